@@ -10,8 +10,8 @@ struct LossParts {
     torch::Tensor kl;              // summed over latent dims, averaged over the batch (0 if none)
 };
 
-// BCE is computed from logits (max(x,0) - x*t + log(1 + exp(-|x|))), never from sigmoid outputs,
-// so saturated pixels give finite losses. MSE compares sigmoid(logits) with the target.
+// BCE is computed from logits as softplus(x) - x*t (= max(x,0) - x*t + log(1 + exp(-|x|))), never
+// from sigmoid outputs, so saturated pixels give finite losses. MSE compares sigmoid(logits) with the target.
 torch::Tensor reconstructionLoss(const torch::Tensor& logits, const torch::Tensor& target, ReconstructionLoss kind);
 // -0.5 * sum(1 + logvar - mean^2 - exp(logvar)) over latent dims, averaged over the batch.
 torch::Tensor klDivergence(const torch::Tensor& mean, const torch::Tensor& logvar);

@@ -1,6 +1,8 @@
 #include "Trainer.h"
 
+#include "FusedAdam.h"
 #include "Loss.h"
+#include "MlpVaeTrainStep.h"
 #include "Transforms.h"
 
 #include <chrono>
@@ -64,13 +66,20 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
     torch::manual_seed(options_.seed);
     cancelled_.store(false);
 
-    std::unique_ptr<torch::optim::Optimizer> optimizer;
+    // The MLP VAE with BCE (the default model) has hand-written gradients; the rest use autograd.
+    std::unique_ptr<MlpVaeTrainStep> handStep;
+    auto* mlpVae = dynamic_cast<MlpVaeImpl*>(model_.get());
+    if (mlpVae && spec_.kind == ModelKind::Vae && spec_.reconstruction == ReconstructionLoss::Bce &&
+        model_->parameters().front().device().is_cpu())
+        handStep = std::make_unique<MlpVaeTrainStep>(*mlpVae);
+
+    std::unique_ptr<FusedAdam> adam;
+    std::unique_ptr<torch::optim::RMSprop> rmsProp;
     if (options_.optimizer == OptimizerKind::Adam)
-        optimizer = std::make_unique<torch::optim::Adam>(model_->parameters(),
-                                                         torch::optim::AdamOptions(options_.learningRate));
+        adam = std::make_unique<FusedAdam>(model_->parameters(), FusedAdam::Options{options_.learningRate});
     else
-        optimizer = std::make_unique<torch::optim::RMSprop>(model_->parameters(),
-                                                            torch::optim::RMSpropOptions(options_.learningRate));
+        rmsProp = std::make_unique<torch::optim::RMSprop>(model_->parameters(),
+                                                          torch::optim::RMSpropOptions(options_.learningRate));
 
     // Weights from a recent step whose loss was finite, to restore on divergence.
     std::vector<torch::Tensor> params = model_->parameters();
@@ -113,12 +122,23 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
             }
             const int64_t start = step * options_.batchSize;
             const int64_t len = std::min<int64_t>(options_.batchSize, n - start);
-            const torch::Tensor clean = trainSet.batch(perm.narrow(0, start, len));
+            const torch::Tensor rows = perm.narrow(0, start, len);
+            const torch::Tensor clean = trainSet.batch(rows);
             const double beta = betaAt(epoch, double(step) / stepsPerEpoch);
 
-            const ModelOutput out = model_->forward(modelInput(spec_, clean));
-            LossParts loss = computeLoss(out, clean, spec_.reconstruction, beta);
-            const float total = loss.total.item<float>();
+            float total = 0, recon = 0, kl = 0;
+            LossParts loss;
+            if (handStep) {
+                const StepLoss l = handStep->run(clean.view({len, -1}), beta);
+                total = l.total;
+                recon = l.reconstruction;
+                kl = l.kl;
+            } else {
+                loss = computeLoss(model_->forward(modelInput(spec_, clean)), clean, spec_.reconstruction, beta);
+                total = loss.total.item<float>();
+                recon = loss.reconstruction.item<float>();
+                kl = loss.kl.item<float>();
+            }
             if (!std::isfinite(total)) {
                 torch::NoGradGuard g;
                 for (size_t i = 0; i < params.size(); ++i) params[i].copy_(lastGood[i]);
@@ -132,17 +152,20 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
             }
             // Copying the weights costs about as much as an optimiser step, so not every step.
             if (step % options_.progressEvery == 0) snapshot();
-            optimizer->zero_grad();
-            loss.total.backward();
-            optimizer->step();
+            if (!handStep) {
+                if (adam) adam->zeroGrad();
+                else rmsProp->zero_grad();
+                loss.total.backward();
+            }
+            if (adam) adam->step();
+            else rmsProp->step();
 
-            const double recon = loss.reconstruction.item<double>(), kl = loss.kl.item<double>();
             window.total += total;
             window.reconstruction += recon;
             window.kl += kl;
             epochSum.total += double(total) * len;
-            epochSum.reconstruction += recon * len;
-            epochSum.kl += kl * len;
+            epochSum.reconstruction += double(recon) * len;
+            epochSum.kl += double(kl) * len;
             ++windowSteps;
             windowSamples += len;
             epochSamples += len;
