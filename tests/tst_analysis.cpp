@@ -1,0 +1,157 @@
+#include "Analysis.h"
+#include "DatasetLocator.h"
+#include "IdxReader.h"
+#include "MlpVae.h"
+#include "MnistJsonImporter.h"
+#include "PngWriter.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace latent;
+
+class TestAnalysis : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void pcaFindsKnownDirections()
+    {
+        // Points spread with std 5 along u, 2 along v, ~0 elsewhere, in 6 dims, offset by c.
+        torch::manual_seed(0);
+        const torch::Tensor u = torch::tensor({1.f, 1.f, 0.f, 0.f, 0.f, 0.f}) / std::sqrt(2.f);
+        const torch::Tensor v = torch::tensor({0.f, 0.f, 0.f, 1.f, 0.f, 0.f});
+        const torch::Tensor c = torch::tensor({3.f, -1.f, 2.f, 0.f, 5.f, 1.f});
+        const int64_t n = 20000;
+        const torch::Tensor data = torch::randn({n, 1}) * 5 * u + torch::randn({n, 1}) * 2 * v + c +
+                                   0.01 * torch::randn({n, 6});
+        const Pca pca = Pca::fit(data, 2);
+        QVERIFY(std::abs(pca.components()[0].dot(u).abs().item<double>() - 1) < 1e-3);
+        QVERIFY(std::abs(pca.components()[1].dot(v).abs().item<double>() - 1) < 1e-3);
+        QVERIFY(std::abs(pca.explainedVariance()[0].item<double>() - 25) < 1.0);
+        QVERIFY(std::abs(pca.explainedVariance()[1].item<double>() - 4) < 0.2);
+        QVERIFY((pca.mean() - c).abs().max().item<double>() < 0.1);
+        // Two components reconstruct this data almost exactly; one does not.
+        const double err2 = (pca.inverseTransform(pca.transform(data)) - data).square().mean().item<double>();
+        const Pca one = Pca::fit(data, 1);
+        const double err1 = (one.inverseTransform(one.transform(data)) - data).square().mean().item<double>();
+        QVERIFY(err2 < 1e-3);
+        QVERIFY(err1 > 0.5);
+    }
+    void knnOnSeparatedAndMixedClusters()
+    {
+        torch::manual_seed(0);
+        const torch::Tensor centres = torch::tensor({{0.f, 0.f}, {10.f, 0.f}, {0.f, 10.f}});
+        auto sample = [&](int64_t n) {
+            const torch::Tensor y = torch::randint(0, 3, {n}, torch::kLong);
+            return std::make_pair(centres.index_select(0, y) + torch::randn({n, 2}), y);
+        };
+        auto [trX, trY] = sample(600);
+        auto [teX, teY] = sample(300);
+        QCOMPARE(knnAccuracy(trX, trY, teX, teY, 5), 1.0);
+        // Labels unrelated to position: near chance (1/3).
+        const torch::Tensor shuffled = torch::randint(0, 3, {600}, torch::kLong);
+        const double chance = knnAccuracy(trX, shuffled, teX, teY, 5);
+        QVERIFY2(chance > 0.2 && chance < 0.47, qPrintable(QString::number(chance)));
+    }
+    void psnrOfKnownError()
+    {
+        const torch::Tensor ref = torch::zeros({2, 4, 4});
+        // MSE 0.01 -> 20 dB; an exact copy counts as 100 dB.
+        QVERIFY(std::abs(psnr(torch::full({2, 4, 4}, 0.1), ref) - 20.0) < 1e-6);
+        QCOMPARE(psnr(ref, ref), 100.0);
+    }
+    void gridCoordinatesPutLargestYOnTop()
+    {
+        GridOptions g;
+        g.n = 3;
+        g.range = 2;
+        const std::vector<float> z = gridCoordinates(g, 2);
+        QCOMPARE(int(z.size()), 18);
+        QCOMPARE(z[0], -2.f);  // top-left: x = -2, y = +2
+        QCOMPARE(z[1], 2.f);
+        QCOMPARE(z[16], 2.f);  // bottom-right: x = +2, y = -2
+        QCOMPARE(z[17], -2.f);
+        g.gaussianQuantiles = true;
+        const std::vector<float> q = gridCoordinates(g, 2);
+        QVERIFY(std::abs(q[0] + 1.6449f) < 1e-3);  // Phi^-1(0.05)
+        QVERIFY(std::abs(q[2]) < 1e-6);            // Phi^-1(0.5)
+        // Higher latent sizes: chosen dims vary, the others hold their base values.
+        g.gaussianQuantiles = false;
+        g.dimX = 2;
+        g.dimY = 0;
+        g.base = {9.f, 7.f, 9.f};
+        const std::vector<float> z3 = gridCoordinates(g, 3);
+        QCOMPARE(z3[1], 7.f);
+        QCOMPARE(z3[2], -2.f);
+        QCOMPARE(z3[0], 2.f);
+    }
+    void decodedGridChangesWithThePoint()
+    {
+        torch::manual_seed(0);
+        MlpVae m;
+        GridOptions g;
+        g.n = 4;
+        const torch::Tensor grid = decodeGrid(*m, 2, g);
+        QCOMPARE(grid.sizes().vec(), (std::vector<int64_t>{112, 112}));
+        QCOMPARE(grid.scalar_type(), torch::kUInt8);
+        // Cell (0,0) is exactly the decode of its coordinates, and differs from cell (3,3).
+        const torch::Tensor cell = decodeImages(*m, torch::tensor({{-3.f, 3.f}}))[0];
+        const torch::Tensor expected = cell.mul(255).round().to(torch::kUInt8);
+        QVERIFY(torch::equal(grid.narrow(0, 0, 28).narrow(1, 0, 28), expected));
+        QVERIFY(!torch::equal(grid.narrow(0, 0, 28).narrow(1, 0, 28), grid.narrow(0, 84, 28).narrow(1, 84, 28)));
+    }
+    void pngWriterWritesAValidImage()
+    {
+        QTemporaryDir dir;
+        const std::string file = dir.filePath("g.png").toStdString();
+        const torch::Tensor img = torch::arange(0, 6 * 5).remainder(256).view({6, 5}).to(torch::kUInt8);
+        PngWriter::write(file, img);
+        QFile f(QString::fromStdString(file));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray b = f.readAll();
+        QVERIFY(b.startsWith("\x89PNG\r\n\x1a\n"));
+        QCOMPARE(b.mid(16, 8), QByteArray("\0\0\0\5\0\0\0\6", 8));  // width 5, height 6
+        QVERIFY(b.endsWith(QByteArray("IEND\xae\x42\x60\x82", 8)));
+    }
+    void mnistJsonImportIsStratifiedAndReproducible()
+    {
+        QTemporaryDir dir;
+        // A miniature of the npm package: digit d has 10 + d images whose pixels all equal d/10.
+        for (int d = 0; d < 10; ++d) {
+            QFile f(dir.filePath(QString("%1.json").arg(d)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray json = "{ \"data\": [";
+            for (int i = 0; i < (10 + d) * 784; ++i) json += (i ? "," : "") + QByteArray::number(d / 10.0);
+            f.write(json + "] }");
+        }
+        const std::string out = dir.filePath("idx").toStdString(), out2 = dir.filePath("idx2").toStdString();
+        const auto r = MnistJsonImporter::import(dir.path().toStdString(), out, 29);
+        MnistJsonImporter::import(dir.path().toStdString(), out2, 29);
+        QCOMPARE(r.testCount, int64_t(29));
+        QCOMPARE(r.trainCount, int64_t(145 - 29));
+        const DatasetSplits s = DatasetLocator::load(out);
+        QCOMPARE(s.test.size(), int64_t(29));
+        // Stratified: each digit gets 2 or 3 of the 29 test images (its share is 2.0 to 3.8).
+        const torch::Tensor counts = torch::bincount(s.test.labels.to(torch::kLong), {}, 10);
+        QVERIFY(counts.min().item<int64_t>() >= 2 && counts.max().item<int64_t>() <= 4);
+        // Pixels are round(v * 255) and belong to their label.
+        const int label = s.train.labels[0].item<int>();
+        QCOMPARE(s.train.images[0][5][5].item<int>(), int(std::lround(label / 10.0 * 255)));
+        // Same seed, same files.
+        QVERIFY(torch::equal(DatasetLocator::load(out2).train.labels, s.train.labels));
+    }
+    void mnistJsonImportRejectsBadFiles()
+    {
+        QTemporaryDir dir;
+        QFile f(dir.filePath("0.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"data\": [0.5, 2.0]}");
+        f.close();
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, MnistJsonImporter::readDigitFile(dir.filePath("0.json").toStdString()));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, MnistJsonImporter::import(dir.path().toStdString(), dir.filePath("o").toStdString()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAnalysis)
+#include "tst_analysis.moc"

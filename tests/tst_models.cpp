@@ -1,0 +1,264 @@
+#include "FusedAdam.h"
+#include "Loss.h"
+#include "MlpVae.h"
+#include "MlpVaeTrainStep.h"
+#include "ModelFactory.h"
+#include "TestData.h"
+#include "Trainer.h"
+
+#include <QtTest>
+
+#include <thread>
+
+using namespace latent;
+
+namespace {
+ModelSpec specOf(ModelKind kind, Arch arch = Arch::Mlp, int latent = 2)
+{
+    ModelSpec s;
+    s.kind = kind;
+    s.arch = arch;
+    s.latentDim = latent;
+    return s;
+}
+bool allFinite(AutoencoderImpl& m)
+{
+    for (const auto& p : m.parameters())
+        if (!torch::isfinite(p).all().item<bool>()) return false;
+    return true;
+}
+}  // namespace
+
+class TestModels : public QObject {
+    Q_OBJECT
+
+    DatasetSplits data = testdata::syntheticSplits(600, 200);
+
+private Q_SLOTS:
+    void initTestCase() { at::set_num_threads(2); }
+
+    void shapes_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("arch");
+        QTest::addColumn<int>("latent");
+        QTest::addColumn<int>("code");
+        QTest::newRow("ae") << int(ModelKind::Ae) << 0 << 2 << 2;
+        QTest::newRow("ae no bottleneck") << int(ModelKind::Ae) << 0 << 0 << 128;
+        QTest::newRow("dae") << int(ModelKind::Dae) << 0 << 16 << 16;
+        QTest::newRow("vae mlp") << int(ModelKind::Vae) << int(Arch::Mlp) << 2 << 2;
+        QTest::newRow("vae conv") << int(ModelKind::Vae) << int(Arch::Conv) << 5 << 5;
+    }
+    void shapes()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, arch);
+        QFETCH(int, latent);
+        QFETCH(int, code);
+        const ModelSpec spec = specOf(ModelKind(kind), Arch(arch), latent);
+        QCOMPARE(spec.codeSize(), code);
+        Autoencoder m = makeModel(spec);
+        const torch::Tensor x = torch::rand({3, 1, 28, 28});
+        const ModelOutput out = m->forward(x);
+        QCOMPARE(out.reconstruction.sizes().vec(), (std::vector<int64_t>{3, 1, 28, 28}));
+        QCOMPARE(out.mean.sizes().vec(), (std::vector<int64_t>{3, code}));
+        QCOMPARE(out.logvar.defined(), spec.isVariational());
+        QCOMPARE(m->decode(out.mean).sizes().vec(), (std::vector<int64_t>{3, 1, 28, 28}));
+    }
+    void superResolutionUpscales()
+    {
+        for (int factor : {2, 4}) {
+            ModelSpec spec = specOf(ModelKind::Sr);
+            spec.downscale = factor;
+            QCOMPARE(spec.inputSize(), 28 / factor);
+            Autoencoder m = makeModel(spec);
+            const torch::Tensor out = m->forward(torch::rand({2, 1, 28 / factor, 28 / factor})).reconstruction;
+            QCOMPARE(out.sizes().vec(), (std::vector<int64_t>{2, 1, 28, 28}));
+        }
+    }
+    void rejectsUnbuildableSpecs()
+    {
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, makeModel(specOf(ModelKind::Vae, Arch::Mlp, 0)));
+    }
+
+    // The loss on held-out data must fall well below where it starts, for every kind of model.
+    void lossFalls_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("arch");
+        QTest::addColumn<int>("epochs");
+        QTest::newRow("vae mlp") << int(ModelKind::Vae) << int(Arch::Mlp) << 6;
+        QTest::newRow("vae conv") << int(ModelKind::Vae) << int(Arch::Conv) << 3;
+        QTest::newRow("ae") << int(ModelKind::Ae) << 0 << 4;
+        QTest::newRow("dae") << int(ModelKind::Dae) << 0 << 4;
+        QTest::newRow("sr") << int(ModelKind::Sr) << 0 << 3;
+    }
+    void lossFalls()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, arch);
+        QFETCH(int, epochs);
+        const ModelSpec spec = specOf(ModelKind(kind), Arch(arch));
+        torch::manual_seed(0);
+        Autoencoder m = makeModel(spec);
+        const LossFigures before = Trainer::evaluate(*m, spec, data.test);
+        TrainOptions o;
+        o.epochs = epochs;
+        o.batchSize = 32;
+        std::vector<EpochReport> reports;
+        Trainer t(m, spec, o);
+        t.setEpochCallback([&](const EpochReport& r) { reports.push_back(r); });
+        const TrainResult r = t.train(data.train, &data.test);
+        QCOMPARE(int(r.status), int(TrainStatus::Finished));
+        QCOMPARE(int(reports.size()), epochs);
+        QVERIFY(reports.back().hasTest);
+        const double after = reports.back().test.total;
+        QVERIFY2(after < 0.6 * before.total,
+                 qPrintable(QString("test loss %1 -> %2").arg(before.total).arg(after)));
+        QVERIFY(reports.back().train.total < reports.front().train.total);
+        if (spec.isVariational()) QVERIFY(reports.back().test.kl > 0);
+    }
+
+    void handWrittenGradientsMatchAutograd()
+    {
+        torch::manual_seed(3);
+        MlpVaeOptions o;
+        o.latentDim = 3;
+        MlpVae a(o), b(o);
+        {
+            torch::NoGradGuard g;
+            auto pa = a->parameters(), pb = b->parameters();
+            for (size_t i = 0; i < pa.size(); ++i) pb[i].copy_(pa[i]);
+            // Push a few log-variances past the clamp so that its gradient mask is exercised too.
+            a->encoderLogvar->bias[0].fill_(30.0);
+            b->encoderLogvar->bias[0].fill_(30.0);
+        }
+        const torch::Tensor x = testdata::syntheticDigits(16, 5).images.reshape({16, 784}).to(torch::kFloat32) / 255;
+        const torch::Tensor eps = torch::randn({16, 3});
+        const double beta = 0.7;
+
+        MlpVaeTrainStep step(*a);
+        const StepLoss hand = step.run(x, beta, eps);
+
+        const Encoding e = b->encode(x);
+        const ModelOutput out{b->decode(e.mean + torch::exp(0.5 * e.logvar) * eps), e.mean, e.logvar};
+        const LossParts ref = computeLoss(out, x.view({16, 1, 28, 28}), ReconstructionLoss::Bce, beta);
+        ref.total.backward();
+
+        QVERIFY(std::abs(hand.total - ref.total.item<float>()) < 1e-3 * std::abs(ref.total.item<float>()));
+        QVERIFY(std::abs(hand.kl - ref.kl.item<float>()) < 1e-3 * std::abs(ref.kl.item<float>()) + 1e-4);
+        const auto na = a->named_parameters(), nb = b->named_parameters();
+        for (const auto& p : nb) {
+            const torch::Tensor ga = na[p.key()].grad(), gb = p.value().grad();
+            const double scale = gb.abs().max().item<double>() + 1e-6;
+            const double diff = (ga - gb).abs().max().item<double>();
+            QVERIFY2(diff < 1e-4 * scale + 1e-6, qPrintable(QString::fromStdString(p.key()) + QString(": %1 vs %2").arg(diff).arg(scale)));
+        }
+    }
+
+    void fusedAdamMatchesTorchAdam()
+    {
+        torch::manual_seed(1);
+        torch::Tensor w1 = torch::randn({300, 70}).requires_grad_(true);
+        torch::Tensor w2 = w1.detach().clone().requires_grad_(true);
+        torch::Tensor odd1 = torch::randn({40, 30}).t().requires_grad_(true);  // not contiguous
+        torch::Tensor odd2 = odd1.detach().clone().requires_grad_(true);
+        FusedAdam fused({w1, odd1}, FusedAdam::Options{0.01});
+        torch::optim::Adam ref({w2, odd2}, torch::optim::AdamOptions(0.01));
+        for (int step = 0; step < 20; ++step) {
+            const torch::Tensor g = torch::randn({300, 70}), h = torch::randn({30, 40});
+            fused.zeroGrad();
+            ref.zero_grad();
+            (w1 * g).sum().add((odd1 * h).sum()).backward();
+            (w2 * g).sum().add((odd2 * h).sum()).backward();
+            fused.step();
+            ref.step();
+        }
+        QVERIFY((w1 - w2).abs().max().item<double>() < 1e-5);
+        QVERIFY((odd1 - odd2).abs().max().item<double>() < 1e-5);
+        QVERIFY((w1 - w1.detach().clone().fill_(0)).abs().sum().item<double>() > 0);
+    }
+
+    void sameSeedSameResult()
+    {
+        const ModelSpec spec = specOf(ModelKind::Vae);
+        auto run = [&] {
+            torch::manual_seed(42);
+            Autoencoder m = makeModel(spec);
+            TrainOptions o;
+            o.epochs = 1;
+            o.seed = 42;
+            Trainer(m, spec, o).train(data.train.subset(256));
+            return torch::cat({m->parameters()[0].flatten(), m->parameters().back().flatten()});
+        };
+        QVERIFY(torch::equal(run(), run()));
+    }
+
+    void nanLossStopsAndRestoresLastGoodWeights()
+    {
+        const ModelSpec spec = specOf(ModelKind::Vae);
+        torch::manual_seed(0);
+        Autoencoder m = makeModel(spec);
+        TrainOptions o;
+        o.epochs = 2;
+        o.batchSize = 32;
+        o.progressEvery = 1;
+        Trainer t(m, spec, o);
+        int calls = 0;
+        t.setProgressCallback([&](const TrainProgress&) {
+            if (++calls == 3) {  // poison the weights as a too-high learning rate would
+                torch::NoGradGuard g;
+                m->parameters()[0].view(-1)[0] = std::numeric_limits<float>::quiet_NaN();
+            }
+        });
+        const TrainResult r = t.train(data.train);
+        QCOMPARE(int(r.status), int(TrainStatus::Diverged));
+        QVERIFY2(QString::fromStdString(r.message).contains("NaN"), r.message.c_str());
+        QVERIFY(allFinite(*m));
+        QCOMPARE(r.steps, int64_t(3));
+    }
+
+    void cancelStopsBetweenSteps()
+    {
+        const ModelSpec spec = specOf(ModelKind::Vae);
+        Autoencoder m = makeModel(spec);
+        TrainOptions o;
+        o.epochs = 50;
+        o.batchSize = 32;
+        o.progressEvery = 1;
+        Trainer t(m, spec, o);
+        t.setProgressCallback([&](const TrainProgress& p) {
+            if (p.step == 5) t.cancel();
+        });
+        const TrainResult r = t.train(data.train);
+        QCOMPARE(int(r.status), int(TrainStatus::Cancelled));
+        QCOMPARE(r.steps, int64_t(5));
+        QCOMPARE(r.epochsDone, 0);
+    }
+
+    void pauseHoldsTrainingUntilResumed()
+    {
+        const ModelSpec spec = specOf(ModelKind::Vae);
+        Autoencoder m = makeModel(spec);
+        TrainOptions o;
+        o.epochs = 1;
+        o.batchSize = 100;
+        o.progressEvery = 1;
+        Trainer t(m, spec, o);
+        std::atomic<int64_t> stepsSeen{0};
+        t.setProgressCallback([&](const TrainProgress& p) {
+            stepsSeen = p.step;
+            if (p.step == 2) t.pause();
+        });
+        std::thread worker([&] { t.train(data.train); });
+        QTRY_VERIFY_WITH_TIMEOUT(t.isPaused(), 5000);
+        QTest::qWait(300);
+        QCOMPARE(stepsSeen.load(), int64_t(2));  // nothing ran while paused
+        t.resume();
+        worker.join();
+        QCOMPARE(stepsSeen.load(), int64_t(6));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModels)
+#include "tst_models.moc"
