@@ -108,7 +108,9 @@ private Q_SLOTS:
         QCOMPARE(ej.value("test_images").toInt(), 100);
 
         const QString csv = dir.filePath("codes.csv");
-        QCOMPARE(cli({"encode", "--model", model, "--out", csv}).code, 0);
+        const Run enc = cli({"encode", "--model", model, "--out", csv, "--json"});
+        QCOMPARE(enc.code, 0);
+        QCOMPARE(json(enc.out).value("codes").toInt(), 100);
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
@@ -127,7 +129,9 @@ private Q_SLOTS:
         QCOMPARE(cli({"decode", "--model", model, "--z", "0,0,0", "--out", a}).code, 2);
 
         const QString grid = dir.filePath("grid.png");
-        QCOMPARE(cli({"grid", "--model", model, "--n", "5", "--gaussian", "--out", grid}).code, 0);
+        const Run g = cli({"grid", "--model", model, "--n", "5", "--gaussian", "--out", grid, "--json"});
+        QCOMPARE(g.code, 0);
+        QCOMPARE(json(g.out).value("width").toInt(), 140);
         QFile fg(grid);
         QVERIFY(fg.open(QIODevice::ReadOnly));
         QCOMPARE(fg.readAll().mid(16, 8), QByteArray("\0\0\0\x8c\0\0\0\x8c", 8));  // 140 x 140

@@ -158,7 +158,6 @@ int cmdTrain(const std::vector<std::string>& args)
     const std::string out = p.str("out");
     Checkpoint::save(out, spec, *model);
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
-    const int64_t samples = result.steps > 0 ? std::min<int64_t>(result.steps * opt.batchSize, result.steps * data.train.size()) : 0;
     const char* status = result.status == TrainStatus::Finished ? "finished"
                          : result.status == TrainStatus::Cancelled ? "cancelled" : "diverged";
     if (result.status != TrainStatus::Finished) std::cerr << "training " << status << ": " << result.message << "\n";
@@ -170,7 +169,6 @@ int cmdTrain(const std::vector<std::string>& args)
             .add("samples_per_second", result.samplesPerSecond).add("wall_seconds", wall)
             .add("samples_per_second_wall", wall > 0 ? double(result.epochsDone) * data.train.size() / wall : 0.0)
             .add("train_loss", result.last.train.total).add("out", out);
-        (void)samples;
         if (result.last.hasTest) j.add("test_loss", result.last.test.total);
         if (!result.message.empty()) j.add("message", result.message);
         std::cout << j.str() << std::endl;
@@ -217,7 +215,8 @@ int cmdEncode(const std::vector<std::string>& args)
     p.required("model", "FILE.pt", "checkpoint")
         .option("data", "NAME|DIR", "dataset (default: the one the model was trained on)")
         .option("split", "test|train", "which split", "test")
-        .required("out", "FILE.csv", "output file");
+        .required("out", "FILE.csv", "output file")
+        .flag("json", "print one JSON object on stdout");
     addThreadsOption(p);
     if (!p.parse(args)) {
         std::cout << p.help();
@@ -257,6 +256,9 @@ int cmdEncode(const std::vector<std::string>& args)
     }
     if (std::rename(tmp.c_str(), out.c_str()) != 0) throw std::runtime_error(out + ": cannot write");
     std::cerr << "wrote " << enc.mean.size(0) << " codes to " << out << "\n";
+    if (p.isSet("json"))
+        std::cout << JsonWriter().add("out", out).add("codes", enc.mean.size(0)).add("dims", enc.mean.size(1))
+                         .addBool("logvar", enc.logvar.defined()).str() << std::endl;
     return 0;
 }
 
@@ -267,7 +269,8 @@ int cmdDecode(const std::vector<std::string>& args)
     p.required("model", "FILE.pt", "checkpoint")
         .required("z", "x,y[,..]", "latent vector, one value per latent dim")
         .option("scale", "N", "pixel scale of the PNG", "1")
-        .required("out", "FILE.png", "output image");
+        .required("out", "FILE.png", "output image")
+        .flag("json", "print one JSON object on stdout");
     addThreadsOption(p);
     if (!p.parse(args)) {
         std::cout << p.help();
@@ -284,6 +287,9 @@ int cmdDecode(const std::vector<std::string>& args)
     const torch::Tensor zt = torch::from_blob(z.data(), {1, int64_t(z.size())}, torch::kFloat32).clone();
     const torch::Tensor img = decodeImages(*m.model, zt)[0];
     PngWriter::write(p.str("out"), toImage(img, p.integer("scale", 1, 64)));
+    if (p.isSet("json"))
+        std::cout << JsonWriter().add("out", p.str("out")).add("mean_intensity", img.mean().item<double>()).str()
+                  << std::endl;
     return 0;
 }
 
@@ -296,7 +302,8 @@ int cmdGrid(const std::vector<std::string>& args)
         .option("range", "R", "grid spans [-R, R]", "3")
         .flag("gaussian", "space the grid by the Gaussian inverse CDF (Kingma & Welling) instead")
         .option("dims", "i,j", "the two latent dims to vary", "0,1")
-        .required("out", "FILE.png", "output image");
+        .required("out", "FILE.png", "output image")
+        .flag("json", "print one JSON object on stdout");
     addThreadsOption(p);
     if (!p.parse(args)) {
         std::cout << p.help();
@@ -317,7 +324,11 @@ int cmdGrid(const std::vector<std::string>& args)
     if (m.spec.latentDim == 1) g.dimY = g.dimX = 0;
     if (g.dimX < 0 || g.dimY < 0 || g.dimX >= m.spec.latentDim || g.dimY >= m.spec.latentDim)
         throw UsageError("grid: --dims out of range for latent size " + std::to_string(m.spec.latentDim));
-    PngWriter::write(p.str("out"), decodeGrid(*m.model, m.spec.latentDim, g));
+    const torch::Tensor grid = decodeGrid(*m.model, m.spec.latentDim, g);
+    PngWriter::write(p.str("out"), grid);
+    if (p.isSet("json"))
+        std::cout << JsonWriter().add("out", p.str("out")).add("n", g.n).add("width", grid.size(1))
+                         .add("height", grid.size(0)).str() << std::endl;
     return 0;
 }
 
@@ -365,14 +376,23 @@ int cmdImport(const std::vector<std::string>& args)
     p.required("from", "DIR", "the package's src/digits folder")
         .option("out", "DIR", "output folder", DatasetLocator::dataRoot() + "/mnist")
         .option("test-count", "N", "images in the test split", "2000")
-        .option("seed", "N", "split seed", std::to_string(MnistJsonImporter::kDefaultSeed));
+        .option("seed", "N", "split seed", std::to_string(MnistJsonImporter::kDefaultSeed))
+        .flag("json", "print one JSON object on stdout");
     if (!p.parse(args)) {
         std::cout << p.help();
         return 0;
     }
-    const auto r = MnistJsonImporter::import(p.str("from"), p.str("out"), p.integer("test-count", 1, 1000000),
-                                             uint64_t(std::stoull(p.str("seed"))));
+    uint64_t seed = 0;
+    try {
+        seed = std::stoull(p.str("seed"));
+    } catch (const std::exception&) {
+        throw UsageError("import-mnist-json: --seed must be a whole number");
+    }
+    const auto r = MnistJsonImporter::import(p.str("from"), p.str("out"), p.integer("test-count", 1, 1000000), seed);
     std::cerr << "wrote " << r.trainCount << " train and " << r.testCount << " test images to " << p.str("out") << "\n";
+    if (p.isSet("json"))
+        std::cout << JsonWriter().add("out", p.str("out")).add("train", r.trainCount).add("test", r.testCount).str()
+                  << std::endl;
     return 0;
 }
 
