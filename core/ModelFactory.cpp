@@ -32,4 +32,16 @@ Autoencoder makeModel(const ModelSpec& spec)
     throw std::invalid_argument("unknown model kind");
 }
 
+Autoencoder cloneModel(const ModelSpec& spec, AutoencoderImpl& model)
+{
+    torch::NoGradGuard noGrad;
+    Autoencoder copy = makeModel(spec);
+    auto src = model.named_parameters(true), dst = copy->named_parameters(true);
+    for (auto& p : dst) p.value().copy_(src[p.key()]);
+    auto srcBuffers = model.named_buffers(true), dstBuffers = copy->named_buffers(true);
+    for (auto& b : dstBuffers) b.value().copy_(srcBuffers[b.key()]);
+    copy->eval();
+    return copy;
+}
+
 }  // namespace latent

@@ -64,7 +64,7 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
 {
     if (trainSet.size() == 0) throw std::invalid_argument("the training set is empty");
     torch::manual_seed(options_.seed);
-    cancelled_.store(false);
+    // cancelled_ is not reset: a cancel() that arrives before train() starts must still count.
 
     // The MLP VAE with BCE (the default model) has hand-written gradients; the rest use autograd.
     std::unique_ptr<MlpVaeTrainStep> handStep;

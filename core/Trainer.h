@@ -59,7 +59,8 @@ struct TrainResult {
 
 // Trains a model on an image dataset. train() runs on the calling thread (the GUI's worker, the
 // CLI's main thread); pause(), resume() and cancel() may be called from any thread, and cancel()
-// from a signal handler: they only store atomics, checked between steps.
+// from a signal handler: they only store atomics, checked between steps. A cancelled trainer
+// stays cancelled (make a new one for the next run).
 class Trainer {
 public:
     Trainer(Autoencoder model, ModelSpec spec, TrainOptions options);

@@ -1,0 +1,154 @@
+#include "TrainingWorker.h"
+
+#include "Checkpoint.h"
+#include "DatasetLocator.h"
+#include "ModelFactory.h"
+#include "Trainer.h"
+
+#include <atomic>
+#include <mutex>
+
+using namespace latent;
+
+struct TrainingWorker::Private {
+    std::mutex mutex;              // guards trainer (set and cleared by the worker thread)
+    Trainer* trainer = nullptr;
+    std::atomic<bool> pauseRequested{false}, stopRequested{false};
+};
+
+TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent), d(std::make_unique<Private>())
+{
+    qRegisterMetaType<TrainingRequest>();
+    qRegisterMetaType<TrainingProgress>();
+    qRegisterMetaType<EpochSummary>();
+    qRegisterMetaType<ModelSnapshot>();
+    qRegisterMetaType<TrainingWorker::Outcome>();
+}
+
+TrainingWorker::~TrainingWorker() = default;
+
+void TrainingWorker::pause()
+{
+    d->pauseRequested = true;
+    std::lock_guard<std::mutex> lock(d->mutex);
+    if (d->trainer) d->trainer->pause();
+}
+
+void TrainingWorker::resume()
+{
+    d->pauseRequested = false;
+    std::lock_guard<std::mutex> lock(d->mutex);
+    if (d->trainer) d->trainer->resume();
+}
+
+void TrainingWorker::stop()
+{
+    d->stopRequested = true;
+    std::lock_guard<std::mutex> lock(d->mutex);
+    if (d->trainer) {
+        d->trainer->resume();
+        d->trainer->cancel();
+    }
+}
+
+bool TrainingWorker::isPaused() const { return d->pauseRequested.load(); }
+
+void TrainingWorker::train(const TrainingRequest& r)
+{
+    if (d->stopRequested) {
+        Q_EMIT finished(Stopped, QStringLiteral("stopped before training started"));
+        return;
+    }
+    ModelSpec spec;
+    TrainOptions opt;
+    DatasetSplits data;
+    Autoencoder model;
+    try {
+        spec.kind = parseModelKind(r.model.toStdString());
+        spec.arch = parseArch(r.arch.toStdString());
+        spec.latentDim = r.latentDim;
+        spec.noiseStd = r.noiseStd;
+        spec.dataset = r.dataset.toStdString();
+        opt.epochs = r.epochs;
+        opt.batchSize = r.batchSize;
+        opt.learningRate = r.learningRate;
+        opt.beta = r.beta;
+        opt.klWarmupEpochs = r.klWarmupEpochs;
+        opt.seed = uint64_t(r.seed);
+        opt.progressEvery = r.progressEvery;
+        spec.hyperParameters = {{"epochs", std::to_string(r.epochs)}, {"batch", std::to_string(r.batchSize)},
+                                {"lr", std::to_string(r.learningRate)}, {"beta", std::to_string(r.beta)},
+                                {"kl-warmup", std::to_string(r.klWarmupEpochs)}, {"seed", std::to_string(r.seed)}};
+        data = DatasetLocator::load(spec.dataset);
+        if (r.trainLimit > 0) data.train = data.train.subset(r.trainLimit);
+        torch::manual_seed(opt.seed);
+        model = makeModel(spec);
+    } catch (const std::exception& e) {
+        Q_EMIT finished(Failed, QString::fromStdString(e.what()));
+        return;
+    }
+    Q_EMIT started(QString::fromStdString(spec.describe()), data.train.size(), data.test.size());
+
+    auto publish = [&](int epochsDone) {
+        auto snapshot = std::make_shared<LoadedModel>();
+        snapshot->spec = spec;
+        snapshot->spec.epochsDone = epochsDone;
+        snapshot->model = cloneModel(spec, *model);
+        Q_EMIT modelPublished(ModelSnapshot(snapshot));
+    };
+
+    try {
+        Trainer trainer(model, spec, opt);
+        int64_t stepsBefore = 0;  // steps of completed epochs
+        trainer.setProgressCallback([&](const TrainProgress& p) {
+            TrainingProgress out;
+            out.epoch = p.epoch;
+            out.epochs = p.epochs;
+            out.step = p.step;
+            out.stepsPerEpoch = p.stepsPerEpoch;
+            out.globalStep = int64_t(p.epoch - 1) * p.stepsPerEpoch + p.step;
+            out.samplesPerSecond = p.samplesPerSecond;
+            out.secondsLeft = p.secondsLeft;
+            out.total = p.train.total;
+            out.reconstruction = p.train.reconstruction;
+            out.kl = p.train.kl;
+            Q_EMIT progress(out);
+            stepsBefore = out.globalStep;
+        });
+        trainer.setEpochCallback([&](const EpochReport& e) {
+            EpochSummary s;
+            s.epoch = e.epoch;
+            s.epochs = e.epochs;
+            s.globalStep = stepsBefore;
+            s.trainTotal = e.train.total;
+            s.trainReconstruction = e.train.reconstruction;
+            s.trainKl = e.train.kl;
+            s.hasTest = e.hasTest;
+            s.testTotal = e.test.total;
+            s.testReconstruction = e.test.reconstruction;
+            s.testKl = e.test.kl;
+            Q_EMIT epochFinished(s);
+            publish(e.epoch);
+        });
+        {
+            std::lock_guard<std::mutex> lock(d->mutex);
+            d->trainer = &trainer;
+            if (d->pauseRequested) trainer.pause();
+            if (d->stopRequested) trainer.cancel();
+        }
+        const TrainResult result = trainer.train(data.train, &data.test);
+        {
+            std::lock_guard<std::mutex> lock(d->mutex);
+            d->trainer = nullptr;
+        }
+        d->pauseRequested = false;
+        if (result.status != TrainStatus::Finished) publish(result.epochsDone);
+        const Outcome outcome = result.status == TrainStatus::Finished ? Finished
+                                : result.status == TrainStatus::Cancelled ? Stopped : Diverged;
+        Q_EMIT finished(outcome, QString::fromStdString(result.message));
+    } catch (const std::exception& e) {
+        std::lock_guard<std::mutex> lock(d->mutex);
+        d->trainer = nullptr;
+        Q_EMIT finished(Failed, QString::fromStdString(e.what()));
+    }
+}

@@ -1,0 +1,87 @@
+#pragma once
+// No torch headers here: this header is included by moc'd files and widgets.
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace latent {
+struct LoadedModel;
+}
+
+// What the training form asks for.
+struct TrainingRequest {
+    QString dataset = "mnist";  // name or folder
+    QString model = "vae";      // ae, dae, sr, vae
+    QString arch = "mlp";       // mlp, conv (VAE)
+    int latentDim = 2;
+    int epochs = 10;
+    int batchSize = 128;
+    double learningRate = 1e-3;
+    double beta = 1.0;
+    int klWarmupEpochs = 0;
+    double noiseStd = 0.5;
+    int seed = 0;
+    int progressEvery = 20;
+    int trainLimit = 0;          // 0: the whole training split
+};
+
+struct TrainingProgress {
+    int epoch = 0, epochs = 0;
+    qint64 step = 0, stepsPerEpoch = 0, globalStep = 0;
+    double samplesPerSecond = 0, secondsLeft = 0;
+    double total = 0, reconstruction = 0, kl = 0;
+};
+
+struct EpochSummary {
+    int epoch = 0, epochs = 0;
+    qint64 globalStep = 0;
+    double trainTotal = 0, trainReconstruction = 0, trainKl = 0;
+    bool hasTest = false;
+    double testTotal = 0, testReconstruction = 0, testKl = 0;
+};
+
+// A model the GUI may use on its own thread: spec and a private copy of the weights.
+using ModelSnapshot = std::shared_ptr<const latent::LoadedModel>;
+
+Q_DECLARE_METATYPE(TrainingRequest)
+Q_DECLARE_METATYPE(TrainingProgress)
+Q_DECLARE_METATYPE(EpochSummary)
+Q_DECLARE_METATYPE(ModelSnapshot)
+
+// Drives the core Trainer on a worker thread (the worker-object pattern: moved to a QThread, told
+// to train by a queued call, reporting through queued signals). The training loop blocks the
+// worker's event loop, so pause, resume and stop are plain thread-safe calls on atomic flags.
+// After every epoch (and at the end) it publishes a copy of the weights, so that the GUI thread
+// decodes without ever touching the model that is training. One worker serves one training run.
+class TrainingWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit TrainingWorker(QObject* parent = nullptr);
+    ~TrainingWorker() override;
+
+    // Thread-safe; effective between two training steps.
+    void pause();
+    void resume();
+    void stop();
+    bool isPaused() const;
+
+    enum Outcome { Finished, Stopped, Diverged, Failed };
+    Q_ENUM(Outcome)
+
+public Q_SLOTS:
+    void train(const TrainingRequest& request);  // call through a queued connection
+
+Q_SIGNALS:
+    void started(const QString& description, qint64 trainImages, qint64 testImages);
+    void progress(const TrainingProgress& progress);
+    void epochFinished(const EpochSummary& summary);
+    void modelPublished(const ModelSnapshot& model);
+    // message says why for Stopped, Diverged and Failed.
+    void finished(TrainingWorker::Outcome outcome, const QString& message);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
