@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
+
 using namespace latent;
 
 class TestCli : public QObject {
@@ -135,6 +137,29 @@ private Q_SLOTS:
         QFile fg(grid);
         QVERIFY(fg.open(QIODevice::ReadOnly));
         QCOMPARE(fg.readAll().mid(16, 8), QByteArray("\0\0\0\x8c\0\0\0\x8c", 8));  // 140 x 140
+    }
+
+    void ctrlCStopsAndSavesWhatWasTrained()
+    {
+        const QString out = dir.filePath("interrupted.pt");
+        QProcess p;
+        p.start(LATENT_CLI_PATH, {"train", "--data", dataDir, "--epochs", "100000", "--batch", "32", "--out", out, "--json"});
+        QVERIFY(p.waitForStarted());
+        QByteArray err;
+        QElapsedTimer t;
+        t.start();
+        while (!err.contains("epoch 2/") && t.elapsed() < 120000) {  // two epochs done
+            p.waitForReadyRead(100);
+            err += p.readAllStandardError();
+        }
+        QVERIFY2(err.contains("epoch 2/"), err);
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 130);
+        QCOMPARE(json(p.readAllStandardOutput()).value("status").toString(), QString("cancelled"));
+        QVERIFY(QFile::exists(out));
+        const Run e = cli({"eval", "--model", out, "--json"});  // the saved model is usable
+        QVERIFY2(e.code == 0, e.err);
     }
 
     void denoiserReportsInputAndOutputPsnr()
