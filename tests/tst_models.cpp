@@ -21,6 +21,15 @@ ModelSpec specOf(ModelKind kind, Arch arch = Arch::Mlp, int latent = 2)
     s.latentDim = latent;
     return s;
 }
+// Options that report after every step, for tests that act from the progress callback.
+TrainOptions everyStep(int epochs, int batchSize)
+{
+    TrainOptions o;
+    o.epochs = epochs;
+    o.batchSize = batchSize;
+    o.progressEvery = 1;
+    return o;
+}
 bool allFinite(AutoencoderImpl& m)
 {
     for (const auto& p : m.parameters())
@@ -199,11 +208,7 @@ private Q_SLOTS:
         const ModelSpec spec = specOf(ModelKind::Vae);
         torch::manual_seed(0);
         Autoencoder m = makeModel(spec);
-        TrainOptions o;
-        o.epochs = 2;
-        o.batchSize = 32;
-        o.progressEvery = 1;
-        Trainer t(m, spec, o);
+        Trainer t(m, spec, everyStep(2, 32));
         int calls = 0;
         t.setProgressCallback([&](const TrainProgress&) {
             if (++calls == 3) {  // poison the weights as a too-high learning rate would
@@ -222,11 +227,7 @@ private Q_SLOTS:
     {
         const ModelSpec spec = specOf(ModelKind::Vae);
         Autoencoder m = makeModel(spec);
-        TrainOptions o;
-        o.epochs = 50;
-        o.batchSize = 32;
-        o.progressEvery = 1;
-        Trainer t(m, spec, o);
+        Trainer t(m, spec, everyStep(50, 32));
         t.setProgressCallback([&](const TrainProgress& p) {
             if (p.step == 5) t.cancel();
         });
@@ -240,11 +241,7 @@ private Q_SLOTS:
     {
         const ModelSpec spec = specOf(ModelKind::Vae);
         Autoencoder m = makeModel(spec);
-        TrainOptions o;
-        o.epochs = 1;
-        o.batchSize = 100;
-        o.progressEvery = 1;
-        Trainer t(m, spec, o);
+        Trainer t(m, spec, everyStep(1, 100));
         std::atomic<int64_t> stepsSeen{0};
         t.setProgressCallback([&](const TrainProgress& p) {
             stepsSeen = p.step;
