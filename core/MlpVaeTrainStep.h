@@ -26,7 +26,7 @@ private:
 
     MlpVaeImpl& model_;
     int64_t batch_ = -1;
-    torch::Tensor h1_, mu_, lvRaw_, lv_, std_, z_, h2_, logits_, g_, dh2_, dz_, dmu_, dlv_, dh1_;
+    torch::Tensor h1_, mu_, lvRaw_, lv_, std_, z_, h2_, logits_, g_, dh2_, dz_, dh1_;
 };
 
 }  // namespace latent

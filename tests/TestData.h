@@ -1,6 +1,7 @@
 #pragma once
 // Small synthetic datasets for tests: ten classes of 28x28 "digits" that are easy to tell apart
 // (a bright bar at a class-specific position and angle) with per-image jitter and noise.
+#include "IdxWriter.h"
 #include "ImageDataset.h"
 
 #include <torch/torch.h>
@@ -43,6 +44,22 @@ inline latent::DatasetSplits syntheticSplits(int64_t train, int64_t test)
     s.train = syntheticDigits(train, 1);
     s.test = syntheticDigits(test, 2);
     return s;
+}
+
+// Writes the four IDX files of a dataset folder; the test split gzip-compressed when asked.
+inline void writeIdxFolder(const std::string& dir, const torch::Tensor& trainImages, const torch::Tensor& trainLabels,
+                           const torch::Tensor& testImages, const torch::Tensor& testLabels, bool gzipTest = false)
+{
+    const std::string gz = gzipTest ? ".gz" : "";
+    latent::IdxWriter::write(dir + "/train-images-idx3-ubyte", trainImages);
+    latent::IdxWriter::write(dir + "/train-labels-idx1-ubyte", trainLabels);
+    latent::IdxWriter::write(dir + "/t10k-images-idx3-ubyte" + gz, testImages);
+    latent::IdxWriter::write(dir + "/t10k-labels-idx1-ubyte" + gz, testLabels);
+}
+
+inline void writeIdxFolder(const std::string& dir, const latent::DatasetSplits& s, bool gzipTest = false)
+{
+    writeIdxFolder(dir, s.train.images, s.train.labels, s.test.images, s.test.labels, gzipTest);
 }
 
 }  // namespace testdata

@@ -54,11 +54,7 @@ private Q_SLOTS:
         dataDir = dir.filePath("digits");
         QVERIFY(QDir().mkpath(dataDir));
         const DatasetSplits s = testdata::syntheticSplits(400, 100);
-        const std::string d = dataDir.toStdString();
-        IdxWriter::write(d + "/train-images-idx3-ubyte", s.train.images);
-        IdxWriter::write(d + "/train-labels-idx1-ubyte", s.train.labels);
-        IdxWriter::write(d + "/t10k-images-idx3-ubyte.gz", s.test.images);
-        IdxWriter::write(d + "/t10k-labels-idx1-ubyte.gz", s.test.labels);
+        testdata::writeIdxFolder(dataDir.toStdString(), s, /*gzipTest=*/true);
         model = dir.filePath("vae.pt");
     }
 

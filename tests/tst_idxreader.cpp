@@ -1,6 +1,7 @@
 #include "DatasetLocator.h"
 #include "IdxReader.h"
 #include "IdxWriter.h"
+#include "TestData.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -138,10 +139,8 @@ private Q_SLOTS:
     {
         QTemporaryDir d;
         const std::string p = d.path().toStdString();
-        IdxWriter::write(p + "/train-images-idx3-ubyte", torch::zeros({5, 28, 28}, torch::kUInt8));
-        IdxWriter::write(p + "/train-labels-idx1-ubyte", torch::zeros({4}, torch::kUInt8));
-        IdxWriter::write(p + "/t10k-images-idx3-ubyte.gz", torch::zeros({2, 28, 28}, torch::kUInt8));
-        IdxWriter::write(p + "/t10k-labels-idx1-ubyte.gz", torch::zeros({2}, torch::kUInt8));
+        testdata::writeIdxFolder(p, torch::zeros({5, 28, 28}, torch::kUInt8), torch::zeros({4}, torch::kUInt8),
+                                 torch::zeros({2, 28, 28}, torch::kUInt8), torch::zeros({2}, torch::kUInt8), true);
         try {
             DatasetLocator::load(p);
             QFAIL("mismatched counts accepted");
@@ -158,10 +157,8 @@ private Q_SLOTS:
     {
         QTemporaryDir d;
         const std::string p = d.path().toStdString();
-        IdxWriter::write(p + "/train-images-idx3-ubyte", torch::zeros({2, 32, 32}, torch::kUInt8));
-        IdxWriter::write(p + "/train-labels-idx1-ubyte", torch::zeros({2}, torch::kUInt8));
-        IdxWriter::write(p + "/t10k-images-idx3-ubyte", torch::zeros({2, 28, 28}, torch::kUInt8));
-        IdxWriter::write(p + "/t10k-labels-idx1-ubyte", torch::zeros({2}, torch::kUInt8));
+        testdata::writeIdxFolder(p, torch::zeros({2, 32, 32}, torch::kUInt8), torch::zeros({2}, torch::kUInt8),
+                                 torch::zeros({2, 28, 28}, torch::kUInt8), torch::zeros({2}, torch::kUInt8));
         QVERIFY_THROWS_EXCEPTION(IdxError, DatasetLocator::load(p));
     }
     void missingDatasetSaysWhereItLooked()

@@ -58,11 +58,7 @@ private Q_SLOTS:
         dataDir = dir.filePath("digits");
         QVERIFY(QDir().mkpath(dataDir));
         const latent::DatasetSplits s = testdata::syntheticSplits(320, 80);
-        const std::string d = dataDir.toStdString();
-        latent::IdxWriter::write(d + "/train-images-idx3-ubyte", s.train.images);
-        latent::IdxWriter::write(d + "/train-labels-idx1-ubyte", s.train.labels);
-        latent::IdxWriter::write(d + "/t10k-images-idx3-ubyte", s.test.images);
-        latent::IdxWriter::write(d + "/t10k-labels-idx1-ubyte", s.test.labels);
+        testdata::writeIdxFolder(dataDir.toStdString(), s);
     }
 
     void trainsAndPublishesAModelPerEpoch()
