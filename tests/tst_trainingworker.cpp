@@ -73,9 +73,10 @@ private Q_SLOTS:
         const auto last = h.epochs->last().at(0).value<EpochSummary>();
         QVERIFY(last.hasTest);
         QVERIFY2(last.testTotal < first.testTotal, qPrintable(QString("%1 -> %2").arg(first.testTotal).arg(last.testTotal)));
-        QCOMPARE(h.models->size(), 3);
+        QCOMPARE(h.models->size(), 4);  // the untrained model, then one per epoch
+        QCOMPARE(h.models->first().at(0).value<ModelSnapshot>()->spec.epochsDone, 0);
         // Each published model is a private copy: the first stays as it was while training went on.
-        const ModelSnapshot m1 = h.models->first().at(0).value<ModelSnapshot>();
+        const ModelSnapshot m1 = h.models->at(1).at(0).value<ModelSnapshot>();
         const ModelSnapshot m3 = h.models->last().at(0).value<ModelSnapshot>();
         QCOMPARE(m1->spec.epochsDone, 1);
         QCOMPARE(m3->spec.epochsDone, 3);

@@ -97,6 +97,10 @@ void TrainingWorker::train(const TrainingRequest& r)
         Q_EMIT modelPublished(ModelSnapshot(snapshot));
     };
 
+    publish(0);  // the untrained model: the latent view shows the space before it forms
+
+    // This thread's OpenMP team (shared with OpenBLAS): the GUI thread and background jobs keep theirs.
+    if (r.threads > 0) at::set_num_threads(r.threads);
     try {
         Trainer trainer(model, spec, opt);
         int64_t stepsBefore = 0;  // steps of completed epochs

@@ -23,6 +23,7 @@ struct TrainingRequest {
     int klWarmupEpochs = 0;
     double noiseStd = 0.5;
     int seed = 0;
+    int threads = 0;             // 0: leave LibTorch's setting alone
     int progressEvery = 20;
     int trainLimit = 0;          // 0: the whole training split
 };
@@ -53,7 +54,7 @@ Q_DECLARE_METATYPE(ModelSnapshot)
 // Drives the core Trainer on a worker thread (the worker-object pattern: moved to a QThread, told
 // to train by a queued call, reporting through queued signals). The training loop blocks the
 // worker's event loop, so pause, resume and stop are plain thread-safe calls on atomic flags.
-// After every epoch (and at the end) it publishes a copy of the weights, so that the GUI thread
+// Before the first step, after every epoch and when stopped early it publishes a copy of the weights, so that the GUI thread
 // decodes without ever touching the model that is training. One worker serves one training run.
 class TrainingWorker : public QObject {
     Q_OBJECT

@@ -1,0 +1,41 @@
+// latent-explorer: the explorer window.
+#include "MainWindow.h"
+#include "RuntimeInfo.h"
+#include "TrainingPanel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QComboBox>
+#include <QTimer>
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("LatentExplorer");
+    QApplication::setApplicationName("latent-explorer");
+    QApplication::setApplicationDisplayName("Latent Explorer");
+    QApplication::setApplicationVersion("0.1.0");
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Train autoencoders and VAEs on MNIST and explore their latent space.");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataset("dataset", "Dataset name (mnist, fashion-mnist) or folder of IDX files.", "name-or-dir");
+    const QCommandLineOption open("open", "Open a model checkpoint (.pt).", "file");
+    const QCommandLineOption train("train", "Start training with the form's settings at once.");
+    parser.addOptions({dataset, open, train});
+    parser.process(app);
+
+    // Threads for work started on this thread; the training worker sets its own from the form.
+    latent::configureThreads(0);
+
+    MainWindow window;
+    if (parser.isSet(dataset)) {
+        window.trainingPanel()->datasetBox()->setCurrentText(parser.value(dataset));
+        window.loadDataset(parser.value(dataset));
+    }
+    if (parser.isSet(open)) window.openModel(parser.value(open));
+    window.show();
+    if (parser.isSet(train)) QTimer::singleShot(0, &window, &MainWindow::startTraining);
+    return app.exec();
+}

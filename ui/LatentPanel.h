@@ -1,0 +1,58 @@
+#pragma once
+#include "ModelSession.h"  // GridSpec, LatentCodes (no torch)
+
+#include <QWidget>
+
+class LatentView;
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QSettings;
+class QSpinBox;
+class QWidget;
+
+// The latent view with its controls: manifold grid (on/off, n, fitted to the codes, a fixed
+// range or Gaussian quantiles) and, for latent sizes above 2, which two dims are plotted and
+// where the other dims are held (zero, the codes' mean, or the selected digit's code).
+class LatentPanel : public QWidget {
+    Q_OBJECT
+public:
+    enum class GridArea { FitCodes, Range, Gaussian };
+    enum class HeldDims { Zero, Mean, Selected };
+
+    explicit LatentPanel(QWidget* parent = nullptr);
+    LatentView* view() const { return view_; }
+
+    void setLatentDim(int dim);  // 0: the model has no latent space
+    int latentDim() const { return latentDim_; }
+    // The grid the current settings ask for; selectedCode is the selected digit's code (or empty).
+    GridSpec gridSpec(const LatentCodes* codes, const std::vector<float>& selectedCode) const;
+    // Full latent vector for a point of the view (x, y in the plotted dims, the rest held).
+    std::vector<float> latentVector(const QPointF& xy, const LatentCodes* codes, const std::vector<float>& selectedCode) const;
+    bool gridVisible() const;
+    HeldDims heldDims() const;
+
+    void setGridSize(int n);
+    void setGridArea(GridArea area, double range = 3.0);
+    void saveSettings(QSettings& s) const;
+    void loadSettings(QSettings& s);
+
+Q_SIGNALS:
+    void gridSettingsChanged();  // n, area, held dims: the grid must be decoded again
+    void dimsChanged(int dimX, int dimY);
+
+private:
+    std::vector<float> heldBase(const LatentCodes* codes, const std::vector<float>& selectedCode) const;
+
+    LatentView* view_;
+    QCheckBox* gridBox_;
+    QSpinBox* gridN_;
+    QComboBox* gridArea_;
+    QDoubleSpinBox* range_;
+    QWidget* dimsRow_;
+    QComboBox* dimX_;
+    QComboBox* dimY_;
+    QComboBox* held_;
+    int latentDim_ = 0;
+};

@@ -1,0 +1,181 @@
+#include "LossChart.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <limits>
+
+namespace {
+const char* kNames[6] = {"train total", "train reconstruction", "train KL", "test total", "test reconstruction", "test KL"};
+const QColor kColours[3] = {QColor("#332288"), QColor("#117733"), QColor("#CC6677")};
+}  // namespace
+
+LossChart::LossChart(QWidget* parent) : QWidget(parent)
+{
+    chart_ = new QChart;
+    chart_->setMargins(QMargins(4, 4, 4, 4));
+    chart_->legend()->setAlignment(Qt::AlignRight);
+    for (int i = 0; i < 6; ++i) {
+        auto* s = new QLineSeries(chart_);
+        s->setName(tr(kNames[i]));
+        QPen pen(kColours[i % 3], i < 3 ? 1.5 : 2.0, i < 3 ? Qt::SolidLine : Qt::DashLine);
+        s->setPen(pen);
+        if (i >= 3) s->setPointsVisible(true);
+        series_.push_back(s);
+        chart_->addSeries(s);
+    }
+    xAxis_ = new QValueAxis(chart_);
+    xAxis_->setTitleText(tr("training step"));
+    xAxis_->setLabelFormat("%d");
+    yLinear_ = new QValueAxis(chart_);
+    yLinear_->setTitleText(tr("loss per image"));
+    yLog_ = new QLogValueAxis(chart_);
+    yLog_->setTitleText(tr("loss per image (log)"));
+    yLog_->setBase(10);
+    yLog_->setLabelFormat("%g");
+    yLog_->setMinorTickCount(-1);
+    chart_->addAxis(xAxis_, Qt::AlignBottom);
+    chart_->addAxis(yLinear_, Qt::AlignLeft);
+    attachSeries();
+
+    // Legend markers toggle their series, as in the Qt Charts "legend markers" example; the
+    // marker stays, dimmed, so the series can be brought back.
+    for (QLegendMarker* marker : chart_->legend()->markers()) {
+        connect(marker, &QLegendMarker::clicked, this, [this, marker] {
+            QAbstractSeries* s = marker->series();
+            s->setVisible(!s->isVisible());
+            marker->setVisible(true);
+            const qreal alpha = s->isVisible() ? 1.0 : 0.35;
+            QColor c = marker->labelBrush().color();
+            c.setAlphaF(alpha);
+            marker->setLabelBrush(c);
+            QBrush b = marker->brush();
+            QColor bc = b.color();
+            bc.setAlphaF(alpha);
+            b.setColor(bc);
+            marker->setBrush(b);
+            updateRanges();
+        });
+    }
+
+    view_ = new QChartView(chart_, this);
+    view_->setRenderHint(QPainter::Antialiasing);
+    logBox_ = new QCheckBox(tr("&Logarithmic loss axis"), this);
+    connect(logBox_, &QCheckBox::toggled, this, &LossChart::setLogScale);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(view_, 1);
+    layout->addWidget(logBox_);
+    reset(true);
+}
+
+void LossChart::attachSeries()
+{
+    QAbstractAxis* y = logScale_ ? static_cast<QAbstractAxis*>(yLog_) : yLinear_;
+    for (QLineSeries* s : series_) {
+        for (QAbstractAxis* a : s->attachedAxes()) s->detachAxis(a);
+        s->attachAxis(xAxis_);
+        s->attachAxis(y);
+    }
+}
+
+void LossChart::setLogScale(bool on)
+{
+    if (on == logScale_) return;
+    logScale_ = on;
+    QSignalBlocker block(logBox_);
+    logBox_->setChecked(on);
+    chart_->removeAxis(on ? static_cast<QAbstractAxis*>(yLinear_) : yLog_);
+    chart_->addAxis(on ? static_cast<QAbstractAxis*>(yLog_) : yLinear_, Qt::AlignLeft);
+    attachSeries();
+    updateRanges();
+}
+
+void LossChart::reset(bool variational)
+{
+    variational_ = variational;
+    history_.clear();
+    for (QLineSeries* s : series_) s->clear();
+    // KL is zero by construction for the plain autoencoders: no series, no legend entry.
+    for (int i : {2, 5}) {
+        const auto markers = chart_->legend()->markers(series_[size_t(i)]);
+        for (QLegendMarker* m : markers) m->setVisible(variational);
+        series_[size_t(i)]->setVisible(variational);
+    }
+    updateRanges();
+}
+
+void LossChart::append(const Record& r)
+{
+    history_.push_back(r);
+    const int base = r.test ? 3 : 0;
+    series_[size_t(base)]->append(r.step, r.total);
+    series_[size_t(base + 1)]->append(r.step, r.reconstruction);
+    if (variational_) series_[size_t(base + 2)]->append(r.step, r.kl);
+    updateRanges();
+}
+
+void LossChart::addTrainPoint(int epoch, double step, double total, double reconstruction, double kl)
+{
+    append({false, epoch, step, total, reconstruction, kl});
+}
+
+void LossChart::addTestPoint(int epoch, double step, double total, double reconstruction, double kl)
+{
+    append({true, epoch, step, total, reconstruction, kl});
+}
+
+int LossChart::trainPointCount() const { return int(series_[0]->count()); }
+int LossChart::testPointCount() const { return int(series_[3]->count()); }
+
+void LossChart::updateRanges()
+{
+    double x0 = std::numeric_limits<double>::max(), x1 = -x0, y0 = x0, y1 = -x0;
+    for (const Record& r : history_) {
+        const int base = r.test ? 3 : 0;
+        const double values[3] = {r.total, r.reconstruction, r.kl};
+        for (int k = 0; k < 3; ++k) {
+            if (!series_[size_t(base + k)]->isVisible() || !std::isfinite(values[k])) continue;
+            if (logScale_ && values[k] <= 0) continue;
+            x0 = std::min(x0, r.step);
+            x1 = std::max(x1, r.step);
+            y0 = std::min(y0, values[k]);
+            y1 = std::max(y1, values[k]);
+        }
+    }
+    if (x0 > x1) {
+        x0 = 0, x1 = 1, y0 = logScale_ ? 1 : 0, y1 = logScale_ ? 1000 : 1;
+    }
+    if (x1 <= x0) x1 = x0 + 1;
+    xAxis_->setRange(x0, x1);
+    xAxis_->applyNiceNumbers();
+    if (logScale_) {
+        yLog_->setRange(std::pow(10.0, std::floor(std::log10(y0))), std::pow(10.0, std::ceil(std::log10(y1))));
+    } else {
+        const double pad = std::max((y1 - y0) * 0.05, 1e-6);
+        const double lo = y0 >= 0 ? std::max(0.0, y0 - pad) : y0 - pad;  // losses >= 0: no negative axis
+        yLinear_->setRange(lo, y1 + pad);
+        yLinear_->applyNiceNumbers();
+    }
+}
+
+QString LossChart::historyCsv() const
+{
+    QString out = QStringLiteral("split,epoch,step,total,reconstruction,kl\n");
+    for (const Record& r : history_)
+        out += QStringLiteral("%1,%2,%3,%4,%5,%6\n")
+                   .arg(r.test ? "test" : "train")
+                   .arg(r.epoch)
+                   .arg(r.step, 0, 'f', 0)
+                   .arg(r.total, 0, 'g', 8)
+                   .arg(r.reconstruction, 0, 'g', 8)
+                   .arg(r.kl, 0, 'g', 8);
+    return out;
+}

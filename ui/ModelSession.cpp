@@ -1,0 +1,174 @@
+#include "ModelSession.h"
+
+#include "Analysis.h"
+#include "Checkpoint.h"
+#include "DigitDataset.h"
+#include "ImageDataset.h"
+#include "Transforms.h"
+
+#include <cmath>
+#include <limits>
+
+using namespace latent;
+
+namespace {
+
+// float [B, 28, 28] (or [B,1,28,28]) in [0, 1] -> one Grayscale8 image per item, rounded as the
+// core's PNG writer does, so the GUI shows exactly what the CLI writes.
+QImage toImage(const torch::Tensor& images, int64_t index = 0)
+{
+    const torch::Tensor u8 = images.reshape({images.size(0), 28, 28})[index]
+                                 .mul(255.0).round().clamp(0, 255).to(torch::kUInt8).contiguous();
+    QImage out(28, 28, QImage::Format_Grayscale8);
+    const uint8_t* src = u8.data_ptr<uint8_t>();
+    for (int y = 0; y < 28; ++y) std::memcpy(out.scanLine(y), src + y * 28, 28);
+    return out;
+}
+
+AutoencoderImpl& module(const ModelSnapshot& s) { return *s->model; }
+
+}  // namespace
+
+std::vector<float> LatentCodes::centroid() const
+{
+    std::vector<double> sum(size_t(dim), 0.0);
+    for (int i = 0; i < count; ++i)
+        for (int d = 0; d < dim; ++d) sum[size_t(d)] += at(i, d);
+    std::vector<float> out(size_t(dim), 0.f);
+    for (int d = 0; d < dim && count > 0; ++d) out[size_t(d)] = float(sum[size_t(d)] / count);
+    return out;
+}
+
+QRectF LatentCodes::bounds(int dx, int dy) const
+{
+    if (count == 0 || dx >= dim || dy >= dim) return {};
+    float x0 = std::numeric_limits<float>::max(), y0 = x0, x1 = -x0, y1 = -x0;
+    for (int i = 0; i < count; ++i) {
+        const float x = at(i, dx), y = at(i, dy);
+        if (!std::isfinite(x) || !std::isfinite(y)) continue;
+        x0 = std::min(x0, x); x1 = std::max(x1, x);
+        y0 = std::min(y0, y); y1 = std::max(y1, y);
+    }
+    if (x0 > x1) return {};
+    return QRectF(QPointF(x0, y0), QPointF(x1, y1));
+}
+
+ModelSession::ModelSession(ModelSnapshot snapshot) : snapshot_(std::move(snapshot))
+{
+    // Set once here: eval() is not safe to call while another thread runs the model.
+    snapshot_->model->eval();
+}
+
+std::shared_ptr<ModelSession> ModelSession::open(const QString& path, QString* error)
+{
+    try {
+        auto loaded = std::make_shared<LoadedModel>(Checkpoint::load(path.toStdString()));
+        return std::make_shared<ModelSession>(ModelSnapshot(loaded));
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromStdString(e.what());
+        return nullptr;
+    }
+}
+
+bool ModelSession::save(const QString& path, QString* error) const
+{
+    try {
+        Checkpoint::save(path.toStdString(), snapshot_->spec, module(snapshot_));
+        return true;
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromStdString(e.what());
+        return false;
+    }
+}
+
+QString ModelSession::description() const { return QString::fromStdString(snapshot_->spec.describe()); }
+QString ModelSession::kindName() const { return QString::fromStdString(toString(snapshot_->spec.kind)); }
+QString ModelSession::datasetName() const { return QString::fromStdString(snapshot_->spec.dataset); }
+int ModelSession::latentDim() const { return hasLatent() ? snapshot_->spec.codeSize() : 0; }
+int ModelSession::epochsDone() const { return snapshot_->spec.epochsDone; }
+bool ModelSession::isVariational() const { return snapshot_->spec.isVariational(); }
+bool ModelSession::hasLatent() const { return snapshot_->spec.hasLatent(); }
+
+QImage ModelSession::decode(const std::vector<float>& z) const
+{
+    const int dim = latentDim();
+    if (dim == 0 || int(z.size()) != dim) return {};
+    torch::NoGradGuard noGrad;
+    const torch::Tensor t = torch::from_blob(const_cast<float*>(z.data()), {1, dim}, torch::kFloat32).clone();
+    return toImage(decodeImages(module(snapshot_), t));
+}
+
+DecodedGrid ModelSession::decodeGrid(const GridSpec& spec) const
+{
+    DecodedGrid out;
+    const int dim = latentDim();
+    const int n = spec.n;
+    if (dim == 0 || n < 1 || spec.dimX >= dim || spec.dimY >= dim) return out;
+    out.n = n;
+    out.xs.resize(size_t(n));
+    out.ys.resize(size_t(n));
+    for (int i = 0; i < n; ++i) {
+        const double t = n == 1 ? 0.5 : double(i) / (n - 1);
+        if (spec.gaussian) {
+            const double p = 0.05 + 0.9 * t;  // as the core's grid: evenly spaced in (0.05, 0.95)
+            const double q = std::sqrt(2.0) * torch::erfinv(torch::tensor(2.0 * p - 1.0, torch::kDouble)).item<double>();
+            out.xs[size_t(i)] = q;
+            out.ys[size_t(i)] = -q;
+        } else {
+            out.xs[size_t(i)] = spec.area.left() + t * spec.area.width();
+            out.ys[size_t(i)] = spec.area.bottom() - t * spec.area.height();  // QRectF bottom = max y
+        }
+    }
+    std::vector<float> z(size_t(n) * size_t(n) * size_t(dim), 0.f);
+    for (int r = 0; r < n; ++r)
+        for (int c = 0; c < n; ++c) {
+            float* row = z.data() + (size_t(r) * size_t(n) + size_t(c)) * size_t(dim);
+            for (int d = 0; d < dim && d < int(spec.base.size()); ++d) row[d] = spec.base[size_t(d)];
+            row[spec.dimX] = float(out.xs[size_t(c)]);
+            row[spec.dimY] = float(out.ys[size_t(r)]);
+        }
+    torch::NoGradGuard noGrad;
+    const torch::Tensor images = decodeImages(module(snapshot_),
+                                              torch::from_blob(z.data(), {int64_t(n) * n, dim}, torch::kFloat32))
+                                     .reshape({n, n, 28, 28})
+                                     .permute({0, 2, 1, 3})
+                                     .reshape({n * 28, n * 28})
+                                     .mul(255.0).round().clamp(0, 255).to(torch::kUInt8).contiguous();
+    out.image = QImage(n * 28, n * 28, QImage::Format_Grayscale8);
+    const uint8_t* src = images.data_ptr<uint8_t>();
+    for (int y = 0; y < n * 28; ++y) std::memcpy(out.image.scanLine(y), src + size_t(y) * size_t(n) * 28, size_t(n) * 28);
+    return out;
+}
+
+LatentCodes ModelSession::encode(const DigitDataset& data) const
+{
+    LatentCodes out;
+    if (!hasLatent() || data.isEmpty()) return out;
+    const EncodedDataset e = encodeDataset(module(snapshot_), snapshot_->spec, data.splits()->test);
+    const torch::Tensor mean = e.mean.reshape({e.mean.size(0), -1}).to(torch::kFloat32).contiguous();
+    out.count = int(mean.size(0));
+    out.dim = int(mean.size(1));
+    out.mean.assign(mean.data_ptr<float>(), mean.data_ptr<float>() + mean.numel());
+    if (e.logvar.defined()) {
+        const torch::Tensor lv = e.logvar.reshape({e.logvar.size(0), -1}).to(torch::kFloat32).contiguous();
+        out.logvar.assign(lv.data_ptr<float>(), lv.data_ptr<float>() + lv.numel());
+    }
+    const torch::Tensor labels = e.labels.to(torch::kInt64).contiguous();
+    out.labels.resize(size_t(out.count));
+    for (int i = 0; i < out.count; ++i) out.labels[size_t(i)] = int(labels.data_ptr<int64_t>()[i]);
+    return out;
+}
+
+QImage ModelSession::reconstruct(const DigitDataset& data, int testIndex) const
+{
+    if (data.isEmpty() || testIndex < 0 || testIndex >= data.testCount()) return {};
+    torch::NoGradGuard noGrad;
+    const torch::Tensor clean = data.splits()->test.batch(torch::tensor({int64_t(testIndex)}, torch::kInt64));
+    const torch::Tensor logits = module(snapshot_).reconstructMean(modelInput(snapshot_->spec, clean));
+    return toImage(torch::sigmoid(logits));
+}
+
+void ModelSession::setThreadsForThisThread(int threads)
+{
+    if (threads > 0 && at::get_num_threads() != threads) at::set_num_threads(threads);
+}

@@ -1,0 +1,293 @@
+#include "TrainingPanel.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QThread>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+QString clock(double seconds)
+{
+    if (!(seconds >= 0) || seconds > 1e7) return QStringLiteral("--:--");
+    const qint64 s = qint64(seconds + 0.5);
+    return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
+                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+struct ModelChoice {
+    const char* text;
+    const char* model;
+};
+const ModelChoice kModels[] = {{"Variational autoencoder (VAE)", "vae"},
+                               {"Convolutional autoencoder", "ae"},
+                               {"Denoising autoencoder", "dae"},
+                               {"Super-resolution autoencoder (14x14 to 28x28)", "sr"}};
+}  // namespace
+
+TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
+{
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+    dataset_ = new QComboBox(this);
+    dataset_->setEditable(true);
+    dataset_->addItems({"mnist", "fashion-mnist"});
+    dataset_->setToolTip(tr("\"mnist\", \"fashion-mnist\" or a folder holding the four IDX files (plain or .gz)"));
+    auto* browse = new QPushButton(tr("Folder…"), this);
+    connect(browse, &QPushButton::clicked, this, &TrainingPanel::browseDatasetRequested);
+    connect(dataset_, &QComboBox::currentTextChanged, this, &TrainingPanel::datasetChanged);
+    auto* datasetRow = new QHBoxLayout;
+    datasetRow->addWidget(dataset_, 1);
+    datasetRow->addWidget(browse);
+    auto* datasetLabel = new QLabel(tr("&Dataset:"), this);
+    datasetLabel->setBuddy(dataset_);
+    form->addRow(datasetLabel, datasetRow);
+
+    preset_ = new QComboBox(this);
+    preset_->addItems({tr("Custom"), tr("Lesson VAE: MLP, 20 epochs"), tr("Quick look: MLP VAE, 3 epochs"),
+                       tr("Conv VAE, 10 epochs"), tr("Denoiser: conv AE, noise 0.5, 20 epochs"),
+                       tr("Super-resolution x2, 15 epochs")});
+    connect(preset_, &QComboBox::activated, this, &TrainingPanel::applyPreset);
+    form->addRow(tr("Pre&set:"), preset_);
+
+    model_ = new QComboBox(this);
+    for (const ModelChoice& m : kModels) model_->addItem(tr(m.text), QString::fromLatin1(m.model));
+    form->addRow(tr("&Model:"), model_);
+    arch_ = new QComboBox(this);
+    arch_->addItem(tr("MLP (784-512-latent)"), "mlp");
+    arch_->addItem(tr("Convolutional"), "conv");
+    form->addRow(tr("&Architecture:"), arch_);
+
+    latent_ = new QSpinBox(this);
+    latent_->setRange(0, 512);
+    latent_->setValue(2);
+    latent_->setToolTip(tr("Size of the latent code; 2 can be plotted directly. For the autoencoders 0 means no dense bottleneck."));
+    form->addRow(tr("&Latent size:"), latent_);
+    epochs_ = new QSpinBox(this);
+    epochs_->setRange(1, 1000);
+    epochs_->setValue(10);
+    form->addRow(tr("&Epochs:"), epochs_);
+    batch_ = new QSpinBox(this);
+    batch_->setRange(1, 4096);
+    batch_->setValue(128);
+    form->addRow(tr("&Batch size:"), batch_);
+    lr_ = new QDoubleSpinBox(this);
+    lr_->setDecimals(5);
+    lr_->setRange(0.00001, 1.0);
+    lr_->setSingleStep(0.0001);
+    lr_->setValue(0.001);
+    form->addRow(tr("Learning &rate:"), lr_);
+    beta_ = new QDoubleSpinBox(this);
+    beta_->setRange(0.0, 100.0);
+    beta_->setSingleStep(0.1);
+    beta_->setValue(1.0);
+    beta_->setToolTip(tr("Weight of the KL term (beta-VAE); 1 is the plain ELBO"));
+    form->addRow(tr("&Beta (KL weight):"), beta_);
+    warmup_ = new QSpinBox(this);
+    warmup_->setRange(0, 1000);
+    warmup_->setSuffix(tr(" epochs"));
+    warmup_->setToolTip(tr("Beta rises linearly from 0 over this many epochs"));
+    form->addRow(tr("&KL warm-up:"), warmup_);
+    noise_ = new QDoubleSpinBox(this);
+    noise_->setRange(0.0, 1.0);
+    noise_->setSingleStep(0.05);
+    noise_->setValue(0.5);
+    noise_->setToolTip(tr("Standard deviation of the Gaussian noise the denoiser learns to remove"));
+    form->addRow(tr("&Noise std:"), noise_);
+    seed_ = new QSpinBox(this);
+    seed_->setRange(0, 2147483647);
+    form->addRow(tr("S&eed:"), seed_);
+    threads_ = new QSpinBox(this);
+    threads_->setRange(1, std::max(1, QThread::idealThreadCount()));
+    threads_->setValue(std::max(1, QThread::idealThreadCount()));
+    threads_->setToolTip(tr("Threads for training (LibTorch and OpenBLAS share them)"));
+    form->addRow(tr("&Threads:"), threads_);
+    every_ = new QSpinBox(this);
+    every_->setRange(1, 10000);
+    every_->setValue(10);
+    every_->setSuffix(tr(" steps"));
+    every_->setToolTip(tr("How often the training loss is plotted"));
+    form->addRow(tr("&Plot every:"), every_);
+
+    trainButton_ = new QToolButton(this);
+    pauseButton_ = new QToolButton(this);
+    stopButton_ = new QToolButton(this);
+    auto* buttons = new QHBoxLayout;
+    for (QToolButton* b : {trainButton_, pauseButton_, stopButton_}) {
+        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        buttons->addWidget(b);
+    }
+    progress_ = new QProgressBar(this);
+    progress_->setRange(0, 1000);
+    progress_->setValue(0);
+    progress_->setFormat(QString());
+    status_ = new QLabel(tr("Ready."), this);
+    status_->setWordWrap(true);
+    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addWidget(progress_);
+    layout->addWidget(status_);
+    layout->addStretch(1);
+
+    for (QComboBox* c : {model_, arch_}) connect(c, &QComboBox::currentIndexChanged, this, &TrainingPanel::updateEnabledFields);
+    updateEnabledFields();
+}
+
+void TrainingPanel::setActions(QAction* train, QAction* pause, QAction* stop)
+{
+    trainButton_->setDefaultAction(train);
+    pauseButton_->setDefaultAction(pause);
+    stopButton_->setDefaultAction(stop);
+}
+
+void TrainingPanel::updateEnabledFields()
+{
+    const QString m = model_->currentData().toString();
+    const bool vae = m == "vae";
+    for (QWidget* w : std::initializer_list<QWidget*>{dataset_, preset_, model_, latent_, epochs_, batch_, lr_, seed_, threads_, every_})
+        w->setEnabled(!running_);
+    arch_->setEnabled(!running_ && vae);
+    beta_->setEnabled(!running_ && vae);
+    warmup_->setEnabled(!running_ && vae);
+    noise_->setEnabled(!running_ && m == "dae");
+    latent_->setEnabled(!running_ && m != "sr");
+    latent_->setMinimum(vae ? 1 : 0);
+}
+
+TrainingRequest TrainingPanel::request() const
+{
+    TrainingRequest r;
+    r.dataset = dataset_->currentText().trimmed();
+    r.model = model_->currentData().toString();
+    r.arch = arch_->currentData().toString();
+    r.latentDim = latent_->value();
+    r.epochs = epochs_->value();
+    r.batchSize = batch_->value();
+    r.learningRate = lr_->value();
+    r.beta = beta_->value();
+    r.klWarmupEpochs = warmup_->value();
+    r.noiseStd = noise_->value();
+    r.seed = seed_->value();
+    r.threads = threads_->value();
+    r.progressEvery = every_->value();
+    return r;
+}
+
+void TrainingPanel::setRequest(const TrainingRequest& r)
+{
+    dataset_->setCurrentText(r.dataset);
+    const int m = model_->findData(r.model);
+    if (m >= 0) model_->setCurrentIndex(m);
+    const int a = arch_->findData(r.arch);
+    if (a >= 0) arch_->setCurrentIndex(a);
+    updateEnabledFields();
+    latent_->setValue(r.latentDim);
+    epochs_->setValue(r.epochs);
+    batch_->setValue(r.batchSize);
+    lr_->setValue(r.learningRate);
+    beta_->setValue(r.beta);
+    warmup_->setValue(r.klWarmupEpochs);
+    noise_->setValue(r.noiseStd);
+    seed_->setValue(r.seed);
+    if (r.threads > 0) threads_->setValue(r.threads);
+    every_->setValue(r.progressEvery);
+}
+
+void TrainingPanel::applyPreset(int index)
+{
+    TrainingRequest r = request();
+    r.latentDim = 2;
+    r.batchSize = 128;
+    r.learningRate = 1e-3;
+    r.beta = 1.0;
+    r.klWarmupEpochs = 0;
+    switch (index) {
+    case 1: r.model = "vae"; r.arch = "mlp"; r.epochs = 20; break;
+    case 2: r.model = "vae"; r.arch = "mlp"; r.epochs = 3; break;
+    case 3: r.model = "vae"; r.arch = "conv"; r.epochs = 10; break;
+    case 4: r.model = "dae"; r.latentDim = 0; r.noiseStd = 0.5; r.epochs = 20; break;
+    case 5: r.model = "sr"; r.latentDim = 0; r.epochs = 15; break;
+    default: return;
+    }
+    setRequest(r);
+}
+
+void TrainingPanel::setRunning(bool running)
+{
+    const bool starting = running && !running_;
+    running_ = running;
+    updateEnabledFields();
+    if (starting) {
+        progress_->setValue(0);
+        progress_->setFormat(tr("starting…"));
+    }
+}
+
+void TrainingPanel::showProgress(const TrainingProgress& p)
+{
+    const double total = double(p.epochs) * double(std::max<qint64>(1, p.stepsPerEpoch));
+    const double done = double(p.epoch - 1) * double(p.stepsPerEpoch) + double(p.step);
+    progress_->setValue(int(1000.0 * done / total));
+    progress_->setFormat(tr("epoch %1/%2 · %3%").arg(p.epoch).arg(p.epochs).arg(int(100.0 * done / total)));
+    status_->setText(tr("Epoch %1/%2, step %3/%4\n%5 samples/s, %6 left")
+                         .arg(p.epoch).arg(p.epochs).arg(p.step).arg(p.stepsPerEpoch)
+                         .arg(QLocale().toString(qint64(p.samplesPerSecond + 0.5)))
+                         .arg(clock(p.secondsLeft)));
+}
+
+void TrainingPanel::showStatus(const QString& text) { status_->setText(text); }
+QString TrainingPanel::statusText() const { return status_->text(); }
+
+void TrainingPanel::saveSettings(QSettings& s) const
+{
+    const TrainingRequest r = request();
+    s.beginGroup("training");
+    s.setValue("dataset", r.dataset);
+    s.setValue("model", r.model);
+    s.setValue("arch", r.arch);
+    s.setValue("latentDim", r.latentDim);
+    s.setValue("epochs", r.epochs);
+    s.setValue("batch", r.batchSize);
+    s.setValue("lr", r.learningRate);
+    s.setValue("beta", r.beta);
+    s.setValue("klWarmup", r.klWarmupEpochs);
+    s.setValue("noise", r.noiseStd);
+    s.setValue("seed", r.seed);
+    s.setValue("threads", r.threads);
+    s.setValue("plotEvery", r.progressEvery);
+    s.endGroup();
+}
+
+void TrainingPanel::loadSettings(QSettings& s)
+{
+    TrainingRequest r = request();
+    s.beginGroup("training");
+    r.dataset = s.value("dataset", r.dataset).toString();
+    r.model = s.value("model", r.model).toString();
+    r.arch = s.value("arch", r.arch).toString();
+    r.latentDim = s.value("latentDim", r.latentDim).toInt();
+    r.epochs = s.value("epochs", r.epochs).toInt();
+    r.batchSize = s.value("batch", r.batchSize).toInt();
+    r.learningRate = s.value("lr", r.learningRate).toDouble();
+    r.beta = s.value("beta", r.beta).toDouble();
+    r.klWarmupEpochs = s.value("klWarmup", r.klWarmupEpochs).toInt();
+    r.noiseStd = s.value("noise", r.noiseStd).toDouble();
+    r.seed = s.value("seed", r.seed).toInt();
+    r.threads = s.value("threads", r.threads).toInt();
+    r.progressEvery = s.value("plotEvery", r.progressEvery).toInt();
+    s.endGroup();
+    setRequest(r);
+}
