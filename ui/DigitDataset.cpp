@@ -15,6 +15,13 @@ DigitDataset DigitDataset::load(const QString& nameOrDir, QString* error)
     return out;
 }
 
+DigitDataset DigitDataset::wrap(std::shared_ptr<const latent::DatasetSplits> splits)
+{
+    DigitDataset out;
+    out.d_ = std::move(splits);
+    return out;
+}
+
 QStringList DigitDataset::searchedPlaces(const QString& nameOrDir)
 {
     QStringList out;

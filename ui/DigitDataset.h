@@ -21,6 +21,8 @@ public:
     // Where a name is looked for, in order (shown when nothing is found).
     static QStringList searchedPlaces(const QString& nameOrDir);
     static QString dataRoot();
+    // Shares splits the core has loaded (the training worker's own copy).
+    static DigitDataset wrap(std::shared_ptr<const latent::DatasetSplits> splits);
 
     bool isEmpty() const { return !d_; }
     QString name() const;

@@ -69,7 +69,7 @@ LatentPanel::LatentPanel(QWidget* parent) : QWidget(parent)
     connect(gridN_, &QSpinBox::valueChanged, this, &LatentPanel::gridSettingsChanged);
     connect(range_, &QDoubleSpinBox::valueChanged, this, &LatentPanel::gridSettingsChanged);
     connect(gridArea_, &QComboBox::currentIndexChanged, this, [this](int i) {
-        range_->setEnabled(i == int(GridArea::Range));
+        range_->setEnabled(i == int(GridSettings::Area::Range));
         Q_EMIT gridSettingsChanged();
     });
     connect(held_, &QComboBox::currentIndexChanged, this, &LatentPanel::gridSettingsChanged);
@@ -101,51 +101,25 @@ void LatentPanel::setLatentDim(int dim)
 }
 
 bool LatentPanel::gridVisible() const { return gridBox_->isChecked(); }
-LatentPanel::HeldDims LatentPanel::heldDims() const { return HeldDims(held_->currentIndex()); }
 
 void LatentPanel::setGridSize(int n) { gridN_->setValue(n); }
 
-void LatentPanel::setGridArea(GridArea area, double range)
+void LatentPanel::setGridArea(GridSettings::Area area, double range)
 {
     range_->setValue(range);
     gridArea_->setCurrentIndex(int(area));
 }
 
-std::vector<float> LatentPanel::heldBase(const LatentCodes* codes, const std::vector<float>& selectedCode) const
+GridSettings LatentPanel::settings() const
 {
-    std::vector<float> base(size_t(std::max(latentDim_, 0)), 0.f);
-    if (heldDims() == HeldDims::Mean && codes && codes->dim == latentDim_) base = codes->centroid();
-    if (heldDims() == HeldDims::Selected && int(selectedCode.size()) == latentDim_) base = selectedCode;
-    return base;
-}
-
-GridSpec LatentPanel::gridSpec(const LatentCodes* codes, const std::vector<float>& selectedCode) const
-{
-    GridSpec g;
-    g.n = gridN_->value();
-    g.dimX = view_->dimX();
-    g.dimY = view_->dimY();
-    g.base = heldBase(codes, selectedCode);
-    switch (GridArea(gridArea_->currentIndex())) {
-    case GridArea::Gaussian: g.gaussian = true; break;
-    case GridArea::Range: g.area = QRectF(-range_->value(), -range_->value(), 2 * range_->value(), 2 * range_->value()); break;
-    case GridArea::FitCodes: {
-        // Cell centres span the codes' bounding box, outliers included: their digits are worth seeing.
-        const QRectF b = codes ? codes->bounds(g.dimX, g.dimY) : QRectF();
-        if (b.width() > 0 && b.height() > 0) g.area = b;
-        break;
-    }
-    }
-    return g;
-}
-
-std::vector<float> LatentPanel::latentVector(const QPointF& xy, const LatentCodes* codes,
-                                             const std::vector<float>& selectedCode) const
-{
-    std::vector<float> z = heldBase(codes, selectedCode);
-    if (view_->dimX() < int(z.size())) z[size_t(view_->dimX())] = float(xy.x());
-    if (view_->dimY() < int(z.size())) z[size_t(view_->dimY())] = float(xy.y());
-    return z;
+    GridSettings s;
+    s.n = gridN_->value();
+    s.area = GridSettings::Area(gridArea_->currentIndex());
+    s.range = range_->value();
+    s.dimX = view_->dimX();
+    s.dimY = view_->dimY();
+    s.held = GridSettings::Held(held_->currentIndex());
+    return s;
 }
 
 void LatentPanel::saveSettings(QSettings& s) const

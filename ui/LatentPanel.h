@@ -18,23 +18,16 @@ class QWidget;
 class LatentPanel : public QWidget {
     Q_OBJECT
 public:
-    enum class GridArea { FitCodes, Range, Gaussian };
-    enum class HeldDims { Zero, Mean, Selected };
-
     explicit LatentPanel(QWidget* parent = nullptr);
     LatentView* view() const { return view_; }
 
     void setLatentDim(int dim);  // 0: the model has no latent space
     int latentDim() const { return latentDim_; }
-    // The grid the current settings ask for; selectedCode is the selected digit's code (or empty).
-    GridSpec gridSpec(const LatentCodes* codes, const std::vector<float>& selectedCode) const;
-    // Full latent vector for a point of the view (x, y in the plotted dims, the rest held).
-    std::vector<float> latentVector(const QPointF& xy, const LatentCodes* codes, const std::vector<float>& selectedCode) const;
+    GridSettings settings() const;  // dims as the view shows them
     bool gridVisible() const;
-    HeldDims heldDims() const;
 
     void setGridSize(int n);
-    void setGridArea(GridArea area, double range = 3.0);
+    void setGridArea(GridSettings::Area area, double range = 3.0);
     void saveSettings(QSettings& s) const;
     void loadSettings(QSettings& s);
 
@@ -43,8 +36,6 @@ Q_SIGNALS:
     void dimsChanged(int dimX, int dimY);
 
 private:
-    std::vector<float> heldBase(const LatentCodes* codes, const std::vector<float>& selectedCode) const;
-
     LatentView* view_;
     QCheckBox* gridBox_;
     QSpinBox* gridN_;

@@ -66,7 +66,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     connect(latentView(), &LatentView::cursorMoved, this, &MainWindow::onCursorMoved);
     connect(latentView(), &LatentView::pointClicked, this, &MainWindow::onPointClicked);
-    connect(latent_, &LatentPanel::gridSettingsChanged, this, [this] { requestRefresh(false); });
+    connect(latent_, &LatentPanel::gridSettingsChanged, this, [this] {
+        if (worker_) worker_->setGridSettings(latent_->settings());
+        requestRefresh(false);
+    });
     connect(latent_, &LatentPanel::dimsChanged, this, [this] { preview_->clear(tr("Drag in the latent view to decode a point.")); });
     connect(training_, &TrainingPanel::browseDatasetRequested, openDatasetAction_, &QAction::trigger);
     connect(&codesWatcher_, &QFutureWatcher<LatentCodes>::finished, this, [this] {
@@ -336,6 +339,8 @@ void MainWindow::startTraining()
     connect(worker_, &TrainingWorker::progress, this, &MainWindow::onProgress);
     connect(worker_, &TrainingWorker::epochFinished, this, &MainWindow::onEpochFinished);
     connect(worker_, &TrainingWorker::modelPublished, this, &MainWindow::onModelPublished);
+    connect(worker_, &TrainingWorker::latentPublished, this, &MainWindow::onLatentPublished);
+    worker_->setGridSettings(latent_->settings());
     connect(worker_, &TrainingWorker::finished, this, &MainWindow::onTrainingFinished);
     thread_->start();
     QMetaObject::invokeMethod(worker_, "train", Qt::QueuedConnection, Q_ARG(TrainingRequest, request));
@@ -368,6 +373,7 @@ void MainWindow::stopAndWait()
     worker_->stop();
     thread_->quit();
     thread_->wait();  // the trainer checks its flag between steps: well under a second
+    worker_ = nullptr;  // deleted with its finished thread
     // Deliver what the worker queued before it stopped (the last weights, the finished signal).
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
     if (thread_) onTrainingFinished(TrainingWorker::Stopped, tr("stopped"));
@@ -391,6 +397,23 @@ void MainWindow::onEpochFinished(const EpochSummary& s)
 void MainWindow::onModelPublished(const ModelSnapshot& model)
 {
     setSession(std::make_shared<ModelSession>(model), true);
+}
+
+void MainWindow::onLatentPublished(const LatentUpdate& update)
+{
+    if (!session_ || session_->snapshot() != update.model) return;
+    codes_ = update.codes;
+    codesSession_ = session_;
+    latentView()->setCodes(codes_);
+    latentView()->setMessage(QString());
+    // A grid for other settings (changed since the worker read them) or for a selected digit's
+    // slice is decoded here instead.
+    const GridSettings now = latent_->settings();
+    if (now == update.settings && !(now.held == GridSettings::Held::Selected && latentView()->selectedIndex() >= 0))
+        latentView()->setGrid(update.grid);
+    else
+        requestRefresh(false);
+    if (!isRefreshing()) Q_EMIT latentRefreshed();
 }
 
 void MainWindow::onTrainingFinished(TrainingWorker::Outcome outcome, const QString& message)
@@ -430,7 +453,8 @@ void MainWindow::setSession(ModelSessionPtr session, bool unsaved)
                                          .arg(session_->kindName()));
         else if (!data_.isEmpty())
             latentView()->setMessage(QString());
-        requestRefresh(true);
+        // While training, the worker sends the codes and the grid with each model (onLatentPublished).
+        if (!isTraining()) requestRefresh(true);
         // A first model gets a cursor at the origin (the prior's mean), so the preview shows a digit.
         if (!latentView()->hasCursor() && session_->hasLatent()) latentView()->setCursorPoint(QPointF(0, 0));
         updateCursorPreview();
@@ -468,7 +492,7 @@ void MainWindow::runNextJob()
     } else if (pendingGrid_) {
         pendingGrid_ = false;
         jobRunning_ = true;
-        const GridSpec spec = latent_->gridSpec(codes_.get(), selectedCode());
+        const GridSpec spec = latent_->settings().spec(session_->latentDim(), codes_.get(), selectedCode());
         gridWatcher_.setFuture(QtConcurrent::run([session = session_, spec, threads] {
             ModelSession::setThreadsForThisThread(threads);
             return session->decodeGrid(spec);
@@ -486,7 +510,7 @@ std::vector<float> MainWindow::selectedCode() const
 std::vector<float> MainWindow::cursorLatent() const
 {
     if (!latentView()->hasCursor() || !session_) return {};
-    return latent_->latentVector(latentView()->cursorPoint(), codes_.get(), selectedCode());
+    return latent_->settings().latentVector(latentView()->cursorPoint(), session_->latentDim(), codes_.get(), selectedCode());
 }
 
 void MainWindow::updateCursorPreview()
@@ -513,7 +537,7 @@ void MainWindow::onPointClicked(int index)
     if (!session_ || data_.isEmpty()) return;
     preview_->showTestDigit(data_.testImage(index), session_->reconstruct(data_, index), index, data_.testLabel(index),
                             className(data_.testLabel(index)));
-    if (latent_->heldDims() == LatentPanel::HeldDims::Selected && latent_->latentDim() > 2) requestRefresh(false);
+    if (latent_->settings().held == GridSettings::Held::Selected && latent_->latentDim() > 2) requestRefresh(false);
     Q_EMIT previewChanged();
 }
 

@@ -93,6 +93,7 @@ private:
     bool saveCurrentModel();  // to its file, or asks for one
 
     void onModelPublished(const ModelSnapshot& model);
+    void onLatentPublished(const LatentUpdate& update);
     void onProgress(const TrainingProgress& p);
     void onEpochFinished(const EpochSummary& s);
     void onTrainingFinished(TrainingWorker::Outcome outcome, const QString& message);

@@ -7,7 +7,6 @@
 #include "Transforms.h"
 
 #include <cmath>
-#include <limits>
 
 using namespace latent;
 
@@ -28,30 +27,6 @@ QImage toImage(const torch::Tensor& images, int64_t index = 0)
 AutoencoderImpl& module(const ModelSnapshot& s) { return *s->model; }
 
 }  // namespace
-
-std::vector<float> LatentCodes::centroid() const
-{
-    std::vector<double> sum(size_t(dim), 0.0);
-    for (int i = 0; i < count; ++i)
-        for (int d = 0; d < dim; ++d) sum[size_t(d)] += at(i, d);
-    std::vector<float> out(size_t(dim), 0.f);
-    for (int d = 0; d < dim && count > 0; ++d) out[size_t(d)] = float(sum[size_t(d)] / count);
-    return out;
-}
-
-QRectF LatentCodes::bounds(int dx, int dy) const
-{
-    if (count == 0 || dx >= dim || dy >= dim) return {};
-    float x0 = std::numeric_limits<float>::max(), y0 = x0, x1 = -x0, y1 = -x0;
-    for (int i = 0; i < count; ++i) {
-        const float x = at(i, dx), y = at(i, dy);
-        if (!std::isfinite(x) || !std::isfinite(y)) continue;
-        x0 = std::min(x0, x); x1 = std::max(x1, x);
-        y0 = std::min(y0, y); y1 = std::max(y1, y);
-    }
-    if (x0 > x1) return {};
-    return QRectF(QPointF(x0, y0), QPointF(x1, y1));
-}
 
 ModelSession::ModelSession(ModelSnapshot snapshot) : snapshot_(std::move(snapshot))
 {

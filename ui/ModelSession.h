@@ -1,45 +1,15 @@
 #pragma once
 // No torch headers: widgets and the main window include this.
+#include "LatentGrid.h"
 #include "TrainingWorker.h"  // ModelSnapshot
 
 #include <QImage>
-#include <QRectF>
 #include <QString>
 
 #include <memory>
 #include <vector>
 
 class DigitDataset;
-
-// Encoded test digits, row-major [count x dim].
-struct LatentCodes {
-    int count = 0, dim = 0;
-    std::vector<float> mean, logvar;  // logvar empty for deterministic encoders
-    std::vector<int> labels;
-    float at(int i, int d) const { return mean[size_t(i) * size_t(dim) + size_t(d)]; }
-    // Per-dimension mean over all codes (the "others held at the mean" slice).
-    std::vector<float> centroid() const;
-    // Bounding box of dims (dx, dy); empty rect when there are no codes.
-    QRectF bounds(int dx, int dy) const;
-};
-
-// Where the n x n manifold grid is decoded: a uniform grid over a rectangle of two latent dims,
-// or Gaussian quantiles z = Phi^-1(p) (Kingma & Welling), other dims held at base.
-struct GridSpec {
-    int n = 20;
-    bool gaussian = false;
-    QRectF area = QRectF(-3, -3, 6, 6);  // latent x, y ranges for the uniform grid
-    int dimX = 0, dimY = 1;
-    std::vector<float> base;  // full latent vector for the held dims (zeros when empty)
-};
-
-struct DecodedGrid {
-    int n = 0;
-    QImage image;            // (n*28) x (n*28) Grayscale8, row 0 at the top (largest y)
-    std::vector<double> xs;  // latent x of each column's centre, ascending
-    std::vector<double> ys;  // latent y of each row's centre, descending
-    bool isNull() const { return n == 0; }
-};
 
 // A trained model the GUI thread (and its background jobs) may use: wraps a published snapshot,
 // never the model that is training. Inference only; safe to call from several threads at once.

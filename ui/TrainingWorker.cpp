@@ -2,6 +2,8 @@
 
 #include "Checkpoint.h"
 #include "DatasetLocator.h"
+#include "DigitDataset.h"
+#include "ModelSession.h"
 #include "ModelFactory.h"
 #include "Trainer.h"
 
@@ -14,6 +16,8 @@ struct TrainingWorker::Private {
     std::mutex mutex;              // guards trainer (set and cleared by the worker thread)
     Trainer* trainer = nullptr;
     std::atomic<bool> pauseRequested{false}, stopRequested{false};
+    std::mutex gridMutex;
+    GridSettings grid;
 };
 
 TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent), d(std::make_unique<Private>())
@@ -22,6 +26,7 @@ TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent), d(std::make_u
     qRegisterMetaType<TrainingProgress>();
     qRegisterMetaType<EpochSummary>();
     qRegisterMetaType<ModelSnapshot>();
+    qRegisterMetaType<LatentUpdate>();
     qRegisterMetaType<TrainingWorker::Outcome>();
 }
 
@@ -53,6 +58,12 @@ void TrainingWorker::stop()
 
 bool TrainingWorker::isPaused() const { return d->pauseRequested.load(); }
 
+void TrainingWorker::setGridSettings(const GridSettings& settings)
+{
+    std::lock_guard<std::mutex> lock(d->gridMutex);
+    d->grid = settings;
+}
+
 void TrainingWorker::train(const TrainingRequest& r)
 {
     if (d->stopRequested) {
@@ -61,7 +72,8 @@ void TrainingWorker::train(const TrainingRequest& r)
     }
     ModelSpec spec;
     TrainOptions opt;
-    DatasetSplits data;
+    auto splits = std::make_shared<DatasetSplits>();
+    DatasetSplits& data = *splits;
     Autoencoder model;
     try {
         spec.kind = parseModelKind(r.model.toStdString());
@@ -94,7 +106,20 @@ void TrainingWorker::train(const TrainingRequest& r)
         snapshot->spec = spec;
         snapshot->spec.epochsDone = epochsDone;
         snapshot->model = cloneModel(spec, *model);
-        Q_EMIT modelPublished(ModelSnapshot(snapshot));
+        LatentUpdate update;
+        update.model = snapshot;
+        if (spec.hasLatent()) {
+            const ModelSession session(update.model);
+            {
+                std::lock_guard<std::mutex> lock(d->gridMutex);
+                update.settings = d->grid;
+            }
+            auto codes = std::make_shared<LatentCodes>(session.encode(DigitDataset::wrap(splits)));
+            update.grid = session.decodeGrid(update.settings.spec(session.latentDim(), codes.get(), {}));
+            update.codes = std::move(codes);
+        }
+        Q_EMIT modelPublished(update.model);
+        if (update.codes) Q_EMIT latentPublished(update);
     };
 
     publish(0);  // the untrained model: the latent view shows the space before it forms

@@ -1,5 +1,7 @@
 #pragma once
 // No torch headers here: this header is included by moc'd files and widgets.
+#include "LatentGrid.h"
+
 #include <QMetaType>
 #include <QObject>
 #include <QString>
@@ -46,10 +48,21 @@ struct EpochSummary {
 // A model the GUI may use on its own thread: spec and a private copy of the weights.
 using ModelSnapshot = std::shared_ptr<const latent::LoadedModel>;
 
+// The test digits encoded by a published model and its manifold grid, computed by the worker
+// between epochs: on two cores, encoding beside the training loop would make both wait on
+// each other (OpenBLAS serialises concurrent callers with a busy wait).
+struct LatentUpdate {
+    ModelSnapshot model;
+    std::shared_ptr<const LatentCodes> codes;
+    DecodedGrid grid;
+    GridSettings settings;  // what the grid was decoded for
+};
+
 Q_DECLARE_METATYPE(TrainingRequest)
 Q_DECLARE_METATYPE(TrainingProgress)
 Q_DECLARE_METATYPE(EpochSummary)
 Q_DECLARE_METATYPE(ModelSnapshot)
+Q_DECLARE_METATYPE(LatentUpdate)
 
 // Drives the core Trainer on a worker thread (the worker-object pattern: moved to a QThread, told
 // to train by a queued call, reporting through queued signals). The training loop blocks the
@@ -67,6 +80,8 @@ public:
     void resume();
     void stop();
     bool isPaused() const;
+    // Thread-safe: the grid decoded with each published model (the latent panel's settings).
+    void setGridSettings(const GridSettings& settings);
 
     enum Outcome { Finished, Stopped, Diverged, Failed };
     Q_ENUM(Outcome)
@@ -79,6 +94,7 @@ Q_SIGNALS:
     void progress(const TrainingProgress& progress);
     void epochFinished(const EpochSummary& summary);
     void modelPublished(const ModelSnapshot& model);
+    void latentPublished(const LatentUpdate& update);  // right after modelPublished, for models with a latent space
     // message says why for Stopped, Diverged and Failed.
     void finished(TrainingWorker::Outcome outcome, const QString& message);
 

@@ -1,0 +1,162 @@
+// latent-gui-bench: the explorer window's responsiveness figures (issue 3, criteria 2 and 3).
+//  1. Event-loop lag while training from the window: a 5 ms precise timer measures how late each
+//     of its ticks arrives; p50/p99/max over the whole run.
+//  2. One drag update: mouse move on the latent view -> map the point -> decode -> repaint the
+//     view and the preview (painted synchronously with repaint(), so the paint is in the time).
+//  3. A 30 x 30 grid refresh: decode 900 images and repaint the latent view.
+// Usage: latent-gui-bench [--dataset mnist] [--epochs 5] [--model vae] [--arch mlp]
+// Run it under xvfb-run (or QT_QPA_PLATFORM=offscreen); prints one line per figure and a JSON line.
+#include "DigitView.h"
+#include "LatentPanel.h"
+#include "LatentView.h"
+#include "LossChart.h"
+#include "MainWindow.h"
+#include "PreviewPanel.h"
+#include "RuntimeInfo.h"
+#include "TrainingPanel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QMouseEvent>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace {
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    const size_t i = std::min(v.size() - 1, size_t(p / 100.0 * double(v.size() - 1) + 0.5));
+    return v[i];
+}
+
+// Runs the event loop until done() (checked every 10 ms) or the timeout: sleeping between events
+// as exec() does, so that the benchmark itself takes no core from the training.
+void waitUntil(const std::function<bool()>& done, int timeoutMs)
+{
+    QEventLoop loop;
+    QTimer check;
+    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+        if (done()) loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    check.start(10);
+    if (!done()) loop.exec();
+}
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("LatentExplorerBench");  // never touches the user's settings
+    QApplication::setApplicationName("latent-gui-bench");
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption datasetOpt("dataset", "dataset", "name", "mnist");
+    const QCommandLineOption epochsOpt("epochs", "epochs", "n", "5");
+    const QCommandLineOption modelOpt("model", "model", "kind", "vae");
+    const QCommandLineOption archOpt("arch", "arch", "arch", "mlp");
+    parser.addOptions({datasetOpt, epochsOpt, modelOpt, archOpt});
+    parser.process(app);
+    latent::configureThreads(0);
+    std::printf("runtime: %s\n", latent::RuntimeInfo::current().summary().c_str());
+
+    MainWindow w;
+    w.setErrorReporter([](const QString& title, const QString& text) {
+        std::fprintf(stderr, "%s: %s\n", qPrintable(title), qPrintable(text));
+    });
+    w.setConfirmHandler([](const QString&) { return true; });
+    w.setClosePrompt([](bool) { return MainWindow::CloseChoice::Discard; });
+    w.resize(1400, 900);
+    w.show();
+    if (!w.loadDataset(parser.value(datasetOpt))) return 1;
+    TrainingRequest r = w.trainingPanel()->request();
+    r.dataset = parser.value(datasetOpt);
+    r.model = parser.value(modelOpt);
+    r.arch = parser.value(archOpt);
+    r.latentDim = 2;
+    r.epochs = parser.value(epochsOpt).toInt();
+    r.batchSize = 128;
+    r.progressEvery = 10;
+    r.threads = std::max(1, QThread::idealThreadCount());
+    w.trainingPanel()->setRequest(r);
+    waitUntil([] { return false; }, 300);  // let the window settle
+
+    // 1. Event-loop lag during training.
+    std::vector<double> lags;
+    QElapsedTimer clock;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(5);
+    qint64 last = 0;
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        if (last > 0) lags.push_back(std::max(0.0, (now - last) / 1e6 - 5.0));
+        last = now;
+    });
+    bool finished = false;
+    QObject::connect(&w, &MainWindow::trainingFinished, [&] { finished = true; });
+    clock.start();
+    probe.start();
+    QElapsedTimer trainTime;
+    trainTime.start();
+    w.startTraining();
+    waitUntil([&] { return finished; }, 3600 * 1000);
+    probe.stop();
+    const double trainSeconds = trainTime.elapsed() / 1000.0;
+    std::printf("training: %s in %.1f s (%s)\n", qPrintable(r.model + "/" + r.arch), trainSeconds,
+                qPrintable(w.trainingPanel()->statusText().simplified()));
+    std::printf("event-loop lag during training: p50 %.2f ms, p99 %.2f ms, max %.2f ms over %zu ticks (target p99 < 50 ms)\n",
+                percentile(lags, 50), percentile(lags, 99), percentile(lags, 100), lags.size());
+    waitUntil([&] { return !w.isRefreshing(); }, 60000);
+
+    // 2. Drag updates: a path through the view, each step timed from the mouse event to painted pixels.
+    LatentView* view = w.latentView();
+    const QPointF from(view->width() * 0.1, view->height() * 0.9), to(view->width() * 0.9, view->height() * 0.1);
+    auto send = [view](QEvent::Type type, QPointF pos, Qt::MouseButton b, Qt::MouseButtons bs) {
+        QMouseEvent e(type, pos, view->mapToGlobal(pos), b, bs, Qt::NoModifier);
+        QApplication::sendEvent(view, &e);
+    };
+    send(QEvent::MouseButtonPress, QPointF(2, 2), Qt::LeftButton, Qt::LeftButton);
+    std::vector<double> drag;
+    const int steps = 400;
+    for (int i = 0; i < steps; ++i) {
+        const QPointF p = from + (to - from) * (double(i) / (steps - 1));
+        QElapsedTimer t;
+        t.start();
+        send(QEvent::MouseMove, p, Qt::NoButton, Qt::LeftButton);
+        view->repaint();
+        w.previewPanel()->mainView()->repaint();
+        drag.push_back(t.nsecsElapsed() / 1e6);
+    }
+    send(QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton);
+    std::printf("drag update (map, decode, paint view and preview): median %.3f ms, p99 %.3f ms, max %.3f ms over %d moves (target < 5 ms)\n",
+                percentile(drag, 50), percentile(drag, 99), percentile(drag, 100), steps);
+
+    // 3. 30 x 30 grid refresh: decode 900 images on this thread, then repaint the view.
+    w.latentPanel()->setGridSize(30);
+    waitUntil([&] { return !w.isRefreshing(); }, 60000);
+    const ModelSessionPtr session = w.session();
+    const GridSpec spec = w.latentPanel()->settings().spec(session->latentDim(), view->codes().get(), {});
+    std::vector<double> decodeMs, totalMs;
+    for (int i = 0; i < 20; ++i) {
+        QElapsedTimer t;
+        t.start();
+        const DecodedGrid grid = session->decodeGrid(spec);
+        decodeMs.push_back(t.nsecsElapsed() / 1e6);
+        view->setGrid(grid);
+        view->repaint();
+        totalMs.push_back(t.nsecsElapsed() / 1e6);
+    }
+    std::printf("30x30 grid refresh (decode 900 images, repaint): median %.2f ms (decode %.2f ms), p99 %.2f ms (target < 50 ms)\n",
+                percentile(totalMs, 50), percentile(decodeMs, 50), percentile(totalMs, 99));
+    std::printf("{\"lag_p50_ms\":%.3f,\"lag_p99_ms\":%.3f,\"lag_max_ms\":%.3f,\"drag_median_ms\":%.4f,\"drag_p99_ms\":%.4f,"
+                "\"grid30_median_ms\":%.3f,\"grid30_p99_ms\":%.3f,\"train_seconds\":%.2f}\n",
+                percentile(lags, 50), percentile(lags, 99), percentile(lags, 100), percentile(drag, 50), percentile(drag, 99),
+                percentile(totalMs, 50), percentile(totalMs, 99), trainSeconds);
+    return 0;
+}

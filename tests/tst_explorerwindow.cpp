@@ -1,0 +1,352 @@
+// The explorer window driven as a user drives it (offscreen): the form's Train button, the
+// Pause/Stop shortcuts, a mouse drag and clicks on the latent view, the legend, closing mid-
+// training, opening and saving models, exports; on a tiny generated dataset.
+#include "Analysis.h"
+#include "Checkpoint.h"
+#include "DigitView.h"
+#include "LatentPanel.h"
+#include "LatentView.h"
+#include "LossChart.h"
+#include "MainWindow.h"
+#include "PreviewPanel.h"
+#include "TestData.h"
+#include "TrainingPanel.h"
+
+#include <QComboBox>
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QtTest>
+
+class TestExplorerWindow : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir;
+    QString dataDir;
+    static constexpr int kTest = 80;
+
+    // A window with the generated dataset, dialogs replaced by recorders.
+    struct Window {
+        MainWindow w;
+        QStringList errors;
+        QStringList questions;
+        explicit Window(const QString& dataDir)
+        {
+            w.setErrorReporter([this](const QString& title, const QString& text) { errors << title + ": " + text; });
+            w.setConfirmHandler([this](const QString& q) { questions << q; return true; });
+            w.trainingPanel()->datasetBox()->setCurrentText(dataDir);
+            w.loadDataset(dataDir);
+            w.resize(1200, 800);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+        }
+    };
+
+    void setForm(MainWindow& w, const QString& model, int epochs, int latent = 2)
+    {
+        TrainingRequest r = w.trainingPanel()->request();
+        r.dataset = dataDir;
+        r.model = model;
+        r.arch = "mlp";
+        r.latentDim = latent;
+        r.epochs = epochs;
+        r.batchSize = 32;
+        r.progressEvery = 2;
+        r.threads = 2;
+        w.trainingPanel()->setRequest(r);
+    }
+
+    // Trains from the form with the Train shortcut and waits until the view shows the result.
+    void trainToEnd(MainWindow& w, const QString& model, int epochs, int latent = 2)
+    {
+        setForm(w, model, epochs, latent);
+        QSignalSpy finished(&w, &MainWindow::trainingFinished);
+        QTest::keyClick(&w, Qt::Key_F5);
+        QVERIFY(w.isTraining());
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().at(0).value<TrainingWorker::Outcome>(), TrainingWorker::Finished);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing(), 30000);
+    }
+
+    static QImage coreDecode(const ModelSessionPtr& s, const std::vector<float>& z)
+    {
+        torch::NoGradGuard g;
+        const torch::Tensor img = latent::decodeImages(*s->snapshot()->model,
+                                                       torch::tensor(z).reshape({1, int64_t(z.size())}))[0]
+                                      .mul(255).round().clamp(0, 255).to(torch::kUInt8).contiguous();
+        QImage out(28, 28, QImage::Format_Grayscale8);
+        for (int y = 0; y < 28; ++y) std::memcpy(out.scanLine(y), img.data_ptr<uint8_t>() + y * 28, 28);
+        return out;
+    }
+
+    static void sendMouse(QWidget* w, QEvent::Type type, QPointF pos, Qt::MouseButton button, Qt::MouseButtons buttons)
+    {
+        QMouseEvent e(type, pos, w->mapToGlobal(pos), button, buttons, Qt::NoModifier);
+        QApplication::sendEvent(w, &e);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(dir.isValid());
+        // Settings and the default dataset location stay inside the temporary folder.
+        qputenv("XDG_CONFIG_HOME", dir.filePath("config").toUtf8());
+        qputenv("LATENT_DATA_DIR", dir.filePath("data").toUtf8());
+        QCoreApplication::setOrganizationName("LatentExplorerTest");
+        QCoreApplication::setApplicationName("tst_explorerwindow");
+        dataDir = dir.filePath("digits");
+        QVERIFY(QDir().mkpath(dataDir));
+        testdata::writeIdxFolder(dataDir.toStdString(), testdata::syntheticSplits(320, kTest));
+    }
+
+    void withoutDatasetSaysWhereItLooked()
+    {
+        MainWindow w;
+        w.setErrorReporter([](const QString&, const QString&) {});
+        QVERIFY(!w.loadDataset(dir.filePath("no-such-folder")));
+        QVERIFY(w.dataset().isEmpty());
+        // The message is painted in the latent view; the window stays usable.
+        QVERIFY(w.latentView()->isEnabled());
+        QVERIFY(w.findChild<QAction*>() != nullptr);
+    }
+
+    void trainsFromTheFormAndShowsEverything()
+    {
+        Window win(dataDir);
+        MainWindow& w = win.w;
+        trainToEnd(w, "vae", 3);
+        QVERIFY2(win.errors.isEmpty(), qPrintable(win.errors.join('\n')));
+        // 10 steps an epoch, a point every 2 steps; one test point per epoch.
+        QCOMPARE(w.lossChart()->trainPointCount(), 15);
+        QCOMPARE(w.lossChart()->testPointCount(), 3);
+        QLineSeries* testTotal = w.lossChart()->series(3);
+        QVERIFY2(testTotal->at(2).y() < testTotal->at(0).y(),
+                 qPrintable(QString("%1 -> %2").arg(testTotal->at(0).y()).arg(testTotal->at(2).y())));
+        QVERIFY(w.lossChart()->historyCsv().startsWith("split,epoch,step,total,reconstruction,kl\n"));
+        // One scatter point per test image; the grid decoded by the model on screen.
+        QCOMPARE(w.latentView()->pointCount(), kTest);
+        QCOMPARE(w.latentView()->visiblePointCount(), kTest);
+        QCOMPARE(w.latentView()->grid().n, 20);
+        QCOMPARE(w.latentView()->grid().image.size(), QSize(560, 560));
+        QCOMPARE(w.session()->epochsDone(), 3);
+        QVERIFY(w.hasUnsavedModel());
+        QVERIFY(w.trainingPanel()->statusText().startsWith("Finished"));
+    }
+
+    void dragShowsWhatTheCoreDecodesAtTheMappedPoint()
+    {
+        Window win(dataDir);
+        MainWindow& w = win.w;
+        trainToEnd(w, "vae", 2);
+        LatentView* view = w.latentView();
+        const QImage before = w.previewPanel()->mainView()->image();
+        // Start on empty space (a corner), drag to another place.
+        const QPointF from(8, view->height() - 8), to(view->width() * 0.7, view->height() * 0.3);
+        QCOMPARE(view->pointAt(from), -1);
+        sendMouse(view, QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton);
+        for (int i = 1; i <= 10; ++i)
+            sendMouse(view, QEvent::MouseMove, from + (to - from) * i / 10.0, Qt::NoButton, Qt::LeftButton);
+        sendMouse(view, QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton);
+
+        const QPointF mapped = view->latentAt(to);
+        QCOMPARE(view->cursorPoint(), mapped);
+        const std::vector<float> z = w.cursorLatent();
+        QCOMPARE(int(z.size()), 2);
+        QCOMPARE(z[0], float(mapped.x()));
+        QCOMPARE(z[1], float(mapped.y()));
+        const QImage shown = w.previewPanel()->mainView()->image();
+        QCOMPARE(shown, coreDecode(w.session(), z));
+        QVERIFY(shown != before);
+        QVERIFY(w.previewPanel()->mainView()->caption().contains(QString::number(z[0], 'f', 3)));
+    }
+
+    void clickOnADigitShowsItAndItsReconstruction()
+    {
+        Window win(dataDir);
+        MainWindow& w = win.w;
+        trainToEnd(w, "vae", 1);
+        LatentView* view = w.latentView();
+        const auto codes = view->codes();
+        const QPointF pos = view->widgetAt(QPointF(codes->at(7, 0), codes->at(7, 1)));
+        const int hit = view->pointAt(pos);  // 7, or a digit drawn on top of it
+        QVERIFY(hit >= 0);
+        QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, pos.toPoint());
+        QCOMPARE(view->selectedIndex(), hit);
+        QCOMPARE(w.previewPanel()->mainView()->image(), w.dataset().testImage(hit));
+        QVERIFY(w.previewPanel()->secondView()->isVisible());
+        QCOMPARE(w.previewPanel()->secondView()->image(), w.session()->reconstruct(w.dataset(), hit));
+    }
+
+    void legendHidesAndShowsAClass()
+    {
+        Window win(dataDir);
+        MainWindow& w = win.w;
+        trainToEnd(w, "vae", 1);
+        LatentView* view = w.latentView();
+        QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, view->legendRect(3).center());
+        QVERIFY(!view->isLabelVisible(3));
+        QCOMPARE(view->visiblePointCount(), kTest - kTest / 10);
+        QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, view->legendRect(3).center());
+        QCOMPARE(view->visiblePointCount(), kTest);
+    }
+
+    void wheelZoomsAboutTheMouse()
+    {
+        Window win(dataDir);
+        MainWindow& w = win.w;
+        trainToEnd(w, "vae", 1);
+        LatentView* view = w.latentView();
+        const QPointF at(view->width() * 0.25, view->height() * 0.25);
+        const QPointF z = view->latentAt(at);
+        const double width = view->visibleArea().width();
+        QWheelEvent wheel(at, view->mapToGlobal(at), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(view, &wheel);
+        QVERIFY(view->visibleArea().width() < width * 0.8);
+        QVERIFY(std::abs(view->latentAt(at).x() - z.x()) < 1e-9 * std::max(1.0, std::abs(z.x())));
+        QVERIFY(!view->followsData());
+    }
+
+    void pauseResumeAndStopWorkAtOnce()
+    {
+        Window win(dataDir);
+        MainWindow& w = win.w;
+        setForm(w, "vae", 500);
+        QSignalSpy finished(&w, &MainWindow::trainingFinished);
+        QTest::keyClick(&w, Qt::Key_F5);
+        QTRY_VERIFY_WITH_TIMEOUT(w.lossChart()->trainPointCount() > 2, 30000);
+        QTest::keyClick(&w, Qt::Key_F6);  // pause
+        QVERIFY(w.isPaused());
+        QTest::qWait(300);  // a step in flight may still report
+        const int held = w.lossChart()->trainPointCount();
+        QTest::qWait(500);
+        QCOMPARE(w.lossChart()->trainPointCount(), held);
+        QTest::keyClick(&w, Qt::Key_F6);  // resume
+        QVERIFY(!w.isPaused());
+        QTRY_VERIFY_WITH_TIMEOUT(w.lossChart()->trainPointCount() > held, 10000);
+        QElapsedTimer t;
+        t.start();
+        QTest::keyClick(&w, Qt::Key_F5, Qt::ShiftModifier);  // stop
+        QVERIFY(finished.wait(5000));
+        QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(finished.first().at(0).value<TrainingWorker::Outcome>(), TrainingWorker::Stopped);
+        QVERIFY(!w.isTraining());
+        QVERIFY(w.session());  // what was trained is kept
+    }
+
+    void closingMidTrainingAsksStopsAndSaves()
+    {
+        const QString path = dir.filePath("closing.pt");
+        auto win = std::make_unique<Window>(dataDir);
+        MainWindow& w = win->w;
+        setForm(w, "vae", 500);
+        QTest::keyClick(&w, Qt::Key_F5);
+        QTRY_VERIFY_WITH_TIMEOUT(w.session() && w.session()->epochsDone() >= 1, 30000);
+        QVERIFY(w.saveModel(path));
+        const int savedEpochs = latent::Checkpoint::load(path.toStdString()).spec.epochsDone;
+
+        // Cancel keeps the window and the training.
+        QList<bool> asked;
+        w.setClosePrompt([&](bool training) { asked << training; return MainWindow::CloseChoice::Cancel; });
+        QVERIFY(!w.close());
+        QVERIFY(w.isTraining());
+
+        // Save: the worker stops within a second and the latest weights are written.
+        QTRY_VERIFY_WITH_TIMEOUT(w.session()->epochsDone() > savedEpochs, 30000);
+        w.setClosePrompt([&](bool training) { asked << training; return MainWindow::CloseChoice::Save; });
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(w.close());
+        QVERIFY2(t.elapsed() < 1500, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(asked, QList<bool>({true, true}));
+        QVERIFY(!w.isTraining());
+        QVERIFY(!w.hasUnsavedModel());
+        QVERIFY(latent::Checkpoint::load(path.toStdString()).spec.epochsDone > savedEpochs);
+        win.reset();  // destroying the window after all leaves no thread behind
+    }
+
+    void openingABadFileKeepsTheModel()
+    {
+        Window win(dataDir);
+        MainWindow& w = win.w;
+        trainToEnd(w, "vae", 1);
+        const ModelSessionPtr before = w.session();
+        const QString junk = dir.filePath("junk.pt");
+        {
+            QFile f(junk);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("this is not a checkpoint");
+        }
+        QVERIFY(!w.openModel(junk));
+        QCOMPARE(win.errors.size(), 1);
+        QVERIFY(win.errors.first().contains("junk.pt") || win.errors.first().contains("checkpoint"));
+        QCOMPARE(w.session(), before);
+
+        const QString good = dir.filePath("good.pt");
+        QVERIFY(w.saveModel(good));
+        QVERIFY(w.openModel(good));
+        QVERIFY(w.session() != before);
+        QVERIFY(!w.hasUnsavedModel());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing() && w.latentView()->pointCount() == kTest, 30000);
+        // The reopened model decodes exactly as the one that was saved.
+        QCOMPARE(w.session()->decode({0.3f, -0.2f}), before->decode({0.3f, -0.2f}));
+    }
+
+    void exportsWriteFilesAUserCanRead()
+    {
+        Window win(dataDir);
+        MainWindow& w = win.w;
+        trainToEnd(w, "vae", 1);
+        QVERIFY(w.exportGridPng(dir.filePath("grid.png")));
+        QCOMPARE(QImage(dir.filePath("grid.png")).size(), QSize(560, 560));
+        QVERIFY(w.exportScatterPng(dir.filePath("scatter.png")));
+        QCOMPARE(QImage(dir.filePath("scatter.png")).size(), w.latentView()->size());
+        QVERIFY(w.exportCodesCsv(dir.filePath("codes.csv")));
+        QFile codes(dir.filePath("codes.csv"));
+        QVERIFY(codes.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(codes.readAll()).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), kTest + 1);
+        QCOMPARE(lines.first(), QString("index,label,z0,z1,logvar0,logvar1"));
+        QCOMPARE(lines[8].section(',', 1, 1).toInt(), w.dataset().testLabel(7));
+        QVERIFY(w.exportLossCsv(dir.filePath("loss.csv")));
+        QVERIFY(!w.exportLossCsv(dir.filePath("no-such-dir/loss.csv")));  // a clear error, no crash
+        QCOMPARE(win.errors.size(), 1);
+    }
+
+    void latentAboveTwoShowsASliceOfChosenDims()
+    {
+        Window win(dataDir);
+        MainWindow& w = win.w;
+        trainToEnd(w, "vae", 1, 3);
+        QCOMPARE(w.latentPanel()->latentDim(), 3);
+        auto* dimY = w.latentPanel()->findChildren<QComboBox*>().at(2);  // grid area, x dim, y dim
+        QVERIFY(dimY->isVisibleTo(&w));
+        dimY->setCurrentIndex(2);
+        Q_EMIT dimY->activated(2);
+        QCOMPARE(w.latentView()->dimY(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing(), 30000);
+        LatentView* view = w.latentView();
+        const QPointF at(view->width() / 3.0, view->height() / 3.0);
+        sendMouse(view, QEvent::MouseButtonPress, at, Qt::LeftButton, Qt::LeftButton);
+        sendMouse(view, QEvent::MouseButtonRelease, at, Qt::LeftButton, Qt::NoButton);
+        const std::vector<float> z = w.cursorLatent();
+        QCOMPARE(int(z.size()), 3);
+        QCOMPARE(z[1], 0.f);  // the dim not shown is held at zero
+        QCOMPARE(z[2], float(view->latentAt(at).y()));
+        QCOMPARE(w.previewPanel()->mainView()->image(), coreDecode(w.session(), z));
+    }
+
+    void settingsPersist()
+    {
+        {
+            Window win(dataDir);
+            setForm(win.w, "vae", 7);
+            win.w.close();
+        }
+        Window again(dataDir);
+        QCOMPARE(again.w.trainingPanel()->request().epochs, 7);
+    }
+};
+
+QTEST_MAIN(TestExplorerWindow)
+#include "tst_explorerwindow.moc"
