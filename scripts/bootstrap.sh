@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian 12 machine for Latent Explorer, builds it, and then
-#   run   launches the app (until the GUI lands: trains the default VAE with latent-cli), or
+#   run   launches the explorer window (latent-explorer), or
 #   test  runs the whole test suite.
 # Idempotent: installs only what is missing, imports MNIST only once.
 set -euo pipefail
@@ -62,11 +62,11 @@ case "$mode" in
     ctest --output-on-failure --timeout 900
     ;;
   run)
-    models=${XDG_DATA_HOME:-$HOME/.local/share}/latent-explorer/models
-    mkdir -p "$models"
-    "$cli" train --data mnist --model vae --arch mlp --latent-dim 2 --epochs 20 --seed 0 --out "$models/vae-mnist.pt"
-    "$cli" eval --model "$models/vae-mnist.pt"
-    "$cli" grid --model "$models/vae-mnist.pt" --n 20 --out "$models/vae-mnist-grid.png"
-    echo "manifold grid: $models/vae-mnist-grid.png"
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+      echo "No display to show the window on. On a desktop session run: $build/app/gui/latent-explorer" >&2
+      echo "Headless: xvfb-run -s '-screen 0 1400x900x24' $build/app/gui/latent-explorer, or use $cli." >&2
+      exit 1
+    fi
+    exec "$build/app/gui/latent-explorer"
     ;;
 esac
