@@ -48,6 +48,7 @@ LatentPanel::LatentPanel(QWidget* parent) : QWidget(parent)
     dimY_ = new QComboBox(dimsRow_);
     held_ = new QComboBox(dimsRow_);
     held_->addItems({tr("zero"), tr("the mean of the codes"), tr("the selected digit's code")});
+    held_->setCurrentIndex(int(GridSettings::Held::Mean));  // zero means nothing for a plain AE's codes
     auto* dims = new QHBoxLayout(dimsRow_);
     dims->setContentsMargins(0, 0, 0, 0);
     dims->addWidget(new QLabel(tr("Plot"), dimsRow_));
@@ -59,9 +60,16 @@ LatentPanel::LatentPanel(QWidget* parent) : QWidget(parent)
     dims->addStretch(1);
     dimsRow_->hide();
 
+    openData_ = new QPushButton(tr("Open a Dataset &Folder…"), this);
+    openData_->setToolTip(tr("A folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte "
+                             "and t10k-labels-idx1-ubyte (plain or .gz)"));
+    openData_->hide();
+    connect(openData_, &QPushButton::clicked, this, &LatentPanel::openDatasetRequested);
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
+    layout->addWidget(openData_, 0, Qt::AlignHCenter);
     layout->addWidget(dimsRow_);
     layout->addWidget(view_, 1);
 
@@ -99,6 +107,8 @@ void LatentPanel::setLatentDim(int dim)
     dimsRow_->setVisible(dim > 2);
     view_->setDims(0, dim > 1 ? 1 : 0);
 }
+
+void LatentPanel::setDatasetMissing(bool missing) { openData_->setVisible(missing); }
 
 bool LatentPanel::gridVisible() const { return gridBox_->isChecked(); }
 
@@ -140,6 +150,6 @@ void LatentPanel::loadSettings(QSettings& s)
     gridN_->setValue(s.value("gridN", 20).toInt());
     range_->setValue(s.value("range", 3.0).toDouble());
     gridArea_->setCurrentIndex(std::clamp(s.value("gridArea", 0).toInt(), 0, 2));
-    held_->setCurrentIndex(std::clamp(s.value("held", 0).toInt(), 0, 2));
+    held_->setCurrentIndex(std::clamp(s.value("held", int(GridSettings::Held::Mean)).toInt(), 0, 2));
     s.endGroup();
 }

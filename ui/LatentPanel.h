@@ -8,6 +8,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QPushButton;
 class QSettings;
 class QSpinBox;
 class QWidget;
@@ -25,6 +26,8 @@ public:
     int latentDim() const { return latentDim_; }
     GridSettings settings() const;  // dims as the view shows them
     bool gridVisible() const;
+    // With no dataset, a button above the view offers to open a folder of IDX files.
+    void setDatasetMissing(bool missing);
 
     void setGridSize(int n);
     void setGridArea(GridSettings::Area area, double range = 3.0);
@@ -34,6 +37,7 @@ public:
 Q_SIGNALS:
     void gridSettingsChanged();  // n, area, held dims: the grid must be decoded again
     void dimsChanged(int dimX, int dimY);
+    void openDatasetRequested();
 
 private:
     LatentView* view_;
@@ -45,5 +49,6 @@ private:
     QComboBox* dimX_;
     QComboBox* dimY_;
     QComboBox* held_;
+    QPushButton* openData_;
     int latentDim_ = 0;
 };

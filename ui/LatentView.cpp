@@ -371,7 +371,7 @@ void LatentView::paintEvent(QPaintEvent*)
     paintLegend(p);
     p.setPen(QColor(60, 60, 60));
     if (codes_ && codes_->dim > 0)
-        p.drawText(rect().adjusted(0, 0, -8, -6), Qt::AlignRight | Qt::AlignBottom,
+        p.drawText(rect().adjusted(0, 0, -8, -22), Qt::AlignRight | Qt::AlignBottom,
                    tr("z%1 (x) vs z%2 (y)").arg(dimX_).arg(dimY_));
     if (!message_.isEmpty()) {
         QFont f = font();

@@ -36,6 +36,7 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent)
     xAxis_->setLabelFormat("%d");
     yLinear_ = new QValueAxis(chart_);
     yLinear_->setTitleText(tr("loss per image"));
+    yLinear_->setTickCount(6);
     yLog_ = new QLogValueAxis(chart_);
     yLog_->setTitleText(tr("loss per image (log)"));
     yLog_->setBase(10);
@@ -155,7 +156,6 @@ void LossChart::updateRanges()
     }
     if (x1 <= x0) x1 = x0 + 1;
     xAxis_->setRange(x0, x1);
-    xAxis_->applyNiceNumbers();
     if (logScale_) {
         yLog_->setRange(std::pow(10.0, std::floor(std::log10(y0))), std::pow(10.0, std::ceil(std::log10(y1))));
     } else {

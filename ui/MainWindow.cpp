@@ -72,6 +72,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
     connect(latent_, &LatentPanel::dimsChanged, this, [this] { preview_->clear(tr("Drag in the latent view to decode a point.")); });
     connect(training_, &TrainingPanel::browseDatasetRequested, openDatasetAction_, &QAction::trigger);
+    connect(latent_, &LatentPanel::openDatasetRequested, openDatasetAction_, &QAction::trigger);
     connect(&codesWatcher_, &QFutureWatcher<LatentCodes>::finished, this, [this] {
         jobRunning_ = false;
         if (jobSession_ == session_) {
@@ -264,6 +265,7 @@ bool MainWindow::loadDataset(const QString& nameOrDir)
                                         "a folder with the four IDX files.")
                                          .arg(nameOrDir, DigitDataset::searchedPlaces(nameOrDir).join('\n')));
             statusBar()->showMessage(tr("No dataset: %1").arg(error.section('\n', 0, 0)));
+            latent_->setDatasetMissing(true);
         } else {
             showError(tr("Could not open the dataset"), error);
         }
@@ -271,6 +273,7 @@ bool MainWindow::loadDataset(const QString& nameOrDir)
     }
     data_ = d;
     dataError_.clear();
+    latent_->setDatasetMissing(false);
     const bool fashion = data_.name().contains("fashion", Qt::CaseInsensitive) || data_.directory().contains("fashion", Qt::CaseInsensitive);
     latentView()->setClassNames(fashion ? kFashionNames : QStringList());
     statusBar()->showMessage(tr("Dataset %1: %2 training and %3 test images from %4")
