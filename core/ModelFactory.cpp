@@ -4,6 +4,7 @@
 #include "ConvVae.h"
 #include "MlpVae.h"
 #include "SuperResolutionNet.h"
+#include "WideConvAutoencoder.h"
 
 #include <stdexcept>
 
@@ -16,6 +17,11 @@ Autoencoder makeModel(const ModelSpec& spec)
     case ModelKind::Ae:
     case ModelKind::Dae:
         if (spec.latentDim < 0) throw std::invalid_argument("latent size must be 0 (no bottleneck) or more");
+        if (spec.arch == Arch::Wide) {
+            if (spec.latentDim != 0)
+                throw std::invalid_argument("the wide autoencoder has no dense bottleneck (its code is 32x7x7): use latent size 0");
+            return WideConvAutoencoder().ptr();
+        }
         return ConvAutoencoder(ConvAutoencoderOptions{spec.latentDim}).ptr();
     case ModelKind::Sr:
         if (spec.downscale != 2 && spec.downscale != 4) throw std::invalid_argument("downscale must be 2 or 4");

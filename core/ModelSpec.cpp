@@ -16,7 +16,7 @@ std::string toString(ModelKind kind)
     return "?";
 }
 
-std::string toString(Arch arch) { return arch == Arch::Mlp ? "mlp" : "conv"; }
+std::string toString(Arch arch) { return arch == Arch::Mlp ? "mlp" : arch == Arch::Conv ? "conv" : "wide"; }
 std::string toString(ReconstructionLoss loss) { return loss == ReconstructionLoss::Bce ? "bce" : "mse"; }
 
 ModelKind parseModelKind(const std::string& text)
@@ -31,7 +31,8 @@ Arch parseArch(const std::string& text)
 {
     if (text == "mlp") return Arch::Mlp;
     if (text == "conv") return Arch::Conv;
-    throw std::invalid_argument("unknown architecture '" + text + "' (expected mlp or conv)");
+    if (text == "wide") return Arch::Wide;
+    throw std::invalid_argument("unknown architecture '" + text + "' (expected mlp, conv or wide)");
 }
 
 ReconstructionLoss parseReconstructionLoss(const std::string& text)
@@ -44,6 +45,7 @@ ReconstructionLoss parseReconstructionLoss(const std::string& text)
 int ModelSpec::codeSize() const
 {
     if (kind == ModelKind::Sr) return 0;
+    if ((kind == ModelKind::Ae || kind == ModelKind::Dae) && arch == Arch::Wide) return 32 * 7 * 7;
     if ((kind == ModelKind::Ae || kind == ModelKind::Dae) && latentDim == 0) return 8 * 4 * 4;
     return latentDim;
 }
@@ -52,7 +54,7 @@ std::string ModelSpec::describe() const
 {
     std::ostringstream s;
     s << toString(kind);
-    if (kind == ModelKind::Vae) s << " (" << toString(arch) << ")";
+    if (kind == ModelKind::Vae || arch == Arch::Wide) s << " (" << toString(arch) << ")";
     if (kind == ModelKind::Sr)
         s << " " << inputSize() << "x" << inputSize() << " -> " << imageSize << "x" << imageSize;
     else

@@ -6,7 +6,7 @@
 namespace latent {
 
 enum class ModelKind { Ae, Dae, Sr, Vae };
-enum class Arch { Mlp, Conv };
+enum class Arch { Mlp, Conv, Wide };
 enum class ReconstructionLoss { Bce, Mse };
 
 std::string toString(ModelKind kind);
@@ -20,7 +20,7 @@ ReconstructionLoss parseReconstructionLoss(const std::string& text);
 // Everything needed to rebuild a model and to interpret its numbers: stored in every checkpoint.
 struct ModelSpec {
     ModelKind kind = ModelKind::Vae;
-    Arch arch = Arch::Mlp;            // VAE only; the autoencoders are convolutional
+    Arch arch = Arch::Mlp;            // vae: mlp or conv; ae/dae: conv (lesson's 16-8-8) or wide (32-32 denoiser)
     int latentDim = 2;                // ae/dae: 0 = no dense bottleneck (8x4x4 code)
     int imageSize = 28;               // output side
     int downscale = 2;                // sr only: input side = imageSize / downscale

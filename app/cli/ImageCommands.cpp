@@ -1,0 +1,160 @@
+#include "ImageCommands.h"
+
+#include "ArgParser.h"
+#include "JsonWriter.h"
+
+#include "Checkpoint.h"
+#include "DigitPreprocessor.h"
+#include "DigitRestoration.h"
+#include "ImageFile.h"
+#include "PngWriter.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+#include <iostream>
+
+using namespace latent;
+
+namespace {
+
+// Qt finds its JPEG and GIF plugins through the application object.
+void ensureQtApplication()
+{
+    static int argc = 1;
+    static char name[] = "latent-cli";
+    static char* argv[] = {name, nullptr};
+    static QCoreApplication* app = QCoreApplication::instance() ? nullptr : new QCoreApplication(argc, argv);
+    (void)app;
+}
+
+PreprocessResult preprocessFile(const std::string& path)
+{
+    ensureQtApplication();
+    try {
+        return preprocessDigit(ImageFile::read(QString::fromStdString(path)));
+    } catch (const ImageFileError& e) {
+        throw std::runtime_error(e.what());
+    } catch (const PreprocessError& e) {
+        throw std::runtime_error(path + ": " + e.what());
+    }
+}
+
+void writePng(const std::string& path, const torch::Tensor& image01, int scale = 1)
+{
+    torch::Tensor t = image01.reshape({image01.size(-2), image01.size(-1)}).mul(255.0).round().clamp(0, 255).to(torch::kUInt8);
+    if (scale > 1) t = t.repeat_interleave(scale, 0).repeat_interleave(scale, 1);
+    PngWriter::write(path, t);
+}
+
+bool parseOrHelp(ArgParser& p, const std::vector<std::string>& args)
+{
+    if (p.parse(args)) return true;
+    std::cout << p.help();
+    return false;
+}
+
+}  // namespace
+
+int cmdPreprocess(const std::vector<std::string>& args)
+{
+    ArgParser p("preprocess", "Turn a picture of a digit into an MNIST-style 28x28 digit (PNG).");
+    p.required("in", "IMAGE", "picture in any format Qt reads (PNG, JPEG, BMP, GIF, ...)")
+        .required("out", "FILE.png", "the 28x28 digit")
+        .option("stages", "DIR", "also write every stage as DIR/<n>-<stage>.png")
+        .option("scale", "N", "pixel scale of the output PNG", "1")
+        .flag("json", "print one JSON object on stdout");
+    if (!parseOrHelp(p, args)) return 0;
+    const PreprocessResult r = preprocessFile(p.str("in"));
+    writePng(p.str("out"), toTensor(r.digit), p.integer("scale", 1, 64));
+    if (p.has("stages")) {
+        QDir().mkpath(QString::fromStdString(p.str("stages")));
+        for (size_t i = 0; i < r.stages.size(); ++i) {
+            std::string name = r.stages[i].name;
+            for (char& c : name)
+                if (c == ' ') c = '-';
+            writePng(p.str("stages") + "/" + std::to_string(i + 1) + "-" + name + ".png", toTensor(r.stages[i].image));
+        }
+    }
+    JsonWriter j;
+    j.add("out", p.str("out")).addBool("inverted", r.inverted);
+    for (const PreprocessStage& s : r.stages) j.add("stage_" + s.name, s.note);
+    if (p.isSet("json")) std::cout << j.str() << std::endl;
+    else
+        for (const PreprocessStage& s : r.stages) std::cerr << s.name << ": " << s.note << "\n";
+    return 0;
+}
+
+int cmdDenoise(const std::vector<std::string>& args)
+{
+    ArgParser p("denoise", "Clean a picture of a digit with a denoising (or any 28x28) autoencoder.");
+    p.required("model", "FILE.pt", "checkpoint (dae; ae and vae work too)")
+        .required("in", "IMAGE", "picture of a digit")
+        .option("noise", "STD", "Gaussian noise added to the preprocessed digit first (0 to 1)", "0")
+        .option("seed", "N", "seed of that noise", "0")
+        .required("out", "FILE.png", "the denoised digit")
+        .option("noisy-out", "FILE.png", "also write the noisy input")
+        .option("scale", "N", "pixel scale of the PNGs", "1")
+        .flag("json", "print one JSON object on stdout (PSNR of noisy and denoised against the clean digit)");
+    if (!parseOrHelp(p, args)) return 0;
+    LoadedModel m = Checkpoint::load(p.str("model"));
+    const PreprocessResult pre = preprocessFile(p.str("in"));
+    const double noise = p.number("noise", 0.0, 1.0);
+    const DenoiseResult r = denoiseDigit(*m.model, m.spec, pre.digit, noise, uint64_t(p.integer("seed", 0, 2147483647)));
+    const int scale = p.integer("scale", 1, 64);
+    writePng(p.str("out"), r.output, scale);
+    if (p.has("noisy-out")) writePng(p.str("noisy-out"), r.noisy, scale);
+    const std::string warning = otherDataWarning(m.spec);
+    if (!warning.empty()) std::cerr << "latent-cli denoise: warning: " << warning << "\n";
+    if (p.isSet("json")) {
+        std::cout << JsonWriter()
+                         .add("out", p.str("out"))
+                         .add("model", m.spec.describe())
+                         .add("noise", noise)
+                         .add("psnr_noisy", r.psnrNoisy)
+                         .add("psnr_denoised", r.psnrOutput)
+                         .add("warning", warning)
+                         .str()
+                  << std::endl;
+    } else {
+        std::cerr << "PSNR against the clean digit: noisy " << r.psnrNoisy << " dB, denoised " << r.psnrOutput << " dB\n";
+    }
+    return 0;
+}
+
+int cmdUpscale(const std::vector<std::string>& args)
+{
+    ArgParser p("upscale", "Downsample a picture of a digit and restore it with a super-resolution model.");
+    p.required("model", "FILE.pt", "checkpoint of an sr model")
+        .required("in", "IMAGE", "picture of a digit")
+        .required("out", "FILE.png", "the model's 28x28 output")
+        .option("small-out", "FILE.png", "also write the small input (14x14 or 7x7)")
+        .option("bilinear-out", "FILE.png", "also write the bilinear upscale, for comparison")
+        .option("scale", "N", "pixel scale of the PNGs", "1")
+        .flag("json", "print one JSON object on stdout (PSNR of the model, bilinear and bicubic)");
+    if (!parseOrHelp(p, args)) return 0;
+    LoadedModel m = Checkpoint::load(p.str("model"));
+    const PreprocessResult pre = preprocessFile(p.str("in"));
+    const UpscaleResult r = upscaleDigit(*m.model, m.spec, pre.digit);
+    const int scale = p.integer("scale", 1, 64);
+    writePng(p.str("out"), r.output, scale);
+    if (p.has("small-out")) writePng(p.str("small-out"), r.small, scale);
+    if (p.has("bilinear-out")) writePng(p.str("bilinear-out"), r.bilinear, scale);
+    const std::string warning = otherDataWarning(m.spec);
+    if (!warning.empty()) std::cerr << "latent-cli upscale: warning: " << warning << "\n";
+    if (p.isSet("json")) {
+        std::cout << JsonWriter()
+                         .add("out", p.str("out"))
+                         .add("model", m.spec.describe())
+                         .add("psnr_sr", r.psnrOutput)
+                         .add("psnr_bilinear", r.psnrBilinear)
+                         .add("psnr_bicubic", r.psnrBicubic)
+                         .add("warning", warning)
+                         .str()
+                  << std::endl;
+    } else {
+        std::cerr << "PSNR against the clean digit: sr " << r.psnrOutput << " dB, bilinear " << r.psnrBilinear
+                  << " dB, bicubic " << r.psnrBicubic << " dB\n";
+    }
+    return 0;
+}
