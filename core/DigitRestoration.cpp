@@ -46,7 +46,7 @@ DenoiseResult denoiseDigit(AutoencoderImpl& model, const ModelSpec& spec, const 
         noisy = (clean + noiseStd * at::randn(clean.sizes(), gen, torch::kFloat32)).clamp(0, 1);
     }
     model.eval();
-    const torch::Tensor output = torch::sigmoid(model.reconstructMean(noisy));
+    const torch::Tensor output = model.reconstructMean(noisy);  // already images in [0, 1]
     DenoiseResult r;
     r.clean = clean[0][0];
     r.noisy = noisy[0][0];
@@ -64,7 +64,7 @@ UpscaleResult upscaleDigit(AutoencoderImpl& model, const ModelSpec& spec, const 
     const torch::Tensor clean = checkedDigit(digit28, spec);
     const torch::Tensor small = downsample(clean, spec.downscale);
     model.eval();
-    const torch::Tensor output = torch::sigmoid(model.reconstructMean(small));
+    const torch::Tensor output = model.reconstructMean(small);
     const torch::Tensor bilinear = upscale(small, spec.imageSize, false);
     const torch::Tensor bicubic = upscale(small, spec.imageSize, true);
     UpscaleResult r;

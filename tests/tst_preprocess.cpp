@@ -172,6 +172,8 @@ private Q_SLOTS:
         const DenoiseResult a = denoiseDigit(*model, spec, digit, 0.5, 7), b = denoiseDigit(*model, spec, digit, 0.5, 7),
                             c = denoiseDigit(*model, spec, digit, 0.5, 8);
         QVERIFY(torch::equal(a.noisy, b.noisy));
+        // The output is exactly the model's reconstruction of the noisy digit (images, not logits).
+        QVERIFY(torch::allclose(a.output, model->reconstructMean(a.noisy.reshape({1, 1, 28, 28}))[0][0]));
         QVERIFY(!torch::equal(a.noisy, c.noisy));
         QCOMPARE(a.psnrNoisy, psnr(a.noisy.unsqueeze(0), toTensor(digit).unsqueeze(0)));
         QVERIFY(a.psnrNoisy < 15);  // std 0.5 noise is heavy

@@ -1,5 +1,9 @@
 #include "DigitView.h"
 
+#include <QContextMenuEvent>
+#include <QFileDialog>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPainter>
 
 DigitView::DigitView(QWidget* parent) : QWidget(parent)
@@ -29,10 +33,11 @@ void DigitView::paintEvent(QPaintEvent*)
     const int captionHeight = fm.lineSpacing() * 2 + 6;
     const QRect area = rect().adjusted(4, 4, -4, -captionHeight);
     if (!image_.isNull() && area.width() > 0 && area.height() > 0) {
-        const int s = std::max(1, std::min(area.width() / image_.width(), area.height() / image_.height()));
-        const QSize shown = image_.size() * s;
+        const int s = std::min(area.width() / image_.width(), area.height() / image_.height());
+        // Whole-number enlargement, pixel-exact; a picture larger than the area is shrunk smoothly.
+        const QSize shown = s >= 1 ? image_.size() * s : image_.size().scaled(area.size(), Qt::KeepAspectRatio);
         const QRect target(area.center() - QPoint(shown.width() / 2, shown.height() / 2), shown);
-        p.setRenderHint(QPainter::SmoothPixmapTransform, false);
+        p.setRenderHint(QPainter::SmoothPixmapTransform, s < 1);
         p.drawImage(target, image_);
         p.setPen(QColor(128, 128, 128));
         p.drawRect(target.adjusted(-1, -1, 0, 0));
@@ -42,4 +47,30 @@ void DigitView::paintEvent(QPaintEvent*)
     p.setPen(palette().color(QPalette::WindowText));
     p.drawText(QRect(0, height() - captionHeight, width(), captionHeight), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
                caption_);
+}
+
+bool DigitView::saveImage(const QString& path, QString* error) const
+{
+    if (image_.isNull()) {
+        if (error) *error = tr("there is no image here");
+        return false;
+    }
+    if (!image_.save(path, "PNG")) {
+        if (error) *error = tr("could not write %1").arg(path);
+        return false;
+    }
+    return true;
+}
+
+void DigitView::contextMenuEvent(QContextMenuEvent* e)
+{
+    if (image_.isNull()) return;
+    QMenu menu(this);
+    QAction* save = menu.addAction(tr("Save Image As…"));
+    if (menu.exec(e->globalPos()) != save) return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Image"), QString(), tr("PNG images (*.png)"));
+    if (path.isEmpty()) return;
+    QString error;
+    if (!saveImage(QFileInfo(path).suffix().isEmpty() ? path + ".png" : path, &error))
+        QMessageBox::warning(this, tr("Save Image"), error);
 }

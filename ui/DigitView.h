@@ -14,9 +14,12 @@ public:
     QString caption() const { return caption_; }
     QSize sizeHint() const override { return QSize(28 * 6, 28 * 6 + 40); }
     QSize minimumSizeHint() const override { return QSize(28 * 2, 28 * 2 + 30); }
+    // Writes the image at its own size (not as shown); false with *error set on failure.
+    bool saveImage(const QString& path, QString* error = nullptr) const;
 
 protected:
     void paintEvent(QPaintEvent*) override;
+    void contextMenuEvent(QContextMenuEvent*) override;  // "Save Image As…"
 
 private:
     QImage image_;

@@ -103,6 +103,7 @@ void LatentView::clearModel()
     grid_ = DecodedGrid();
     gridPaper_ = QImage();
     hasCursor_ = false;
+    hasMarker_ = false;
     selected_ = -1;
     followData_ = true;
     invalidateLayer();
@@ -152,6 +153,20 @@ void LatentView::setCursorPoint(const QPointF& latent)
 {
     cursor_ = latent;
     hasCursor_ = true;
+    update();
+}
+
+void LatentView::setMarker(const QPointF& mean, const QSizeF& sigma)
+{
+    hasMarker_ = true;
+    marker_ = mean;
+    markerSigma_ = sigma;
+    update();
+}
+
+void LatentView::clearMarker()
+{
+    hasMarker_ = false;
     update();
 }
 
@@ -357,6 +372,22 @@ void LatentView::paintEvent(QPaintEvent*)
         p.drawEllipse(w, 7, 7);
         p.setPen(QPen(Qt::white, 1));
         p.drawEllipse(w, 9, 9);
+    }
+    if (hasMarker_) {
+        const QPointF w = widgetAt(marker_);
+        p.setBrush(Qt::NoBrush);
+        if (markerSigma_.width() > 0 && markerSigma_.height() > 0) {
+            const double rx = markerSigma_.width() * scale_, ry = markerSigma_.height() * scale_;
+            p.setPen(QPen(QColor(0, 90, 200), 2));
+            p.drawEllipse(w, rx, ry);
+            p.setPen(QPen(QColor(0, 90, 200), 1, Qt::DashLine));
+            p.drawEllipse(w, 2 * rx, 2 * ry);
+        }
+        // A diamond: distinct from the data markers (discs and squares) and from the cursor.
+        const QPointF d[4] = {w + QPointF(0, -9), w + QPointF(9, 0), w + QPointF(0, 9), w + QPointF(-9, 0)};
+        p.setPen(QPen(Qt::white, 2));
+        p.setBrush(QColor(0, 90, 200));
+        p.drawPolygon(d, 4);
     }
     if (hasCursor_) {
         const QPointF w = widgetAt(cursor_);

@@ -43,6 +43,13 @@ public:
     int selectedIndex() const { return selected_; }
     void setSelectedIndex(int index);
 
+    // A user's digit: its code (mean) in the plotted dims and, for a VAE, the standard deviations
+    // of q(z|x) drawn as 1- and 2-sigma ellipses.
+    void setMarker(const QPointF& mean, const QSizeF& sigma);
+    void clearMarker();
+    bool hasMarker() const { return hasMarker_; }
+    QPointF markerPoint() const { return marker_; }
+
     bool isLabelVisible(int label) const;
     void setLabelVisible(int label, bool visible);
     int pointCount() const { return codes_ ? codes_->count : 0; }
@@ -101,6 +108,9 @@ private:
     bool hasCursor_ = false;
     QPointF cursor_;
     int selected_ = -1;
+    bool hasMarker_ = false;
+    QPointF marker_;
+    QSizeF markerSigma_;
 
     Drag drag_ = Drag::None;
     QPoint pressPos_, lastPos_;

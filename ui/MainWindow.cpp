@@ -4,12 +4,16 @@
 #include "LatentPanel.h"
 #include "LatentView.h"
 #include "LossChart.h"
+#include "OwnDigitPanel.h"
 #include "PreviewPanel.h"
 #include "TrainingPanel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
@@ -59,6 +63,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     training_ = new TrainingPanel(this);
     chart_ = new LossChart(this);
     preview_ = new PreviewPanel(this);
+    ownDigit_ = new OwnDigitPanel(this);
+    setAcceptDrops(true);
     createActions();
     createMenus();
     createDocks();
@@ -70,7 +76,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         if (worker_) worker_->setGridSettings(latent_->settings());
         requestRefresh(false);
     });
-    connect(latent_, &LatentPanel::dimsChanged, this, [this] { preview_->clear(tr("Drag in the latent view to decode a point.")); });
+    connect(latent_, &LatentPanel::dimsChanged, this, [this] {
+        preview_->clear(tr("Drag in the latent view to decode a point."));
+        showOwnDigitMarker();
+    });
+    connect(ownDigit_, &OwnDigitPanel::digitEncoded, this, [this](const DigitEncoding& e) {
+        ownDigitCode_ = e;
+        showOwnDigitMarker();
+    });
+    connect(ownDigit_, &OwnDigitPanel::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(training_, &TrainingPanel::browseDatasetRequested, openDatasetAction_, &QAction::trigger);
     connect(latent_, &LatentPanel::openDatasetRequested, openDatasetAction_, &QAction::trigger);
     connect(&codesWatcher_, &QFutureWatcher<LatentCodes>::finished, this, [this] {
@@ -146,6 +160,20 @@ void MainWindow::createActions()
         });
         return a;
     };
+    openPictureAction_ = new QAction(tr("Open &Picture of a Digit…"), this);
+    openPictureAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(openPictureAction_, &QAction::triggered, this, [this] {
+        ownDigitDock_->show();
+        ownDigitDock_->raise();
+        ownDigit_->openPictureDialog();
+    });
+    pastePictureAction_ = new QAction(tr("&Paste Picture"), this);
+    pastePictureAction_->setShortcut(QKeySequence::Paste);
+    connect(pastePictureAction_, &QAction::triggered, this, [this] {
+        ownDigitDock_->show();
+        ownDigitDock_->raise();
+        ownDigit_->pasteFromClipboard();
+    });
     exportGridAction_ = exportAction(tr("Export &Grid as PNG…"), "png", &MainWindow::exportGridPng);
     exportScatterAction_ = exportAction(tr("Export Latent &View as PNG…"), "png", &MainWindow::exportScatterPng);
     exportCodesAction_ = exportAction(tr("Export Latent &Codes as CSV…"), "csv", &MainWindow::exportCodesCsv);
@@ -177,6 +205,7 @@ void MainWindow::createMenus()
     file->addAction(saveAsAction_);
     file->addSeparator();
     file->addAction(openDatasetAction_);
+    file->addAction(openPictureAction_);
     file->addSeparator();
     file->addAction(exportGridAction_);
     file->addAction(exportScatterAction_);
@@ -184,6 +213,8 @@ void MainWindow::createMenus()
     file->addAction(exportLossAction_);
     file->addSeparator();
     file->addAction(quitAction_);
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(pastePictureAction_);
     QMenu* train = menuBar()->addMenu(tr("&Training"));
     train->addAction(trainAction_);
     train->addAction(pauseAction_);
@@ -210,7 +241,10 @@ void MainWindow::createDocks()
         return d;
     };
     dock(training_, tr("Training"), "trainingDock", Qt::LeftDockWidgetArea);
-    dock(preview_, tr("Decoded Preview"), "previewDock", Qt::RightDockWidgetArea);
+    QDockWidget* previewDock = dock(preview_, tr("Decoded Preview"), "previewDock", Qt::RightDockWidgetArea);
+    ownDigitDock_ = dock(ownDigit_, tr("Your Digit"), "ownDigitDock", Qt::RightDockWidgetArea);
+    tabifyDockWidget(previewDock, ownDigitDock_);
+    previewDock->raise();
     QDockWidget* losses = dock(chart_, tr("Losses"), "lossDock", Qt::BottomDockWidgetArea);
     QMenu* view = menuBar()->findChild<QMenu*>("viewMenu");
     view->addSeparator();
@@ -450,6 +484,7 @@ void MainWindow::setSession(ModelSessionPtr session, bool unsaved)
         preview_->clear(tr("Train or open a model, then drag in the latent view."));
     } else {
         latent_->setLatentDim(session_->latentDim());
+        if (!sameShape) ownDigitCode_ = DigitEncoding();
         if (!sameShape) latentView()->clearModel();
         if (!session_->hasLatent())
             latentView()->setMessage(tr("A %1 model has no latent space to plot. Click Train for a VAE or an autoencoder.")
@@ -462,8 +497,53 @@ void MainWindow::setSession(ModelSessionPtr session, bool unsaved)
         if (!latentView()->hasCursor() && session_->hasLatent()) latentView()->setCursorPoint(QPointF(0, 0));
         updateCursorPreview();
     }
+    ownDigit_->setExplorerModel(session_);
     updateActions();
     updateTitle();
+}
+
+void MainWindow::showOwnDigitMarker()
+{
+    const GridSettings s = latent_->settings();
+    const std::vector<float>& m = ownDigitCode_.mean;
+    if (!session_ || int(m.size()) != session_->latentDim() || s.dimX >= int(m.size()) || s.dimY >= int(m.size())) {
+        latentView()->clearMarker();
+        return;
+    }
+    QSizeF sigma;
+    if (ownDigitCode_.logvar.size() == m.size())
+        sigma = QSizeF(std::exp(0.5 * ownDigitCode_.logvar[size_t(s.dimX)]), std::exp(0.5 * ownDigitCode_.logvar[size_t(s.dimY)]));
+    latentView()->setMarker(QPointF(m[size_t(s.dimX)], m[size_t(s.dimY)]), sigma);
+}
+
+bool MainWindow::showOwnDigit(const QString& picturePath)
+{
+    ownDigitDock_->show();
+    ownDigitDock_->raise();
+    return ownDigit_->openPicture(picturePath);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* e)
+{
+    const QMimeData* mime = e->mimeData();
+    if (mime->hasImage() || (mime->hasUrls() && !mime->urls().isEmpty() && mime->urls().first().isLocalFile()))
+        e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* e)
+{
+    const QMimeData* mime = e->mimeData();
+    ownDigitDock_->show();
+    ownDigitDock_->raise();
+    if (mime->hasUrls() && !mime->urls().isEmpty() && mime->urls().first().isLocalFile()) {
+        const QString path = mime->urls().first().toLocalFile();
+        // A dropped checkpoint opens as a model; anything else is taken as a picture.
+        if (path.endsWith(".pt", Qt::CaseInsensitive)) openModel(path);
+        else ownDigit_->openPicture(path);
+    } else if (mime->hasImage()) {
+        ownDigit_->setPicture(qvariant_cast<QImage>(mime->imageData()), tr("the dropped image"));
+    }
+    e->acceptProposedAction();
 }
 
 void MainWindow::requestRefresh(bool codes)

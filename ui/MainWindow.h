@@ -12,8 +12,10 @@
 class LatentPanel;
 class LatentView;
 class LossChart;
+class OwnDigitPanel;
 class PreviewPanel;
 class QAction;
+class QDockWidget;
 class QThread;
 class TrainingPanel;
 
@@ -34,6 +36,7 @@ public:
     LatentPanel* latentPanel() const { return latent_; }
     LatentView* latentView() const;
     PreviewPanel* previewPanel() const { return preview_; }
+    OwnDigitPanel* ownDigitPanel() const { return ownDigit_; }
 
     bool loadDataset(const QString& nameOrDir);
     const DigitDataset& dataset() const { return data_; }
@@ -46,6 +49,7 @@ public:
     std::vector<float> cursorLatent() const;
 
     bool openModel(const QString& path);
+    bool showOwnDigit(const QString& picturePath);  // opens it in the Your Digit dock, brought to front
     bool saveModel(const QString& path);
     bool exportGridPng(const QString& path);
     bool exportScatterPng(const QString& path);
@@ -71,6 +75,8 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* e) override;
+    void dragEnterEvent(QDragEnterEvent* e) override;  // picture files and images: the own-digit panel
+    void dropEvent(QDropEvent* e) override;
 
 private:
     void createActions();
@@ -99,16 +105,22 @@ private:
     void onTrainingFinished(TrainingWorker::Outcome outcome, const QString& message);
     void onCursorMoved(const QPointF& xy);
     void onPointClicked(int index);
+    void showOwnDigitMarker();
 
     TrainingPanel* training_;
     LossChart* chart_;
     LatentPanel* latent_;
     PreviewPanel* preview_;
+    OwnDigitPanel* ownDigit_;
+    QDockWidget* ownDigitDock_ = nullptr;
+    DigitEncoding ownDigitCode_;
 
     QAction* openAction_;
     QAction* saveAction_;
     QAction* saveAsAction_;
     QAction* openDatasetAction_;
+    QAction* openPictureAction_;
+    QAction* pastePictureAction_;
     QAction* exportGridAction_;
     QAction* exportScatterAction_;
     QAction* exportCodesAction_;

@@ -3,6 +3,7 @@
 #include "Analysis.h"
 #include "Checkpoint.h"
 #include "DigitDataset.h"
+#include "DigitRestoration.h"
 #include "ImageDataset.h"
 #include "Transforms.h"
 
@@ -139,11 +140,59 @@ QImage ModelSession::reconstruct(const DigitDataset& data, int testIndex) const
     if (data.isEmpty() || testIndex < 0 || testIndex >= data.testCount()) return {};
     torch::NoGradGuard noGrad;
     const torch::Tensor clean = data.splits()->test.batch(torch::tensor({int64_t(testIndex)}, torch::kInt64));
-    const torch::Tensor logits = module(snapshot_).reconstructMean(modelInput(snapshot_->spec, clean));
-    return toImage(torch::sigmoid(logits));
+    return toImage(module(snapshot_).reconstructMean(modelInput(snapshot_->spec, clean)));  // images in [0, 1]
 }
 
 void ModelSession::setThreadsForThisThread(int threads)
 {
     if (threads > 0 && at::get_num_threads() != threads) at::set_num_threads(threads);
+}
+
+bool ModelSession::isSuperResolution() const { return snapshot_->spec.kind == ModelKind::Sr; }
+
+DigitDenoising ModelSession::denoise(const GrayImage& digit, double noiseStd, quint64 seed) const
+{
+    const DenoiseResult r = denoiseDigit(module(snapshot_), snapshot_->spec, digit, noiseStd, seed);
+    DigitDenoising out;
+    out.clean = toImage(r.clean.unsqueeze(0));
+    out.noisy = toImage(r.noisy.unsqueeze(0));
+    out.output = toImage(r.output.unsqueeze(0));
+    out.psnrNoisy = r.psnrNoisy;
+    out.psnrOutput = r.psnrOutput;
+    out.warning = QString::fromStdString(otherDataWarning(snapshot_->spec));
+    return out;
+}
+
+DigitUpscaling ModelSession::upscale(const GrayImage& digit) const
+{
+    const UpscaleResult r = upscaleDigit(module(snapshot_), snapshot_->spec, digit);
+    DigitUpscaling out;
+    const torch::Tensor small = r.small.mul(255.0).round().clamp(0, 255).to(torch::kUInt8).contiguous();
+    out.small = QImage(int(small.size(1)), int(small.size(0)), QImage::Format_Grayscale8);
+    for (int y = 0; y < out.small.height(); ++y)
+        std::memcpy(out.small.scanLine(y), small.data_ptr<uint8_t>() + y * out.small.width(), size_t(out.small.width()));
+    out.output = toImage(r.output.unsqueeze(0));
+    out.bilinear = toImage(r.bilinear.unsqueeze(0));
+    out.psnrOutput = r.psnrOutput;
+    out.psnrBilinear = r.psnrBilinear;
+    out.psnrBicubic = r.psnrBicubic;
+    out.warning = QString::fromStdString(otherDataWarning(snapshot_->spec));
+    return out;
+}
+
+DigitEncoding ModelSession::encodeDigit(const GrayImage& digit) const
+{
+    DigitEncoding out;
+    if (!hasLatent() || isSuperResolution()) return out;
+    torch::NoGradGuard noGrad;
+    const torch::Tensor x = toTensor(digit).clamp(0, 1).reshape({1, 1, digit.height, digit.width});
+    const Encoding e = module(snapshot_).encode(x);
+    const torch::Tensor mean = e.mean.flatten(1).to(torch::kFloat32).contiguous();
+    out.mean.assign(mean.data_ptr<float>(), mean.data_ptr<float>() + mean.numel());
+    if (e.logvar.defined()) {
+        const torch::Tensor lv = e.logvar.flatten(1).to(torch::kFloat32).contiguous();
+        out.logvar.assign(lv.data_ptr<float>(), lv.data_ptr<float>() + lv.numel());
+    }
+    out.reconstruction = toImage(torch::sigmoid(module(snapshot_).decode(e.mean)));
+    return out;
 }

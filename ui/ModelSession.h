@@ -10,6 +10,26 @@
 #include <vector>
 
 class DigitDataset;
+namespace latent {
+struct GrayImage;
+}
+
+// A user's digit through the models (see core/DigitRestoration.h); images are 28x28 Grayscale8
+// unless said otherwise.
+struct DigitDenoising {
+    QImage clean, noisy, output;
+    double psnrNoisy = 0, psnrOutput = 0;
+    QString warning;  // the model was trained on other data
+};
+struct DigitUpscaling {
+    QImage small, output, bilinear;  // small: 14x14 or 7x7
+    double psnrOutput = 0, psnrBilinear = 0, psnrBicubic = 0;
+    QString warning;
+};
+struct DigitEncoding {
+    std::vector<float> mean, logvar;  // logvar empty for deterministic encoders
+    QImage reconstruction;
+};
 
 // A trained model the GUI thread (and its background jobs) may use: wraps a published snapshot,
 // never the model that is training. Inference only; safe to call from several threads at once.
@@ -36,6 +56,14 @@ public:
     LatentCodes encode(const DigitDataset& data) const;
     // The model's output for one test digit (for dae and sr: from its noisy or small input).
     QImage reconstruct(const DigitDataset& data, int testIndex) const;
+
+    // A 28x28 digit in [0, 1] (from the core's preprocessing). Throw std::invalid_argument when
+    // the model cannot do it (denoise with an sr model, upscale with anything but sr).
+    DigitDenoising denoise(const latent::GrayImage& digit, double noiseStd, quint64 seed) const;
+    DigitUpscaling upscale(const latent::GrayImage& digit) const;
+    DigitEncoding encodeDigit(const latent::GrayImage& digit) const;
+    bool canDenoise() const { return !isSuperResolution(); }
+    bool isSuperResolution() const;
 
     // LibTorch's (OpenMP) threads for work started from the calling thread: background jobs use
     // one while training holds the cores.

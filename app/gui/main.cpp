@@ -1,5 +1,6 @@
 // latent-explorer: the explorer window.
 #include "MainWindow.h"
+#include "OwnDigitPanel.h"
 #include "RuntimeInfo.h"
 #include "TrainingPanel.h"
 
@@ -23,7 +24,10 @@ int main(int argc, char** argv)
     const QCommandLineOption dataset("dataset", "Dataset name (mnist, fashion-mnist) or folder of IDX files.", "name-or-dir");
     const QCommandLineOption open("open", "Open a model checkpoint (.pt).", "file");
     const QCommandLineOption train("train", "Start training with the form's settings at once.");
-    parser.addOptions({dataset, open, train});
+    const QCommandLineOption picture("picture", "Open a picture of a digit in the Your Digit panel.", "image");
+    const QCommandLineOption denoiser("denoiser", "Denoising model for the Your Digit panel.", "file");
+    const QCommandLineOption upscaler("upscaler", "Super-resolution model for the Your Digit panel.", "file");
+    parser.addOptions({dataset, open, train, picture, denoiser, upscaler});
     parser.process(app);
 
     // Threads for work started on this thread; the training worker sets its own from the form.
@@ -35,6 +39,9 @@ int main(int argc, char** argv)
         window.loadDataset(parser.value(dataset));
     }
     if (parser.isSet(open)) window.openModel(parser.value(open));
+    if (parser.isSet(denoiser)) window.ownDigitPanel()->openDenoiser(parser.value(denoiser));
+    if (parser.isSet(upscaler)) window.ownDigitPanel()->openUpscaler(parser.value(upscaler));
+    if (parser.isSet(picture)) window.showOwnDigit(parser.value(picture));
     window.show();
     if (parser.isSet(train)) QTimer::singleShot(0, &window, &MainWindow::startTraining);
     return app.exec();

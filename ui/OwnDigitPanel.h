@@ -1,0 +1,84 @@
+#pragma once
+#include "DigitPreprocessor.h"  // core, torch-free
+#include "ModelSession.h"
+
+#include <QWidget>
+
+class DigitView;
+class DrawingCanvas;
+class QLabel;
+class QSlider;
+class QSpinBox;
+
+// "Your digit": a picture opened, dropped, pasted or drawn becomes an MNIST-style digit (each
+// preprocessing stage shown), is cleaned by a denoiser and restored by a super-resolution model
+// (with PSNR against the clean digit and a bilinear upscale for comparison), and is encoded by
+// the explorer's model so the window can mark where it lands in latent space.
+class OwnDigitPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit OwnDigitPanel(QWidget* parent = nullptr);
+
+    // The model of the explorer: it encodes the digit, and denoises or upscales it unless a
+    // model was opened here for that.
+    void setExplorerModel(ModelSessionPtr model);
+    // Each returns false and shows why (the digit shown so far stays) for a bad picture or model.
+    bool openPicture(const QString& path);
+    bool setPicture(const QImage& image, const QString& what);
+    bool openDenoiser(const QString& path);
+    bool openUpscaler(const QString& path);
+    void setNoise(double stddev, int seed);
+
+    bool hasDigit() const { return hasDigit_; }
+    const latent::PreprocessResult& preprocessed() const { return result_; }
+    QString errorText() const;
+    DigitView* stageView(int index) const { return stages_[size_t(index)]; }
+    int stageCount() const { return int(stages_.size()); }
+    DigitView* cleanView() const { return clean_; }
+    DigitView* noisyView() const { return noisy_; }
+    DigitView* denoisedView() const { return denoised_; }
+    DigitView* smallView() const { return small_; }
+    DigitView* upscaledView() const { return upscaled_; }
+    DigitView* bilinearView() const { return bilinear_; }
+    DigitView* reconstructionView() const { return reconstruction_; }
+    DrawingCanvas* canvas() const { return canvas_; }
+
+Q_SIGNALS:
+    // The digit's code under the explorer's model (empty mean: nothing to mark).
+    void digitEncoded(const DigitEncoding& encoding);
+    void message(const QString& text);  // for the status bar
+
+public Q_SLOTS:
+    void openPictureDialog();
+    void pasteFromClipboard();
+    void clear();
+
+private:
+    bool usePicture(const latent::GrayImage& picture, const QString& what);
+    void showError(const QString& text);
+    void refresh();
+    ModelSessionPtr denoiser() const;
+    ModelSessionPtr upscaler() const;
+    void updateModelLabels();
+
+    ModelSessionPtr explorer_, ownDenoiser_, ownUpscaler_;
+    latent::PreprocessResult result_;
+    bool hasDigit_ = false;
+    QLabel* source_;
+    QLabel* error_;
+    DrawingCanvas* canvas_;
+    std::vector<DigitView*> stages_;
+    QLabel* denoiserLabel_;
+    QSlider* noise_;
+    QLabel* noiseLabel_;
+    QSpinBox* seed_;
+    DigitView* clean_;
+    DigitView* noisy_;
+    DigitView* denoised_;
+    QLabel* upscalerLabel_;
+    DigitView* small_;
+    DigitView* upscaled_;
+    DigitView* bilinear_;
+    QLabel* latentLabel_;
+    DigitView* reconstruction_;
+};
