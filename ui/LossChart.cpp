@@ -151,8 +151,8 @@ void LossChart::updateRanges()
             y1 = std::max(y1, values[k]);
         }
     }
-    if (x0 > x1) {
-        x0 = 0, x1 = 1, y0 = logScale_ ? 1 : 0, y1 = logScale_ ? 1000 : 1;
+    if (x0 > x1) {  // nothing to show yet (or an opened model, whose history was not saved)
+        x0 = 0, x1 = 100, y0 = logScale_ ? 1 : 0, y1 = logScale_ ? 1000 : 1;
     }
     if (x1 <= x0) x1 = x0 + 1;
     xAxis_->setRange(x0, x1);

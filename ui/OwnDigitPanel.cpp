@@ -158,7 +158,7 @@ OwnDigitPanel::OwnDigitPanel(QWidget* parent) : QWidget(parent)
     clear();
 }
 
-QString OwnDigitPanel::errorText() const { return error_->isVisible() ? error_->text() : QString(); }
+QString OwnDigitPanel::errorText() const { return error_->isHidden() ? QString() : error_->text(); }
 
 void OwnDigitPanel::showError(const QString& text)
 {

@@ -1,0 +1,219 @@
+// "Your digit" in the window: pictures opened, drawn, dropped and pasted go through the core's
+// preprocessing, the denoiser and the super-resolution model exactly as the core computes them;
+// bad pictures are refused with a reason and lose nothing.
+#include "Checkpoint.h"
+#include "DigitRestoration.h"
+#include "DigitView.h"
+#include "DrawingCanvas.h"
+#include "ImageFile.h"
+#include "LatentView.h"
+#include "MainWindow.h"
+#include "ModelFactory.h"
+#include "OwnDigitPanel.h"
+#include "TestData.h"
+
+#include <QClipboard>
+#include <QMimeData>
+#include <QPainter>
+#include <QtTest>
+
+using namespace latent;
+
+class TestOwnDigitPanel : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir;
+    QString seven, dae, sr, vae, dataDir;
+
+    QString saveModel(ModelKind kind, const QString& name)
+    {
+        ModelSpec spec;
+        spec.kind = kind;
+        spec.arch = kind == ModelKind::Vae ? Arch::Mlp : kind == ModelKind::Dae ? Arch::Wide : Arch::Conv;
+        spec.latentDim = kind == ModelKind::Vae ? 2 : 0;
+        spec.dataset = dataDir.toStdString();
+        torch::manual_seed(1);
+        Autoencoder m = makeModel(spec);
+        const QString path = dir.filePath(name);
+        Checkpoint::save(path.toStdString(), spec, *m);
+        return path;
+    }
+
+    static QImage photoOfASeven()
+    {
+        QImage page(240, 320, QImage::Format_RGB32);
+        page.fill(QColor(215, 212, 205));
+        QPainter p(&page);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.translate(120, 160);
+        p.rotate(-6);
+        p.setPen(QPen(QColor(30, 30, 40), 18, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.drawPolyline(QPolygonF({QPointF(-60, -100), QPointF(60, -100), QPointF(-10, 110)}));
+        return page;
+    }
+
+    QString write(const QString& name, const QByteArray& bytes)
+    {
+        QFile f(dir.filePath(name));
+        f.open(QIODevice::WriteOnly);
+        f.write(bytes);
+        return dir.filePath(name);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("XDG_CONFIG_HOME", dir.filePath("config").toUtf8());
+        qputenv("LATENT_DATA_DIR", dir.filePath("data").toUtf8());
+        dataDir = dir.filePath("digits");
+        QVERIFY(QDir().mkpath(dataDir));
+        testdata::writeIdxFolder(dataDir.toStdString(), testdata::syntheticSplits(64, 20));
+        seven = dir.filePath("seven.jpg");
+        QVERIFY(photoOfASeven().save(seven, "JPEG", 70));
+        dae = saveModel(ModelKind::Dae, "dae.pt");
+        sr = saveModel(ModelKind::Sr, "sr.pt");
+        vae = saveModel(ModelKind::Vae, "vae.pt");
+    }
+
+    void openedPictureShowsEveryStageAsTheCoreMakesIt()
+    {
+        OwnDigitPanel panel;
+        QVERIFY(panel.openPicture(seven));
+        const PreprocessResult expected = preprocessDigit(ImageFile::read(seven));
+        QCOMPARE(panel.stageCount(), 6);
+        for (int i = 0; i < 6; ++i) {
+            QVERIFY(!panel.stageView(i)->image().isNull());
+            QCOMPARE(panel.stageView(i)->caption(), QString::fromStdString(expected.stages[size_t(i)].name));
+        }
+        QCOMPARE(panel.stageView(5)->image(), ImageFile::toImage(expected.digit));
+        QVERIFY(panel.preprocessed().inverted);
+        // Any stage saves as a PNG of its own size.
+        QVERIFY(panel.stageView(5)->saveImage(dir.filePath("stage.png")));
+        QCOMPARE(QImage(dir.filePath("stage.png")).size(), QSize(28, 28));
+    }
+
+    void badPicturesAreRefusedAndTheDigitStays()
+    {
+        OwnDigitPanel panel;
+        QVERIFY(panel.openPicture(seven));
+        const QImage before = panel.stageView(5)->image();
+        QImage blank(50, 50, QImage::Format_RGB32);
+        blank.fill(Qt::white);
+        blank.save(dir.filePath("blank.png"));
+        QImage dot(1, 1, QImage::Format_RGB32);
+        dot.fill(Qt::black);
+        dot.save(dir.filePath("dot.png"));
+        const QList<QPair<QString, QString>> cases = {{write("text.png", "not a picture at all\n"), "not an image"},
+                                                      {write("empty.jpg", QByteArray()), "empty"},
+                                                      {dir.filePath("blank.png"), "no ink"},
+                                                      {dir.filePath("dot.png"), "1x1"}};
+        for (const auto& [path, reason] : cases) {
+            QVERIFY2(!panel.openPicture(path), qPrintable(path));
+            QVERIFY2(panel.errorText().contains(reason), qPrintable(panel.errorText()));
+            QCOMPARE(panel.stageView(5)->image(), before);
+            QVERIFY(panel.hasDigit());
+        }
+        QVERIFY(panel.openPicture(seven));
+        QVERIFY(panel.errorText().isEmpty());
+    }
+
+    void denoiserOutputIsTheCoresAndFollowsTheSlider()
+    {
+        OwnDigitPanel panel;
+        QVERIFY(panel.openDenoiser(dae));
+        QVERIFY(panel.openPicture(seven));
+        panel.setNoise(0.5, 3);
+        const LoadedModel m = Checkpoint::load(dae.toStdString());
+        const DenoiseResult r = denoiseDigit(*m.model, m.spec, panel.preprocessed().digit, 0.5, 3);
+        QCOMPARE(panel.noisyView()->image(), ImageFile::toImage(toGrayImage(r.noisy)));
+        QCOMPARE(panel.denoisedView()->image(), ImageFile::toImage(toGrayImage(r.output)));
+        QVERIFY2(panel.noisyView()->caption().contains(QString::number(r.psnrNoisy, 'f', 1)), qPrintable(panel.noisyView()->caption()));
+        const QImage noisy3 = panel.noisyView()->image();
+        panel.setNoise(0.5, 4);
+        QVERIFY(panel.noisyView()->image() != noisy3);
+        panel.setNoise(0.0, 4);
+        QCOMPARE(panel.noisyView()->image(), panel.cleanView()->image());
+        // A super-resolution model is no denoiser.
+        QVERIFY(!panel.openDenoiser(sr));
+        QVERIFY(panel.errorText().contains("super-resolution"));
+    }
+
+    void superResolutionShowsSmallModelAndBilinear()
+    {
+        OwnDigitPanel panel;
+        QVERIFY(!panel.openUpscaler(dae));
+        QVERIFY(panel.errorText().contains("not super-resolution"));
+        QVERIFY(panel.openUpscaler(sr));
+        QVERIFY(panel.openPicture(seven));
+        QCOMPARE(panel.smallView()->image().size(), QSize(14, 14));
+        QCOMPARE(panel.upscaledView()->image().size(), QSize(28, 28));
+        QCOMPARE(panel.bilinearView()->image().size(), QSize(28, 28));
+        const LoadedModel m = Checkpoint::load(sr.toStdString());
+        const UpscaleResult r = upscaleDigit(*m.model, m.spec, panel.preprocessed().digit);
+        QCOMPARE(panel.upscaledView()->image(), ImageFile::toImage(toGrayImage(r.output)));
+    }
+
+    void drawingADigitPreprocessesIt()
+    {
+        OwnDigitPanel panel;
+        panel.resize(500, 1400);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        DrawingCanvas* c = panel.canvas();
+        const int s = std::min(c->width(), c->height());
+        const QPoint o((c->width() - s) / 2, (c->height() - s) / 2);
+        QTest::mousePress(c, Qt::LeftButton, Qt::NoModifier, o + QPoint(s / 2, s / 6));
+        for (int i = 1; i <= 10; ++i) QTest::mouseMove(c, o + QPoint(s / 2, s / 6 + i * s * 2 / 30));
+        QTest::mouseRelease(c, Qt::LeftButton, Qt::NoModifier, o + QPoint(s / 2, s * 5 / 6));
+        QVERIFY(!c->isBlank());
+        QVERIFY(panel.hasDigit());
+        QVERIFY(panel.preprocessed().inverted);  // drawn dark on white paper
+        // A vertical stroke: 20 px tall, thin.
+        const QImage d = panel.stageView(5)->image();
+        int top = 28, bottom = -1, left = 28, right = -1;
+        for (int y = 0; y < 28; ++y)
+            for (int x = 0; x < 28; ++x)
+                if (qGray(d.pixel(x, y)) > 50) top = std::min(top, y), bottom = std::max(bottom, y), left = std::min(left, x), right = std::max(right, x);
+        QCOMPARE(bottom - top + 1, 20);
+        QVERIFY(right - left < 8);
+    }
+
+    void windowMarksTheDigitAndTakesDropsAndPastes()
+    {
+        MainWindow w;
+        w.setErrorReporter([](const QString&, const QString&) {});
+        w.setClosePrompt([](bool) { return MainWindow::CloseChoice::Discard; });
+        QVERIFY(w.loadDataset(dataDir));
+        QVERIFY(w.openModel(vae));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+
+        // Drop a picture file on the window.
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(seven)});
+        QDragEnterEvent enter(QPoint(200, 200), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(200, 200), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &drop);
+        QVERIFY(w.ownDigitPanel()->hasDigit());
+
+        // Its code is marked in the latent view, at the model's mean for it.
+        const DigitEncoding e = w.session()->encodeDigit(w.ownDigitPanel()->preprocessed().digit);
+        QCOMPARE(int(e.mean.size()), 2);
+        QVERIFY(w.latentView()->hasMarker());
+        QCOMPARE(w.latentView()->markerPoint(), QPointF(e.mean[0], e.mean[1]));
+        QCOMPARE(w.ownDigitPanel()->reconstructionView()->image(), e.reconstruction);
+
+        // Paste an image from the clipboard (Ctrl+V).
+        w.ownDigitPanel()->clear();
+        QVERIFY(!w.latentView()->hasMarker());
+        QApplication::clipboard()->setImage(photoOfASeven());
+        QTest::keyClick(&w, Qt::Key_V, Qt::ControlModifier);
+        QVERIFY(w.ownDigitPanel()->hasDigit());
+        QVERIFY(w.latentView()->hasMarker());
+    }
+};
+
+QTEST_MAIN(TestOwnDigitPanel)
+#include "tst_owndigitpanel.moc"
