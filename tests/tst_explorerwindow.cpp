@@ -350,6 +350,27 @@ private Q_SLOTS:
         QCOMPARE(w.previewPanel()->mainView()->image(), coreDecode(w.session(), z));
     }
 
+    void denoiserFromTheFormIsTheWideNetwork()
+    {
+        Window win(dataDir);
+        MainWindow& w = win.w;
+        QComboBox* model = w.trainingPanel()->modelBox();
+        model->setCurrentIndex(model->findData("dae"));
+        QCOMPARE(w.trainingPanel()->request().arch, QString("wide"));
+        TrainingRequest r = w.trainingPanel()->request();
+        r.dataset = dataDir;
+        r.epochs = 1;
+        r.batchSize = 32;
+        w.trainingPanel()->setRequest(r);
+        QSignalSpy finished(&w, &MainWindow::trainingFinished);
+        QTest::keyClick(&w, Qt::Key_F5);
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().at(0).value<TrainingWorker::Outcome>(), TrainingWorker::Finished);
+        QVERIFY2(w.session()->description().contains("wide"), qPrintable(w.session()->description()));
+        QCOMPARE(w.session()->latentDim(), 32 * 7 * 7);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing() && w.latentView()->pointCount() == kTest, 30000);
+    }
+
     void settingsPersist()
     {
         {

@@ -54,7 +54,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
 
     preset_ = new QComboBox(this);
     preset_->addItems({tr("Custom"), tr("Lesson VAE: MLP, 20 epochs"), tr("Quick look: MLP VAE, 3 epochs"),
-                       tr("Conv VAE, 10 epochs"), tr("Denoiser: conv AE, noise 0.5, 20 epochs"),
+                       tr("Conv VAE, 10 epochs"), tr("Denoiser: wide conv AE, noise 0.5, 20 epochs"),
                        tr("Super-resolution x2, 15 epochs")});
     connect(preset_, &QComboBox::activated, this, &TrainingPanel::applyPreset);
     form->addRow(tr("Pre&set:"), preset_);
@@ -63,8 +63,6 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     for (const ModelChoice& m : kModels) model_->addItem(tr(m.text), QString::fromLatin1(m.model));
     form->addRow(tr("&Model:"), model_);
     arch_ = new QComboBox(this);
-    arch_->addItem(tr("MLP (784-512-latent)"), "mlp");
-    arch_->addItem(tr("Convolutional"), "conv");
     form->addRow(tr("&Architecture:"), arch_);
 
     latent_ = new QSpinBox(this);
@@ -142,8 +140,9 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(status_);
     layout->addStretch(1);
 
-    for (QComboBox* c : {model_, arch_}) connect(c, &QComboBox::currentIndexChanged, this, &TrainingPanel::updateEnabledFields);
-    updateEnabledFields();
+    connect(model_, &QComboBox::currentIndexChanged, this, &TrainingPanel::fillArchitectures);
+    connect(arch_, &QComboBox::currentIndexChanged, this, &TrainingPanel::updateEnabledFields);
+    fillArchitectures();
 }
 
 void TrainingPanel::setActions(QAction* train, QAction* pause, QAction* stop)
@@ -153,17 +152,38 @@ void TrainingPanel::setActions(QAction* train, QAction* pause, QAction* stop)
     stopButton_->setDefaultAction(stop);
 }
 
+void TrainingPanel::fillArchitectures()
+{
+    // The VAE is MLP or convolutional; the autoencoders are the lesson's plotting 16-8-8 network
+    // or its wider denoiser (the default for dae).
+    const QString m = model_->currentData().toString();
+    const QSignalBlocker block(arch_);
+    arch_->clear();
+    if (m == "vae") {
+        arch_->addItem(tr("MLP (784-512-latent)"), "mlp");
+        arch_->addItem(tr("Convolutional"), "conv");
+    } else if (m == "ae" || m == "dae") {
+        arch_->addItem(tr("Conv 16-8-8 (plots its codes)"), "conv");
+        arch_->addItem(tr("Wide conv 32-32 (the lesson's denoiser)"), "wide");
+        arch_->setCurrentIndex(m == "dae" ? 1 : 0);
+    } else {
+        arch_->addItem(tr("Convolutional"), "conv");
+    }
+    updateEnabledFields();
+}
+
 void TrainingPanel::updateEnabledFields()
 {
     const QString m = model_->currentData().toString();
     const bool vae = m == "vae";
     for (QWidget* w : std::initializer_list<QWidget*>{dataset_, preset_, model_, latent_, epochs_, batch_, lr_, seed_, threads_, every_})
         w->setEnabled(!running_);
-    arch_->setEnabled(!running_ && vae);
+    const bool wide = arch_->currentData().toString() == "wide";
+    arch_->setEnabled(!running_ && arch_->count() > 1);
     beta_->setEnabled(!running_ && vae);
     warmup_->setEnabled(!running_ && vae);
     noise_->setEnabled(!running_ && m == "dae");
-    latent_->setEnabled(!running_ && m != "sr");
+    latent_->setEnabled(!running_ && m != "sr" && !wide);
     latent_->setMinimum(vae ? 1 : 0);
 }
 
@@ -191,6 +211,7 @@ void TrainingPanel::setRequest(const TrainingRequest& r)
     dataset_->setCurrentText(r.dataset);
     const int m = model_->findData(r.model);
     if (m >= 0) model_->setCurrentIndex(m);
+    fillArchitectures();
     const int a = arch_->findData(r.arch);
     if (a >= 0) arch_->setCurrentIndex(a);
     updateEnabledFields();
@@ -218,8 +239,8 @@ void TrainingPanel::applyPreset(int index)
     case 1: r.model = "vae"; r.arch = "mlp"; r.epochs = 20; break;
     case 2: r.model = "vae"; r.arch = "mlp"; r.epochs = 3; break;
     case 3: r.model = "vae"; r.arch = "conv"; r.epochs = 10; break;
-    case 4: r.model = "dae"; r.latentDim = 0; r.noiseStd = 0.5; r.epochs = 20; break;
-    case 5: r.model = "sr"; r.latentDim = 0; r.epochs = 15; break;
+    case 4: r.model = "dae"; r.arch = "wide"; r.latentDim = 0; r.noiseStd = 0.5; r.epochs = 20; break;
+    case 5: r.model = "sr"; r.arch = "conv"; r.latentDim = 0; r.epochs = 15; break;
     default: return;
     }
     setRequest(r);

@@ -45,6 +45,7 @@ public:
 
 private:
     void updateEnabledFields();
+    void fillArchitectures();
 
     QComboBox* dataset_;
     QComboBox* preset_;

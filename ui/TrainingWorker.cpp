@@ -78,7 +78,9 @@ void TrainingWorker::train(const TrainingRequest& r)
     try {
         spec.kind = parseModelKind(r.model.toStdString());
         spec.arch = parseArch(r.arch.toStdString());
-        spec.latentDim = r.latentDim;
+        if (spec.kind != ModelKind::Vae && spec.arch == Arch::Mlp) spec.arch = Arch::Conv;  // older settings
+        if (spec.kind == ModelKind::Vae && spec.arch == Arch::Wide) spec.arch = Arch::Conv;
+        spec.latentDim = spec.arch == Arch::Wide ? 0 : r.latentDim;
         spec.noiseStd = r.noiseStd;
         spec.dataset = r.dataset.toStdString();
         opt.epochs = r.epochs;

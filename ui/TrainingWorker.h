@@ -16,7 +16,7 @@ struct LoadedModel;
 struct TrainingRequest {
     QString dataset = "mnist";  // name or folder
     QString model = "vae";      // ae, dae, sr, vae
-    QString arch = "mlp";       // mlp, conv (VAE)
+    QString arch = "mlp";       // vae: mlp, conv; ae/dae: conv, wide
     int latentDim = 2;
     int epochs = 10;
     int batchSize = 128;
