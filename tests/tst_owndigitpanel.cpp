@@ -13,6 +13,7 @@
 #include "TestData.h"
 
 #include <QClipboard>
+#include <QImageReader>
 #include <QMimeData>
 #include <QPainter>
 #include <QtTest>
@@ -90,6 +91,32 @@ private Q_SLOTS:
         // Any stage saves as a PNG of its own size.
         QVERIFY(panel.stageView(5)->saveImage(dir.filePath("stage.png")));
         QCOMPARE(QImage(dir.filePath("stage.png")).size(), QSize(28, 28));
+    }
+
+    void sixteenBitAndAlphaPicturesGiveTheSameDigit()
+    {
+        // The same drawing as 8-bit RGB JPEG, 16-bit grayscale PNG and 16-bit RGBA PNG whose paper
+        // is transparent: one digit.
+        const QImage page = photoOfASeven();
+        const QString gray16 = dir.filePath("seven16.png"), rgba64 = dir.filePath("seven-alpha.png");
+        QVERIFY(page.convertToFormat(QImage::Format_Grayscale16).save(gray16));
+        QImage alpha = page.convertToFormat(QImage::Format_RGBA64);
+        for (int y = 0; y < alpha.height(); ++y)
+            for (int x = 0; x < alpha.width(); ++x)
+                if (qGray(page.pixel(x, y)) > 150) alpha.setPixelColor(x, y, QColor(255, 255, 255, 0));
+        QVERIFY(alpha.save(rgba64));
+        OwnDigitPanel a, b, c;
+        QVERIFY(a.openPicture(seven));
+        QVERIFY(b.openPicture(gray16));
+        QVERIFY(c.openPicture(rgba64));
+        QCOMPARE(QImageReader(gray16).imageFormat(), QImage::Format_Grayscale16);
+        QVERIFY(c.preprocessed().stages[0].note.find("alpha") != std::string::npos);
+        for (const OwnDigitPanel* p : {&b, &c}) {
+            double diff = 0;
+            for (size_t i = 0; i < 28 * 28; ++i)
+                diff += std::abs(p->preprocessed().digit.gray[i] - a.preprocessed().digit.gray[i]);
+            QVERIFY2(diff / (28 * 28) < 0.03, qPrintable(QString::number(diff / (28 * 28))));
+        }
     }
 
     void badPicturesAreRefusedAndTheDigitStays()
