@@ -1,5 +1,7 @@
 #include "Analysis.h"
 
+#include <limits>
+
 #include "Transforms.h"
 
 #include <cmath>
@@ -148,6 +150,41 @@ double psnr(const torch::Tensor& images, const torch::Tensor& reference)
     const torch::Tensor mse = (images.to(torch::kDouble) - reference.to(torch::kDouble)).square().flatten(1).mean(1);
     const torch::Tensor db = torch::where(mse > 1e-10, -10.0 * torch::log10(mse), torch::full_like(mse, 100.0));
     return db.mean().item<double>();
+}
+
+}  // namespace latent
+
+namespace latent {
+
+double silhouetteScore(const torch::Tensor& pointsIn, const torch::Tensor& labelsIn, int64_t maxPoints)
+{
+    torch::NoGradGuard noGrad;
+    torch::Tensor points = pointsIn.reshape({pointsIn.size(0), -1}).to(torch::kDouble);
+    torch::Tensor labels = labelsIn.reshape({-1}).to(torch::kLong);
+    const int64_t n0 = points.size(0);
+    if (n0 < 2) return 0.0;
+    if (n0 > maxPoints) {
+        const torch::Tensor idx = torch::linspace(0, double(n0 - 1), maxPoints, torch::kDouble).round().to(torch::kLong);
+        points = points.index_select(0, idx);
+        labels = labels.index_select(0, idx);
+    }
+    const int64_t n = points.size(0);
+    const torch::Tensor d = torch::cdist(points, points);                        // [n, n]
+    const int64_t classes = labels.max().item<int64_t>() + 1;
+    const torch::Tensor onehot = torch::zeros({n, classes}, torch::kDouble).scatter_(1, labels.unsqueeze(1), 1.0);
+    const torch::Tensor counts = onehot.sum(0);                                  // [classes]
+    const torch::Tensor sums = d.matmul(onehot);                                 // [n, classes]: distance to each class
+    const torch::Tensor own = counts.index_select(0, labels);                    // size of own class
+    const torch::Tensor ownSum = sums.gather(1, labels.unsqueeze(1)).squeeze(1);
+    const torch::Tensor a = ownSum / (own - 1).clamp_min(1);                     // mean to the others of its class
+    torch::Tensor meanTo = sums / counts.clamp_min(1);
+    // Own class and empty classes are not candidates for the nearest other class.
+    meanTo = meanTo.masked_fill(onehot.to(torch::kBool), std::numeric_limits<double>::infinity());
+    meanTo = meanTo.masked_fill((counts == 0).unsqueeze(0).expand_as(meanTo), std::numeric_limits<double>::infinity());
+    const torch::Tensor b = std::get<0>(meanTo.min(1));
+    torch::Tensor s = (b - a) / torch::max(a, b).clamp_min(1e-12);
+    s = s.masked_fill(own <= 1, 0.0);                                            // singletons score 0
+    return s.mean().item<double>();
 }
 
 }  // namespace latent

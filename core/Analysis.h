@@ -52,6 +52,11 @@ private:
 double knnAccuracy(const torch::Tensor& trainX, const torch::Tensor& trainY, const torch::Tensor& testX,
                    const torch::Tensor& testY, int k = 5);
 
+// Mean silhouette coefficient of an embedding [N, D] under its labels (Euclidean): how well each
+// point sits with its own class rather than the nearest other one, in [-1, 1]. At most maxPoints
+// points, taken evenly, so that the N x N distances stay small.
+double silhouetteScore(const torch::Tensor& points, const torch::Tensor& labels, int64_t maxPoints = 4000);
+
 // Peak signal-to-noise ratio in dB with peak 1, averaged over images ([B, ...] each); an exact
 // match counts as 100 dB so that the mean stays finite.
 double psnr(const torch::Tensor& images, const torch::Tensor& reference);

@@ -46,6 +46,8 @@ Metrics Evaluator::evaluate(AutoencoderImpl& model, const ModelSpec& spec, const
         const EncodedDataset encTest = encodeDataset(model, spec, test);
         m.push_back({"knn_latent", knnAccuracy(encTrain.mean, encTrain.labels, encTest.mean, encTest.labels, 5)});
         m.push_back({"knn_pca", knnAccuracy(pca.transform(trainFlat), train.labels, testCodes, test.labels, 5)});
+        m.push_back({"silhouette_latent", silhouetteScore(encTest.mean, encTest.labels)});
+        m.push_back({"silhouette_pca", silhouetteScore(testCodes, test.labels)});
     } else {
         m.push_back({"psnr", psnr(output, clean)});
         m.push_back({"psnr_input", psnr(upscale(input, spec.imageSize, false), clean)});

@@ -19,6 +19,7 @@ using Metrics = std::vector<std::pair<std::string, double>>;
 //   psnr, psnr_input     dB of the model's output and of its input against the clean image
 //                        (dae: the noisy input; sr: a bilinear upscale); psnr_bicubic for sr
 //   knn_latent, knn_pca  5-NN accuracy of latent means vs PCA codes of the same size (fit on train)
+//   silhouette_latent, silhouette_pca  mean silhouette of the test codes under their labels
 class Evaluator {
 public:
     struct Options {

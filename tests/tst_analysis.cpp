@@ -1,4 +1,5 @@
 #include "Analysis.h"
+#include "Generation.h"
 #include "DatasetLocator.h"
 #include "IdxReader.h"
 #include "MlpVae.h"
@@ -54,6 +55,41 @@ private Q_SLOTS:
         const double chance = knnAccuracy(trX, shuffled, teX, teY, 5);
         QVERIFY2(chance > 0.2 && chance < 0.47, qPrintable(QString::number(chance)));
     }
+    void silhouetteOfSeparatedAndMixedClusters()
+    {
+        torch::manual_seed(0);
+        const torch::Tensor labels = torch::arange(600).remainder(3);
+        const torch::Tensor centres = torch::tensor({{0.f, 0.f}, {10.f, 0.f}, {0.f, 10.f}});
+        const torch::Tensor tight = centres.index_select(0, labels) + 0.1 * torch::randn({600, 2});
+        QVERIFY(latent::silhouetteScore(tight, labels) > 0.95);
+        const torch::Tensor mixed = torch::randn({600, 2});
+        QVERIFY(std::abs(latent::silhouetteScore(mixed, labels)) < 0.05);
+        // Subsampling keeps the figure.
+        QVERIFY(std::abs(latent::silhouetteScore(tight, labels, 150) - latent::silhouetteScore(tight, labels)) < 0.02);
+    }
+
+    void generationIsSeededAndInterpolationEndsAtTheEnds()
+    {
+        QVERIFY(torch::equal(latent::samplePrior(5, 3, 1), latent::samplePrior(5, 3, 1)));
+        QVERIFY(!torch::equal(latent::samplePrior(5, 3, 1), latent::samplePrior(5, 3, 2)));
+        const torch::Tensor z0 = torch::tensor({3.f, 0.f}), z1 = torch::tensor({0.f, 1.f});
+        for (bool spherical : {false, true}) {
+            const torch::Tensor path = latent::interpolatePath(z0, z1, 5, spherical);
+            QCOMPARE(path.size(0), 5);
+            QVERIFY(torch::allclose(path[0], z0, 1e-5, 1e-5));
+            QVERIFY(torch::allclose(path[4], z1, 1e-5, 1e-5));
+        }
+        // Slerp moves along the arc: the midpoint's norm is the mean of the ends' (2), linear cuts inside.
+        QVERIFY(std::abs(latent::interpolatePath(z0, z1, 3, true)[1].norm().item<double>() - 2.0) < 1e-4);
+        QVERIFY(latent::interpolatePath(z0, z1, 3, false)[1].norm().item<double>() < 1.7);
+        const torch::Tensor jitter = latent::jitterCode(z0, 1000, 0.5, 3);
+        QVERIFY(std::abs(jitter.std(0)[0].item<double>() - 0.5) < 0.05);
+        QVERIFY(torch::allclose(jitter.mean(0), z0, 0.05, 0.05));
+        const torch::Tensor sheet = latent::imageSheet(torch::rand({5, 28, 28}), 2);
+        QCOMPARE(sheet.size(0), 3 * 28 + 2 * 2);
+        QCOMPARE(sheet.size(1), 2 * 28 + 2);
+    }
+
     void psnrOfKnownError()
     {
         const torch::Tensor ref = torch::zeros({2, 4, 4});

@@ -139,6 +139,36 @@ private Q_SLOTS:
         QFile fg(grid);
         QVERIFY(fg.open(QIODevice::ReadOnly));
         QCOMPARE(fg.readAll().mid(16, 8), QByteArray("\0\0\0\x8c\0\0\0\x8c", 8));  // 140 x 140
+        for (const char* key : {"silhouette_latent", "silhouette_pca"}) QVERIFY2(ej.contains(key), key);
+
+        // Sampling: a sheet of n digits, the same for the same seed, another for another seed.
+        auto png = [](const QString& path) {
+            QFile f(path);
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        };
+        const QString s1 = dir.filePath("s1.png"), s2 = dir.filePath("s2.png"), s3 = dir.filePath("s3.png");
+        const Run s = cli({"sample", "--model", model, "--n", "12", "--cols", "4", "--seed", "5", "--out", s1, "--json"});
+        QVERIFY2(s.code == 0, s.err);
+        QCOMPARE(json(s.out).value("samples").toInt(), 12);
+        // 4 columns x 3 rows of 28 px with 2 px gaps: 118 x 88.
+        QCOMPARE(png(s1).mid(16, 8), QByteArray("\0\0\0\x76\0\0\0\x58", 8));
+        QCOMPARE(cli({"sample", "--model", model, "--n", "12", "--cols", "4", "--seed", "5", "--out", s2}).code, 0);
+        QCOMPARE(png(s1), png(s2));
+        QCOMPARE(cli({"sample", "--model", model, "--n", "12", "--cols", "4", "--seed", "6", "--out", s3}).code, 0);
+        QVERIFY(png(s1) != png(s3));
+        QCOMPARE(cli({"sample", "--model", model, "--n", "8", "--around-index", "3", "--sigma", "0.3", "--out", s3}).code, 0);
+        QCOMPARE(cli({"sample", "--model", model, "--around-index", "100000", "--out", s3}).code, 2);
+
+        // Interpolation between two test digits: a strip of K digits.
+        const QString strip = dir.filePath("strip.png");
+        const Run in = cli({"interpolate", "--model", model, "--from-index", "0", "--to-index", "5", "--steps", "7", "--spherical",
+                            "--out", strip, "--json"});
+        QVERIFY2(in.code == 0, in.err);
+        QCOMPARE(json(in.out).value("steps").toInt(), 7);
+        QCOMPARE(png(strip).mid(16, 8), QByteArray("\0\0\0\xd0\0\0\0\x1c", 8));  // 7*28 + 6*2 = 208 x 28
+        QCOMPARE(cli({"interpolate", "--model", model, "--from", "0,0", "--to", "1,1", "--out", strip}).code, 0);
+        QCOMPARE(cli({"interpolate", "--model", model, "--from", "0,0", "--out", strip}).code, 2);  // no end point
     }
 
     void ctrlCStopsAndSavesWhatWasTrained()

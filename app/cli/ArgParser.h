@@ -23,6 +23,7 @@ public:
     // Parses args; returns false when --help was given (help() then says what to print).
     bool parse(const std::vector<std::string>& args);
     std::string help() const;
+    const std::string& command() const { return command_; }
 
     bool has(const std::string& name) const;
     std::string str(const std::string& name) const;

