@@ -15,7 +15,8 @@ EncodedDataset encodeDataset(AutoencoderImpl& model, const ModelSpec& spec, cons
     std::vector<torch::Tensor> means, logvars;
     for (int64_t start = 0; start < data.size(); start += batchSize) {
         const int64_t len = std::min<int64_t>(batchSize, data.size() - start);
-        Encoding e = model.encode(modelInput(spec, data.batch(torch::arange(start, start + len))));
+        const torch::Tensor rows = torch::arange(start, start + len);
+        Encoding e = model.encode(modelInput(spec, data.batch(rows)), data.labels.index_select(0, rows).to(torch::kLong));
         means.push_back(e.mean.flatten(1));
         if (e.logvar.defined()) logvars.push_back(e.logvar);
     }

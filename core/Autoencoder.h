@@ -26,6 +26,14 @@ public:
     virtual ModelOutput forward(const torch::Tensor& input);
     // Decodes the mean code: the deterministic reconstruction that is shown and scored by MSE/PSNR.
     torch::Tensor reconstructMean(const torch::Tensor& input);
+
+    // Conditional models (cvae) are also given the labels (int64 [B]); the others ignore them, so
+    // the trainer and the evaluator can always pass them.
+    virtual bool isConditional() const { return false; }
+    virtual Encoding encode(const torch::Tensor& input, const torch::Tensor& labels);
+    virtual torch::Tensor decode(const torch::Tensor& z, const torch::Tensor& labels);
+    ModelOutput forward(const torch::Tensor& input, const torch::Tensor& labels);
+    torch::Tensor reconstructMean(const torch::Tensor& input, const torch::Tensor& labels);
 };
 
 using Autoencoder = std::shared_ptr<AutoencoderImpl>;

@@ -1,6 +1,7 @@
 #include "Evaluator.h"
 
 #include "Analysis.h"
+#include "Generation.h"
 #include "Loss.h"
 #include "Trainer.h"
 #include "Transforms.h"
@@ -29,7 +30,7 @@ Metrics Evaluator::evaluate(AutoencoderImpl& model, const ModelSpec& spec, const
         const int64_t len = std::min<int64_t>(1000, test.size() - start);
         const torch::Tensor in = modelInput(spec, clean.narrow(0, start, len));
         inputs.push_back(in);
-        outputs.push_back(model.reconstructMean(in));
+        outputs.push_back(model.reconstructMean(in, test.labels.narrow(0, start, len).to(torch::kLong)));
     }
     const torch::Tensor output = torch::cat(outputs), input = torch::cat(inputs);
     m.push_back({"recon_mse", (output - clean).square().mean().item<double>()});
@@ -47,6 +48,14 @@ Metrics Evaluator::evaluate(AutoencoderImpl& model, const ModelSpec& spec, const
         m.push_back({"knn_latent", knnAccuracy(encTrain.mean, encTrain.labels, encTest.mean, encTest.labels, 5)});
         m.push_back({"knn_pca", knnAccuracy(pca.transform(trainFlat), train.labels, testCodes, test.labels, 5)});
         m.push_back({"silhouette_latent", silhouetteScore(encTest.mean, encTest.labels)});
+        if (spec.isConditional()) {
+            // 100 prior samples per digit, drawn as that digit, labelled by 5-NN on the training pixels.
+            const int64_t perDigit = 100, classes = 10;
+            const torch::Tensor labels = torch::arange(classes, torch::kLong).repeat_interleave(perDigit);
+            const torch::Tensor z = samplePrior(perDigit * classes, spec.codeSize(), options.seed + 1);
+            const torch::Tensor samples = torch::sigmoid(model.decode(z, labels)).flatten(1);
+            m.push_back({"cvae_sample_accuracy", knnAccuracy(trainFlat, train.labels, samples, labels, 5)});
+        }
         m.push_back({"silhouette_pca", silhouetteScore(testCodes, test.labels)});
     } else {
         m.push_back({"psnr", psnr(output, clean)});

@@ -1,5 +1,6 @@
 #include "ModelFactory.h"
 
+#include "ConditionalVae.h"
 #include "ConvAutoencoder.h"
 #include "ConvVae.h"
 #include "MlpVae.h"
@@ -34,6 +35,13 @@ Autoencoder makeModel(const ModelSpec& spec)
             return MlpVae(o).ptr();
         }
         return ConvVae(ConvVaeOptions{spec.latentDim}).ptr();
+    case ModelKind::Cvae: {
+        if (spec.latentDim < 1) throw std::invalid_argument("a conditional VAE needs a latent size of at least 1");
+        if (spec.arch != Arch::Mlp) throw std::invalid_argument("the conditional VAE is an MLP (arch mlp)");
+        ConditionalVaeOptions o;
+        o.latentDim = spec.latentDim;
+        return ConditionalVae(o).ptr();
+    }
     }
     throw std::invalid_argument("unknown model kind");
 }

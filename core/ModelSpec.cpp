@@ -12,6 +12,7 @@ std::string toString(ModelKind kind)
     case ModelKind::Dae: return "dae";
     case ModelKind::Sr: return "sr";
     case ModelKind::Vae: return "vae";
+    case ModelKind::Cvae: return "cvae";
     }
     return "?";
 }
@@ -21,7 +22,7 @@ std::string toString(ReconstructionLoss loss) { return loss == ReconstructionLos
 
 ModelKind parseModelKind(const std::string& text)
 {
-    for (auto k : {ModelKind::Ae, ModelKind::Dae, ModelKind::Sr, ModelKind::Vae})
+    for (auto k : {ModelKind::Ae, ModelKind::Dae, ModelKind::Sr, ModelKind::Vae, ModelKind::Cvae})
         if (toString(k) == text)
             return k;
     throw std::invalid_argument("unknown model '" + text + "' (expected ae, dae, sr or vae)");

@@ -5,7 +5,7 @@
 
 namespace latent {
 
-enum class ModelKind { Ae, Dae, Sr, Vae };
+enum class ModelKind { Ae, Dae, Sr, Vae, Cvae };
 enum class Arch { Mlp, Conv, Wide };
 enum class ReconstructionLoss { Bce, Mse };
 
@@ -32,7 +32,8 @@ struct ModelSpec {
     std::map<std::string, double> metrics;               // last test-set figures
 
     int inputSize() const { return kind == ModelKind::Sr ? imageSize / downscale : imageSize; }
-    bool isVariational() const { return kind == ModelKind::Vae; }
+    bool isVariational() const { return kind == ModelKind::Vae || kind == ModelKind::Cvae; }
+    bool isConditional() const { return kind == ModelKind::Cvae; }
     bool hasLatent() const { return kind != ModelKind::Sr; }
     // Size of the code the encoder returns (ae/dae without bottleneck: 128).
     int codeSize() const;

@@ -46,8 +46,10 @@ LossFigures Trainer::evaluate(AutoencoderImpl& model, const ModelSpec& spec, con
     const int64_t n = data.size();
     for (int64_t start = 0; start < n; start += batchSize) {
         const int64_t len = std::min<int64_t>(batchSize, n - start);
-        const auto clean = data.batch(torch::arange(start, start + len));
-        const auto parts = computeLoss(model.forward(modelInput(spec, clean)), clean, spec.reconstruction, 1.0);
+        const auto rows = torch::arange(start, start + len);
+        const auto clean = data.batch(rows);
+        const auto labels = data.labels.index_select(0, rows).to(torch::kLong);
+        const auto parts = computeLoss(model.forward(modelInput(spec, clean), labels), clean, spec.reconstruction, 1.0);
         sum.total += parts.total.item<double>() * len;
         sum.reconstruction += parts.reconstruction.item<double>() * len;
         sum.kl += parts.kl.item<double>() * len;
@@ -134,7 +136,8 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
                 recon = l.reconstruction;
                 kl = l.kl;
             } else {
-                loss = computeLoss(model_->forward(modelInput(spec_, clean)), clean, spec_.reconstruction, beta);
+                const torch::Tensor labels = trainSet.labels.index_select(0, rows).to(torch::kLong);
+                loss = computeLoss(model_->forward(modelInput(spec_, clean), labels), clean, spec_.reconstruction, beta);
                 total = loss.total.item<float>();
                 recon = loss.reconstruction.item<float>();
                 kl = loss.kl.item<float>();

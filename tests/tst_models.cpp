@@ -85,6 +85,30 @@ private Q_SLOTS:
             QCOMPARE(out.sizes().vec(), (std::vector<int64_t>{2, 1, 28, 28}));
         }
     }
+    void conditionalVaeDrawsTheDigitItIsAskedFor()
+    {
+        const ModelSpec spec = specOf(ModelKind::Cvae, Arch::Mlp, 2);
+        QVERIFY(spec.isVariational() && spec.isConditional());
+        torch::manual_seed(0);
+        Autoencoder m = makeModel(spec);
+        QVERIFY(m->isConditional());
+        const torch::Tensor x = torch::rand({4, 1, 28, 28}), labels = torch::tensor({0, 3, 3, 9});
+        const ModelOutput out = m->forward(x, labels);
+        QCOMPARE(out.mean.sizes().vec(), (std::vector<int64_t>{4, 2}));
+        // Without a label there is nothing to condition on: a clear refusal, not a guess.
+        try {
+            m->encode(x);
+            QFAIL("encoded without labels");
+        } catch (const std::logic_error& e) {
+            QVERIFY(QString(e.what()).contains("label"));
+        }
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, m->decode(out.mean, torch::tensor({0, 1, 2, 10})));
+        // The same style vector drawn as two digits gives two images.
+        const torch::Tensor z = torch::zeros({2, 2});
+        const torch::Tensor images = m->decode(z, torch::tensor({1, 7}));
+        QVERIFY(!torch::allclose(images[0], images[1]));
+    }
+
     void rejectsUnbuildableSpecs()
     {
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, makeModel(specOf(ModelKind::Vae, Arch::Mlp, 0)));
@@ -101,13 +125,16 @@ private Q_SLOTS:
         QTest::newRow("ae") << int(ModelKind::Ae) << 0 << 4;
         QTest::newRow("dae") << int(ModelKind::Dae) << 0 << 4;
         QTest::newRow("sr") << int(ModelKind::Sr) << 0 << 3;
+        QTest::newRow("dae wide") << int(ModelKind::Dae) << int(Arch::Wide) << 2;
+        QTest::newRow("cvae") << int(ModelKind::Cvae) << int(Arch::Mlp) << 6;
     }
     void lossFalls()
     {
         QFETCH(int, kind);
         QFETCH(int, arch);
         QFETCH(int, epochs);
-        const ModelSpec spec = specOf(ModelKind(kind), Arch(arch));
+        ModelSpec spec = specOf(ModelKind(kind), Arch(arch));
+        if (spec.arch == Arch::Wide) spec.latentDim = 0;
         torch::manual_seed(0);
         Autoencoder m = makeModel(spec);
         const LossFigures before = Trainer::evaluate(*m, spec, data.test);

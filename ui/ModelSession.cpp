@@ -39,6 +39,9 @@ std::shared_ptr<ModelSession> ModelSession::open(const QString& path, QString* e
 {
     try {
         auto loaded = std::make_shared<LoadedModel>(Checkpoint::load(path.toStdString()));
+        if (loaded->spec.isConditional())
+            throw std::runtime_error(path.toStdString() + " holds a conditional VAE, which the window cannot show yet; "
+                                     "use latent-cli sample --model FILE to draw from it");
         return std::make_shared<ModelSession>(ModelSnapshot(loaded));
     } catch (const std::exception& e) {
         if (error) *error = QString::fromStdString(e.what());

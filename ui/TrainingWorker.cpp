@@ -78,7 +78,7 @@ void TrainingWorker::train(const TrainingRequest& r)
     try {
         spec.kind = parseModelKind(r.model.toStdString());
         spec.arch = parseArch(r.arch.toStdString());
-        if (spec.kind != ModelKind::Vae && spec.arch == Arch::Mlp) spec.arch = Arch::Conv;  // older settings
+        if (!spec.isVariational() && spec.arch == Arch::Mlp) spec.arch = Arch::Conv;  // older settings
         if (spec.kind == ModelKind::Vae && spec.arch == Arch::Wide) spec.arch = Arch::Conv;
         spec.latentDim = spec.arch == Arch::Wide ? 0 : r.latentDim;
         spec.noiseStd = r.noiseStd;

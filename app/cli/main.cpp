@@ -73,7 +73,7 @@ int cmdTrain(const std::vector<std::string>& args)
     ArgParser p("train", "Train a model and save it as a checkpoint. A progress line per epoch goes to stderr;\n"
                          "Ctrl-C stops after the current step and saves what was trained so far.");
     p.option("data", "NAME|DIR", "mnist, fashion-mnist, or a folder of IDX files", "mnist")
-        .option("model", "KIND", "ae, dae, sr or vae", "vae")
+        .option("model", "KIND", "ae, dae, sr, vae or cvae (conditional VAE)", "vae")
         .option("arch", "mlp|conv|wide", "vae: mlp (default) or conv; ae/dae: conv (the lesson's 16-8-8, default for ae) or wide (32-32, default for dae)")
         .option("latent-dim", "N", "latent size (default 2; ae/dae: 0 = no dense bottleneck; the wide autoencoder has none)")
         .option("epochs", "N", "passes over the training set", "20")
@@ -105,8 +105,9 @@ int cmdTrain(const std::vector<std::string>& args)
         spec.kind = parseModelKind(p.str("model"));
         spec.arch = p.has("arch") ? parseArch(p.str("arch"))
                     : spec.kind == ModelKind::Dae ? Arch::Wide
-                    : spec.kind == ModelKind::Vae ? Arch::Mlp : Arch::Conv;
+                    : spec.isVariational() ? Arch::Mlp : Arch::Conv;
         if (spec.kind == ModelKind::Vae && spec.arch == Arch::Wide) throw std::invalid_argument("a VAE is mlp or conv");
+        if (spec.kind == ModelKind::Cvae && spec.arch != Arch::Mlp) throw std::invalid_argument("the conditional VAE is mlp");
         if ((spec.kind == ModelKind::Ae || spec.kind == ModelKind::Dae) && spec.arch == Arch::Mlp)
             throw std::invalid_argument("the autoencoders are conv or wide");
         spec.reconstruction = parseReconstructionLoss(p.str("loss"));
@@ -114,7 +115,7 @@ int cmdTrain(const std::vector<std::string>& args)
     } catch (const std::invalid_argument& e) {
         throw UsageError(std::string("train: ") + e.what());
     }
-    spec.latentDim = p.has("latent-dim") ? p.integer("latent-dim", spec.kind == ModelKind::Vae ? 1 : 0, 4096)
+    spec.latentDim = p.has("latent-dim") ? p.integer("latent-dim", spec.isVariational() ? 1 : 0, 4096)
                                           : spec.arch == Arch::Wide ? 0 : 2;
     spec.noiseStd = p.number("noise", 0, 10);
     spec.downscale = p.integer("downscale", 2, 4);
@@ -419,7 +420,9 @@ torch::Tensor codeOfTestImage(const ArgParser& p, LoadedModel& m, int index)
                          std::to_string(index) + " is out of range");
     torch::NoGradGuard noGrad;
     m.model->eval();
-    return m.model->encode(modelInput(m.spec, data.test.batch(torch::tensor({int64_t(index)})))).mean.reshape({-1});
+    const torch::Tensor row = torch::tensor({int64_t(index)});
+    return m.model->encode(modelInput(m.spec, data.test.batch(row)), data.test.labels.index_select(0, row).to(torch::kLong))
+        .mean.reshape({-1});
 }
 
 void requireLatent(const LoadedModel& m)
@@ -437,6 +440,7 @@ int cmdSample(const std::vector<std::string>& args)
         .option("around-index", "I", "instead: vary the code of test image I (the lesson's latent noise)")
         .option("sigma", "S", "std of the noise added to that code", "0.5")
         .option("data", "NAME|DIR", "dataset for --around-index (default: the checkpoint's)")
+        .option("digit", "D", "cvae: draw digit D (default: one row per digit, the same styles in each column)")
         .option("scale", "N", "pixel scale of the PNG", "1")
         .required("out", "FILE.png", "the sheet")
         .flag("json", "print one JSON object on stdout");
@@ -459,13 +463,29 @@ int cmdSample(const std::vector<std::string>& args)
         std::cerr << "latent-cli sample: warning: a " << toString(m.spec.kind)
                   << " has no prior; its codes need not look like N(0, I) (try --around-index)\n";
     m.model->eval();
-    const torch::Tensor images = decodeImages(*m.model, z);
-    torch::Tensor sheet = imageSheet(images, p.integer("cols", 1, 256));
+    int cols = p.integer("cols", 1, 256);
+    torch::Tensor images;
+    if (m.spec.isConditional()) {
+        torch::NoGradGuard noGrad;
+        torch::Tensor labels;
+        if (p.has("digit")) {
+            labels = torch::full({z.size(0)}, int64_t(p.integer("digit", 0, 9)), torch::kLong);
+        } else {
+            // Rows are digits 0-9; each column keeps one style vector.
+            cols = int(std::min<int64_t>(z.size(0), 256));
+            z = z.narrow(0, 0, cols).repeat({10, 1});
+            labels = torch::arange(10, torch::kLong).repeat_interleave(cols);
+        }
+        images = torch::sigmoid(m.model->decode(z, labels)).squeeze(1);
+    } else {
+        images = decodeImages(*m.model, z);
+    }
+    torch::Tensor sheet = imageSheet(images, cols);
     const int scale = p.integer("scale", 1, 64);
     if (scale > 1) sheet = sheet.repeat_interleave(scale, 0).repeat_interleave(scale, 1);
     PngWriter::write(p.str("out"), sheet);
     if (p.isSet("json"))
-        std::cout << JsonWriter().add("out", p.str("out")).add("samples", n).add("mean_intensity", images.mean().item<double>()).str()
+        std::cout << JsonWriter().add("out", p.str("out")).add("samples", images.size(0)).add("mean_intensity", images.mean().item<double>()).str()
                   << std::endl;
     return 0;
 }
