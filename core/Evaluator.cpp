@@ -48,6 +48,9 @@ Metrics Evaluator::evaluate(AutoencoderImpl& model, const ModelSpec& spec, const
         m.push_back({"knn_latent", knnAccuracy(encTrain.mean, encTrain.labels, encTest.mean, encTest.labels, 5)});
         m.push_back({"knn_pca", knnAccuracy(pca.transform(trainFlat), train.labels, testCodes, test.labels, 5)});
         m.push_back({"silhouette_latent", silhouetteScore(encTest.mean, encTest.labels)});
+        // How far the test codes are from the N(0, I) prior, dim by dim (the aae's target).
+        m.push_back({"code_mean_max_abs", encTest.mean.mean(0).abs().max().item<double>()});
+        m.push_back({"code_std_max_dev", (encTest.mean.std(0) - 1.0).abs().max().item<double>()});
         if (spec.isConditional()) {
             // 100 prior samples per digit, drawn as that digit, labelled by 5-NN on the training pixels.
             const int64_t perDigit = 100, classes = 10;

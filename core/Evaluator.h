@@ -20,6 +20,8 @@ using Metrics = std::vector<std::pair<std::string, double>>;
 //                        (dae: the noisy input; sr: a bilinear upscale); psnr_bicubic for sr
 //   knn_latent, knn_pca  5-NN accuracy of latent means vs PCA codes of the same size (fit on train)
 //   silhouette_latent, silhouette_pca  mean silhouette of the test codes under their labels
+//   code_mean_max_abs, code_std_max_dev  over latent dims: max |mean| and max |std - 1| of the
+//                        test codes (0 and 0 for codes distributed like the N(0, I) prior)
 //   cvae_sample_accuracy (cvae) share of 1,000 prior samples (100 per digit) that 5-NN on the
 //                        training pixels labels as the digit they were drawn as
 class Evaluator {

@@ -1,5 +1,6 @@
 #include "ModelFactory.h"
 
+#include "AdversarialAutoencoder.h"
 #include "ConditionalVae.h"
 #include "ConvAutoencoder.h"
 #include "ConvVae.h"
@@ -35,6 +36,12 @@ Autoencoder makeModel(const ModelSpec& spec)
             return MlpVae(o).ptr();
         }
         return ConvVae(ConvVaeOptions{spec.latentDim}).ptr();
+    case ModelKind::Aae: {
+        if (spec.latentDim < 1) throw std::invalid_argument("an adversarial autoencoder needs a latent size of at least 1");
+        AdversarialAutoencoderOptions o;
+        o.latentDim = spec.latentDim;
+        return AdversarialAutoencoder(o).ptr();
+    }
     case ModelKind::Cvae: {
         if (spec.latentDim < 1) throw std::invalid_argument("a conditional VAE needs a latent size of at least 1");
         if (spec.arch != Arch::Mlp) throw std::invalid_argument("the conditional VAE is an MLP (arch mlp)");

@@ -13,6 +13,7 @@ std::string toString(ModelKind kind)
     case ModelKind::Sr: return "sr";
     case ModelKind::Vae: return "vae";
     case ModelKind::Cvae: return "cvae";
+    case ModelKind::Aae: return "aae";
     }
     return "?";
 }
@@ -22,7 +23,7 @@ std::string toString(ReconstructionLoss loss) { return loss == ReconstructionLos
 
 ModelKind parseModelKind(const std::string& text)
 {
-    for (auto k : {ModelKind::Ae, ModelKind::Dae, ModelKind::Sr, ModelKind::Vae, ModelKind::Cvae})
+    for (auto k : {ModelKind::Ae, ModelKind::Dae, ModelKind::Sr, ModelKind::Vae, ModelKind::Cvae, ModelKind::Aae})
         if (toString(k) == text)
             return k;
     throw std::invalid_argument("unknown model '" + text + "' (expected ae, dae, sr or vae)");

@@ -5,7 +5,7 @@
 
 namespace latent {
 
-enum class ModelKind { Ae, Dae, Sr, Vae, Cvae };
+enum class ModelKind { Ae, Dae, Sr, Vae, Cvae, Aae };
 enum class Arch { Mlp, Conv, Wide };
 enum class ReconstructionLoss { Bce, Mse };
 

@@ -1,5 +1,6 @@
 #include "Trainer.h"
 
+#include "AdversarialTrainStep.h"
 #include "FusedAdam.h"
 #include "Loss.h"
 #include "MlpVaeTrainStep.h"
@@ -75,9 +76,16 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
         model_->parameters().front().device().is_cpu())
         handStep = std::make_unique<MlpVaeTrainStep>(*mlpVae);
 
+    // The adversarial autoencoder steps its own three optimisers.
+    std::unique_ptr<AdversarialTrainStep> adversarialStep;
+    if (auto* aae = dynamic_cast<AdversarialAutoencoderImpl*>(model_.get()))
+        adversarialStep = std::make_unique<AdversarialTrainStep>(*aae, spec_, options_.learningRate,
+                                                                 options_.learningRate * kAdversarialLearningRateFactor);
+
     std::unique_ptr<FusedAdam> adam;
     std::unique_ptr<torch::optim::RMSprop> rmsProp;
-    if (options_.optimizer == OptimizerKind::Adam)
+    if (adversarialStep) {
+    } else if (options_.optimizer == OptimizerKind::Adam)
         adam = std::make_unique<FusedAdam>(model_->parameters(), FusedAdam::Options{options_.learningRate});
     else
         rmsProp = std::make_unique<torch::optim::RMSprop>(model_->parameters(),
@@ -128,9 +136,15 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
             const torch::Tensor clean = trainSet.batch(rows);
             const double beta = betaAt(epoch, double(step) / stepsPerEpoch);
 
-            float total = 0, recon = 0, kl = 0;
+            float total = 0, recon = 0, kl = 0, disc = 0, gen = 0;
             LossParts loss;
-            if (handStep) {
+            if (adversarialStep) {
+                const AdversarialLosses l = adversarialStep->run(modelInput(spec_, clean), clean);
+                total = recon = l.reconstruction;
+                disc = l.discriminator;
+                gen = l.generator;
+                if (!std::isfinite(disc) || !std::isfinite(gen)) total = disc + gen;  // divergence shows as non-finite
+            } else if (handStep) {
                 const StepLoss l = handStep->run(clean.view({len, -1}), beta);
                 total = l.total;
                 recon = l.reconstruction;
@@ -155,20 +169,24 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
             }
             // Copying the weights costs about as much as an optimiser step, so not every step.
             if (step % options_.progressEvery == 0) snapshot();
-            if (!handStep) {
+            if (!handStep && !adversarialStep) {
                 if (adam) adam->zeroGrad();
                 else rmsProp->zero_grad();
                 loss.total.backward();
             }
             if (adam) adam->step();
-            else rmsProp->step();
+            else if (rmsProp) rmsProp->step();
 
             window.total += total;
             window.reconstruction += recon;
             window.kl += kl;
+            window.discriminator += disc;
+            window.generator += gen;
             epochSum.total += double(total) * len;
             epochSum.reconstruction += double(recon) * len;
             epochSum.kl += double(kl) * len;
+            epochSum.discriminator += double(disc) * len;
+            epochSum.generator += double(gen) * len;
             ++windowSteps;
             windowSamples += len;
             epochSamples += len;
@@ -187,7 +205,8 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
                 const int64_t remainingSteps = (options_.epochs - epoch) * stepsPerEpoch - (step + 1);
                 p.secondsLeft = p.samplesPerSecond > 0 ? remainingSteps * double(options_.batchSize) / p.samplesPerSecond : 0;
                 p.beta = beta;
-                p.train = {window.total / windowSteps, window.reconstruction / windowSteps, window.kl / windowSteps};
+                p.train = {window.total / windowSteps, window.reconstruction / windowSteps, window.kl / windowSteps,
+                           window.discriminator / windowSteps, window.generator / windowSteps};
                 onProgress_(p);
                 window = {};
                 windowSteps = windowSamples = 0;
@@ -201,7 +220,8 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
         report.epoch = epoch + 1;
         report.epochs = options_.epochs;
         report.train = {epochSum.total / epochSamples, epochSum.reconstruction / epochSamples,
-                        epochSum.kl / epochSamples};
+                        epochSum.kl / epochSamples, epochSum.discriminator / epochSamples,
+                        epochSum.generator / epochSamples};
         report.samplesPerSecond = trainSeconds > 0 ? epochSamples / trainSeconds : 0;
         if (testSet && testSet->size() > 0) {
             report.hasTest = true;

@@ -26,6 +26,7 @@ struct TrainOptions {
 
 struct LossFigures {
     double total = 0, reconstruction = 0, kl = 0;
+    double discriminator = 0, generator = 0;  // aae only: the two adversarial phases' BCE
 };
 
 struct TrainProgress {
@@ -63,6 +64,10 @@ struct TrainResult {
 // stays cancelled (make a new one for the next run).
 class Trainer {
 public:
+    // The adversarial autoencoder's discriminator and generator phases learn at this fraction of
+    // the reconstruction's learning rate (a slower game is a stabler one).
+    static constexpr double kAdversarialLearningRateFactor = 0.2;
+
     Trainer(Autoencoder model, ModelSpec spec, TrainOptions options);
 
     void setProgressCallback(std::function<void(const TrainProgress&)> f) { onProgress_ = std::move(f); }

@@ -127,6 +127,7 @@ private Q_SLOTS:
         QTest::newRow("sr") << int(ModelKind::Sr) << 0 << 3;
         QTest::newRow("dae wide") << int(ModelKind::Dae) << int(Arch::Wide) << 2;
         QTest::newRow("cvae") << int(ModelKind::Cvae) << int(Arch::Mlp) << 6;
+        QTest::newRow("aae") << int(ModelKind::Aae) << int(Arch::Mlp) << 6;
     }
     void lossFalls()
     {
@@ -153,6 +154,11 @@ private Q_SLOTS:
                  qPrintable(QString("test loss %1 -> %2").arg(before.total).arg(after)));
         QVERIFY(reports.back().train.total < reports.front().train.total);
         if (spec.isVariational()) QVERIFY(reports.back().test.kl > 0);
+        if (spec.kind == ModelKind::Aae) {
+            // Both adversarial phases ran: their losses are reported and finite.
+            QVERIFY(reports.back().train.discriminator > 0 && std::isfinite(reports.back().train.discriminator));
+            QVERIFY(reports.back().train.generator > 0 && std::isfinite(reports.back().train.generator));
+        }
     }
 
     void handWrittenGradientsMatchAutograd()

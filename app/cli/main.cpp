@@ -73,7 +73,7 @@ int cmdTrain(const std::vector<std::string>& args)
     ArgParser p("train", "Train a model and save it as a checkpoint. A progress line per epoch goes to stderr;\n"
                          "Ctrl-C stops after the current step and saves what was trained so far.");
     p.option("data", "NAME|DIR", "mnist, fashion-mnist, or a folder of IDX files", "mnist")
-        .option("model", "KIND", "ae, dae, sr, vae or cvae (conditional VAE)", "vae")
+        .option("model", "KIND", "ae, dae, sr, vae, cvae (conditional VAE) or aae (adversarial autoencoder)", "vae")
         .option("arch", "mlp|conv|wide", "vae: mlp (default) or conv; ae/dae: conv (the lesson's 16-8-8, default for ae) or wide (32-32, default for dae)")
         .option("latent-dim", "N", "latent size (default 2; ae/dae: 0 = no dense bottleneck; the wide autoencoder has none)")
         .option("epochs", "N", "passes over the training set", "20")
@@ -105,7 +105,7 @@ int cmdTrain(const std::vector<std::string>& args)
         spec.kind = parseModelKind(p.str("model"));
         spec.arch = p.has("arch") ? parseArch(p.str("arch"))
                     : spec.kind == ModelKind::Dae ? Arch::Wide
-                    : spec.isVariational() ? Arch::Mlp : Arch::Conv;
+                    : spec.isVariational() || spec.kind == ModelKind::Aae ? Arch::Mlp : Arch::Conv;
         if (spec.kind == ModelKind::Vae && spec.arch == Arch::Wide) throw std::invalid_argument("a VAE is mlp or conv");
         if (spec.kind == ModelKind::Cvae && spec.arch != Arch::Mlp) throw std::invalid_argument("the conditional VAE is mlp");
         if ((spec.kind == ModelKind::Ae || spec.kind == ModelKind::Dae) && spec.arch == Arch::Mlp)
@@ -115,7 +115,7 @@ int cmdTrain(const std::vector<std::string>& args)
     } catch (const std::invalid_argument& e) {
         throw UsageError(std::string("train: ") + e.what());
     }
-    spec.latentDim = p.has("latent-dim") ? p.integer("latent-dim", spec.isVariational() ? 1 : 0, 4096)
+    spec.latentDim = p.has("latent-dim") ? p.integer("latent-dim", spec.isVariational() || spec.kind == ModelKind::Aae ? 1 : 0, 4096)
                                           : spec.arch == Arch::Wide ? 0 : 2;
     spec.noiseStd = p.number("noise", 0, 10);
     spec.downscale = p.integer("downscale", 2, 4);
@@ -150,6 +150,8 @@ int cmdTrain(const std::vector<std::string>& args)
     trainer.setEpochCallback([&](const EpochReport& r) {
         std::fprintf(stderr, "epoch %d/%d  train %.3f (recon %.3f, kl %.3f)", r.epoch, r.epochs, r.train.total,
                      r.train.reconstruction, r.train.kl);
+        if (spec.kind == ModelKind::Aae)
+            std::fprintf(stderr, " (discriminator %.3f, generator %.3f)", r.train.discriminator, r.train.generator);
         if (r.hasTest)
             std::fprintf(stderr, "  test %.3f (recon %.3f, kl %.3f)", r.test.total, r.test.reconstruction, r.test.kl);
         std::fprintf(stderr, "  %.0f samples/s  %.1f s\n", r.samplesPerSecond, r.seconds);

@@ -1,0 +1,33 @@
+#pragma once
+#include "Autoencoder.h"
+
+namespace latent {
+
+struct AdversarialAutoencoderOptions {
+    int64_t imagePixels = 784;
+    int64_t hidden = 512;
+    int64_t latentDim = 2;
+    int64_t discriminatorHidden = 256;
+};
+
+// Adversarial autoencoder (Makhzani et al. 2015, the lesson's PyTorch notebook): a deterministic
+// MLP encoder 784-512-512-latent and decoder latent-512-512-784, and a discriminator
+// latent-256-256-1 that tells the codes from samples of the N(0, I) prior. Training alternates a
+// reconstruction phase, a discriminator phase and a generator phase, each with its own optimiser
+// (see AdversarialTrainStep); the discriminator is not part of encode/decode.
+struct AdversarialAutoencoderImpl : AutoencoderImpl {
+    explicit AdversarialAutoencoderImpl(const AdversarialAutoencoderOptions& options = {});
+    Encoding encode(const torch::Tensor& input) override;
+    torch::Tensor decode(const torch::Tensor& z) override;
+    torch::Tensor discriminate(const torch::Tensor& z);  // logits [B, 1]: "this came from the prior"
+
+    std::vector<torch::Tensor> encoderParameters() const;
+    std::vector<torch::Tensor> decoderParameters() const;
+    std::vector<torch::Tensor> discriminatorParameters() const;
+
+    AdversarialAutoencoderOptions options;
+    torch::nn::Sequential encoder{nullptr}, decoder{nullptr}, discriminator{nullptr};
+};
+TORCH_MODULE(AdversarialAutoencoder);
+
+}  // namespace latent
