@@ -6,6 +6,9 @@
 #include "DigitDataset.h"
 #include "ImageDataset.h"
 #include "DigitView.h"
+#include "GeneratePanel.h"
+#include "Generation.h"
+#include "PcaComparePanel.h"
 #include "LatentPanel.h"
 #include "LatentView.h"
 #include "LossChart.h"
@@ -369,6 +372,46 @@ private Q_SLOTS:
         QVERIFY2(w.session()->description().contains("wide"), qPrintable(w.session()->description()));
         QCOMPARE(w.session()->latentDim(), 32 * 7 * 7);
         QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing() && w.latentView()->pointCount() == kTest, 30000);
+    }
+
+    void generateSamplesInterpolatesAndComparesWithPca()
+    {
+        Window win(dataDir);
+        MainWindow& w = win.w;
+        trainToEnd(w, "vae", 2);
+        GeneratePanel* g = w.generatePanel();
+        // The sample sheet is the core's decoding of the seeded prior samples; reseeding changes it.
+        g->setSampling(16, 7);
+        torch::NoGradGuard noGrad;
+        auto& model = *w.session()->snapshot()->model;
+        const torch::Tensor sheet = latent::imageSheet(latent::decodeImages(model, latent::samplePrior(16, 2, 7)), 4).contiguous();
+        const QImage shown = g->sampleView()->image();
+        QCOMPARE(shown.size(), QSize(int(sheet.size(1)), int(sheet.size(0))));
+        for (int y = 0; y < shown.height(); y += 7)
+            for (int x = 0; x < shown.width(); x += 5) QCOMPARE(qGray(shown.pixel(x, y)), int(sheet[y][x].item<uint8_t>()));
+        g->setSampling(16, 8);
+        QVERIFY(g->sampleView()->image() != shown);
+
+        // Interpolating between two test digits draws the path in the latent view.
+        const auto codes = w.latentView()->codes();
+        g->setInterpolation(6, false);
+        g->setEndpoint(0, {codes->at(1, 0), codes->at(1, 1)}, "one");
+        g->setEndpoint(1, {codes->at(2, 0), codes->at(2, 1)}, "two");
+        QCOMPARE(g->path().points.size(), size_t(6));
+        QCOMPARE(w.latentView()->pathPoints().size(), 6);
+        QCOMPARE(w.latentView()->pathPoints().first(), QPointF(codes->at(1, 0), codes->at(1, 1)));
+        QCOMPARE(g->pathView()->image().size(), QSize(6 * 28 + 5 * 2, 28));
+
+        // Latent noise around the selected digit.
+        const QPointF pos = w.latentView()->widgetAt(QPointF(codes->at(4, 0), codes->at(4, 1)));
+        QTest::mouseClick(w.latentView(), Qt::LeftButton, Qt::NoModifier, pos.toPoint());
+        g->setNoise(0.5, 9, 3);
+        QCOMPARE(g->noiseView()->image().size(), QSize(3 * 28 + 2 * 2, 3 * 28 + 2 * 2));
+
+        // PCA beside the latent: the same test digits, with both sets of figures.
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isScoring() && w.comparePanel()->summary().contains("Learned latent</b> (vae"), 30000);
+        QCOMPARE(w.comparePanel()->view()->pointCount(), kTest);
+        QVERIFY2(w.comparePanel()->summary().contains("5-NN"), qPrintable(w.comparePanel()->summary()));
     }
 
     void settingsPersist()

@@ -104,6 +104,7 @@ void LatentView::clearModel()
     gridPaper_ = QImage();
     hasCursor_ = false;
     hasMarker_ = false;
+    path_.clear();
     selected_ = -1;
     followData_ = true;
     invalidateLayer();
@@ -161,6 +162,12 @@ void LatentView::setMarker(const QPointF& mean, const QSizeF& sigma)
     hasMarker_ = true;
     marker_ = mean;
     markerSigma_ = sigma;
+    update();
+}
+
+void LatentView::setPath(const QPolygonF& path)
+{
+    path_ = path;
     update();
 }
 
@@ -372,6 +379,18 @@ void LatentView::paintEvent(QPaintEvent*)
         p.drawEllipse(w, 7, 7);
         p.setPen(QPen(Qt::white, 1));
         p.drawEllipse(w, 9, 9);
+    }
+    if (path_.size() > 1) {
+        QPolygonF w;
+        for (const QPointF& z : path_) w << widgetAt(z);
+        p.setPen(QPen(QColor(230, 120, 0), 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawPolyline(w);
+        p.setBrush(QColor(230, 120, 0));
+        for (const QPointF& q : w) p.drawEllipse(q, 3, 3);
+        p.setPen(QColor(120, 60, 0));
+        p.drawText(w.first() + QPointF(6, -6), QStringLiteral("A"));
+        p.drawText(w.last() + QPointF(6, -6), QStringLiteral("B"));
     }
     if (hasMarker_) {
         const QPointF w = widgetAt(marker_);

@@ -2,6 +2,7 @@
 #include "ModelSession.h"  // LatentCodes, DecodedGrid (no torch)
 
 #include <QImage>
+#include <QPolygonF>
 #include <QStringList>
 #include <QWidget>
 
@@ -49,6 +50,10 @@ public:
     void clearMarker();
     bool hasMarker() const { return hasMarker_; }
     QPointF markerPoint() const { return marker_; }
+
+    // A path through latent space (interpolation), in the plotted dims; empty: none.
+    void setPath(const QPolygonF& path);
+    const QPolygonF& pathPoints() const { return path_; }
 
     bool isLabelVisible(int label) const;
     void setLabelVisible(int label, bool visible);
@@ -108,6 +113,7 @@ private:
     bool hasCursor_ = false;
     QPointF cursor_;
     int selected_ = -1;
+    QPolygonF path_;
     bool hasMarker_ = false;
     QPointF marker_;
     QSizeF markerSigma_;

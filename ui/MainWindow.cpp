@@ -4,7 +4,9 @@
 #include "LatentPanel.h"
 #include "LatentView.h"
 #include "LossChart.h"
+#include "GeneratePanel.h"
 #include "OwnDigitPanel.h"
+#include "PcaComparePanel.h"
 #include "PreviewPanel.h"
 #include "TrainingPanel.h"
 
@@ -64,6 +66,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     chart_ = new LossChart(this);
     preview_ = new PreviewPanel(this);
     ownDigit_ = new OwnDigitPanel(this);
+    generate_ = new GeneratePanel(this);
+    compare_ = new PcaComparePanel(this);
     setAcceptDrops(true);
     createActions();
     createMenus();
@@ -79,10 +83,30 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(latent_, &LatentPanel::dimsChanged, this, [this] {
         preview_->clear(tr("Drag in the latent view to decode a point."));
         showOwnDigitMarker();
+        showPath();
     });
     connect(ownDigit_, &OwnDigitPanel::digitEncoded, this, [this](const DigitEncoding& e) {
         ownDigitCode_ = e;
+        generate_->setOwnDigit(e.mean);
         showOwnDigitMarker();
+    });
+    connect(generate_, &GeneratePanel::pathChanged, this, [this](const LatentPath& p) {
+        path_ = p;
+        showPath();
+    });
+    connect(generate_, &GeneratePanel::exportRequested, this, [this](const QImage& image, const QString& what) {
+        if (image.isNull()) return;
+        QSettings s;
+        QString path = QFileDialog::getSaveFileName(this, tr("Export %1").arg(what), s.value("dirs/export").toString(), fileFilterFor("png"));
+        if (path.isEmpty()) return;
+        if (QFileInfo(path).suffix().isEmpty()) path += ".png";
+        s.setValue("dirs/export", QFileInfo(path).absolutePath());
+        if (!image.save(path, "PNG")) showError(tr("Could not export the %1").arg(what), tr("Could not write %1").arg(path));
+    });
+    connect(&pcaWatcher_, &QFutureWatcher<PcaComparison>::finished, this, [this] { compare_->setPca(pcaWatcher_.result()); });
+    connect(&scoresWatcher_, &QFutureWatcher<EmbeddingScores>::finished, this, [this] {
+        if (scoredSession_ == session_ && session_) compare_->setLatentScores(scoresWatcher_.result(), session_->description());
+        else if (session_ && !isTraining()) scoreLatent();  // the model changed meanwhile
     });
     connect(ownDigit_, &OwnDigitPanel::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(training_, &TrainingPanel::browseDatasetRequested, openDatasetAction_, &QAction::trigger);
@@ -115,6 +139,8 @@ MainWindow::~MainWindow()
     if (thread_) stopAndWait();
     codesWatcher_.waitForFinished();
     gridWatcher_.waitForFinished();
+    pcaWatcher_.waitForFinished();
+    scoresWatcher_.waitForFinished();
 }
 
 LatentView* MainWindow::latentView() const { return latent_->view(); }
@@ -244,8 +270,13 @@ void MainWindow::createDocks()
     QDockWidget* previewDock = dock(preview_, tr("Decoded Preview"), "previewDock", Qt::RightDockWidgetArea);
     ownDigitDock_ = dock(ownDigit_, tr("Your Digit"), "ownDigitDock", Qt::RightDockWidgetArea);
     tabifyDockWidget(previewDock, ownDigitDock_);
+    QDockWidget* generateDock = dock(generate_, tr("Generate"), "generateDock", Qt::RightDockWidgetArea);
+    tabifyDockWidget(ownDigitDock_, generateDock);
     previewDock->raise();
     QDockWidget* losses = dock(chart_, tr("Losses"), "lossDock", Qt::BottomDockWidgetArea);
+    QDockWidget* compareDock = dock(compare_, tr("PCA Comparison"), "compareDock", Qt::BottomDockWidgetArea);
+    tabifyDockWidget(losses, compareDock);
+    losses->raise();
     QMenu* view = menuBar()->findChild<QMenu*>("viewMenu");
     view->addSeparator();
     view->addAction(fitAction_);
@@ -310,6 +341,12 @@ bool MainWindow::loadDataset(const QString& nameOrDir)
     latent_->setDatasetMissing(false);
     const bool fashion = data_.name().contains("fashion", Qt::CaseInsensitive) || data_.directory().contains("fashion", Qt::CaseInsensitive);
     latentView()->setClassNames(fashion ? kFashionNames : QStringList());
+    compare_->setClassNames(fashion ? kFashionNames : QStringList());
+    pcaWatcher_.waitForFinished();
+    pcaWatcher_.setFuture(QtConcurrent::run([data = data_] {
+        ModelSession::setThreadsForThisThread(1);
+        return ModelSession::pcaComparison(data);
+    }));
     statusBar()->showMessage(tr("Dataset %1: %2 training and %3 test images from %4")
                                  .arg(data_.name(), QLocale().toString(data_.trainCount()),
                                       QLocale().toString(data_.testCount()), data_.directory()));
@@ -468,6 +505,7 @@ void MainWindow::onTrainingFinished(TrainingWorker::Outcome outcome, const QStri
     case TrainingWorker::Failed: showError(tr("Training failed"), message); break;
     }
     if (outcome == TrainingWorker::Finished) training_->progressBar()->setValue(training_->progressBar()->maximum());
+    scoreLatent();
     updateActions();
     Q_EMIT trainingFinished(outcome, message);
 }
@@ -498,6 +536,9 @@ void MainWindow::setSession(ModelSessionPtr session, bool unsaved)
         updateCursorPreview();
     }
     ownDigit_->setExplorerModel(session_);
+    generate_->setModel(session_);
+    compare_->setLatentScores({}, QString());
+    if (session_ && !isTraining()) scoreLatent();
     updateActions();
     updateTitle();
 }
@@ -521,6 +562,25 @@ bool MainWindow::showOwnDigit(const QString& picturePath)
     ownDigitDock_->show();
     ownDigitDock_->raise();
     return ownDigit_->openPicture(picturePath);
+}
+
+void MainWindow::showPath()
+{
+    const GridSettings s = latent_->settings();
+    QPolygonF poly;
+    for (const std::vector<float>& z : path_.points)
+        if (s.dimX < int(z.size()) && s.dimY < int(z.size())) poly << QPointF(z[size_t(s.dimX)], z[size_t(s.dimY)]);
+    latentView()->setPath(poly);
+}
+
+void MainWindow::scoreLatent()
+{
+    if (!session_ || !session_->hasLatent() || data_.isEmpty() || scoresWatcher_.isRunning()) return;
+    scoredSession_ = session_;
+    scoresWatcher_.setFuture(QtConcurrent::run([session = session_, data = data_] {
+        ModelSession::setThreadsForThisThread(std::max(1, QThread::idealThreadCount()));
+        return session->scores(data);
+    }));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* e)
@@ -620,6 +680,7 @@ void MainWindow::onPointClicked(int index)
     if (!session_ || data_.isEmpty()) return;
     preview_->showTestDigit(data_.testImage(index), session_->reconstruct(data_, index), index, data_.testLabel(index),
                             className(data_.testLabel(index)));
+    generate_->setSelection(selectedCode(), tr("test digit #%1 (label %2)").arg(index).arg(data_.testLabel(index)));
     if (latent_->settings().held == GridSettings::Held::Selected && latent_->latentDim() > 2) requestRefresh(false);
     Q_EMIT previewChanged();
 }

@@ -12,7 +12,9 @@
 class LatentPanel;
 class LatentView;
 class LossChart;
+class GeneratePanel;
 class OwnDigitPanel;
+class PcaComparePanel;
 class PreviewPanel;
 class QAction;
 class QDockWidget;
@@ -37,6 +39,9 @@ public:
     LatentView* latentView() const;
     PreviewPanel* previewPanel() const { return preview_; }
     OwnDigitPanel* ownDigitPanel() const { return ownDigit_; }
+    GeneratePanel* generatePanel() const { return generate_; }
+    PcaComparePanel* comparePanel() const { return compare_; }
+    bool isScoring() const { return pcaWatcher_.isRunning() || scoresWatcher_.isRunning(); }
 
     bool loadDataset(const QString& nameOrDir);
     const DigitDataset& dataset() const { return data_; }
@@ -106,12 +111,20 @@ private:
     void onCursorMoved(const QPointF& xy);
     void onPointClicked(int index);
     void showOwnDigitMarker();
+    void showPath();
+    void scoreLatent();  // background: 5-NN and silhouette of the current model's codes
 
     TrainingPanel* training_;
     LossChart* chart_;
     LatentPanel* latent_;
     PreviewPanel* preview_;
     OwnDigitPanel* ownDigit_;
+    GeneratePanel* generate_;
+    PcaComparePanel* compare_;
+    QFutureWatcher<PcaComparison> pcaWatcher_;
+    QFutureWatcher<EmbeddingScores> scoresWatcher_;
+    ModelSessionPtr scoredSession_;
+    LatentPath path_;
     QDockWidget* ownDigitDock_ = nullptr;
     DigitEncoding ownDigitCode_;
 

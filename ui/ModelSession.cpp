@@ -4,6 +4,7 @@
 #include "Checkpoint.h"
 #include "DigitDataset.h"
 #include "DigitRestoration.h"
+#include "Generation.h"
 #include "ImageDataset.h"
 #include "Transforms.h"
 
@@ -197,5 +198,75 @@ DigitEncoding ModelSession::encodeDigit(const GrayImage& digit) const
         out.logvar.assign(lv.data_ptr<float>(), lv.data_ptr<float>() + lv.numel());
     }
     out.reconstruction = toImage(torch::sigmoid(module(snapshot_).decode(e.mean)));
+    return out;
+}
+
+namespace {
+QImage sheetImage(const torch::Tensor& u8)
+{
+    QImage out(int(u8.size(1)), int(u8.size(0)), QImage::Format_Grayscale8);
+    const torch::Tensor c = u8.contiguous();
+    for (int y = 0; y < out.height(); ++y)
+        std::memcpy(out.scanLine(y), c.data_ptr<uint8_t>() + size_t(y) * size_t(out.width()), size_t(out.width()));
+    return out;
+}
+
+torch::Tensor codeTensor(const std::vector<float>& z) { return torch::tensor(z).reshape({1, int64_t(z.size())}); }
+}  // namespace
+
+QImage ModelSession::sampleSheet(int n, int cols, quint64 seed) const
+{
+    if (latentDim() == 0) return {};
+    torch::NoGradGuard noGrad;
+    return sheetImage(imageSheet(decodeImages(module(snapshot_), samplePrior(n, latentDim(), seed)), cols));
+}
+
+QImage ModelSession::jitterSheet(const std::vector<float>& z, int n, int cols, double sigma, quint64 seed) const
+{
+    if (latentDim() == 0 || int(z.size()) != latentDim()) return {};
+    torch::NoGradGuard noGrad;
+    return sheetImage(imageSheet(decodeImages(module(snapshot_), jitterCode(codeTensor(z), n, sigma, seed)), cols));
+}
+
+LatentPath ModelSession::interpolate(const std::vector<float>& from, const std::vector<float>& to, int steps, bool spherical) const
+{
+    LatentPath out;
+    if (latentDim() == 0 || int(from.size()) != latentDim() || int(to.size()) != latentDim()) return out;
+    torch::NoGradGuard noGrad;
+    const torch::Tensor path = interpolatePath(codeTensor(from), codeTensor(to), steps, spherical).contiguous();
+    for (int64_t i = 0; i < path.size(0); ++i)
+        out.points.emplace_back(path[i].data_ptr<float>(), path[i].data_ptr<float>() + path.size(1));
+    out.strip = sheetImage(imageSheet(decodeImages(module(snapshot_), path), path.size(0)));
+    return out;
+}
+
+EmbeddingScores ModelSession::scores(const DigitDataset& data) const
+{
+    EmbeddingScores s;
+    if (!hasLatent() || data.isEmpty()) return s;
+    const EncodedDataset train = encodeDataset(module(snapshot_), snapshot_->spec, data.splits()->train);
+    const EncodedDataset test = encodeDataset(module(snapshot_), snapshot_->spec, data.splits()->test);
+    s.knn = knnAccuracy(train.mean, train.labels, test.mean, test.labels, 5);
+    s.silhouette = silhouetteScore(test.mean, test.labels);
+    return s;
+}
+
+PcaComparison ModelSession::pcaComparison(const DigitDataset& data, int components)
+{
+    PcaComparison out;
+    if (data.isEmpty()) return out;
+    torch::NoGradGuard noGrad;
+    const ImageDataset& train = data.splits()->train;
+    const ImageDataset& test = data.splits()->test;
+    const torch::Tensor trainFlat = train.allImages().flatten(1), testFlat = test.allImages().flatten(1);
+    const Pca pca = Pca::fit(trainFlat, components);
+    const torch::Tensor trainCodes = pca.transform(trainFlat), testCodes = pca.transform(testFlat).to(torch::kFloat32).contiguous();
+    out.scores.knn = knnAccuracy(trainCodes, train.labels, testCodes, test.labels, 5);
+    out.scores.silhouette = silhouetteScore(testCodes, test.labels);
+    out.codes.count = int(testCodes.size(0));
+    out.codes.dim = int(testCodes.size(1));
+    out.codes.mean.assign(testCodes.data_ptr<float>(), testCodes.data_ptr<float>() + testCodes.numel());
+    const torch::Tensor labels = test.labels.to(torch::kLong).contiguous();
+    out.codes.labels.assign(labels.data_ptr<int64_t>(), labels.data_ptr<int64_t>() + labels.numel());
     return out;
 }

@@ -26,6 +26,21 @@ struct DigitUpscaling {
     double psnrOutput = 0, psnrBilinear = 0, psnrBicubic = 0;
     QString warning;
 };
+// A decoded path through latent space.
+struct LatentPath {
+    std::vector<std::vector<float>> points;  // steps x latentDim
+    QImage strip;                            // the decoded digits side by side, Grayscale8
+};
+// How well an embedding of the test digits separates the classes.
+struct EmbeddingScores {
+    double knn = 0, silhouette = 0;  // 5-NN accuracy (train -> test) and mean silhouette
+};
+// The 2-D PCA projection of the test digits (fit on the training split), as codes to plot.
+struct PcaComparison {
+    LatentCodes codes;
+    EmbeddingScores scores;
+};
+
 struct DigitEncoding {
     std::vector<float> mean, logvar;  // logvar empty for deterministic encoders
     QImage reconstruction;
@@ -64,6 +79,16 @@ public:
     DigitEncoding encodeDigit(const latent::GrayImage& digit) const;
     bool canDenoise() const { return !isSuperResolution(); }
     bool isSuperResolution() const;
+
+    // Generating (seeded, reproducible): a sheet of decoded prior samples, a sheet of variations of
+    // one code (z + sigma * eps), and the decoded path between two codes.
+    QImage sampleSheet(int n, int cols, quint64 seed) const;
+    QImage jitterSheet(const std::vector<float>& z, int n, int cols, double sigma, quint64 seed) const;
+    LatentPath interpolate(const std::vector<float>& from, const std::vector<float>& to, int steps, bool spherical) const;
+    // 5-NN and silhouette of this model's codes (encodes the training split too: background work).
+    EmbeddingScores scores(const DigitDataset& data) const;
+    // PCA needs no model: the same comparison for the pixels themselves.
+    static PcaComparison pcaComparison(const DigitDataset& data, int components = 2);
 
     // LibTorch's (OpenMP) threads for work started from the calling thread: background jobs use
     // one while training holds the cores.

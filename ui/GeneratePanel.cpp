@@ -1,0 +1,227 @@
+#include "GeneratePanel.h"
+
+#include "DigitView.h"
+
+#include <QCheckBox>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSlider>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
+{
+    auto* inner = new QWidget;
+    auto* layout = new QVBoxLayout(inner);
+    warning_ = new QLabel(inner);
+    warning_->setWordWrap(true);
+    layout->addWidget(warning_);
+
+    // Samples from the prior.
+    auto* sampleBox = new QGroupBox(tr("Sample from the prior N(0, I)"), inner);
+    auto* sampleLayout = new QVBoxLayout(sampleBox);
+    auto* sampleRow = new QHBoxLayout;
+    sampleCount_ = new QSpinBox(sampleBox);
+    sampleCount_->setRange(1, 400);
+    sampleCount_->setValue(36);
+    sampleCount_->setSuffix(tr(" digits"));
+    seed_ = new QSpinBox(sampleBox);
+    seed_->setRange(0, 999999999);
+    seed_->setPrefix(tr("seed "));
+    auto* reseed = new QPushButton(tr("&Reseed"), sampleBox);
+    auto* exportSamples = new QPushButton(tr("Export…"), sampleBox);
+    sampleRow->addWidget(sampleCount_);
+    sampleRow->addWidget(seed_);
+    sampleRow->addWidget(reseed);
+    sampleRow->addWidget(exportSamples);
+    sampleLayout->addLayout(sampleRow);
+    samples_ = new DigitView(sampleBox);
+    samples_->setMinimumHeight(200);
+    sampleLayout->addWidget(samples_);
+    layout->addWidget(sampleBox);
+    connect(reseed, &QPushButton::clicked, this, [this] { seed_->setValue(seed_->value() + 1); });
+    connect(seed_, &QSpinBox::valueChanged, this, [this] { refresh(); });
+    connect(sampleCount_, &QSpinBox::valueChanged, this, [this] { refresh(); });
+    connect(exportSamples, &QPushButton::clicked, this, [this] { Q_EMIT exportRequested(samples_->image(), tr("samples")); });
+
+    // Interpolation.
+    auto* pathBox = new QGroupBox(tr("Interpolate"), inner);
+    auto* pathLayout = new QGridLayout(pathBox);
+    for (int k = 0; k < 2; ++k) {
+        endLabels_[k] = new QLabel(pathBox);
+        endLabels_[k]->setWordWrap(true);
+        auto* useSelection = new QPushButton(k == 0 ? tr("A = selected digit") : tr("B = selected digit"), pathBox);
+        useSelection->setToolTip(tr("Click a digit in the latent view first"));
+        auto* useOwn = new QPushButton(tr("= your digit"), pathBox);
+        useOwn->setToolTip(tr("The digit of the Your Digit panel"));
+        pathLayout->addWidget(endLabels_[k], k, 0);
+        pathLayout->addWidget(useSelection, k, 1);
+        pathLayout->addWidget(useOwn, k, 2);
+        connect(useSelection, &QPushButton::clicked, this, [this, k] { useSelectionAs(k); });
+        connect(useOwn, &QPushButton::clicked, this, [this, k] {
+            if (!ownDigit_.empty()) setEndpoint(k, ownDigit_, tr("your digit"));
+        });
+    }
+    steps_ = new QSpinBox(pathBox);
+    steps_->setRange(2, 40);
+    steps_->setValue(10);
+    steps_->setSuffix(tr(" steps"));
+    spherical_ = new QCheckBox(tr("&Spherical (slerp)"), pathBox);
+    auto* exportPath = new QPushButton(tr("Export…"), pathBox);
+    pathLayout->addWidget(steps_, 2, 0);
+    pathLayout->addWidget(spherical_, 2, 1);
+    pathLayout->addWidget(exportPath, 2, 2);
+    strip_ = new DigitView(pathBox);
+    strip_->setMinimumHeight(90);
+    pathLayout->addWidget(strip_, 3, 0, 1, 3);
+    layout->addWidget(pathBox);
+    connect(steps_, &QSpinBox::valueChanged, this, [this] { refresh(); });
+    connect(spherical_, &QCheckBox::toggled, this, [this] { refresh(); });
+    connect(exportPath, &QPushButton::clicked, this, [this] { Q_EMIT exportRequested(strip_->image(), tr("interpolation")); });
+
+    // Latent noise around one code.
+    auto* noiseBox = new QGroupBox(tr("Latent noise around a digit"), inner);
+    auto* noiseLayout = new QVBoxLayout(noiseBox);
+    noiseSource_ = new QLabel(noiseBox);
+    noiseSource_->setWordWrap(true);
+    noiseLayout->addWidget(noiseSource_);
+    auto* noiseRow = new QHBoxLayout;
+    sigma_ = new QSlider(Qt::Horizontal, noiseBox);
+    sigma_->setRange(0, 300);
+    sigma_->setValue(50);
+    sigmaLabel_ = new QLabel(noiseBox);
+    noiseCount_ = new QSpinBox(noiseBox);
+    noiseCount_->setRange(1, 100);
+    noiseCount_->setValue(16);
+    noiseCount_->setSuffix(tr(" digits"));
+    noiseRow->addWidget(new QLabel(tr("sigma"), noiseBox));
+    noiseRow->addWidget(sigma_, 1);
+    noiseRow->addWidget(sigmaLabel_);
+    noiseRow->addWidget(noiseCount_);
+    noiseLayout->addLayout(noiseRow);
+    noise_ = new DigitView(noiseBox);
+    noise_->setMinimumHeight(120);
+    noiseLayout->addWidget(noise_);
+    layout->addWidget(noiseBox);
+    layout->addStretch(1);
+    connect(sigma_, &QSlider::valueChanged, this, [this] { refresh(); });
+    connect(noiseCount_, &QSpinBox::valueChanged, this, [this] { refresh(); });
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(inner);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+    refresh();
+}
+
+quint64 GeneratePanel::seed() const { return quint64(seed_->value()); }
+
+void GeneratePanel::setModel(ModelSessionPtr model)
+{
+    const bool sameShape = model && model_ && model->latentDim() == model_->latentDim();
+    model_ = std::move(model);
+    if (!sameShape) {
+        for (int k = 0; k < 2; ++k) ends_[k].clear();
+        selection_.clear();
+        ownDigit_.clear();
+    }
+    refresh();
+}
+
+void GeneratePanel::setSelection(const std::vector<float>& code, const QString& what)
+{
+    selection_ = code;
+    selectionName_ = what;
+    refresh();
+}
+
+void GeneratePanel::setOwnDigit(const std::vector<float>& code) { ownDigit_ = code; }
+
+void GeneratePanel::useSelectionAs(int which)
+{
+    if (!selection_.empty()) setEndpoint(which, selection_, selectionName_);
+}
+
+void GeneratePanel::setEndpoint(int which, const std::vector<float>& code, const QString& what)
+{
+    ends_[which] = code;
+    endNames_[which] = what;
+    refresh();
+}
+
+void GeneratePanel::setSampling(int n, quint64 seed)
+{
+    const QSignalBlocker a(sampleCount_), b(seed_);
+    sampleCount_->setValue(n);
+    seed_->setValue(int(seed));
+    refresh();
+}
+
+void GeneratePanel::setInterpolation(int steps, bool spherical)
+{
+    const QSignalBlocker a(steps_), b(spherical_);
+    steps_->setValue(steps);
+    spherical_->setChecked(spherical);
+    refresh();
+}
+
+void GeneratePanel::setNoise(double sigma, int n, quint64 seed)
+{
+    const QSignalBlocker a(sigma_), b(noiseCount_), c(seed_);
+    sigma_->setValue(int(std::lround(sigma * 100)));
+    noiseCount_->setValue(n);
+    seed_->setValue(int(seed));
+    refresh();
+}
+
+void GeneratePanel::refresh()
+{
+    const double sigma = sigma_->value() / 100.0;
+    sigmaLabel_->setText(QString::number(sigma, 'f', 2));
+    const bool usable = model_ && model_->hasLatent() && model_->latentDim() > 0 && !model_->isSuperResolution();
+    warning_->setText(!usable ? tr("Train or open a model with a latent space to generate from it.")
+                      : model_->isVariational()
+                          ? QString()
+                          : tr("A %1 has no prior: its codes need not look like N(0, I), so prior samples may not look "
+                               "like digits. Train a VAE to see the difference.").arg(model_->kindName()));
+    for (int k = 0; k < 2; ++k)
+        endLabels_[k]->setText(tr("%1: %2").arg(k == 0 ? "A" : "B", ends_[k].empty() ? tr("not set") : endNames_[k]));
+    const int cols = std::max(1, int(std::ceil(std::sqrt(double(sampleCount_->value())))));
+    path_ = LatentPath();
+    if (!usable) {
+        samples_->clear();
+        strip_->clear();
+        noise_->clear();
+        noiseSource_->setText(tr("Select a digit in the latent view."));
+        Q_EMIT pathChanged(path_);
+        return;
+    }
+    samples_->setImage(model_->sampleSheet(sampleCount_->value(), cols, seed()),
+                       tr("%1 samples, seed %2").arg(sampleCount_->value()).arg(seed()));
+    if (!ends_[0].empty() && !ends_[1].empty()) {
+        path_ = model_->interpolate(ends_[0], ends_[1], steps_->value(), spherical_->isChecked());
+        strip_->setImage(path_.strip, tr("%1 from A to B, %2").arg(steps_->value()).arg(spherical_->isChecked() ? tr("spherical") : tr("linear")));
+    } else {
+        strip_->clear(tr("Set A and B"));
+    }
+    Q_EMIT pathChanged(path_);
+    const std::vector<float>& centre = !selection_.empty() ? selection_ : ends_[0];
+    if (!centre.empty()) {
+        noiseSource_->setText(tr("Around %1").arg(!selection_.empty() ? selectionName_ : endNames_[0]));
+        const int n = noiseCount_->value();
+        noise_->setImage(model_->jitterSheet(centre, n, std::max(1, int(std::ceil(std::sqrt(double(n))))), sigma, seed()),
+                         tr("%1 variations, sigma %2").arg(n).arg(sigma, 0, 'f', 2));
+    } else {
+        noiseSource_->setText(tr("Select a digit in the latent view."));
+        noise_->clear();
+    }
+}

@@ -1,0 +1,60 @@
+#pragma once
+#include "ModelSession.h"
+
+#include <QWidget>
+
+class DigitView;
+class QCheckBox;
+class QLabel;
+class QSlider;
+class QSpinBox;
+
+// "Generate": a sheet of samples from the prior (reseed with one click), the decoded path between
+// two codes (test digits picked in the latent view, or the user's own digit), linear or
+// spherical, and a sheet of variations of one digit's code under latent noise.
+class GeneratePanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit GeneratePanel(QWidget* parent = nullptr);
+
+    void setModel(ModelSessionPtr model);
+    // The digit selected in the latent view (empty code: none) and the user's own digit's code.
+    void setSelection(const std::vector<float>& code, const QString& what);
+    void setOwnDigit(const std::vector<float>& code);
+    void setEndpoint(int which, const std::vector<float>& code, const QString& what);  // which: 0 = A, 1 = B
+    void setSampling(int n, quint64 seed);
+    void setInterpolation(int steps, bool spherical);
+    void setNoise(double sigma, int n, quint64 seed);
+
+    DigitView* sampleView() const { return samples_; }
+    DigitView* pathView() const { return strip_; }
+    DigitView* noiseView() const { return noise_; }
+    const LatentPath& path() const { return path_; }
+    quint64 seed() const;
+
+Q_SIGNALS:
+    void pathChanged(const LatentPath& path);  // empty when there is none
+    void exportRequested(const QImage& image, const QString& what);
+
+private:
+    void refresh();
+    void useSelectionAs(int which);
+
+    ModelSessionPtr model_;
+    std::vector<float> selection_, ownDigit_, ends_[2];
+    QString selectionName_, endNames_[2];
+    LatentPath path_;
+    QLabel* warning_;
+    QSpinBox* sampleCount_;
+    QSpinBox* seed_;
+    DigitView* samples_;
+    QLabel* endLabels_[2];
+    QSpinBox* steps_;
+    QCheckBox* spherical_;
+    DigitView* strip_;
+    QSlider* sigma_;
+    QLabel* sigmaLabel_;
+    QSpinBox* noiseCount_;
+    DigitView* noise_;
+    QLabel* noiseSource_;
+};
