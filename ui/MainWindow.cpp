@@ -282,6 +282,7 @@ void MainWindow::createDocks()
     view->addAction(fitAction_);
     resize(1400, 900);
     resizeDocks({losses}, {270}, Qt::Vertical);
+    resizeDocks({previewDock}, {400}, Qt::Horizontal);  // room for the digit panels' three images a row
 }
 
 void MainWindow::restoreSettings()

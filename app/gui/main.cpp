@@ -7,6 +7,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QMap>
 #include <QTimer>
 
 int main(int argc, char** argv)
@@ -27,7 +29,8 @@ int main(int argc, char** argv)
     const QCommandLineOption picture("picture", "Open a picture of a digit in the Your Digit panel.", "image");
     const QCommandLineOption denoiser("denoiser", "Denoising model for the Your Digit panel.", "file");
     const QCommandLineOption upscaler("upscaler", "Super-resolution model for the Your Digit panel.", "file");
-    parser.addOptions({dataset, open, train, picture, denoiser, upscaler});
+    const QCommandLineOption showDock("show", "Bring a dock to the front: training, preview, digit, generate, losses, pca.", "dock");
+    parser.addOptions({dataset, open, train, picture, denoiser, upscaler, showDock});
     parser.process(app);
 
     // Threads for work started on this thread; the training worker sets its own from the form.
@@ -42,6 +45,15 @@ int main(int argc, char** argv)
     if (parser.isSet(denoiser)) window.ownDigitPanel()->openDenoiser(parser.value(denoiser));
     if (parser.isSet(upscaler)) window.ownDigitPanel()->openUpscaler(parser.value(upscaler));
     if (parser.isSet(picture)) window.showOwnDigit(parser.value(picture));
+    if (parser.isSet(showDock)) {
+        const QMap<QString, QString> names = {{"training", "trainingDock"}, {"preview", "previewDock"}, {"digit", "ownDigitDock"},
+                                              {"generate", "generateDock"}, {"losses", "lossDock"}, {"pca", "compareDock"}};
+        for (const QString& d : parser.values(showDock))
+            if (auto* dock = window.findChild<QDockWidget*>(names.value(d))) {
+                dock->show();
+                dock->raise();
+            }
+    }
     window.show();
     if (parser.isSet(train)) QTimer::singleShot(0, &window, &MainWindow::startTraining);
     return app.exec();
