@@ -414,6 +414,24 @@ private Q_SLOTS:
         QVERIFY2(w.comparePanel()->summary().contains("5-NN"), qPrintable(w.comparePanel()->summary()));
     }
 
+    void presetsFillTheForm()
+    {
+        Window win(dataDir);
+        TrainingPanel* p = win.w.trainingPanel();
+        p->applyPreset(3);  // the README's recipe for the clearest 2-D map
+        TrainingRequest r = p->request();
+        QCOMPARE(r.model, QString("vae"));
+        QCOMPARE(r.arch, QString("mlp"));
+        QCOMPARE(r.epochs, 50);
+        QCOMPARE(r.latentDim, 2);
+        QCOMPARE(r.beta, 1.0);
+        p->applyPreset(5);
+        r = p->request();
+        QCOMPARE(r.model, QString("dae"));
+        QCOMPARE(r.arch, QString("wide"));
+        QCOMPARE(r.noiseStd, 0.5);
+    }
+
     void settingsPersist()
     {
         {
