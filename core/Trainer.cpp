@@ -80,7 +80,8 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
     std::unique_ptr<AdversarialTrainStep> adversarialStep;
     if (auto* aae = dynamic_cast<AdversarialAutoencoderImpl*>(model_.get()))
         adversarialStep = std::make_unique<AdversarialTrainStep>(*aae, spec_, options_.learningRate,
-                                                                 options_.learningRate * kAdversarialLearningRateFactor);
+                                                                 options_.adversarialLearningRate > 0 ? options_.adversarialLearningRate
+                                                                                                      : options_.learningRate);
 
     std::unique_ptr<FusedAdam> adam;
     std::unique_ptr<torch::optim::RMSprop> rmsProp;

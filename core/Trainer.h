@@ -22,6 +22,7 @@ struct TrainOptions {
     OptimizerKind optimizer = OptimizerKind::Adam;
     int progressEvery = 20;     // steps between progress callbacks
     int testBatchSize = 1000;
+    double adversarialLearningRate = 0;  // aae: discriminator and generator phases (0: learningRate)
 };
 
 struct LossFigures {
@@ -64,9 +65,6 @@ struct TrainResult {
 // stays cancelled (make a new one for the next run).
 class Trainer {
 public:
-    // The adversarial autoencoder's discriminator and generator phases learn at this fraction of
-    // the reconstruction's learning rate (a slower game is a stabler one).
-    static constexpr double kAdversarialLearningRateFactor = 0.2;
 
     Trainer(Autoencoder model, ModelSpec spec, TrainOptions options);
 

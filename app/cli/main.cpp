@@ -79,6 +79,7 @@ int cmdTrain(const std::vector<std::string>& args)
         .option("epochs", "N", "passes over the training set", "20")
         .option("batch", "N", "batch size", "128")
         .option("lr", "F", "learning rate", "0.001")
+        .option("adversarial-lr", "F", "aae: learning rate of the discriminator and generator phases (default: --lr)")
         .option("optimizer", "adam|rmsprop", "optimiser", "adam")
         .option("beta", "F", "weight of the KL term", "1")
         .option("kl-warmup", "N", "epochs over which beta ramps up from 0", "0")
@@ -124,12 +125,13 @@ int cmdTrain(const std::vector<std::string>& args)
     opt.epochs = p.integer("epochs", 1, 100000);
     opt.batchSize = p.integer("batch", 1, 65536);
     opt.learningRate = p.number("lr", 1e-9, 10);
+    if (p.has("adversarial-lr")) opt.adversarialLearningRate = p.number("adversarial-lr", 1e-9, 10);
     opt.beta = p.number("beta", 0, 1e6);
     opt.klWarmupEpochs = p.integer("kl-warmup", 0, 100000);
     opt.seed = uint64_t(p.integer("seed", 0, 2147483647));
     opt.progressEvery = p.integer("progress-every", 1, 1000000);
-    for (const char* k : {"epochs", "batch", "lr", "optimizer", "beta", "kl-warmup", "seed", "threads", "train-limit"})
-        spec.hyperParameters[k] = p.str(k);
+    for (const char* k : {"epochs", "batch", "lr", "adversarial-lr", "optimizer", "beta", "kl-warmup", "seed", "threads", "train-limit"})
+        if (p.has(k)) spec.hyperParameters[k] = p.str(k);
 
     DatasetSplits data = DatasetLocator::load(spec.dataset);
     if (const int limit = p.integer("train-limit", 0, 100000000); limit > 0) data.train = data.train.subset(limit);
