@@ -414,6 +414,45 @@ private Q_SLOTS:
         QVERIFY2(w.comparePanel()->summary().contains("5-NN"), qPrintable(w.comparePanel()->summary()));
     }
 
+    void conditionalVaeDrawsTheChosenDigit()
+    {
+        Window win(dataDir);
+        MainWindow& w = win.w;
+        trainToEnd(w, "cvae", 1);
+        QComboBox* digit = nullptr;
+        for (QComboBox* c : w.latentPanel()->findChildren<QComboBox*>())
+            if (c->count() == 10 && c->itemText(9) == "9") digit = c;
+        QVERIFY(digit && digit->isVisibleTo(&w));
+        QCOMPARE(w.latentView()->pointCount(), kTest);
+        digit->setCurrentIndex(3);
+        LatentView* view = w.latentView();
+        const QPointF at(view->width() / 3.0, view->height() / 2.0);
+        sendMouse(view, QEvent::MouseButtonPress, at, Qt::LeftButton, Qt::LeftButton);
+        sendMouse(view, QEvent::MouseButtonRelease, at, Qt::LeftButton, Qt::NoButton);
+        const std::vector<float> z = w.cursorLatent();
+        torch::NoGradGuard g;
+        auto decodeAs = [&](int d) {
+            const torch::Tensor img = torch::sigmoid(w.session()->snapshot()->model->decode(
+                torch::tensor(z).reshape({1, 2}), torch::full({1}, int64_t(d), torch::kLong)))[0][0];
+            QImage out(28, 28, QImage::Format_Grayscale8);
+            for (int y = 0; y < 28; ++y)
+                for (int x = 0; x < 28; ++x) out.scanLine(y)[x] = uchar(std::lround(img[y][x].item<float>() * 255));
+            return out;
+        };
+        QCOMPARE(w.previewPanel()->mainView()->image(), decodeAs(3));
+        digit->setCurrentIndex(7);
+        QCOMPARE(w.previewPanel()->mainView()->image(), decodeAs(7));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing(), 30000);
+    }
+
+    void adversarialAutoencoderTrainsFromTheForm()
+    {
+        Window win(dataDir);
+        trainToEnd(win.w, "aae", 1);
+        QVERIFY(win.w.session()->description().startsWith("aae"));
+        QCOMPARE(win.w.latentView()->pointCount(), kTest);
+    }
+
     void presetsFillTheForm()
     {
         Window win(dataDir);

@@ -46,10 +46,12 @@ struct GridSettings {
     double range = 3.0;
     int dimX = 0, dimY = 1;
     Held held = Held::Zero;
+    int condition = 0;  // the digit a conditional VAE draws
 
     bool operator==(const GridSettings& o) const
     {
-        return n == o.n && area == o.area && range == o.range && dimX == o.dimX && dimY == o.dimY && held == o.held;
+        return n == o.n && area == o.area && range == o.range && dimX == o.dimX && dimY == o.dimY && held == o.held &&
+               condition == o.condition;
     }
     bool operator!=(const GridSettings& o) const { return !(*this == o); }
     // selectedCode: the selected digit's code, or empty.

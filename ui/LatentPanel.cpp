@@ -66,9 +66,22 @@ LatentPanel::LatentPanel(QWidget* parent) : QWidget(parent)
     openData_->hide();
     connect(openData_, &QPushButton::clicked, this, &LatentPanel::openDatasetRequested);
 
+    conditionRow_ = new QWidget(this);
+    condition_ = new QComboBox(conditionRow_);
+    for (int d = 0; d < 10; ++d) condition_->addItem(QString::number(d));
+    auto* conditionLayout = new QHBoxLayout(conditionRow_);
+    conditionLayout->setContentsMargins(0, 0, 0, 0);
+    conditionLayout->addWidget(new QLabel(tr("Conditional VAE: draw digit"), conditionRow_));
+    conditionLayout->addWidget(condition_);
+    conditionLayout->addWidget(new QLabel(tr("(the plane is its style space)"), conditionRow_));
+    conditionLayout->addStretch(1);
+    conditionRow_->hide();
+    connect(condition_, &QComboBox::currentIndexChanged, this, &LatentPanel::gridSettingsChanged);
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
+    layout->addWidget(conditionRow_);
     layout->addWidget(openData_, 0, Qt::AlignHCenter);
     layout->addWidget(dimsRow_);
     layout->addWidget(view_, 1);
@@ -108,6 +121,8 @@ void LatentPanel::setLatentDim(int dim)
     view_->setDims(0, dim > 1 ? 1 : 0);
 }
 
+void LatentPanel::setConditional(bool conditional) { conditionRow_->setVisible(conditional); }
+
 void LatentPanel::setDatasetMissing(bool missing) { openData_->setVisible(missing); }
 
 bool LatentPanel::gridVisible() const { return gridBox_->isChecked(); }
@@ -129,6 +144,7 @@ GridSettings LatentPanel::settings() const
     s.dimX = view_->dimX();
     s.dimY = view_->dimY();
     s.held = GridSettings::Held(held_->currentIndex());
+    s.condition = condition_->currentIndex();
     return s;
 }
 

@@ -23,6 +23,7 @@ public:
     LatentView* view() const { return view_; }
 
     void setLatentDim(int dim);  // 0: the model has no latent space
+    void setConditional(bool conditional);  // shows the "draw digit" choice of a cvae
     int latentDim() const { return latentDim_; }
     GridSettings settings() const;  // dims as the view shows them
     bool gridVisible() const;
@@ -50,5 +51,7 @@ private:
     QComboBox* dimY_;
     QComboBox* held_;
     QPushButton* openData_;
+    QWidget* conditionRow_;
+    QComboBox* condition_;
     int latentDim_ = 0;
 };

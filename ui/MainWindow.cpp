@@ -78,6 +78,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(latentView(), &LatentView::pointClicked, this, &MainWindow::onPointClicked);
     connect(latent_, &LatentPanel::gridSettingsChanged, this, [this] {
         if (worker_) worker_->setGridSettings(latent_->settings());
+        if (session_ && session_->isConditional() && session_->condition() != latent_->settings().condition) {
+            session_->setCondition(latent_->settings().condition);
+            updateCursorPreview();
+            generate_->setModel(session_);
+            ownDigit_->setExplorerModel(session_);
+        }
         requestRefresh(false);
     });
     connect(latent_, &LatentPanel::dimsChanged, this, [this] {
@@ -523,6 +529,8 @@ void MainWindow::setSession(ModelSessionPtr session, bool unsaved)
         preview_->clear(tr("Train or open a model, then drag in the latent view."));
     } else {
         latent_->setLatentDim(session_->latentDim());
+        latent_->setConditional(session_->isConditional());
+        session_->setCondition(latent_->settings().condition);
         if (!sameShape) ownDigitCode_ = DigitEncoding();
         if (!sameShape) latentView()->clearModel();
         if (!session_->hasLatent())

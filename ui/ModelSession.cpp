@@ -28,6 +28,14 @@ QImage toImage(const torch::Tensor& images, int64_t index = 0)
 
 AutoencoderImpl& module(const ModelSnapshot& s) { return *s->model; }
 
+// Decoded images [B, 28, 28] in [0, 1]; a conditional model draws `digit`.
+torch::Tensor decodeAs(AutoencoderImpl& model, const torch::Tensor& z, int digit)
+{
+    if (!model.isConditional()) return decodeImages(model, z);
+    torch::NoGradGuard noGrad;
+    return torch::sigmoid(model.decode(z, torch::full({z.size(0)}, int64_t(digit), torch::kLong))).squeeze(1);
+}
+
 }  // namespace
 
 ModelSession::ModelSession(ModelSnapshot snapshot) : snapshot_(std::move(snapshot))
@@ -40,9 +48,6 @@ std::shared_ptr<ModelSession> ModelSession::open(const QString& path, QString* e
 {
     try {
         auto loaded = std::make_shared<LoadedModel>(Checkpoint::load(path.toStdString()));
-        if (loaded->spec.isConditional())
-            throw std::runtime_error(path.toStdString() + " holds a conditional VAE, which the window cannot show yet; "
-                                     "use latent-cli sample --model FILE to draw from it");
         return std::make_shared<ModelSession>(ModelSnapshot(loaded));
     } catch (const std::exception& e) {
         if (error) *error = QString::fromStdString(e.what());
@@ -75,7 +80,7 @@ QImage ModelSession::decode(const std::vector<float>& z) const
     if (dim == 0 || int(z.size()) != dim) return {};
     torch::NoGradGuard noGrad;
     const torch::Tensor t = torch::from_blob(const_cast<float*>(z.data()), {1, dim}, torch::kFloat32).clone();
-    return toImage(decodeImages(module(snapshot_), t));
+    return toImage(decodeAs(module(snapshot_), t, condition()));
 }
 
 DecodedGrid ModelSession::decodeGrid(const GridSpec& spec) const
@@ -108,8 +113,7 @@ DecodedGrid ModelSession::decodeGrid(const GridSpec& spec) const
             row[spec.dimY] = float(out.ys[size_t(r)]);
         }
     torch::NoGradGuard noGrad;
-    const torch::Tensor images = decodeImages(module(snapshot_),
-                                              torch::from_blob(z.data(), {int64_t(n) * n, dim}, torch::kFloat32))
+    const torch::Tensor images = decodeAs(module(snapshot_), torch::from_blob(z.data(), {int64_t(n) * n, dim}, torch::kFloat32), condition())
                                      .reshape({n, n, 28, 28})
                                      .permute({0, 2, 1, 3})
                                      .reshape({n * 28, n * 28})
@@ -144,13 +148,16 @@ QImage ModelSession::reconstruct(const DigitDataset& data, int testIndex) const
     if (data.isEmpty() || testIndex < 0 || testIndex >= data.testCount()) return {};
     torch::NoGradGuard noGrad;
     const torch::Tensor clean = data.splits()->test.batch(torch::tensor({int64_t(testIndex)}, torch::kInt64));
-    return toImage(module(snapshot_).reconstructMean(modelInput(snapshot_->spec, clean)));  // images in [0, 1]
+    const torch::Tensor label = data.splits()->test.labels.narrow(0, testIndex, 1).to(torch::kLong);
+    return toImage(module(snapshot_).reconstructMean(modelInput(snapshot_->spec, clean), label));  // images in [0, 1]
 }
 
 void ModelSession::setThreadsForThisThread(int threads)
 {
     if (threads > 0 && at::get_num_threads() != threads) at::set_num_threads(threads);
 }
+
+bool ModelSession::isConditional() const { return snapshot_->spec.isConditional(); }
 
 bool ModelSession::isSuperResolution() const { return snapshot_->spec.kind == ModelKind::Sr; }
 
@@ -190,14 +197,16 @@ DigitEncoding ModelSession::encodeDigit(const GrayImage& digit) const
     if (!hasLatent() || isSuperResolution()) return out;
     torch::NoGradGuard noGrad;
     const torch::Tensor x = toTensor(digit).clamp(0, 1).reshape({1, 1, digit.height, digit.width});
-    const Encoding e = module(snapshot_).encode(x);
+    // A conditional model encodes the digit as the one it is set to draw.
+    const torch::Tensor label = torch::full({1}, int64_t(condition()), torch::kLong);
+    const Encoding e = module(snapshot_).encode(x, label);
     const torch::Tensor mean = e.mean.flatten(1).to(torch::kFloat32).contiguous();
     out.mean.assign(mean.data_ptr<float>(), mean.data_ptr<float>() + mean.numel());
     if (e.logvar.defined()) {
         const torch::Tensor lv = e.logvar.flatten(1).to(torch::kFloat32).contiguous();
         out.logvar.assign(lv.data_ptr<float>(), lv.data_ptr<float>() + lv.numel());
     }
-    out.reconstruction = toImage(torch::sigmoid(module(snapshot_).decode(e.mean)));
+    out.reconstruction = toImage(decodeAs(module(snapshot_), e.mean, condition()));
     return out;
 }
 
@@ -218,14 +227,14 @@ QImage ModelSession::sampleSheet(int n, int cols, quint64 seed) const
 {
     if (latentDim() == 0) return {};
     torch::NoGradGuard noGrad;
-    return sheetImage(imageSheet(decodeImages(module(snapshot_), samplePrior(n, latentDim(), seed)), cols));
+    return sheetImage(imageSheet(decodeAs(module(snapshot_), samplePrior(n, latentDim(), seed), condition()), cols));
 }
 
 QImage ModelSession::jitterSheet(const std::vector<float>& z, int n, int cols, double sigma, quint64 seed) const
 {
     if (latentDim() == 0 || int(z.size()) != latentDim()) return {};
     torch::NoGradGuard noGrad;
-    return sheetImage(imageSheet(decodeImages(module(snapshot_), jitterCode(codeTensor(z), n, sigma, seed)), cols));
+    return sheetImage(imageSheet(decodeAs(module(snapshot_), jitterCode(codeTensor(z), n, sigma, seed), condition()), cols));
 }
 
 LatentPath ModelSession::interpolate(const std::vector<float>& from, const std::vector<float>& to, int steps, bool spherical) const
@@ -236,7 +245,7 @@ LatentPath ModelSession::interpolate(const std::vector<float>& from, const std::
     const torch::Tensor path = interpolatePath(codeTensor(from), codeTensor(to), steps, spherical).contiguous();
     for (int64_t i = 0; i < path.size(0); ++i)
         out.points.emplace_back(path[i].data_ptr<float>(), path[i].data_ptr<float>() + path.size(1));
-    out.strip = sheetImage(imageSheet(decodeImages(module(snapshot_), path), path.size(0)));
+    out.strip = sheetImage(imageSheet(decodeAs(module(snapshot_), path, condition()), path.size(0)));
     return out;
 }
 

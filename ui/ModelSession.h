@@ -6,6 +6,7 @@
 #include <QImage>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -77,8 +78,12 @@ public:
     DigitDenoising denoise(const latent::GrayImage& digit, double noiseStd, quint64 seed) const;
     DigitUpscaling upscale(const latent::GrayImage& digit) const;
     DigitEncoding encodeDigit(const latent::GrayImage& digit) const;
-    bool canDenoise() const { return !isSuperResolution(); }
+    bool canDenoise() const { return !isSuperResolution() && !isConditional(); }
     bool isSuperResolution() const;
+    // A conditional VAE draws the digit set here (0-9) wherever it decodes; thread-safe.
+    bool isConditional() const;
+    void setCondition(int digit) { condition_.store(digit); }
+    int condition() const { return condition_.load(); }
 
     // Generating (seeded, reproducible): a sheet of decoded prior samples, a sheet of variations of
     // one code (z + sigma * eps), and the decoded path between two codes.
@@ -96,6 +101,7 @@ public:
 
 private:
     ModelSnapshot snapshot_;
+    std::atomic<int> condition_{0};
 };
 
 using ModelSessionPtr = std::shared_ptr<ModelSession>;

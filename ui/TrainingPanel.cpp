@@ -30,7 +30,9 @@ struct ModelChoice {
 const ModelChoice kModels[] = {{"Variational autoencoder (VAE)", "vae"},
                                {"Convolutional autoencoder", "ae"},
                                {"Denoising autoencoder", "dae"},
-                               {"Super-resolution autoencoder (14x14 to 28x28)", "sr"}};
+                               {"Super-resolution autoencoder (14x14 to 28x28)", "sr"},
+                               {"Conditional VAE (cvae: label in, style in the latent)", "cvae"},
+                               {"Adversarial autoencoder (aae: codes pushed to N(0, I))", "aae"}};
 }  // namespace
 
 TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
@@ -163,6 +165,8 @@ void TrainingPanel::fillArchitectures()
     if (m == "vae") {
         arch_->addItem(tr("MLP (784-512-latent)"), "mlp");
         arch_->addItem(tr("Convolutional"), "conv");
+    } else if (m == "cvae" || m == "aae") {
+        arch_->addItem(tr("MLP (784-512-latent)"), "mlp");
     } else if (m == "ae" || m == "dae") {
         arch_->addItem(tr("Conv 16-8-8 (plots its codes)"), "conv");
         arch_->addItem(tr("Wide conv 32-32 (the lesson's denoiser)"), "wide");
@@ -176,7 +180,7 @@ void TrainingPanel::fillArchitectures()
 void TrainingPanel::updateEnabledFields()
 {
     const QString m = model_->currentData().toString();
-    const bool vae = m == "vae";
+    const bool vae = m == "vae" || m == "cvae";
     for (QWidget* w : std::initializer_list<QWidget*>{dataset_, preset_, model_, latent_, epochs_, batch_, lr_, seed_, threads_, every_})
         w->setEnabled(!running_);
     const bool wide = arch_->currentData().toString() == "wide";
@@ -185,7 +189,7 @@ void TrainingPanel::updateEnabledFields()
     warmup_->setEnabled(!running_ && vae);
     noise_->setEnabled(!running_ && m == "dae");
     latent_->setEnabled(!running_ && m != "sr" && !wide);
-    latent_->setMinimum(vae ? 1 : 0);
+    latent_->setMinimum(vae || m == "aae" ? 1 : 0);
 }
 
 TrainingRequest TrainingPanel::request() const

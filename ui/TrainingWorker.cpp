@@ -78,7 +78,8 @@ void TrainingWorker::train(const TrainingRequest& r)
     try {
         spec.kind = parseModelKind(r.model.toStdString());
         spec.arch = parseArch(r.arch.toStdString());
-        if (!spec.isVariational() && spec.arch == Arch::Mlp) spec.arch = Arch::Conv;  // older settings
+        const bool plainAutoencoder = spec.kind == ModelKind::Ae || spec.kind == ModelKind::Dae;
+        if (plainAutoencoder && spec.arch == Arch::Mlp) spec.arch = Arch::Conv;  // older settings
         if (spec.kind == ModelKind::Vae && spec.arch == Arch::Wide) spec.arch = Arch::Conv;
         spec.latentDim = spec.arch == Arch::Wide ? 0 : r.latentDim;
         spec.noiseStd = r.noiseStd;
@@ -111,11 +112,12 @@ void TrainingWorker::train(const TrainingRequest& r)
         LatentUpdate update;
         update.model = snapshot;
         if (spec.hasLatent()) {
-            const ModelSession session(update.model);
+            ModelSession session(update.model);
             {
                 std::lock_guard<std::mutex> lock(d->gridMutex);
                 update.settings = d->grid;
             }
+            session.setCondition(update.settings.condition);
             auto codes = std::make_shared<LatentCodes>(session.encode(DigitDataset::wrap(splits)));
             update.grid = session.decodeGrid(update.settings.spec(session.latentDim(), codes.get(), {}));
             update.codes = std::move(codes);
