@@ -55,6 +55,18 @@ torch::Tensor toImage(const torch::Tensor& img01, int scale)
     return t;
 }
 
+// Adds --threads, parses (printing the help and returning false for --help) and applies --threads.
+bool parseWithThreads(ArgParser& p, const std::vector<std::string>& args)
+{
+    addThreadsOption(p);
+    if (!p.parse(args)) {
+        std::cout << p.help();
+        return false;
+    }
+    setThreads(p);
+    return true;
+}
+
 LoadedModel loadModel(const ArgParser& p)
 {
     return Checkpoint::load(p.str("model"));
@@ -92,12 +104,7 @@ int cmdTrain(const std::vector<std::string>& args)
         .required("out", "FILE.pt", "where to save the checkpoint")
         .flag("verbose", "also print a progress line every --progress-every steps")
         .flag("json", "print one JSON object with the run's figures on stdout");
-    addThreadsOption(p);
-    if (!p.parse(args)) {
-        std::cout << p.help();
-        return 0;
-    }
-    setThreads(p);
+    if (!parseWithThreads(p, args)) return 0;
     const auto wallStart = std::chrono::steady_clock::now();
 
     ModelSpec spec;
@@ -201,12 +208,7 @@ int cmdEval(const std::vector<std::string>& args)
         .option("data", "NAME|DIR", "dataset (default: the one the model was trained on)")
         .option("seed", "N", "seed for sampled latents and noise", "0")
         .flag("json", "print one JSON object on stdout");
-    addThreadsOption(p);
-    if (!p.parse(args)) {
-        std::cout << p.help();
-        return 0;
-    }
-    setThreads(p);
+    if (!parseWithThreads(p, args)) return 0;
     LoadedModel m = loadModel(p);
     const DatasetSplits data = DatasetLocator::load(dataFor(p, m.spec));
     Evaluator::Options o;
@@ -233,12 +235,7 @@ int cmdEncode(const std::vector<std::string>& args)
         .option("split", "test|train", "which split", "test")
         .required("out", "FILE.csv", "output file")
         .flag("json", "print one JSON object on stdout");
-    addThreadsOption(p);
-    if (!p.parse(args)) {
-        std::cout << p.help();
-        return 0;
-    }
-    setThreads(p);
+    if (!parseWithThreads(p, args)) return 0;
     LoadedModel m = loadModel(p);
     if (!m.spec.hasLatent()) throw std::runtime_error("a super-resolution model has no latent space to encode");
     const std::string split = p.str("split");
@@ -287,12 +284,7 @@ int cmdDecode(const std::vector<std::string>& args)
         .option("scale", "N", "pixel scale of the PNG", "1")
         .required("out", "FILE.png", "output image")
         .flag("json", "print one JSON object on stdout");
-    addThreadsOption(p);
-    if (!p.parse(args)) {
-        std::cout << p.help();
-        return 0;
-    }
-    setThreads(p);
+    if (!parseWithThreads(p, args)) return 0;
     LoadedModel m = loadModel(p);
     if (!m.spec.hasLatent() || m.spec.latentDim == 0)
         throw std::runtime_error("this model (" + m.spec.describe() + ") has no low-dimensional latent space to decode from");
@@ -320,12 +312,7 @@ int cmdGrid(const std::vector<std::string>& args)
         .option("dims", "i,j", "the two latent dims to vary", "0,1")
         .required("out", "FILE.png", "output image")
         .flag("json", "print one JSON object on stdout");
-    addThreadsOption(p);
-    if (!p.parse(args)) {
-        std::cout << p.help();
-        return 0;
-    }
-    setThreads(p);
+    if (!parseWithThreads(p, args)) return 0;
     LoadedModel m = loadModel(p);
     if (!m.spec.hasLatent() || m.spec.latentDim == 0)
         throw std::runtime_error("this model (" + m.spec.describe() + ") has no low-dimensional latent space");
@@ -353,12 +340,7 @@ int cmdInfo(const std::vector<std::string>& args)
 {
     ArgParser p("info", "Print versions, the BLAS in use and thread counts.");
     p.flag("json", "print one JSON object on stdout");
-    addThreadsOption(p);
-    if (!p.parse(args)) {
-        std::cout << p.help();
-        return 0;
-    }
-    setThreads(p);
+    if (!parseWithThreads(p, args)) return 0;
     // Touch BLAS once so that a lazily started OpenBLAS reports its real thread count.
     (void)torch::mm(torch::ones({64, 64}), torch::ones({64, 64})).sum().item<float>();
     const RuntimeInfo r = RuntimeInfo::current();
@@ -448,12 +430,7 @@ int cmdSample(const std::vector<std::string>& args)
         .option("scale", "N", "pixel scale of the PNG", "1")
         .required("out", "FILE.png", "the sheet")
         .flag("json", "print one JSON object on stdout");
-    addThreadsOption(p);
-    if (!p.parse(args)) {
-        std::cout << p.help();
-        return 0;
-    }
-    setThreads(p);
+    if (!parseWithThreads(p, args)) return 0;
     LoadedModel m = loadModel(p);
     requireLatent(m);
     const int n = p.integer("n", 1, 4096);
@@ -508,12 +485,7 @@ int cmdInterpolate(const std::vector<std::string>& args)
         .option("scale", "N", "pixel scale of the PNG", "1")
         .required("out", "FILE.png", "the strip")
         .flag("json", "print one JSON object on stdout");
-    addThreadsOption(p);
-    if (!p.parse(args)) {
-        std::cout << p.help();
-        return 0;
-    }
-    setThreads(p);
+    if (!parseWithThreads(p, args)) return 0;
     LoadedModel m = loadModel(p);
     requireLatent(m);
     auto endPoint = [&](const std::string& indexOpt, const std::string& vectorOpt) {
