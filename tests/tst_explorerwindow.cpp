@@ -412,6 +412,18 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!w.isScoring() && w.comparePanel()->summary().contains("Learned latent</b> (vae"), 30000);
         QCOMPARE(w.comparePanel()->view()->pointCount(), kTest);
         QVERIFY2(w.comparePanel()->summary().contains("5-NN"), qPrintable(w.comparePanel()->summary()));
+        QVERIFY2(w.comparePanel()->summary().contains("Reconstruction MSE"), qPrintable(w.comparePanel()->summary()));
+        // The clicked digit rebuilt from 2 principal components, as the core's PCA does it.
+        QTest::mouseClick(w.latentView(), Qt::LeftButton, Qt::NoModifier, pos.toPoint());
+        const int hit = w.latentView()->selectedIndex();
+        const latent::Pca pca = latent::Pca::fit(w.dataset().splits()->train.allImages().flatten(1), 2);
+        const torch::Tensor x = w.dataset().splits()->test.batch(torch::tensor({int64_t(hit)})).flatten(1);
+        const torch::Tensor expected = pca.inverseTransform(pca.transform(x)).clamp(0, 1).reshape({28, 28});
+        const QImage pcaImage = w.comparePanel()->pcaView()->image();
+        QCOMPARE(pcaImage.size(), QSize(28, 28));
+        for (int y = 0; y < 28; ++y)
+            for (int x2 = 0; x2 < 28; ++x2)
+                QVERIFY(std::abs(qGray(pcaImage.pixel(x2, y)) - int(std::lround(expected[y][x2].item<double>() * 255))) <= 2);
     }
 
     void conditionalVaeDrawsTheChosenDigit()

@@ -257,6 +257,25 @@ EmbeddingScores ModelSession::scores(const DigitDataset& data) const
     const EncodedDataset test = encodeDataset(module(snapshot_), snapshot_->spec, data.splits()->test);
     s.knn = knnAccuracy(train.mean, train.labels, test.mean, test.labels, 5);
     s.silhouette = silhouetteScore(test.mean, test.labels);
+    // Reconstructions: the model's (mean code) against PCA's with as many components.
+    torch::NoGradGuard noGrad;
+    const ImageDataset& testSet = data.splits()->test;
+    const torch::Tensor clean = testSet.allImages();
+    std::vector<torch::Tensor> outputs;
+    for (int64_t start = 0; start < testSet.size(); start += 1000) {
+        const int64_t len = std::min<int64_t>(1000, testSet.size() - start);
+        outputs.push_back(module(snapshot_).reconstructMean(modelInput(snapshot_->spec, clean.narrow(0, start, len)),
+                                                           testSet.labels.narrow(0, start, len).to(torch::kLong)));
+    }
+    s.reconMse = (torch::cat(outputs) - clean).square().mean().item<double>();
+    const int k = std::min<int>(latentDim(), 784);
+    const torch::Tensor trainFlat = data.splits()->train.allImages().flatten(1), testFlat = clean.flatten(1);
+    const Pca pca = Pca::fit(trainFlat, k);
+    s.pcaMse = (pca.inverseTransform(pca.transform(testFlat)) - testFlat).square().mean().item<double>();
+    s.pcaComponents = k;
+    const torch::Tensor mean = pca.mean().to(torch::kFloat32).contiguous(), basis = pca.components().to(torch::kFloat32).contiguous();
+    s.pcaMean.assign(mean.data_ptr<float>(), mean.data_ptr<float>() + mean.numel());
+    s.pcaBasis.assign(basis.data_ptr<float>(), basis.data_ptr<float>() + basis.numel());
     return s;
 }
 
@@ -278,4 +297,26 @@ PcaComparison ModelSession::pcaComparison(const DigitDataset& data, int componen
     const torch::Tensor labels = test.labels.to(torch::kLong).contiguous();
     out.codes.labels.assign(labels.data_ptr<int64_t>(), labels.data_ptr<int64_t>() + labels.numel());
     return out;
+}
+
+QImage ModelSession::pcaReconstruction(const EmbeddingScores& s, const QImage& digit)
+{
+    if (s.pcaComponents <= 0 || digit.isNull() || int(s.pcaMean.size()) != digit.width() * digit.height()) return {};
+    const QImage g = digit.convertToFormat(QImage::Format_Grayscale8);
+    const size_t d = s.pcaMean.size();
+    std::vector<float> x(d), out(s.pcaMean);
+    for (int y = 0; y < g.height(); ++y)
+        for (int c = 0; c < g.width(); ++c) x[size_t(y) * size_t(g.width()) + size_t(c)] = g.constScanLine(y)[c] / 255.f - s.pcaMean[size_t(y) * size_t(g.width()) + size_t(c)];
+    // Project on each unit component and add it back: out = mean + sum_k (x . c_k) c_k.
+    for (int k = 0; k < s.pcaComponents; ++k) {
+        const float* c = s.pcaBasis.data() + size_t(k) * d;
+        double dot = 0;
+        for (size_t i = 0; i < d; ++i) dot += double(x[i]) * c[i];
+        for (size_t i = 0; i < d; ++i) out[i] += float(dot) * c[i];
+    }
+    QImage img(g.width(), g.height(), QImage::Format_Grayscale8);
+    for (int y = 0; y < g.height(); ++y)
+        for (int c = 0; c < g.width(); ++c)
+            img.scanLine(y)[c] = uchar(std::lround(std::clamp(out[size_t(y) * size_t(g.width()) + size_t(c)], 0.f, 1.f) * 255.f));
+    return img;
 }

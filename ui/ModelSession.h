@@ -32,9 +32,13 @@ struct LatentPath {
     std::vector<std::vector<float>> points;  // steps x latentDim
     QImage strip;                            // the decoded digits side by side, Grayscale8
 };
-// How well an embedding of the test digits separates the classes.
+// How well an embedding of the test digits separates the classes, and (for a model) how well it
+// reconstructs them next to PCA with as many components as the code has values.
 struct EmbeddingScores {
     double knn = 0, silhouette = 0;  // 5-NN accuracy (train -> test) and mean silhouette
+    double reconMse = -1, pcaMse = -1;  // per-pixel MSE on the test split (-1: not computed)
+    int pcaComponents = 0;
+    std::vector<float> pcaMean, pcaBasis;  // [784] and [pcaComponents x 784]: PCA reconstructions
 };
 // The 2-D PCA projection of the test digits (fit on the training split), as codes to plot.
 struct PcaComparison {
@@ -94,6 +98,8 @@ public:
     EmbeddingScores scores(const DigitDataset& data) const;
     // PCA needs no model: the same comparison for the pixels themselves.
     static PcaComparison pcaComparison(const DigitDataset& data, int components = 2);
+    // A test digit rebuilt from its first pcaComponents principal components (Grayscale8 28x28).
+    static QImage pcaReconstruction(const EmbeddingScores& scores, const QImage& digit);
 
     // LibTorch's (OpenMP) threads for work started from the calling thread: background jobs use
     // one while training holds the cores.

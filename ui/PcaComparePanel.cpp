@@ -1,7 +1,9 @@
 #include "PcaComparePanel.h"
 
+#include "DigitView.h"
 #include "LatentView.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -12,10 +14,22 @@ PcaComparePanel::PcaComparePanel(QWidget* parent) : QWidget(parent)
     text_ = new QLabel(this);
     text_->setWordWrap(true);
     text_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    original_ = new DigitView(this);
+    modelDigit_ = new DigitView(this);
+    pcaDigit_ = new DigitView(this);
+    auto* digits = new QVBoxLayout;
+    for (DigitView* v : {original_, modelDigit_, pcaDigit_}) {
+        v->setMinimumSize(70, 80);
+        digits->addWidget(v);
+    }
+    auto* top = new QHBoxLayout;
+    top->addWidget(view_, 1);
+    top->addLayout(digits);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(view_, 1);
+    layout->addLayout(top, 1);
     layout->addWidget(text_);
+    original_->clear(tr("click a digit\nin the latent view"));
     view_->setMessage(tr("Computing PCA…"));
     updateText();
 }
@@ -35,6 +49,18 @@ void PcaComparePanel::setLatentScores(const EmbeddingScores& scores, const QStri
     latent_ = scores;
     model_ = model;
     updateText();
+    if (!lastOriginal_.isNull()) showDigit(lastOriginal_, lastReconstruction_);
+}
+
+void PcaComparePanel::showDigit(const QImage& original, const QImage& reconstruction)
+{
+    lastOriginal_ = original;
+    lastReconstruction_ = reconstruction;
+    original_->setImage(original, tr("test digit"));
+    modelDigit_->setImage(reconstruction, tr("model"));
+    const QImage pca = haveLatent_ ? ModelSession::pcaReconstruction(latent_, original) : QImage();
+    if (pca.isNull()) pcaDigit_->clear(tr("PCA: after scoring"));
+    else pcaDigit_->setImage(pca, tr("PCA, %1 comp.").arg(latent_.pcaComponents));
 }
 
 void PcaComparePanel::setClassNames(const QStringList& names) { view_->setClassNames(names); }
@@ -50,5 +76,8 @@ void PcaComparePanel::updateText()
     t += haveLatent_ ? tr("<b>Learned latent</b> (%1, main view): 5-NN %2, silhouette %3")
                            .arg(model_.toHtmlEscaped()).arg(latent_.knn, 0, 'f', 3).arg(latent_.silhouette, 0, 'f', 3)
                      : tr("<b>Learned latent</b>: scored when training ends or a model is opened");
+    if (haveLatent_ && latent_.reconMse >= 0)
+        t += tr("<br><b>Reconstruction MSE</b> per pixel on the test split: model %1, PCA with %2 components %3")
+                 .arg(latent_.reconMse, 0, 'f', 4).arg(latent_.pcaComponents).arg(latent_.pcaMse, 0, 'f', 4);
     text_->setText(t);
 }

@@ -3,6 +3,7 @@
 
 #include <QWidget>
 
+class DigitView;
 class LatentView;
 class QLabel;
 
@@ -15,6 +16,9 @@ public:
     void setPca(const PcaComparison& pca);
     void setLatentScores(const EmbeddingScores& scores, const QString& model);  // model empty: none yet
     void setClassNames(const QStringList& names);
+    // A test digit, the model's reconstruction and PCA's from as many components, side by side.
+    void showDigit(const QImage& original, const QImage& reconstruction);
+    DigitView* pcaView() const { return pcaDigit_; }
     LatentView* view() const { return view_; }
     QString summary() const;
 
@@ -22,6 +26,10 @@ private:
     void updateText();
     LatentView* view_;
     QLabel* text_;
+    DigitView* original_;
+    DigitView* modelDigit_;
+    DigitView* pcaDigit_;
+    QImage lastOriginal_, lastReconstruction_;
     bool havePca_ = false, haveLatent_ = false;
     EmbeddingScores pca_, latent_;
     QString model_;
