@@ -3,6 +3,7 @@
 // training, opening and saving models, exports; on a tiny generated dataset.
 #include "Analysis.h"
 #include "Checkpoint.h"
+#include "ModelFactory.h"
 #include "DigitDataset.h"
 #include "ImageDataset.h"
 #include "DigitView.h"
@@ -407,6 +408,17 @@ private Q_SLOTS:
         QTest::mouseClick(w.latentView(), Qt::LeftButton, Qt::NoModifier, pos.toPoint());
         g->setNoise(0.5, 9, 3);
         QCOMPARE(g->noiseView()->image().size(), QSize(3 * 28 + 2 * 2, 3 * 28 + 2 * 2));
+        // Beside it, the same noise around the same digit for a plain autoencoder.
+        latent::ModelSpec aeSpec;
+        aeSpec.kind = latent::ModelKind::Ae;
+        aeSpec.arch = latent::Arch::Conv;
+        aeSpec.latentDim = 2;
+        const QString aePath = dir.filePath("compare-ae.pt");
+        latent::Checkpoint::save(aePath.toStdString(), aeSpec, *latent::makeModel(aeSpec));
+        QString error;
+        QVERIFY2(g->openComparisonModel(aePath, &error), qPrintable(error));
+        QCOMPARE(g->comparisonNoiseView()->image().size(), g->noiseView()->image().size());
+        QVERIFY(!g->openComparisonModel(dir.filePath("junk-missing.pt"), &error));
 
         // PCA beside the latent: the same test digits, with both sets of figures.
         QTRY_VERIFY_WITH_TIMEOUT(!w.isScoring() && w.comparePanel()->summary().contains("Learned latent</b> (vae"), 30000);

@@ -2,7 +2,11 @@
 
 #include "DigitView.h"
 
+#include "ImageFile.h"
+
 #include <QCheckBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -107,7 +111,24 @@ GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
     noiseLayout->addLayout(noiseRow);
     noise_ = new DigitView(noiseBox);
     noise_->setMinimumHeight(120);
-    noiseLayout->addWidget(noise_);
+    noise2_ = new DigitView(noiseBox);
+    noise2_->setMinimumHeight(120);
+    auto* sheets = new QHBoxLayout;
+    sheets->addWidget(noise_);
+    sheets->addWidget(noise2_);
+    noiseLayout->addLayout(sheets);
+    auto* compareRow = new QHBoxLayout;
+    noise2Label_ = new QLabel(tr("Compare with another model (e.g. a plain AE beside a VAE):"), noiseBox);
+    noise2Label_->setWordWrap(true);
+    auto* openCompare = new QPushButton(tr("Model…"), noiseBox);
+    compareRow->addWidget(noise2Label_, 1);
+    compareRow->addWidget(openCompare);
+    noiseLayout->addLayout(compareRow);
+    connect(openCompare, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Model to Compare"), QString(), tr("Latent Explorer models (*.pt)"));
+        QString error;
+        if (!path.isEmpty() && !openComparisonModel(path, &error)) noise2Label_->setText(error);
+    });
     layout->addWidget(noiseBox);
     layout->addStretch(1);
     connect(sigma_, &QSlider::valueChanged, this, [this] { refresh(); });
@@ -137,11 +158,26 @@ void GeneratePanel::setModel(ModelSessionPtr model)
     refresh();
 }
 
-void GeneratePanel::setSelection(const std::vector<float>& code, const QString& what)
+void GeneratePanel::setSelection(const std::vector<float>& code, const QString& what, const QImage& digit)
 {
     selection_ = code;
     selectionName_ = what;
+    selectionImage_ = digit;
     refresh();
+}
+
+bool GeneratePanel::openComparisonModel(const QString& path, QString* error)
+{
+    ModelSessionPtr m = ModelSession::open(path, error);
+    if (m && (!m->hasLatent() || m->isSuperResolution() || m->isConditional())) {
+        if (error) *error = tr("%1 has no plain latent space to add noise in").arg(QFileInfo(path).fileName());
+        m.reset();
+    }
+    if (!m) return false;
+    comparison_ = m;
+    noise2Label_->setText(tr("Right: %1").arg(m->description()));
+    refresh();
+    return true;
 }
 
 void GeneratePanel::setOwnDigit(const std::vector<float>& code) { ownDigit_ = code; }
@@ -223,5 +259,14 @@ void GeneratePanel::refresh()
     } else {
         noiseSource_->setText(tr("Select a digit in the latent view."));
         noise_->clear();
+    }
+    // The other model encodes the same digit and gets the same noise.
+    noise2_->clear();
+    if (comparison_ && !selectionImage_.isNull()) {
+        const DigitEncoding e = comparison_->encodeDigit(ImageFile::fromImage(selectionImage_));
+        const int n = noiseCount_->value();
+        if (!e.mean.empty())
+            noise2_->setImage(comparison_->jitterSheet(e.mean, n, std::max(1, int(std::ceil(std::sqrt(double(n))))), sigma, seed()),
+                              tr("%1, same sigma").arg(comparison_->kindName()));
     }
 }

@@ -19,7 +19,11 @@ public:
 
     void setModel(ModelSessionPtr model);
     // The digit selected in the latent view (empty code: none) and the user's own digit's code.
-    void setSelection(const std::vector<float>& code, const QString& what);
+    void setSelection(const std::vector<float>& code, const QString& what, const QImage& digit = QImage());
+    // A second model for the latent-noise sheet, side by side (the lesson: a plain AE next to a
+    // VAE); false with *error set when the file is not a usable model.
+    bool openComparisonModel(const QString& path, QString* error);
+    DigitView* comparisonNoiseView() const { return noise2_; }
     void setOwnDigit(const std::vector<float>& code);
     void setEndpoint(int which, const std::vector<float>& code, const QString& what);  // which: 0 = A, 1 = B
     void setSampling(int n, quint64 seed);
@@ -56,5 +60,9 @@ private:
     QLabel* sigmaLabel_;
     QSpinBox* noiseCount_;
     DigitView* noise_;
+    DigitView* noise2_;
+    QLabel* noise2Label_;
+    ModelSessionPtr comparison_;
+    QImage selectionImage_;
     QLabel* noiseSource_;
 };

@@ -689,7 +689,8 @@ void MainWindow::onPointClicked(int index)
     if (!session_ || data_.isEmpty()) return;
     preview_->showTestDigit(data_.testImage(index), session_->reconstruct(data_, index), index, data_.testLabel(index),
                             className(data_.testLabel(index)));
-    generate_->setSelection(selectedCode(), tr("test digit #%1 (label %2)").arg(index).arg(data_.testLabel(index)));
+    generate_->setSelection(selectedCode(), tr("test digit #%1 (label %2)").arg(index).arg(data_.testLabel(index)),
+                            data_.testImage(index));
     compare_->showDigit(data_.testImage(index), session_->reconstruct(data_, index));
     if (latent_->settings().held == GridSettings::Held::Selected && latent_->latentDim() > 2) requestRefresh(false);
     Q_EMIT previewChanged();
