@@ -15,8 +15,10 @@ AdversarialAutoencoderImpl::AdversarialAutoencoderImpl(const AdversarialAutoenco
                                                         nn::Linear(o.hidden, o.hidden), nn::ReLU(),
                                                         nn::Linear(o.hidden, o.imagePixels)));
     discriminator = register_module("discriminator",
-                                    nn::Sequential(nn::Linear(o.latentDim, o.discriminatorHidden), nn::ReLU(),
-                                                   nn::Linear(o.discriminatorHidden, o.discriminatorHidden), nn::ReLU(),
+                                    nn::Sequential(nn::Linear(o.latentDim, o.discriminatorHidden),
+                                                   nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.2)),
+                                                   nn::Linear(o.discriminatorHidden, o.discriminatorHidden),
+                                                   nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.2)),
                                                    nn::Linear(o.discriminatorHidden, 1)));
 }
 
