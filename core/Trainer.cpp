@@ -81,7 +81,7 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
     if (auto* aae = dynamic_cast<AdversarialAutoencoderImpl*>(model_.get()))
         adversarialStep = std::make_unique<AdversarialTrainStep>(*aae, spec_, options_.learningRate,
                                                                  options_.adversarialLearningRate > 0 ? options_.adversarialLearningRate
-                                                                                                      : options_.learningRate);
+                                                                                                      : 0.5 * options_.learningRate);
 
     std::unique_ptr<FusedAdam> adam;
     std::unique_ptr<torch::optim::RMSprop> rmsProp;
