@@ -25,11 +25,11 @@ void chunk(std::vector<unsigned char>& out, const char* type, const std::vector<
 
 }  // namespace
 
-void PngWriter::write(const std::string& path, const torch::Tensor& gray)
+void PngWriter::write(const std::string& path, const torch::Tensor& gray, int scale)
 {
     if (gray.dim() != 2 || gray.scalar_type() != torch::kUInt8)
         throw std::invalid_argument("PngWriter: expected a uint8 [H, W] tensor");
-    const torch::Tensor img = gray.contiguous();
+    const torch::Tensor img = (scale > 1 ? gray.repeat_interleave(scale, 0).repeat_interleave(scale, 1) : gray).contiguous();
     const uint32_t h = uint32_t(img.size(0)), w = uint32_t(img.size(1));
     std::vector<unsigned char> raw;
     raw.reserve(size_t(h) * (w + 1));

@@ -9,7 +9,8 @@ namespace latent {
 // image library. Written to a temporary file and renamed.
 class PngWriter {
 public:
-    static void write(const std::string& path, const torch::Tensor& gray);
+    // scale > 1 enlarges each pixel to a scale x scale square (pixel-exact, for small digits).
+    static void write(const std::string& path, const torch::Tensor& gray, int scale = 1);
 };
 
 }  // namespace latent

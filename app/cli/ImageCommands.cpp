@@ -42,9 +42,8 @@ PreprocessResult preprocessFile(const std::string& path)
 
 void writePng(const std::string& path, const torch::Tensor& image01, int scale = 1)
 {
-    torch::Tensor t = image01.reshape({image01.size(-2), image01.size(-1)}).mul(255.0).round().clamp(0, 255).to(torch::kUInt8);
-    if (scale > 1) t = t.repeat_interleave(scale, 0).repeat_interleave(scale, 1);
-    PngWriter::write(path, t);
+    PngWriter::write(path, image01.reshape({image01.size(-2), image01.size(-1)}).mul(255.0).round().clamp(0, 255).to(torch::kUInt8),
+                     scale);
 }
 
 bool parseOrHelp(ArgParser& p, const std::vector<std::string>& args)

@@ -48,11 +48,9 @@ int setThreads(const ArgParser& p)
     return 0;
 }
 
-torch::Tensor toImage(const torch::Tensor& img01, int scale)
+torch::Tensor toImage(const torch::Tensor& img01)
 {
-    torch::Tensor t = img01.mul(255.0).round().clamp(0, 255).to(torch::kUInt8);
-    if (scale > 1) t = t.repeat_interleave(scale, 0).repeat_interleave(scale, 1);
-    return t;
+    return img01.mul(255.0).round().clamp(0, 255).to(torch::kUInt8);
 }
 
 // Adds --threads, parses (printing the help and returning false for --help) and applies --threads.
@@ -294,7 +292,7 @@ int cmdDecode(const std::vector<std::string>& args)
                          std::to_string(m.spec.latentDim));
     const torch::Tensor zt = torch::from_blob(z.data(), {1, int64_t(z.size())}, torch::kFloat32).clone();
     const torch::Tensor img = decodeImages(*m.model, zt)[0];
-    PngWriter::write(p.str("out"), toImage(img, p.integer("scale", 1, 64)));
+    PngWriter::write(p.str("out"), toImage(img), p.integer("scale", 1, 64));
     if (p.isSet("json"))
         std::cout << JsonWriter().add("out", p.str("out")).add("mean_intensity", img.mean().item<double>()).str()
                   << std::endl;
@@ -461,10 +459,8 @@ int cmdSample(const std::vector<std::string>& args)
     } else {
         images = decodeImages(*m.model, z);
     }
-    torch::Tensor sheet = imageSheet(images, cols);
-    const int scale = p.integer("scale", 1, 64);
-    if (scale > 1) sheet = sheet.repeat_interleave(scale, 0).repeat_interleave(scale, 1);
-    PngWriter::write(p.str("out"), sheet);
+    const torch::Tensor sheet = imageSheet(images, cols);
+    PngWriter::write(p.str("out"), sheet, p.integer("scale", 1, 64));
     if (p.isSet("json"))
         std::cout << JsonWriter().add("out", p.str("out")).add("samples", images.size(0)).add("mean_intensity", images.mean().item<double>()).str()
                   << std::endl;
@@ -500,10 +496,8 @@ int cmdInterpolate(const std::vector<std::string>& args)
     const torch::Tensor z0 = endPoint("from-index", "from"), z1 = endPoint("to-index", "to");
     const torch::Tensor path = interpolatePath(z0, z1, p.integer("steps", 2, 256), p.isSet("spherical"));
     m.model->eval();
-    torch::Tensor strip = imageSheet(decodeImages(*m.model, path), path.size(0));
-    const int scale = p.integer("scale", 1, 64);
-    if (scale > 1) strip = strip.repeat_interleave(scale, 0).repeat_interleave(scale, 1);
-    PngWriter::write(p.str("out"), strip);
+    const torch::Tensor strip = imageSheet(decodeImages(*m.model, path), path.size(0));
+    PngWriter::write(p.str("out"), strip, p.integer("scale", 1, 64));
     if (p.isSet("json")) {
         std::cout << JsonWriter().add("out", p.str("out")).add("steps", path.size(0)).add("z0_first", path[0][0].item<double>())
                          .add("z0_last", path[-1][0].item<double>()).str()
