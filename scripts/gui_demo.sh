@@ -29,15 +29,15 @@ xdotool key --window "$WID" F5
 sleep $((EPOCHS * 4 + 6))
 import -window root "$OUT/trained.png"
 
-# Drag across the latent view (the central widget: x 460-1130, y 60-700 in this layout).
+# Drag across the latent view (the central widget: x 500-990, y 50-520 in this layout).
 xdotool mousemove 620 260 mousedown 1
 for i in $(seq 1 20); do xdotool mousemove $((620 + i * 15)) $((260 + i * 12)); sleep 0.05; done
 xdotool mouseup 1
 sleep 1
 import -window root "$OUT/dragged.png"
-# The preview dock is on the right (x 1150-1390, y 80-680): did its pixels change?
-convert "$OUT/trained.png" -crop 240x600+1150+80 "$OUT/preview-before.png"
-convert "$OUT/dragged.png" -crop 240x600+1150+80 "$OUT/preview-after.png"
+# The preview dock is on the right (x 1010-1390, y 70-470 in this layout): did its pixels change?
+convert "$OUT/trained.png" -crop 380x400+1010+70 "$OUT/preview-before.png"
+convert "$OUT/dragged.png" -crop 380x400+1010+70 "$OUT/preview-after.png"
 CHANGED=$(compare -metric AE "$OUT/preview-before.png" "$OUT/preview-after.png" null: 2>&1 || true)
 echo "preview pixels changed by the drag: $CHANGED"
 [ "${CHANGED%%.*}" -gt 100 ] || { echo "the drag did not change the preview"; exit 1; }
