@@ -3,8 +3,15 @@
 #include <cmath>
 #include <limits>
 
+void LatentCodes::storeCentroid()
+{
+    storedCentroid.clear();
+    storedCentroid = centroid();
+}
+
 std::vector<float> LatentCodes::centroid() const
 {
+    if (int(storedCentroid.size()) == dim && dim > 0) return storedCentroid;
     std::vector<double> sum(size_t(dim), 0.0);
     for (int i = 0; i < count; ++i)
         for (int d = 0; d < dim; ++d) sum[size_t(d)] += at(i, d);

@@ -12,8 +12,11 @@ struct LatentCodes {
     std::vector<float> mean, logvar;  // logvar empty for deterministic encoders
     std::vector<int> labels;
     float at(int i, int d) const { return mean[size_t(i) * size_t(dim) + size_t(d)]; }
-    // Per-dimension mean over all codes (the "others held at the mean" slice).
+    // Per-dimension mean over all codes (the "others held at the mean" slice). The cursor needs
+    // it on every drag update, so encoders store it once (storeCentroid) instead of O(N x D) a move.
     std::vector<float> centroid() const;
+    void storeCentroid();
+    std::vector<float> storedCentroid;
     // Bounding box of dims (dx, dy); empty rect when there are no codes.
     QRectF bounds(int dx, int dy) const;
 };

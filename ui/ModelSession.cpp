@@ -140,6 +140,7 @@ LatentCodes ModelSession::encode(const DigitDataset& data) const
     const torch::Tensor labels = e.labels.to(torch::kInt64).contiguous();
     out.labels.resize(size_t(out.count));
     for (int i = 0; i < out.count; ++i) out.labels[size_t(i)] = int(labels.data_ptr<int64_t>()[i]);
+    out.storeCentroid();
     return out;
 }
 
