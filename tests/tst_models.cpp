@@ -1,3 +1,5 @@
+#include "AdversarialAutoencoder.h"
+#include "Analysis.h"
 #include "FusedAdam.h"
 #include "Loss.h"
 #include "MlpVae.h"
@@ -159,6 +161,38 @@ private Q_SLOTS:
             QVERIFY(reports.back().train.discriminator > 0 && std::isfinite(reports.back().train.discriminator));
             QVERIFY(reports.back().train.generator > 0 && std::isfinite(reports.back().train.generator));
         }
+    }
+
+    // The discriminator judges a code together with its batch's statistics: the same code in a
+    // batch shifted away from the prior gets another verdict, and a batch of one is still finite.
+    void discriminatorSeesBatchStatistics()
+    {
+        torch::manual_seed(1);
+        AdversarialAutoencoder m(AdversarialAutoencoderOptions{});
+        torch::NoGradGuard g;
+        const torch::Tensor batch = torch::randn({64, 2});
+        torch::Tensor shifted = batch + 1.5;
+        shifted[0] = batch[0];
+        const torch::Tensor a = m->discriminate(batch)[0], b = m->discriminate(shifted)[0];
+        QVERIFY2(!torch::allclose(a, b), "the verdict on a code ignored the rest of its batch");
+        QVERIFY(torch::isfinite(m->discriminate(batch.narrow(0, 0, 1))).all().item<bool>());
+    }
+
+    // What the adversarial phases are for: the test codes end near the N(0, I) prior.
+    void adversarialCodesFollowPrior()
+    {
+        ModelSpec spec = specOf(ModelKind::Aae);
+        torch::manual_seed(0);
+        Autoencoder m = makeModel(spec);
+        TrainOptions o;
+        o.epochs = 20;
+        o.batchSize = 32;
+        QCOMPARE(int(Trainer(m, spec, o).train(data.train).status), int(TrainStatus::Finished));
+        const torch::Tensor codes = encodeDataset(*m, spec, data.test).mean;
+        const double meanOff = codes.mean(0).abs().max().item<double>();
+        const double stdOff = (codes.std(0) - 1).abs().max().item<double>();
+        qInfo("codes: max |mean| %.3f, max |std - 1| %.3f", meanOff, stdOff);
+        QVERIFY2(meanOff < 0.3 && stdOff < 0.3, qPrintable(QString("mean %1, std %2 off the prior").arg(meanOff).arg(stdOff)));
     }
 
     void handWrittenGradientsMatchAutograd()
