@@ -467,6 +467,9 @@ private Q_SLOTS:
         digit->setCurrentIndex(7);
         QCOMPARE(w.previewPanel()->mainView()->image(), decodeAs(7));
         QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing(), 30000);
+        // A conditional VAE is variational: its KL is plotted.
+        QVERIFY(w.lossChart()->series(2)->isVisible());
+        QVERIFY(w.lossChart()->series(2)->count() > 0 && w.lossChart()->series(2)->at(0).y() > 0);
     }
 
     void adversarialAutoencoderTrainsFromTheForm()
@@ -475,6 +478,24 @@ private Q_SLOTS:
         trainToEnd(win.w, "aae", 1);
         QVERIFY(win.w.session()->description().startsWith("aae"));
         QCOMPARE(win.w.latentView()->pointCount(), kTest);
+        // The discriminator's and generator's losses are plotted, on their own axis, and exported.
+        LossChart* chart = win.w.lossChart();
+        QVERIFY(!chart->series(2)->isVisible());  // no KL
+        for (int i : {6, 7}) {
+            QLineSeries* s = chart->series(i);
+            QVERIFY(s->isVisible());
+            QCOMPARE(s->count(), chart->trainPointCount());
+            QVERIFY(s->at(0).y() > 0 && std::isfinite(s->at(0).y()));
+            QVERIFY(!s->attachedAxes().contains(chart->series(0)->attachedAxes().last()));  // not the loss axis
+        }
+        const QStringList lines = chart->historyCsv().split('\n');
+        QCOMPARE(lines[0], QString("split,epoch,step,total,reconstruction,kl,discriminator,generator"));
+        QCOMPARE(lines[1].split(',').size(), 8);
+        QVERIFY(lines[1].split(',')[6].toDouble() > 0);
+        // A plain VAE trained next shows none of it.
+        trainToEnd(win.w, "vae", 1);
+        QVERIFY(!chart->series(6)->isVisible() && chart->series(6)->count() == 0);
+        QVERIFY(chart->historyCsv().startsWith("split,epoch,step,total,reconstruction,kl\n"));
     }
 
     void presetsFillTheForm()

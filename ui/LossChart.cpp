@@ -13,8 +13,11 @@
 #include <limits>
 
 namespace {
-const char* kNames[6] = {"train total", "train reconstruction", "train KL", "test total", "test reconstruction", "test KL"};
-const QColor kColours[3] = {QColor("#332288"), QColor("#117733"), QColor("#CC6677")};
+const char* kNames[8] = {"train total",         "train reconstruction", "train KL",         "test total",
+                         "test reconstruction", "test KL",              "train discriminator", "train generator"};
+// Paul Tol's "muted" scheme, as in the latent view.
+const QColor kColours[5] = {QColor("#332288"), QColor("#117733"), QColor("#CC6677"), QColor("#DDCC77"), QColor("#88CCEE")};
+bool isAdversarialSeries(int i) { return i >= 6; }
 }  // namespace
 
 LossChart::LossChart(QWidget* parent) : QWidget(parent)
@@ -22,12 +25,13 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent)
     chart_ = new QChart;
     chart_->setMargins(QMargins(4, 4, 4, 4));
     chart_->legend()->setAlignment(Qt::AlignRight);
-    for (int i = 0; i < 6; ++i) {
+    for (int i = 0; i < 8; ++i) {
         auto* s = new QLineSeries(chart_);
         s->setName(tr(kNames[i]));
-        QPen pen(kColours[i % 3], i < 3 ? 1.5 : 2.0, i < 3 ? Qt::SolidLine : Qt::DashLine);
+        const bool test = i >= 3 && i < 6;
+        QPen pen(isAdversarialSeries(i) ? kColours[i - 3] : kColours[i % 3], test ? 2.0 : 1.5, test ? Qt::DashLine : Qt::SolidLine);
         s->setPen(pen);
-        if (i >= 3) s->setPointsVisible(true);
+        if (test) s->setPointsVisible(true);
         series_.push_back(s);
         chart_->addSeries(s);
     }
@@ -42,8 +46,12 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent)
     yLog_->setBase(10);
     yLog_->setLabelFormat("%g");
     yLog_->setMinorTickCount(-1);
+    yAdversarial_ = new QValueAxis(chart_);
+    yAdversarial_->setTitleText(tr("adversarial loss (BCE)"));
+    yAdversarial_->setTickCount(6);
     chart_->addAxis(xAxis_, Qt::AlignBottom);
     chart_->addAxis(yLinear_, Qt::AlignLeft);
+    chart_->addAxis(yAdversarial_, Qt::AlignRight);
     attachSeries();
 
     // Legend markers toggle their series, as in the Qt Charts "legend markers" example; the
@@ -80,10 +88,11 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent)
 void LossChart::attachSeries()
 {
     QAbstractAxis* y = logScale_ ? static_cast<QAbstractAxis*>(yLog_) : yLinear_;
-    for (QLineSeries* s : series_) {
+    for (size_t i = 0; i < series_.size(); ++i) {
+        QLineSeries* s = series_[i];
         for (QAbstractAxis* a : s->attachedAxes()) s->detachAxis(a);
         s->attachAxis(xAxis_);
-        s->attachAxis(y);
+        s->attachAxis(isAdversarialSeries(int(i)) ? yAdversarial_ : y);
     }
 }
 
@@ -99,17 +108,22 @@ void LossChart::setLogScale(bool on)
     updateRanges();
 }
 
-void LossChart::reset(bool variational)
+void LossChart::reset(bool variational, bool adversarial)
 {
     variational_ = variational;
+    adversarial_ = adversarial;
     history_.clear();
     for (QLineSeries* s : series_) s->clear();
-    // KL is zero by construction for the plain autoencoders: no series, no legend entry.
-    for (int i : {2, 5}) {
+    // KL is zero by construction for the plain autoencoders, and only the adversarial one has a
+    // discriminator: no series, no legend entry, no right axis.
+    const auto show = [this](int i, bool on) {
         const auto markers = chart_->legend()->markers(series_[size_t(i)]);
-        for (QLegendMarker* m : markers) m->setVisible(variational);
-        series_[size_t(i)]->setVisible(variational);
-    }
+        for (QLegendMarker* m : markers) m->setVisible(on);
+        series_[size_t(i)]->setVisible(on);
+    };
+    for (int i : {2, 5}) show(i, variational);
+    for (int i : {6, 7}) show(i, adversarial);
+    yAdversarial_->setVisible(adversarial);
     updateRanges();
 }
 
@@ -120,12 +134,17 @@ void LossChart::append(const Record& r)
     series_[size_t(base)]->append(r.step, r.total);
     series_[size_t(base + 1)]->append(r.step, r.reconstruction);
     if (variational_) series_[size_t(base + 2)]->append(r.step, r.kl);
+    if (adversarial_ && !r.test) {
+        series_[6]->append(r.step, r.discriminator);
+        series_[7]->append(r.step, r.generator);
+    }
     updateRanges();
 }
 
-void LossChart::addTrainPoint(int epoch, double step, double total, double reconstruction, double kl)
+void LossChart::addTrainPoint(int epoch, double step, double total, double reconstruction, double kl,
+                              double discriminator, double generator)
 {
-    append({false, epoch, step, total, reconstruction, kl});
+    append({false, epoch, step, total, reconstruction, kl, discriminator, generator});
 }
 
 void LossChart::addTestPoint(int epoch, double step, double total, double reconstruction, double kl)
@@ -151,6 +170,15 @@ void LossChart::updateRanges()
             y1 = std::max(y1, values[k]);
         }
     }
+    // The adversarial losses have their own axis, from 0 (a BCE is never negative).
+    double a1 = 0;
+    for (const Record& r : history_) {
+        if (r.test) continue;
+        if (series_[6]->isVisible() && std::isfinite(r.discriminator)) a1 = std::max(a1, r.discriminator);
+        if (series_[7]->isVisible() && std::isfinite(r.generator)) a1 = std::max(a1, r.generator);
+    }
+    yAdversarial_->setRange(0, a1 > 0 ? a1 * 1.05 : 2.0);
+    yAdversarial_->applyNiceNumbers();
     if (x0 > x1) {  // nothing to show yet (or an opened model, whose history was not saved)
         x0 = 0, x1 = 100, y0 = logScale_ ? 1 : 0, y1 = logScale_ ? 1000 : 1;
     }
@@ -168,14 +196,20 @@ void LossChart::updateRanges()
 
 QString LossChart::historyCsv() const
 {
-    QString out = QStringLiteral("split,epoch,step,total,reconstruction,kl\n");
-    for (const Record& r : history_)
-        out += QStringLiteral("%1,%2,%3,%4,%5,%6\n")
+    QString out = adversarial_ ? QStringLiteral("split,epoch,step,total,reconstruction,kl,discriminator,generator\n")
+                               : QStringLiteral("split,epoch,step,total,reconstruction,kl\n");
+    for (const Record& r : history_) {
+        out += QStringLiteral("%1,%2,%3,%4,%5,%6")
                    .arg(r.test ? "test" : "train")
                    .arg(r.epoch)
                    .arg(r.step, 0, 'f', 0)
                    .arg(r.total, 0, 'g', 8)
                    .arg(r.reconstruction, 0, 'g', 8)
                    .arg(r.kl, 0, 'g', 8);
+        // The discriminator is not run on the test set: its columns stay empty there.
+        if (adversarial_)
+            out += r.test ? QStringLiteral(",,") : QStringLiteral(",%1,%2").arg(r.discriminator, 0, 'g', 8).arg(r.generator, 0, 'g', 8);
+        out += QLatin1Char('\n');
+    }
     return out;
 }

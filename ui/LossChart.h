@@ -13,25 +13,31 @@ class QLogValueAxis;
 class QValueAxis;
 
 // Live loss curves (Qt Charts): total, reconstruction and KL on the training set every few steps
-// (solid) and on the test set after every epoch (dashed, with points). Clicking a legend entry
-// hides or shows its series; the y axis can be logarithmic; both axes follow the visible data.
+// (solid) and on the test set after every epoch (dashed, with points); for an adversarial
+// autoencoder also its discriminator and generator losses, on their own axis at the right (they
+// are ~1, the reconstruction ~100). Clicking a legend entry hides or shows its series; the left
+// axis can be logarithmic; the axes follow the visible data.
 class LossChart : public QWidget {
     Q_OBJECT
 public:
     explicit LossChart(QWidget* parent = nullptr);
 
-    // Starts a new history; the KL series exist only for variational models.
-    void reset(bool variational);
-    void addTrainPoint(int epoch, double step, double total, double reconstruction, double kl);
+    // Starts a new history; the KL series exist only for variational models, the discriminator
+    // and generator series only for adversarial ones.
+    void reset(bool variational, bool adversarial = false);
+    void addTrainPoint(int epoch, double step, double total, double reconstruction, double kl,
+                       double discriminator = 0, double generator = 0);
     void addTestPoint(int epoch, double step, double total, double reconstruction, double kl);
     void setLogScale(bool on);
     bool logScale() const { return logScale_; }
 
     int trainPointCount() const;
     int testPointCount() const;
-    QLineSeries* series(int index) const { return series_[size_t(index)]; }  // 0-2 train, 3-5 test
+    // 0-2 train total/reconstruction/KL, 3-5 the same on test, 6-7 train discriminator/generator.
+    QLineSeries* series(int index) const { return series_[size_t(index)]; }
     QChart* chart() const { return chart_; }
-    // "split,epoch,step,total,reconstruction,kl" then one line per point, in order of arrival.
+    // "split,epoch,step,total,reconstruction,kl" (adversarial: ",discriminator,generator" too),
+    // then one line per point, in order of arrival.
     QString historyCsv() const;
 
 private:
@@ -39,6 +45,7 @@ private:
         bool test;
         int epoch;
         double step, total, reconstruction, kl;
+        double discriminator = 0, generator = 0;
     };
     void append(const Record& r);
     void updateRanges();
@@ -51,7 +58,9 @@ private:
     QValueAxis* xAxis_;
     QValueAxis* yLinear_;
     QLogValueAxis* yLog_;
+    QValueAxis* yAdversarial_;
     bool logScale_ = false;
     bool variational_ = true;
+    bool adversarial_ = false;
     std::vector<Record> history_;
 };

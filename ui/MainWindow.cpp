@@ -404,8 +404,8 @@ void MainWindow::startTraining()
         }
     }
     if (unsaved_ && session_ && !confirm(tr("The current model is not saved. Train a new one and discard it?"))) return;
-    variationalRun_ = request.model == "vae";
-    chart_->reset(variationalRun_);
+    variationalRun_ = request.model == "vae" || request.model == "cvae";
+    chart_->reset(variationalRun_, request.model == "aae");
     setSession(nullptr, false);
     modelPath_.clear();
     latentView()->setMessage(tr("Training is starting…"));
@@ -463,7 +463,7 @@ void MainWindow::stopAndWait()
 void MainWindow::onProgress(const TrainingProgress& p)
 {
     training_->showProgress(p);
-    chart_->addTrainPoint(p.epoch, double(p.globalStep), p.total, p.reconstruction, p.kl);
+    chart_->addTrainPoint(p.epoch, double(p.globalStep), p.total, p.reconstruction, p.kl, p.discriminator, p.generator);
 }
 
 void MainWindow::onEpochFinished(const EpochSummary& s)

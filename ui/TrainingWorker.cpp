@@ -145,6 +145,8 @@ void TrainingWorker::train(const TrainingRequest& r)
             out.total = p.train.total;
             out.reconstruction = p.train.reconstruction;
             out.kl = p.train.kl;
+            out.discriminator = p.train.discriminator;
+            out.generator = p.train.generator;
             Q_EMIT progress(out);
             stepsBefore = out.globalStep;
         });

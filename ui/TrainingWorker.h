@@ -35,6 +35,7 @@ struct TrainingProgress {
     qint64 step = 0, stepsPerEpoch = 0, globalStep = 0;
     double samplesPerSecond = 0, secondsLeft = 0;
     double total = 0, reconstruction = 0, kl = 0;
+    double discriminator = 0, generator = 0;  // adversarial autoencoder only
 };
 
 struct EpochSummary {
