@@ -2,9 +2,22 @@
 
 namespace latent {
 
+namespace {
+// Whether a [out, in] weight is stored as its transpose, [in][out] row-major.
+bool storedTransposed(const torch::Tensor& w) { return w.dim() == 2 && w.stride(0) == 1 && w.stride(1) == w.size(0); }
+}  // namespace
+
 MlpVaeTrainStep::MlpVaeTrainStep(MlpVaeImpl& model) : model_(model)
 {
     torch::NoGradGuard g;
+    // The first layer's weight is kept as its transpose, so that the products with a sparse input
+    // read and write whole contiguous rows of it (one per pixel). Same values, same shape; every
+    // torch op and the checkpoint accept the layout.
+    torch::Tensor& w = model_.encoderHidden->weight;
+    if (!storedTransposed(w)) {
+        w.set_data(w.t().contiguous().t());
+        if (w.grad().defined()) w.mutable_grad() = torch::Tensor();
+    }
     for (auto& p : model_.parameters())
         if (!p.grad().defined()) p.mutable_grad() = torch::zeros_like(p);  // same strides as p
 }
@@ -44,8 +57,18 @@ StepLoss MlpVaeTrainStep::run(const torch::Tensor& x, double beta, const torch::
     auto& out = *model_.decoderOutput;
     const double invB = 1.0 / double(b);
 
+    // The input's non-zero pixels, when there are few enough for that to pay.
+    const bool sparse = sparseEnabled_ && x.is_contiguous() && x.scalar_type() == torch::kFloat32 &&
+                        storedTransposed(enc.weight) && storedTransposed(enc.weight.grad()) &&
+                        (sparse_.assign(x.data_ptr<float>(), b, x.size(1)), sparse_.worthIt());
+    lastSparse_ = sparse;
+
     // Forward.
-    torch::addmm_out(h1_, enc.bias, x, enc.weight.t());
+    if (sparse)
+        sparse_.multiplyTransposedWeight(enc.weight.data_ptr<float>(), enc.bias.data_ptr<float>(), h1_.size(1),
+                                         h1_.data_ptr<float>(), at::get_num_threads());
+    else
+        torch::addmm_out(h1_, enc.bias, x, enc.weight.t());
     h1_.relu_();
     torch::addmm_out(mu_, mean.bias, h1_, mean.weight.t());
     torch::addmm_out(lvRaw_, logvar.bias, h1_, logvar.weight.t());
@@ -86,7 +109,11 @@ StepLoss MlpVaeTrainStep::run(const torch::Tensor& x, double beta, const torch::
     torch::mm_out(dh1_, dmu, mean.weight);
     dh1_.addmm_(dlv, logvar.weight);
     torch::threshold_backward_out(dh1_, dh1_, h1_, 0);
-    torch::mm_out(enc.weight.mutable_grad(), dh1_.t(), x);
+    if (sparse)
+        sparse_.weightGradientTransposed(dh1_.data_ptr<float>(), dh1_.size(1), enc.weight.mutable_grad().data_ptr<float>(),
+                                          at::get_num_threads());
+    else
+        torch::mm_out(enc.weight.mutable_grad(), dh1_.t(), x);
     torch::sum_out(enc.bias.mutable_grad(), dh1_, {0});
 
     return {recon + float(beta) * kl, recon, kl};

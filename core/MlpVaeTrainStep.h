@@ -1,5 +1,6 @@
 #pragma once
 #include "MlpVae.h"
+#include "SparseInput.h"
 
 namespace latent {
 
@@ -20,6 +21,10 @@ public:
     StepLoss run(const torch::Tensor& x, double beta);
     // The same with a given eps (for the gradient test).
     StepLoss run(const torch::Tensor& x, double beta, const torch::Tensor& eps);
+    // Off: always the dense products (to compare both in tests and benchmarks).
+    void setSparseInput(bool on) { sparseEnabled_ = on; }
+    // Whether the last step used the sparse-input products.
+    bool lastStepSparse() const { return lastSparse_; }
 
 private:
     void allocate(int64_t batch);
@@ -27,6 +32,8 @@ private:
     MlpVaeImpl& model_;
     int64_t batch_ = -1;
     torch::Tensor h1_, mu_, lvRaw_, lv_, std_, z_, h2_, logits_, g_, dh2_, dz_, dh1_;
+    SparseInput sparse_;
+    bool sparseEnabled_ = true, lastSparse_ = false;
 };
 
 }  // namespace latent

@@ -195,6 +195,42 @@ private Q_SLOTS:
         QVERIFY2(meanOff < 0.3 && stdOff < 0.3, qPrintable(QString("mean %1, std %2 off the prior").arg(meanOff).arg(stdOff)));
     }
 
+    // The sparse-input products (used when few pixels are inked) give the dense products'
+    // gradients; a batch with ink almost everywhere takes the dense path.
+    void sparseInputStepMatchesDenseStep()
+    {
+        torch::manual_seed(5);
+        MlpVae a, b;
+        {
+            torch::NoGradGuard g;
+            auto pa = a->parameters(), pb = b->parameters();
+            for (size_t i = 0; i < pa.size(); ++i) pb[i].copy_(pa[i]);
+        }
+        // Strokes on blank paper (the faint noise of the synthetic digits removed): ~4% ink.
+        torch::Tensor x = testdata::syntheticDigits(40, 2).images.reshape({40, 784}).to(torch::kFloat32) / 255;
+        x = (x * (x > 0.5)).contiguous();
+        const torch::Tensor eps = torch::randn({40, 2});
+        MlpVaeTrainStep sparse(*a), dense(*b);
+        dense.setSparseInput(false);
+        const StepLoss ls = sparse.run(x, 1.0, eps), ld = dense.run(x, 1.0, eps);
+        QVERIFY(sparse.lastStepSparse());
+        QVERIFY(!dense.lastStepSparse());
+        QVERIFY(std::abs(ls.total - ld.total) < 1e-4 * std::abs(ld.total));
+        const auto na = a->named_parameters(), nb = b->named_parameters();
+        for (const auto& p : nb) {
+            const torch::Tensor ga = na[p.key()].grad(), gb = p.value().grad();
+            QVERIFY2(ga.abs().sum().item<double>() > 0, qPrintable(QString::fromStdString(p.key())));
+            const double diff = (ga - gb).abs().max().item<double>(), scale = gb.abs().max().item<double>();
+            QVERIFY2(diff <= 1e-5 * scale, qPrintable(QString::fromStdString(p.key()) + QString(": %1 vs %2").arg(diff).arg(scale)));
+        }
+        // The first layer's weight is stored transposed now; the model still encodes as before.
+        QVERIFY(!a->encoderHidden->weight.is_contiguous());
+        QVERIFY(torch::allclose(a->encode(x).mean, b->encode(x).mean, 1e-5, 1e-5));
+        // Ink everywhere (as in a photo's paper noise): the dense products.
+        sparse.run(torch::rand({40, 784}) * 0.5 + 0.1, 1.0, eps);
+        QVERIFY(!sparse.lastStepSparse());
+    }
+
     void handWrittenGradientsMatchAutograd()
     {
         torch::manual_seed(3);
@@ -215,6 +251,7 @@ private Q_SLOTS:
 
         MlpVaeTrainStep step(*a);
         const StepLoss hand = step.run(x, beta, eps);
+        QVERIFY(!step.lastStepSparse());  // the synthetic digits' faint noise inks every pixel: dense products
 
         const Encoding e = b->encode(x);
         const ModelOutput out{b->decode(e.mean + torch::exp(0.5 * e.logvar) * eps), e.mean, e.logvar};
@@ -280,7 +317,7 @@ private Q_SLOTS:
         t.setProgressCallback([&](const TrainProgress&) {
             if (++calls == 3) {  // poison the weights as a too-high learning rate would
                 torch::NoGradGuard g;
-                m->parameters()[0].view(-1)[0] = std::numeric_limits<float>::quiet_NaN();
+                m->parameters()[0][0][0] = std::numeric_limits<float>::quiet_NaN();
             }
         });
         const TrainResult r = t.train(data.train);
