@@ -51,6 +51,7 @@ void waitUntil(const std::function<bool()>& done, int timeoutMs)
 
 int main(int argc, char** argv)
 {
+    latent::keepFreedMemoryForReuse();  // as latent-explorer does
     QApplication app(argc, argv);
     QApplication::setOrganizationName("LatentExplorerBench");  // never touches the user's settings
     QApplication::setApplicationName("latent-gui-bench");

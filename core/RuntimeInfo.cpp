@@ -1,5 +1,9 @@
 #include "RuntimeInfo.h"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <ATen/Parallel.h>
 #include <torch/version.h>
 
@@ -58,6 +62,14 @@ std::string RuntimeInfo::summary() const
                     std::to_string(torchThreads);
     if (blasThreads >= 0) s += ", BLAS threads " + std::to_string(blasThreads);
     return s;
+}
+
+void keepFreedMemoryForReuse()
+{
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);  // the most glibc accepts on 64-bit
+    mallopt(M_TRIM_THRESHOLD, 1024 * 1024 * 1024);
+#endif
 }
 
 void configureThreads(int threads)

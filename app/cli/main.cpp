@@ -529,6 +529,7 @@ const char* kUsage =
 
 int main(int argc, char** argv)
 {
+    keepFreedMemoryForReuse();
     if (argc < 2) {
         std::cerr << kUsage;
         return 2;

@@ -13,6 +13,7 @@
 
 int main(int argc, char** argv)
 {
+    latent::keepFreedMemoryForReuse();
     QApplication app(argc, argv);
     QApplication::setOrganizationName("LatentExplorer");
     QApplication::setApplicationName("latent-explorer");
