@@ -492,6 +492,11 @@ private Q_SLOTS:
         QCOMPARE(lines[0], QString("split,epoch,step,total,reconstruction,kl,discriminator,generator"));
         QCOMPARE(lines[1].split(',').size(), 8);
         QVERIFY(lines[1].split(',')[6].toDouble() > 0);
+        // Its codes were pulled toward N(0, I): prior samples come without a warning, unlike a
+        // plain autoencoder's.
+        QVERIFY2(win.w.generatePanel()->warningText().isEmpty(), qPrintable(win.w.generatePanel()->warningText()));
+        trainToEnd(win.w, "ae", 1);
+        QVERIFY(win.w.generatePanel()->warningText().contains("no prior"));
         // A plain VAE trained next shows none of it.
         trainToEnd(win.w, "vae", 1);
         QVERIFY(!chart->series(6)->isVisible() && chart->series(6)->count() == 0);

@@ -219,16 +219,18 @@ void GeneratePanel::setNoise(double sigma, int n, quint64 seed)
     refresh();
 }
 
+QString GeneratePanel::warningText() const { return warning_->text(); }
+
 void GeneratePanel::refresh()
 {
     const double sigma = sigma_->value() / 100.0;
     sigmaLabel_->setText(QString::number(sigma, 'f', 2));
     const bool usable = model_ && model_->hasLatent() && model_->latentDim() > 0 && !model_->isSuperResolution();
     warning_->setText(!usable ? tr("Train or open a model with a latent space to generate from it.")
-                      : model_->isVariational()
+                      : model_->hasPrior()
                           ? QString()
-                          : tr("A %1 has no prior: its codes need not look like N(0, I), so prior samples may not look "
-                               "like digits. Train a VAE to see the difference.").arg(model_->kindName()));
+                          : tr("This %1 has no prior: its codes need not look like N(0, I), so prior samples may not look "
+                               "like digits. Train a VAE or an aae to see the difference.").arg(model_->kindName()));
     for (int k = 0; k < 2; ++k)
         endLabels_[k]->setText(tr("%1: %2").arg(k == 0 ? "A" : "B", ends_[k].empty() ? tr("not set") : endNames_[k]));
     const int cols = std::max(1, int(std::ceil(std::sqrt(double(sampleCount_->value())))));

@@ -35,6 +35,8 @@ public:
     DigitView* noiseView() const { return noise_; }
     const LatentPath& path() const { return path_; }
     quint64 seed() const;
+    // The line above the samples: why they may not look like digits (empty when they should).
+    QString warningText() const;
 
 Q_SIGNALS:
     void pathChanged(const LatentPath& path);  // empty when there is none

@@ -72,6 +72,7 @@ QString ModelSession::datasetName() const { return QString::fromStdString(snapsh
 int ModelSession::latentDim() const { return hasLatent() ? snapshot_->spec.codeSize() : 0; }
 int ModelSession::epochsDone() const { return snapshot_->spec.epochsDone; }
 bool ModelSession::isVariational() const { return snapshot_->spec.isVariational(); }
+bool ModelSession::hasPrior() const { return isVariational() || snapshot_->spec.kind == latent::ModelKind::Aae; }
 bool ModelSession::hasLatent() const { return snapshot_->spec.hasLatent(); }
 
 QImage ModelSession::decode(const std::vector<float>& z) const

@@ -67,6 +67,10 @@ public:
     int latentDim() const;      // size of the code the decoder takes (0 when there is none)
     int epochsDone() const;
     bool isVariational() const;
+    // Whether training pulled the codes toward the N(0, I) prior: the VAEs through their KL term,
+    // the adversarial autoencoder through its discriminator. Prior samples of the others need not
+    // look like anything.
+    bool hasPrior() const;
     bool hasLatent() const;
 
     // Decodes one latent vector of latentDim() values into a 28x28 Grayscale8 image.
