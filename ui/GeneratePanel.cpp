@@ -36,7 +36,7 @@ GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
     sampleCount_->setValue(36);
     sampleCount_->setSuffix(tr(" digits"));
     seed_ = new QSpinBox(sampleBox);
-    seed_->setRange(0, 999999999);
+    seed_->setRange(0, 999999);  // six digits keep the row narrow enough for the dock
     seed_->setPrefix(tr("seed "));
     auto* reseed = new QPushButton(tr("&Reseed"), sampleBox);
     auto* exportSamples = new QPushButton(tr("Export…"), sampleBox);
@@ -60,10 +60,11 @@ GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
     for (int k = 0; k < 2; ++k) {
         endLabels_[k] = new QLabel(pathBox);
         endLabels_[k]->setWordWrap(true);
-        auto* useSelection = new QPushButton(k == 0 ? tr("A = selected digit") : tr("B = selected digit"), pathBox);
-        useSelection->setToolTip(tr("Click a digit in the latent view first"));
-        auto* useOwn = new QPushButton(tr("= your digit"), pathBox);
-        useOwn->setToolTip(tr("The digit of the Your Digit panel"));
+        // Short labels: the dock is narrow; the tooltips say the rest.
+        auto* useSelection = new QPushButton(tr("Selected"), pathBox);
+        useSelection->setToolTip(tr("%1 = the digit selected in the latent view (click one there first)").arg(k == 0 ? "A" : "B"));
+        auto* useOwn = new QPushButton(tr("Your digit"), pathBox);
+        useOwn->setToolTip(tr("%1 = the digit of the Your Digit panel").arg(k == 0 ? "A" : "B"));
         pathLayout->addWidget(endLabels_[k], k, 0);
         pathLayout->addWidget(useSelection, k, 1);
         pathLayout->addWidget(useOwn, k, 2);
