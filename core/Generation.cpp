@@ -14,6 +14,13 @@ torch::Tensor samplePrior(int64_t n, int64_t latentDim, uint64_t seed)
     return at::randn({n, latentDim}, gen, torch::kFloat32);
 }
 
+ClassRows oneRowPerClass(const torch::Tensor& styles, int64_t classes)
+{
+    if (styles.dim() != 2 || styles.size(0) < 1 || classes < 1)
+        throw std::invalid_argument("one row per class needs at least one style vector and one class");
+    return {styles.repeat({classes, 1}), torch::arange(classes, torch::kLong).repeat_interleave(styles.size(0))};
+}
+
 torch::Tensor jitterCode(const torch::Tensor& z, int64_t n, double sigma, uint64_t seed)
 {
     const torch::Tensor base = z.reshape({1, -1}).to(torch::kFloat32);

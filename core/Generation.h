@@ -15,6 +15,13 @@ torch::Tensor jitterCode(const torch::Tensor& z, int64_t n, double sigma, uint64
 // The path from z0 to z1 in steps points (both ends included) [steps, D]: linear, or spherical
 // (slerp: interpolates the angle and the norm, staying where a Gaussian prior has its mass).
 torch::Tensor interpolatePath(const torch::Tensor& z0, const torch::Tensor& z1, int64_t steps, bool spherical);
+// For a conditional model: each of the styles (rows of z [S, D]) once per class, class by class,
+// so that decoding with `labels` gives row c = digit c and column s = style s throughout.
+struct ClassRows {
+    torch::Tensor z;       // [classes * S, D]
+    torch::Tensor labels;  // [classes * S] int64: 0 (S times), 1 (S times), ...
+};
+ClassRows oneRowPerClass(const torch::Tensor& styles, int64_t classes);
 // Lays images [n, h, w] in [0, 1] out as rows of cols, with a pad-pixel gap: uint8 [H, W].
 torch::Tensor imageSheet(const torch::Tensor& images, int64_t cols, int64_t pad = 2);
 

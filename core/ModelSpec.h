@@ -34,6 +34,9 @@ struct ModelSpec {
     int inputSize() const { return kind == ModelKind::Sr ? imageSize / downscale : imageSize; }
     bool isVariational() const { return kind == ModelKind::Vae || kind == ModelKind::Cvae; }
     bool isConditional() const { return kind == ModelKind::Cvae; }
+    // Whether training pulls the codes toward N(0, I), so that prior samples decode to digits: the
+    // VAEs through their KL term, the adversarial autoencoder through its discriminator.
+    bool hasPrior() const { return isVariational() || kind == ModelKind::Aae; }
     bool hasLatent() const { return kind != ModelKind::Sr; }
     // Size of the code the encoder returns (ae/dae without bottleneck: 128).
     int codeSize() const;

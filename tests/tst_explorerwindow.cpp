@@ -467,6 +467,23 @@ private Q_SLOTS:
         digit->setCurrentIndex(7);
         QCOMPARE(w.previewPanel()->mainView()->image(), decodeAs(7));
         QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing(), 30000);
+        // The Generate dock draws each sampled style as every digit: row d is digit d, as the core
+        // decodes it.
+        GeneratePanel* gen = w.generatePanel();
+        gen->setDigitRows(true);
+        gen->setSampling(30, 4);  // 30 samples: 3 styles x 10 digits
+        {
+            const latent::ClassRows rows = latent::oneRowPerClass(latent::samplePrior(3, 2, 4), 10);
+            const torch::Tensor images = torch::sigmoid(w.session()->snapshot()->model->decode(rows.z, rows.labels)).squeeze(1);
+            const torch::Tensor sheet = latent::imageSheet(images, 3).contiguous();
+            const QImage shown = gen->sampleView()->image();
+            QCOMPARE(shown.size(), QSize(int(sheet.size(1)), int(sheet.size(0))));
+            QCOMPARE(shown.size(), QSize(3 * 28 + 2 * 2, 10 * 28 + 9 * 2));
+            for (int y = 0; y < shown.height(); y += 3)
+                for (int x = 0; x < shown.width(); x += 3) QCOMPARE(qGray(shown.pixel(x, y)), int(sheet[y][x].item<uint8_t>()));
+        }
+        gen->setDigitRows(false);  // back to the digit chosen above: 30 samples of it
+        QCOMPARE(gen->sampleView()->image().size(), QSize(6 * 28 + 5 * 2, 5 * 28 + 4 * 2));
         // A conditional VAE is variational: its KL is plotted.
         QVERIFY(w.lossChart()->series(2)->isVisible());
         QVERIFY(w.lossChart()->series(2)->count() > 0 && w.lossChart()->series(2)->at(0).y() > 0);

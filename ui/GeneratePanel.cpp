@@ -17,6 +17,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
@@ -45,6 +46,11 @@ GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
     sampleRow->addWidget(reseed);
     sampleRow->addWidget(exportSamples);
     sampleLayout->addLayout(sampleRow);
+    digitRows_ = new QCheckBox(tr("One row per &digit, the same style in each column"), sampleBox);
+    digitRows_->setToolTip(tr("A conditional VAE draws each sampled style vector as every digit"));
+    digitRows_->setChecked(true);
+    sampleLayout->addWidget(digitRows_);
+    connect(digitRows_, &QCheckBox::toggled, this, [this] { refresh(); });
     samples_ = new DigitView(sampleBox);
     samples_->setMinimumHeight(200);
     sampleLayout->addWidget(samples_);
@@ -220,6 +226,11 @@ void GeneratePanel::setNoise(double sigma, int n, quint64 seed)
     refresh();
 }
 
+void GeneratePanel::setDigitRows(bool on)
+{
+    digitRows_->setChecked(on);  // refreshes when it changes
+}
+
 QString GeneratePanel::warningText() const { return warning_->text(); }
 
 void GeneratePanel::refresh()
@@ -227,6 +238,7 @@ void GeneratePanel::refresh()
     const double sigma = sigma_->value() / 100.0;
     sigmaLabel_->setText(QString::number(sigma, 'f', 2));
     const bool usable = model_ && model_->hasLatent() && model_->latentDim() > 0 && !model_->isSuperResolution();
+    digitRows_->setVisible(usable && model_->isConditional());
     warning_->setText(!usable ? tr("Train or open a model with a latent space to generate from it.")
                       : model_->hasPrior()
                           ? QString()
@@ -244,8 +256,15 @@ void GeneratePanel::refresh()
         Q_EMIT pathChanged(path_);
         return;
     }
-    samples_->setImage(model_->sampleSheet(sampleCount_->value(), cols, seed()),
-                       tr("%1 samples, seed %2").arg(sampleCount_->value()).arg(seed()));
+    if (model_->isConditional() && digitRows_->isChecked()) {
+        // n samples as about n / 10 styles of all ten digits.
+        const int styles = std::clamp((sampleCount_->value() + 9) / 10, 1, 40);
+        samples_->setImage(model_->digitRowsSheet(styles, seed()),
+                           tr("digits 0-9 (rows) in %1 styles (columns), seed %2").arg(styles).arg(seed()));
+    } else {
+        samples_->setImage(model_->sampleSheet(sampleCount_->value(), cols, seed()),
+                           tr("%1 samples, seed %2").arg(sampleCount_->value()).arg(seed()));
+    }
     if (!ends_[0].empty() && !ends_[1].empty()) {
         path_ = model_->interpolate(ends_[0], ends_[1], steps_->value(), spherical_->isChecked());
         strip_->setImage(path_.strip, tr("%1 from A to B, %2").arg(steps_->value()).arg(spherical_->isChecked() ? tr("spherical") : tr("linear")));

@@ -27,6 +27,9 @@ public:
     void setOwnDigit(const std::vector<float>& code);
     void setEndpoint(int which, const std::vector<float>& code, const QString& what);  // which: 0 = A, 1 = B
     void setSampling(int n, quint64 seed);
+    // Conditional models: each sample drawn as every digit, one row per digit (else: the digit
+    // chosen in the latent panel).
+    void setDigitRows(bool on);
     void setInterpolation(int steps, bool spherical);
     void setNoise(double sigma, int n, quint64 seed);
 
@@ -52,6 +55,7 @@ private:
     LatentPath path_;
     QLabel* warning_;
     QSpinBox* sampleCount_;
+    QCheckBox* digitRows_;  // conditional models: one row per digit
     QSpinBox* seed_;
     DigitView* samples_;
     QLabel* endLabels_[2];

@@ -72,7 +72,7 @@ QString ModelSession::datasetName() const { return QString::fromStdString(snapsh
 int ModelSession::latentDim() const { return hasLatent() ? snapshot_->spec.codeSize() : 0; }
 int ModelSession::epochsDone() const { return snapshot_->spec.epochsDone; }
 bool ModelSession::isVariational() const { return snapshot_->spec.isVariational(); }
-bool ModelSession::hasPrior() const { return isVariational() || snapshot_->spec.kind == latent::ModelKind::Aae; }
+bool ModelSession::hasPrior() const { return snapshot_->spec.hasPrior(); }
 bool ModelSession::hasLatent() const { return snapshot_->spec.hasLatent(); }
 
 QImage ModelSession::decode(const std::vector<float>& z) const
@@ -230,6 +230,14 @@ QImage ModelSession::sampleSheet(int n, int cols, quint64 seed) const
     if (latentDim() == 0) return {};
     torch::NoGradGuard noGrad;
     return sheetImage(imageSheet(decodeAs(module(snapshot_), samplePrior(n, latentDim(), seed), condition()), cols));
+}
+
+QImage ModelSession::digitRowsSheet(int styles, quint64 seed) const
+{
+    if (latentDim() == 0 || !isConditional()) return {};
+    torch::NoGradGuard noGrad;
+    const ClassRows rows = oneRowPerClass(samplePrior(styles, latentDim(), seed), 10);
+    return sheetImage(imageSheet(torch::sigmoid(module(snapshot_).decode(rows.z, rows.labels)).squeeze(1), styles));
 }
 
 QImage ModelSession::jitterSheet(const std::vector<float>& z, int n, int cols, double sigma, quint64 seed) const

@@ -67,10 +67,7 @@ public:
     int latentDim() const;      // size of the code the decoder takes (0 when there is none)
     int epochsDone() const;
     bool isVariational() const;
-    // Whether training pulled the codes toward the N(0, I) prior: the VAEs through their KL term,
-    // the adversarial autoencoder through its discriminator. Prior samples of the others need not
-    // look like anything.
-    bool hasPrior() const;
+    bool hasPrior() const;  // see ModelSpec::hasPrior
     bool hasLatent() const;
 
     // Decodes one latent vector of latentDim() values into a 28x28 Grayscale8 image.
@@ -96,6 +93,9 @@ public:
     // Generating (seeded, reproducible): a sheet of decoded prior samples, a sheet of variations of
     // one code (z + sigma * eps), and the decoded path between two codes.
     QImage sampleSheet(int n, int cols, quint64 seed) const;
+    // Conditional models: `styles` prior samples, each drawn as every digit: row d is digit d,
+    // column s the same style vector throughout.
+    QImage digitRowsSheet(int styles, quint64 seed) const;
     QImage jitterSheet(const std::vector<float>& z, int n, int cols, double sigma, quint64 seed) const;
     LatentPath interpolate(const std::vector<float>& from, const std::vector<float>& to, int steps, bool spherical) const;
     // 5-NN and silhouette of this model's codes (encodes the training split too: background work).

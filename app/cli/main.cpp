@@ -438,7 +438,7 @@ int cmdSample(const std::vector<std::string>& args)
         z = jitterCode(codeOfTestImage(p, m, p.integer("around-index", 0, 1 << 30)), n, p.number("sigma", 0.0, 100.0), seed);
     else
         z = samplePrior(n, m.spec.codeSize(), seed);
-    if (!m.spec.isVariational() && !p.has("around-index"))
+    if (!m.spec.hasPrior() && !p.has("around-index"))
         std::cerr << "latent-cli sample: warning: a " << toString(m.spec.kind)
                   << " has no prior; its codes need not look like N(0, I) (try --around-index)\n";
     m.model->eval();
@@ -452,8 +452,9 @@ int cmdSample(const std::vector<std::string>& args)
         } else {
             // Rows are digits 0-9; each column keeps one style vector.
             cols = int(std::min<int64_t>(z.size(0), 256));
-            z = z.narrow(0, 0, cols).repeat({10, 1});
-            labels = torch::arange(10, torch::kLong).repeat_interleave(cols);
+            ClassRows rows = oneRowPerClass(z.narrow(0, 0, cols), 10);
+            z = rows.z;
+            labels = rows.labels;
         }
         images = torch::sigmoid(m.model->decode(z, labels)).squeeze(1);
     } else {
