@@ -44,12 +44,17 @@ GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
     sampleRow->addWidget(sampleCount_);
     sampleRow->addWidget(seed_);
     sampleRow->addWidget(reseed);
-    sampleRow->addWidget(exportSamples);
     sampleLayout->addLayout(sampleRow);
-    digitRows_ = new QCheckBox(tr("One row per &digit, the same style in each column"), sampleBox);
-    digitRows_->setToolTip(tr("A conditional VAE draws each sampled style vector as every digit"));
+    // Two short rows rather than one long one: the dock is narrow.
+    auto* sampleRow2 = new QHBoxLayout;
+    digitRows_ = new QCheckBox(tr("One row per &digit"), sampleBox);
+    digitRows_->setToolTip(tr("A conditional VAE draws each sampled style vector as every digit: row d is digit d, "
+                              "each column one style"));
     digitRows_->setChecked(true);
-    sampleLayout->addWidget(digitRows_);
+    sampleRow2->addWidget(digitRows_);
+    sampleRow2->addStretch(1);
+    sampleRow2->addWidget(exportSamples);
+    sampleLayout->addLayout(sampleRow2);
     connect(digitRows_, &QCheckBox::toggled, this, [this] { refresh(); });
     samples_ = new DigitView(sampleBox);
     samples_->setMinimumHeight(200);
