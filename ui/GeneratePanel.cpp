@@ -166,8 +166,12 @@ void GeneratePanel::setModel(ModelSessionPtr model)
         for (int k = 0; k < 2; ++k) ends_[k].clear();
         selection_.clear();
         ownDigit_.clear();
+        if (!path_.points.empty()) {
+            path_ = LatentPath();
+            Q_EMIT pathChanged(path_);
+        }
     }
-    refresh();
+    refreshWhenShown();
 }
 
 void GeneratePanel::setSelection(const std::vector<float>& code, const QString& what, const QImage& digit)
@@ -175,7 +179,7 @@ void GeneratePanel::setSelection(const std::vector<float>& code, const QString& 
     selection_ = code;
     selectionName_ = what;
     selectionImage_ = digit;
-    refresh();
+    refreshWhenShown();
 }
 
 bool GeneratePanel::openComparisonModel(const QString& path, QString* error)
@@ -233,15 +237,38 @@ void GeneratePanel::setNoise(double sigma, int n, quint64 seed)
 
 void GeneratePanel::setDigitRows(bool on)
 {
-    digitRows_->setChecked(on);  // refreshes when it changes
+    const QSignalBlocker block(digitRows_);
+    digitRows_->setChecked(on);
+    refresh();
+}
+
+void GeneratePanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (stale_) refresh();
+}
+
+void GeneratePanel::setOnScreen(bool on)
+{
+    onScreen_ = on;
+    if (on && stale_) refresh();
+}
+
+void GeneratePanel::refreshWhenShown()
+{
+    if (onScreen_ && isVisible()) {
+        refresh();
+        return;
+    }
+    stale_ = true;
+    updateLabels();
 }
 
 QString GeneratePanel::warningText() const { return warning_->text(); }
 
-void GeneratePanel::refresh()
+void GeneratePanel::updateLabels()
 {
-    const double sigma = sigma_->value() / 100.0;
-    sigmaLabel_->setText(QString::number(sigma, 'f', 2));
+    sigmaLabel_->setText(QString::number(sigma_->value() / 100.0, 'f', 2));
     const bool usable = model_ && model_->hasLatent() && model_->latentDim() > 0 && !model_->isSuperResolution();
     digitRows_->setVisible(usable && model_->isConditional());
     warning_->setText(!usable ? tr("Train or open a model with a latent space to generate from it.")
@@ -251,6 +278,14 @@ void GeneratePanel::refresh()
                                "like digits. Train a VAE or an aae to see the difference.").arg(model_->kindName()));
     for (int k = 0; k < 2; ++k)
         endLabels_[k]->setText(tr("%1: %2").arg(k == 0 ? "A" : "B", ends_[k].empty() ? tr("not set") : endNames_[k]));
+}
+
+void GeneratePanel::refresh()
+{
+    stale_ = false;
+    updateLabels();
+    const double sigma = sigma_->value() / 100.0;
+    const bool usable = model_ && model_->hasLatent() && model_->latentDim() > 0 && !model_->isSuperResolution();
     const int cols = std::max(1, int(std::ceil(std::sqrt(double(sampleCount_->value())))));
     path_ = LatentPath();
     if (!usable) {

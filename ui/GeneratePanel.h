@@ -38,6 +38,9 @@ public:
     DigitView* noiseView() const { return noise_; }
     const LatentPath& path() const { return path_; }
     quint64 seed() const;
+    // Whether the panel can be seen (false behind another dock's tab): sheets are decoded only
+    // then, and at once when it comes back with a newer model.
+    void setOnScreen(bool on);
     // The line above the samples: why they may not look like digits (empty when they should).
     QString warningText() const;
 
@@ -45,8 +48,17 @@ Q_SIGNALS:
     void pathChanged(const LatentPath& path);  // empty when there is none
     void exportRequested(const QImage& image, const QString& what);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    // Decodes every sheet (samples, path, noise) for the current settings.
     void refresh();
+    // The same, or only the cheap labels while the panel is hidden (or behind another dock's tab):
+    // with a convolutional model the sheets took 15-150 ms of the GUI thread for each model
+    // published during training. refresh() runs when the panel is shown.
+    void refreshWhenShown();
+    void updateLabels();
     void useSelectionAs(int which);
 
     ModelSessionPtr model_;
@@ -56,6 +68,8 @@ private:
     QLabel* warning_;
     QSpinBox* sampleCount_;
     QCheckBox* digitRows_;  // conditional models: one row per digit
+    bool stale_ = false;    // sheets not decoded for the current model or selection yet
+    bool onScreen_ = true;
     QSpinBox* seed_;
     DigitView* samples_;
     QLabel* endLabels_[2];

@@ -278,6 +278,8 @@ void MainWindow::createDocks()
     tabifyDockWidget(previewDock, ownDigitDock_);
     QDockWidget* generateDock = dock(generate_, tr("Generate"), "generateDock", Qt::RightDockWidgetArea);
     tabifyDockWidget(ownDigitDock_, generateDock);
+    // A dock behind another's tab counts as visible to its widgets; this signal tells them apart.
+    connect(generateDock, &QDockWidget::visibilityChanged, generate_, &GeneratePanel::setOnScreen);
     previewDock->raise();
     QDockWidget* losses = dock(chart_, tr("Losses"), "lossDock", Qt::BottomDockWidgetArea);
     QDockWidget* compareDock = dock(compare_, tr("PCA Comparison"), "compareDock", Qt::BottomDockWidgetArea);
