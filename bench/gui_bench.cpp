@@ -12,7 +12,7 @@
 #include "LossChart.h"
 #include "MainWindow.h"
 #include "PreviewPanel.h"
-#include "RuntimeInfo.h"
+#include "runtime/RuntimeInfo.h"
 #include "TrainingPanel.h"
 
 #include <QApplication>

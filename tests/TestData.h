@@ -1,8 +1,8 @@
 #pragma once
 // Small synthetic datasets for tests: ten classes of 28x28 "digits" that are easy to tell apart
 // (a bright bar at a class-specific position and angle) with per-image jitter and noise.
-#include "IdxWriter.h"
-#include "ImageDataset.h"
+#include "data/IdxWriter.h"
+#include "data/ImageDataset.h"
 
 #include <torch/torch.h>
 

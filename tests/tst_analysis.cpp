@@ -1,10 +1,10 @@
-#include "Analysis.h"
-#include "Generation.h"
-#include "DatasetLocator.h"
-#include "IdxReader.h"
-#include "MlpVae.h"
-#include "MnistJsonImporter.h"
-#include "PngWriter.h"
+#include "analysis/Analysis.h"
+#include "analysis/Generation.h"
+#include "data/DatasetLocator.h"
+#include "data/IdxReader.h"
+#include "models/MlpVae.h"
+#include "data/MnistJsonImporter.h"
+#include "image/PngWriter.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -132,7 +132,7 @@ private Q_SLOTS:
         QCOMPARE(grid.sizes().vec(), (std::vector<int64_t>{112, 112}));
         QCOMPARE(grid.scalar_type(), torch::kUInt8);
         // Cell (0,0) is exactly the decode of its coordinates, and differs from cell (3,3).
-        const torch::Tensor cell = decodeImages(*m, torch::tensor({{-3.f, 3.f}}))[0];
+        const torch::Tensor cell = decodeImages(*m, torch::tensor({{-3.f, 3.f}}), noLabels())[0];
         const torch::Tensor expected = cell.mul(255).round().to(torch::kUInt8);
         QVERIFY(torch::equal(grid.narrow(0, 0, 28).narrow(1, 0, 28), expected));
         QVERIFY(!torch::equal(grid.narrow(0, 0, 28).narrow(1, 0, 28), grid.narrow(0, 84, 28).narrow(1, 84, 28)));

@@ -1,5 +1,5 @@
 // End to end: latent-cli as a user runs it, on a tiny IDX dataset generated here.
-#include "IdxWriter.h"
+#include "data/IdxWriter.h"
 #include "TestData.h"
 
 #include <QFile>
@@ -169,6 +169,94 @@ private Q_SLOTS:
         QCOMPARE(png(strip).mid(16, 8), QByteArray("\0\0\0\xd0\0\0\0\x1c", 8));  // 7*28 + 6*2 = 208 x 28
         QCOMPARE(cli({"interpolate", "--model", model, "--from", "0,0", "--to", "1,1", "--out", strip}).code, 0);
         QCOMPARE(cli({"interpolate", "--model", model, "--from", "0,0", "--out", strip}).code, 2);  // no end point
+    }
+
+    // Every model kind through every command that encodes or decodes: each either works or says
+    // why it cannot, and a cvae draws the digit it is given.
+    void everyModelKindThroughEveryCommand_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("arch");
+        QTest::addColumn<int>("latent");  // the latent vector's size; 0: none to decode from
+        QTest::newRow("ae conv") << "ae" << "conv" << 2;
+        QTest::newRow("ae wide") << "ae" << "wide" << 0;
+        QTest::newRow("dae wide") << "dae" << "wide" << 0;
+        QTest::newRow("dae conv") << "dae" << "conv" << 2;
+        QTest::newRow("sr") << "sr" << "conv" << -1;  // no latent space at all
+        QTest::newRow("vae mlp") << "vae" << "mlp" << 2;
+        QTest::newRow("vae conv") << "vae" << "conv" << 2;
+        QTest::newRow("cvae") << "cvae" << "mlp" << 2;
+        QTest::newRow("aae") << "aae" << "mlp" << 2;
+    }
+    void everyModelKindThroughEveryCommand()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, arch);
+        QFETCH(int, latent);
+        const QString m = dir.filePath(kind + "-" + arch + ".pt");
+        const Run t = cli({"train", "--data", dataDir, "--model", kind, "--arch", arch, "--epochs", "1", "--batch", "32",
+                           "--train-limit", "128", "--threads", "2", "--out", m});
+        QVERIFY2(t.code == 0, t.err);
+        const bool conditional = kind == "cvae";
+        const QStringList digit = conditional ? QStringList{"--digit", "3"} : QStringList{};
+        auto png = [&](const QString& name) { return dir.filePath(kind + "-" + arch + "-" + name + ".png"); };
+        auto refusedForNoLatent = [&](const Run& r) {
+            return r.code == 1 && (r.err.contains("no latent space") || r.err.contains("no low-dimensional latent space"));
+        };
+
+        const Run e = cli({"eval", "--model", m, "--json"});
+        QVERIFY2(e.code == 0, e.err);
+        QVERIFY2(json(e.out).contains("recon_mse"), e.out);
+        QCOMPARE(json(e.out).contains("neg_elbo"), kind == "vae" || kind == "cvae");
+
+        const Run enc = cli({"encode", "--model", m, "--out", dir.filePath(kind + ".csv")});
+        if (latent < 0) {
+            QVERIFY2(refusedForNoLatent(enc), enc.err);
+        } else {
+            QVERIFY2(enc.code == 0, enc.err);
+            QFile f(dir.filePath(kind + ".csv"));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll().count('\n'), 101);  // header + the 100 test digits
+        }
+
+        const QString z = latent > 0 ? QStringLiteral("0.5,-0.5") : QStringLiteral("0,0");
+        const Run d = cli(QStringList{"decode", "--model", m, "--z", z, "--out", png("decode")} + digit);
+        const Run g = cli(QStringList{"grid", "--model", m, "--n", "3", "--out", png("grid")} + digit);
+        for (const Run& r : {d, g}) {
+            if (latent > 0) QVERIFY2(r.code == 0 && r.err.isEmpty(), r.err);
+            else QVERIFY2(refusedForNoLatent(r), r.err);
+        }
+        if (latent > 0) QVERIFY(QFileInfo(png("grid")).size() > 0);
+
+        const Run smp = cli(QStringList{"sample", "--model", m, "--n", "4", "--out", png("sample")} + digit);
+        const Run itp = cli(QStringList{"interpolate", "--model", m, "--from-index", "0", "--to-index", "1", "--steps", "3",
+                                        "--out", png("path")} + digit);
+        for (const Run& r : {smp, itp}) {
+            if (latent < 0) QVERIFY2(refusedForNoLatent(r), r.err);
+            else QVERIFY2(r.code == 0, r.err);
+        }
+
+        if (conditional) {
+            // Without the digit a cvae cannot decode: a usage error that names the option.
+            for (const QString command : {"decode", "grid", "interpolate"}) {
+                QStringList args{command, "--model", m, "--out", png("x")};
+                args += command == "decode" ? QStringList{"--z", z} : command == "interpolate" ? QStringList{"--from-index", "0", "--to-index", "1"} : QStringList{};
+                const Run r = cli(args);
+                QCOMPARE(r.code, 2);
+                QVERIFY2(r.err.contains("--digit"), r.err);
+            }
+            // The same point drawn as two digits gives two pictures.
+            QCOMPARE(cli({"decode", "--model", m, "--z", z, "--digit", "1", "--out", png("one"), "--json"}).code, 0);
+            QCOMPARE(cli({"decode", "--model", m, "--z", z, "--digit", "7", "--out", png("seven"), "--json"}).code, 0);
+            QFile one(png("one")), seven(png("seven"));
+            QVERIFY(one.open(QIODevice::ReadOnly) && seven.open(QIODevice::ReadOnly));
+            QVERIFY(one.readAll() != seven.readAll());
+        } else if (latent > 0) {
+            // Another kind draws no particular digit: --digit is ignored, and says so.
+            const Run r = cli({"decode", "--model", m, "--z", z, "--digit", "1", "--out", png("ignored")});
+            QCOMPARE(r.code, 0);
+            QVERIFY2(r.err.contains("--digit ignored"), r.err);
+        }
     }
 
     void ctrlCStopsAndSavesWhatWasTrained()

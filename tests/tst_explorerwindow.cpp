@@ -1,18 +1,19 @@
 // The explorer window driven as a user drives it (offscreen): the form's Train button, the
 // Pause/Stop shortcuts, a mouse drag and clicks on the latent view, the legend, closing mid-
 // training, opening and saving models, exports; on a tiny generated dataset.
-#include "Analysis.h"
-#include "Checkpoint.h"
-#include "ModelFactory.h"
+#include "analysis/Analysis.h"
+#include "models/Checkpoint.h"
+#include "models/ModelFactory.h"
 #include "DigitDataset.h"
-#include "ImageDataset.h"
+#include "data/ImageDataset.h"
 #include "DigitView.h"
 #include "GeneratePanel.h"
-#include "Generation.h"
+#include "analysis/Generation.h"
 #include "PcaComparePanel.h"
 #include "LatentPanel.h"
 #include "LatentView.h"
 #include "LossChart.h"
+#include "ExportActions.h"
 #include "MainWindow.h"
 #include "PreviewPanel.h"
 #include "TestData.h"
@@ -80,7 +81,7 @@ class TestExplorerWindow : public QObject {
     {
         torch::NoGradGuard g;
         const torch::Tensor img = latent::decodeImages(*s->snapshot()->model,
-                                                       torch::tensor(z).reshape({1, int64_t(z.size())}))[0]
+                                                       torch::tensor(z).reshape({1, int64_t(z.size())}), latent::noLabels())[0]
                                       .mul(255).round().clamp(0, 255).to(torch::kUInt8).contiguous();
         QImage out(28, 28, QImage::Format_Grayscale8);
         for (int y = 0; y < 28; ++y) std::memcpy(out.scanLine(y), img.data_ptr<uint8_t>() + y * 28, 28);
@@ -189,7 +190,7 @@ private Q_SLOTS:
         // The reconstruction is the core's, rounded to 8 bits (a VAE shows its mean's decoding).
         torch::NoGradGuard g;
         const torch::Tensor expected = w.session()->snapshot()->model->reconstructMean(
-            w.dataset().splits()->test.batch(torch::tensor({int64_t(hit)})));
+            w.dataset().splits()->test.batch(torch::tensor({int64_t(hit)})), latent::noLabels());
         const QImage shown = w.previewPanel()->secondView()->image();
         for (int y = 0; y < 28; ++y)
             for (int x = 0; x < 28; ++x)
@@ -316,19 +317,19 @@ private Q_SLOTS:
         Window win(dataDir);
         MainWindow& w = win.w;
         trainToEnd(w, "vae", 1);
-        QVERIFY(w.exportGridPng(dir.filePath("grid.png")));
+        QVERIFY(w.exports()->exportGrid(dir.filePath("grid.png")));
         QCOMPARE(QImage(dir.filePath("grid.png")).size(), QSize(560, 560));
-        QVERIFY(w.exportScatterPng(dir.filePath("scatter.png")));
+        QVERIFY(w.exports()->exportView(dir.filePath("scatter.png")));
         QCOMPARE(QImage(dir.filePath("scatter.png")).size(), w.latentView()->size());
-        QVERIFY(w.exportCodesCsv(dir.filePath("codes.csv")));
+        QVERIFY(w.exports()->exportCodes(dir.filePath("codes.csv")));
         QFile codes(dir.filePath("codes.csv"));
         QVERIFY(codes.open(QIODevice::ReadOnly));
         const QStringList lines = QString::fromUtf8(codes.readAll()).split('\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), kTest + 1);
         QCOMPARE(lines.first(), QString("index,label,z0,z1,logvar0,logvar1"));
         QCOMPARE(lines[8].section(',', 1, 1).toInt(), w.dataset().testLabel(7));
-        QVERIFY(w.exportLossCsv(dir.filePath("loss.csv")));
-        QVERIFY(!w.exportLossCsv(dir.filePath("no-such-dir/loss.csv")));  // a clear error, no crash
+        QVERIFY(w.exports()->exportLoss(dir.filePath("loss.csv")));
+        QVERIFY(!w.exports()->exportLoss(dir.filePath("no-such-dir/loss.csv")));  // a clear error, no crash
         QCOMPARE(win.errors.size(), 1);
     }
 
@@ -386,7 +387,7 @@ private Q_SLOTS:
         g->setSampling(16, 7);
         torch::NoGradGuard noGrad;
         auto& model = *w.session()->snapshot()->model;
-        const torch::Tensor sheet = latent::imageSheet(latent::decodeImages(model, latent::samplePrior(16, 2, 7)), 4).contiguous();
+        const torch::Tensor sheet = latent::imageSheet(latent::decodeImages(model, latent::samplePrior(16, 2, 7), latent::noLabels()), 4).contiguous();
         const QImage shown = g->sampleView()->image();
         QCOMPARE(shown.size(), QSize(int(sheet.size(1)), int(sheet.size(0))));
         for (int y = 0; y < shown.height(); y += 7)

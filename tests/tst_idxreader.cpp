@@ -1,6 +1,6 @@
-#include "DatasetLocator.h"
-#include "IdxReader.h"
-#include "IdxWriter.h"
+#include "data/DatasetLocator.h"
+#include "data/IdxReader.h"
+#include "data/IdxWriter.h"
 #include "TestData.h"
 
 #include <QFile>

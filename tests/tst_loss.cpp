@@ -1,5 +1,5 @@
-#include "Autoencoder.h"
-#include "Loss.h"
+#include "models/Autoencoder.h"
+#include "training/Loss.h"
 
 #include <QtTest>
 

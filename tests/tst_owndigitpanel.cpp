@@ -1,14 +1,14 @@
 // "Your digit" in the window: pictures opened, drawn, dropped and pasted go through the core's
 // preprocessing, the denoiser and the super-resolution model exactly as the core computes them;
 // bad pictures are refused with a reason and lose nothing.
-#include "Checkpoint.h"
-#include "DigitRestoration.h"
+#include "models/Checkpoint.h"
+#include "image/DigitRestoration.h"
 #include "DigitView.h"
 #include "DrawingCanvas.h"
 #include "ImageFile.h"
 #include "LatentView.h"
 #include "MainWindow.h"
-#include "ModelFactory.h"
+#include "models/ModelFactory.h"
 #include "OwnDigitPanel.h"
 #include "TestData.h"
 

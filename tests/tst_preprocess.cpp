@@ -1,9 +1,9 @@
 // Bringing your own digit: each stage of the MNIST-style preprocessing, the bad pictures it must
 // refuse, and the denoise/upscale helpers built on it.
-#include "Analysis.h"
-#include "DigitPreprocessor.h"
-#include "DigitRestoration.h"
-#include "ModelFactory.h"
+#include "analysis/Analysis.h"
+#include "image/DigitPreprocessor.h"
+#include "image/DigitRestoration.h"
+#include "models/ModelFactory.h"
 #include "TestData.h"
 
 #include <QtTest>
@@ -165,6 +165,7 @@ private Q_SLOTS:
     {
         ModelSpec spec;
         spec.kind = ModelKind::Dae;
+        spec.arch = Arch::Conv;
         spec.latentDim = 0;
         torch::manual_seed(0);
         Autoencoder model = makeModel(spec);
@@ -173,7 +174,7 @@ private Q_SLOTS:
                             c = denoiseDigit(*model, spec, digit, 0.5, 8);
         QVERIFY(torch::equal(a.noisy, b.noisy));
         // The output is exactly the model's reconstruction of the noisy digit (images, not logits).
-        QVERIFY(torch::allclose(a.output, model->reconstructMean(a.noisy.reshape({1, 1, 28, 28}))[0][0]));
+        QVERIFY(torch::allclose(a.output, model->reconstructMean(a.noisy.reshape({1, 1, 28, 28}), noLabels())[0][0]));
         QVERIFY(!torch::equal(a.noisy, c.noisy));
         QCOMPARE(a.psnrNoisy, psnr(a.noisy.unsqueeze(0), toTensor(digit).unsqueeze(0)));
         QVERIFY(a.psnrNoisy < 15);  // std 0.5 noise is heavy
@@ -181,6 +182,7 @@ private Q_SLOTS:
         QVERIFY(torch::equal(none.noisy, none.clean));
         ModelSpec sr;
         sr.kind = ModelKind::Sr;
+        sr.arch = Arch::Conv;
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, denoiseDigit(*makeModel(sr), sr, digit, 0.5, 1));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, upscaleDigit(*model, spec, digit));
         const UpscaleResult up = upscaleDigit(*makeModel(sr), sr, digit);

@@ -1,13 +1,12 @@
-// The training worker as the explorer window drives it: on its own thread, through queued calls
-// and signals, on a tiny generated dataset.
-#include "Analysis.h"
-#include "Checkpoint.h"
-#include "IdxWriter.h"
+// The training worker as the explorer window drives it, through a TrainingRun: on its own thread,
+// through queued calls and signals, on a tiny generated dataset.
+#include "analysis/Analysis.h"
+#include "models/Checkpoint.h"
+#include "data/IdxWriter.h"
 #include "TestData.h"
-#include "TrainingWorker.h"
+#include "TrainingRun.h"
 
 #include <QSignalSpy>
-#include <QThread>
 #include <QtTest>
 
 class TestTrainingWorker : public QObject {
@@ -16,29 +15,18 @@ class TestTrainingWorker : public QObject {
     QTemporaryDir dir;
     QString dataDir;
 
+    // A run and spies on its signals; the run stops and joins its thread when the harness goes.
     struct Harness {
-        QThread thread;
-        TrainingWorker* worker = new TrainingWorker;
+        std::unique_ptr<TrainingRun> worker;
         std::unique_ptr<QSignalSpy> progress, epochs, models, finished;
-        Harness()
-        {
-            worker->moveToThread(&thread);
-            QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
-            progress = std::make_unique<QSignalSpy>(worker, &TrainingWorker::progress);
-            epochs = std::make_unique<QSignalSpy>(worker, &TrainingWorker::epochFinished);
-            models = std::make_unique<QSignalSpy>(worker, &TrainingWorker::modelPublished);
-            finished = std::make_unique<QSignalSpy>(worker, &TrainingWorker::finished);
-            thread.start();
-        }
-        ~Harness()
-        {
-            worker->stop();
-            thread.quit();
-            thread.wait();
-        }
         void start(const TrainingRequest& r)
         {
-            QMetaObject::invokeMethod(worker, "train", Qt::QueuedConnection, Q_ARG(TrainingRequest, r));
+            worker = std::make_unique<TrainingRun>(r);
+            progress = std::make_unique<QSignalSpy>(worker.get(), &TrainingRun::progress);
+            epochs = std::make_unique<QSignalSpy>(worker.get(), &TrainingRun::epochFinished);
+            models = std::make_unique<QSignalSpy>(worker.get(), &TrainingRun::modelPublished);
+            finished = std::make_unique<QSignalSpy>(worker.get(), &TrainingRun::finished);
+            worker->start();
         }
     };
 
@@ -81,7 +69,7 @@ private Q_SLOTS:
         QCOMPARE(m1->spec.epochsDone, 1);
         QCOMPARE(m3->spec.epochsDone, 3);
         const torch::Tensor z = torch::tensor({{0.5f, -0.5f}});
-        QVERIFY(!torch::equal(latent::decodeImages(*m1->model, z), latent::decodeImages(*m3->model, z)));
+        QVERIFY(!torch::equal(latent::decodeImages(*m1->model, z, latent::noLabels()), latent::decodeImages(*m3->model, z, latent::noLabels())));
     }
 
     void pauseHoldsAndStopEndsEarly()

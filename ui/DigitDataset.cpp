@@ -1,6 +1,6 @@
 #include "DigitDataset.h"
 
-#include "DatasetLocator.h"
+#include "data/DatasetLocator.h"
 
 DigitDataset DigitDataset::load(const QString& nameOrDir, QString* error)
 {
@@ -53,4 +53,11 @@ int DigitDataset::testLabel(int index) const
 {
     if (!d_ || index < 0 || index >= testCount()) return -1;
     return int(d_->test.labels[index].item<uint8_t>());
+}
+
+QStringList DigitDataset::classNames() const
+{
+    const bool fashion = name().contains("fashion", Qt::CaseInsensitive) || directory().contains("fashion", Qt::CaseInsensitive);
+    if (!fashion) return {};
+    return {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"};
 }

@@ -32,6 +32,8 @@ public:
     QImage testImage(int index) const;  // 28x28 Grayscale8
     int testLabel(int index) const;
     int numClasses() const;
+    // Names of the classes where they are not digits (Fashion-MNIST's clothes); empty otherwise.
+    QStringList classNames() const;
 
     const latent::DatasetSplits* splits() const { return d_.get(); }
 

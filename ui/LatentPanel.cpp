@@ -125,6 +125,16 @@ void LatentPanel::setConditional(bool conditional) { conditionRow_->setVisible(c
 
 void LatentPanel::setDatasetMissing(bool missing) { openData_->setVisible(missing); }
 
+void LatentPanel::showDatasetMissing(const QString& nameOrDir, const QStringList& searched)
+{
+    view()->setMessage(tr("No dataset found for \"%1\".\n\nLooked in:\n%2\n\nTo get one: run "
+                          "\"bash scripts/bootstrap.sh setup\" (imports MNIST), install the Debian "
+                          "package dataset-fashion-mnist, or use File > Open Dataset Folder… to pick "
+                          "a folder with the four IDX files.")
+                           .arg(nameOrDir, searched.join('\n')));
+    setDatasetMissing(true);
+}
+
 bool LatentPanel::gridVisible() const { return gridBox_->isChecked(); }
 
 void LatentPanel::setGridSize(int n) { gridN_->setValue(n); }

@@ -29,6 +29,8 @@ public:
     bool gridVisible() const;
     // With no dataset, a button above the view offers to open a folder of IDX files.
     void setDatasetMissing(bool missing);
+    // Says in the view where nameOrDir was looked for and how to get a dataset.
+    void showDatasetMissing(const QString& nameOrDir, const QStringList& searched);
 
     void setGridSize(int n);
     void setGridArea(GridSettings::Area area, double range = 3.0);

@@ -1,5 +1,7 @@
 #include "LossChart.h"
 
+#include "TrainingRun.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -212,4 +214,14 @@ QString LossChart::historyCsv() const
         out += QLatin1Char('\n');
     }
     return out;
+}
+
+void LossChart::follow(const TrainingRun* run)
+{
+    connect(run, &TrainingRun::progress, this, [this](const TrainingProgress& p) {
+        addTrainPoint(p.epoch, double(p.globalStep), p.total, p.reconstruction, p.kl, p.discriminator, p.generator);
+    });
+    connect(run, &TrainingRun::epochFinished, this, [this](const EpochSummary& s) {
+        if (s.hasTest) addTestPoint(s.epoch, double(s.globalStep), s.testTotal, s.testReconstruction, s.testKl);
+    });
 }

@@ -4,6 +4,8 @@
 
 #include <vector>
 
+class TrainingRun;
+
 class QAbstractAxis;
 class QChart;
 class QChartView;
@@ -28,6 +30,8 @@ public:
     void addTrainPoint(int epoch, double step, double total, double reconstruction, double kl,
                        double discriminator = 0, double generator = 0);
     void addTestPoint(int epoch, double step, double total, double reconstruction, double kl);
+    // Plots a run's losses as they come: training every N steps, test every epoch.
+    void follow(const TrainingRun* run);
     void setLogScale(bool on);
     bool logScale() const { return logScale_; }
 

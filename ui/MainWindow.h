@@ -1,30 +1,34 @@
 #pragma once
+// No torch headers: the window composes parts that keep torch in their .cpp files.
+#include "BackgroundJob.h"
 #include "DigitDataset.h"
+#include "LatentSpaceController.h"
 #include "ModelSession.h"
 #include "TrainingWorker.h"
 
-#include <QFutureWatcher>
 #include <QMainWindow>
 
 #include <functional>
 #include <memory>
 
+class ExportActions;
+class GeneratePanel;
 class LatentPanel;
 class LatentView;
 class LossChart;
-class GeneratePanel;
 class OwnDigitPanel;
 class PcaComparePanel;
 class PreviewPanel;
-class QAction;
 class QDockWidget;
-class QThread;
 class TrainingPanel;
+class TrainingRun;
+class WindowActions;
 
-// The explorer: training form, live loss chart, latent view and decoded preview in docks. The
-// training runs in a TrainingWorker on its own QThread; every epoch it publishes a private copy of
-// the weights, which the window wraps in a ModelSession. Encoding the test digits and decoding
-// the grid run as background jobs on that copy; only single points are decoded on this thread.
+// The explorer: training form, live loss chart, latent view and decoded preview in docks. It
+// wires parts together: a TrainingRun trains on its own thread and publishes a private copy of
+// the weights every epoch, which the window wraps in a ModelSession; the LatentSpaceController
+// shows it in the latent view (codes and grid from background jobs, the cursor's point decoded
+// on this thread); scores run as BackgroundJobs; ExportActions writes what can be exported.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -41,25 +45,22 @@ public:
     OwnDigitPanel* ownDigitPanel() const { return ownDigit_; }
     GeneratePanel* generatePanel() const { return generate_; }
     PcaComparePanel* comparePanel() const { return compare_; }
-    bool isScoring() const { return pcaWatcher_.isRunning() || scoresWatcher_.isRunning(); }
+    ExportActions* exports() const { return exports_; }
+    bool isScoring() const { return pcaJob_.isBusy() || scoresJob_.isBusy(); }
 
     bool loadDataset(const QString& nameOrDir);
     const DigitDataset& dataset() const { return data_; }
     ModelSessionPtr session() const { return session_; }
-    bool isTraining() const { return thread_ != nullptr; }
+    bool isTraining() const { return run_ != nullptr; }
     bool isPaused() const;
     bool hasUnsavedModel() const { return unsaved_; }
-    bool isRefreshing() const { return jobRunning_ || pendingCodes_ || pendingGrid_; }
+    bool isRefreshing() const { return space_->isRefreshing(); }
     // The latent vector the preview shows for the current cursor (empty without a cursor).
-    std::vector<float> cursorLatent() const;
+    std::vector<float> cursorLatent() const { return space_->cursorLatent(); }
 
     bool openModel(const QString& path);
     bool showOwnDigit(const QString& picturePath);  // opens it in the Your Digit dock, brought to front
     bool saveModel(const QString& path);
-    bool exportGridPng(const QString& path);
-    bool exportScatterPng(const QString& path);
-    bool exportCodesCsv(const QString& path);
-    bool exportLossCsv(const QString& path);
 
     // Tests and scripts replace the modal dialogs: the close question (told whether training
     // is still running) and error reports.
@@ -71,7 +72,6 @@ public Q_SLOTS:
     void startTraining();
     void togglePause();
     void stopTraining();
-    void refreshLatent();  // re-encode and re-decode the grid (e.g. after a dataset change)
 
 Q_SIGNALS:
     void trainingFinished(TrainingWorker::Outcome outcome, const QString& message);
@@ -84,8 +84,8 @@ protected:
     void dropEvent(QDropEvent* e) override;
 
 private:
-    void createActions();
-    void createMenus();
+    void connectActions();
+    void connectPanels();
     void createDocks();
     void restoreSettings();
     void saveSettings() const;
@@ -93,25 +93,15 @@ private:
     void updateTitle();
     void showError(const QString& title, const QString& text);
     bool confirm(const QString& question);
+    CloseChoice askToClose(bool training);
     void setSession(ModelSessionPtr session, bool unsaved);
     void stopAndWait();
-    void requestRefresh(bool codes);
-    void runNextJob();
-    void updateCursorPreview();
-    std::vector<float> selectedCode() const;
-    QString className(int label) const;
-    QString askSavePath();
     bool saveCurrentModel();  // to its file, or asks for one
+    void raiseOwnDigit();
 
-    void onModelPublished(const ModelSnapshot& model);
-    void onLatentPublished(const LatentUpdate& update);
-    void onProgress(const TrainingProgress& p);
     void onEpochFinished(const EpochSummary& s);
     void onTrainingFinished(TrainingWorker::Outcome outcome, const QString& message);
-    void onCursorMoved(const QPointF& xy);
     void onPointClicked(int index);
-    void showOwnDigitMarker();
-    void showPath();
     void scoreLatent();  // background: 5-NN and silhouette of the current model's codes
 
     TrainingPanel* training_;
@@ -121,45 +111,20 @@ private:
     OwnDigitPanel* ownDigit_;
     GeneratePanel* generate_;
     PcaComparePanel* compare_;
-    QFutureWatcher<PcaComparison> pcaWatcher_;
-    QFutureWatcher<EmbeddingScores> scoresWatcher_;
-    ModelSessionPtr scoredSession_;
-    LatentPath path_;
+    WindowActions* actions_;
+    ExportActions* exports_;
+    LatentSpaceController* space_;
     QDockWidget* ownDigitDock_ = nullptr;
-    DigitEncoding ownDigitCode_;
-
-    QAction* openAction_;
-    QAction* saveAction_;
-    QAction* saveAsAction_;
-    QAction* openDatasetAction_;
-    QAction* openPictureAction_;
-    QAction* pastePictureAction_;
-    QAction* exportGridAction_;
-    QAction* exportScatterAction_;
-    QAction* exportCodesAction_;
-    QAction* exportLossAction_;
-    QAction* quitAction_;
-    QAction* trainAction_;
-    QAction* pauseAction_;
-    QAction* stopAction_;
-    QAction* fitAction_;
 
     DigitDataset data_;
     QString dataError_;
     ModelSessionPtr session_;
-    std::shared_ptr<const LatentCodes> codes_;  // of codesSession_
-    ModelSessionPtr codesSession_;
     QString modelPath_;
     bool unsaved_ = false;
 
-    QThread* thread_ = nullptr;
-    TrainingWorker* worker_ = nullptr;
-    bool variationalRun_ = true;
-
-    QFutureWatcher<LatentCodes> codesWatcher_;
-    QFutureWatcher<DecodedGrid> gridWatcher_;
-    ModelSessionPtr jobSession_;
-    bool jobRunning_ = false, pendingCodes_ = false, pendingGrid_ = false;
+    std::unique_ptr<TrainingRun> run_;
+    BackgroundJob<PcaComparison> pcaJob_;
+    BackgroundJob<EmbeddingScores> scoresJob_;
 
     std::function<CloseChoice(bool)> closePrompt_;
     std::function<void(const QString&, const QString&)> reportError_;

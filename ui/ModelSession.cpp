@@ -1,12 +1,14 @@
 #include "ModelSession.h"
 
-#include "Analysis.h"
-#include "Checkpoint.h"
+#include "analysis/Analysis.h"
+#include "models/Checkpoint.h"
 #include "DigitDataset.h"
-#include "DigitRestoration.h"
-#include "Generation.h"
-#include "ImageDataset.h"
-#include "Transforms.h"
+#include "image/DigitRestoration.h"
+#include "analysis/Generation.h"
+#include "analysis/Scores.h"
+#include "models/ModelCatalog.h"
+#include "data/ImageDataset.h"
+#include "data/Transforms.h"
 
 #include <cmath>
 
@@ -14,27 +16,26 @@ using namespace latent;
 
 namespace {
 
-// float [B, 28, 28] (or [B,1,28,28]) in [0, 1] -> one Grayscale8 image per item, rounded as the
-// core's PNG writer does, so the GUI shows exactly what the CLI writes.
+// uint8 [h, w] -> a Grayscale8 image of the same size: the one place tensors become pictures.
+QImage grayImage(const torch::Tensor& u8)
+{
+    const torch::Tensor c = u8.contiguous();
+    QImage out(int(c.size(1)), int(c.size(0)), QImage::Format_Grayscale8);
+    for (int y = 0; y < out.height(); ++y)
+        std::memcpy(out.scanLine(y), c.data_ptr<uint8_t>() + size_t(y) * size_t(out.width()), size_t(out.width()));
+    return out;
+}
+
+// float [B, h, w] (or [B, 1, h, w]) in [0, 1] -> item `index` as a picture, rounded as the core's
+// PNG writer does, so the GUI shows exactly what the CLI writes.
 QImage toImage(const torch::Tensor& images, int64_t index = 0)
 {
-    const torch::Tensor u8 = images.reshape({images.size(0), 28, 28})[index]
-                                 .mul(255.0).round().clamp(0, 255).to(torch::kUInt8).contiguous();
-    QImage out(28, 28, QImage::Format_Grayscale8);
-    const uint8_t* src = u8.data_ptr<uint8_t>();
-    for (int y = 0; y < 28; ++y) std::memcpy(out.scanLine(y), src + y * 28, 28);
-    return out;
+    return grayImage(toGrayLevels(images.reshape({images.size(0), images.size(-2), images.size(-1)})[index]));
 }
 
 AutoencoderImpl& module(const ModelSnapshot& s) { return *s->model; }
 
-// Decoded images [B, 28, 28] in [0, 1]; a conditional model draws `digit`.
-torch::Tensor decodeAs(AutoencoderImpl& model, const torch::Tensor& z, int digit)
-{
-    if (!model.isConditional()) return decodeImages(model, z);
-    torch::NoGradGuard noGrad;
-    return torch::sigmoid(model.decode(z, torch::full({z.size(0)}, int64_t(digit), torch::kLong))).squeeze(1);
-}
+torch::Tensor codeTensor(const std::vector<float>& z) { return torch::tensor(z).reshape({1, int64_t(z.size())}); }
 
 }  // namespace
 
@@ -81,47 +82,27 @@ QImage ModelSession::decode(const std::vector<float>& z) const
     if (dim == 0 || int(z.size()) != dim) return {};
     torch::NoGradGuard noGrad;
     const torch::Tensor t = torch::from_blob(const_cast<float*>(z.data()), {1, dim}, torch::kFloat32).clone();
-    return toImage(decodeAs(module(snapshot_), t, condition()));
+    return toImage(decodeImages(module(snapshot_), t, labelsFor(1)));
 }
 
 DecodedGrid ModelSession::decodeGrid(const GridSpec& spec) const
 {
     DecodedGrid out;
     const int dim = latentDim();
-    const int n = spec.n;
-    if (dim == 0 || n < 1 || spec.dimX >= dim || spec.dimY >= dim) return out;
-    out.n = n;
-    out.xs.resize(size_t(n));
-    out.ys.resize(size_t(n));
-    for (int i = 0; i < n; ++i) {
-        const double t = n == 1 ? 0.5 : double(i) / (n - 1);
-        if (spec.gaussian) {
-            const double p = 0.05 + 0.9 * t;  // as the core's grid: evenly spaced in (0.05, 0.95)
-            const double q = std::sqrt(2.0) * torch::erfinv(torch::tensor(2.0 * p - 1.0, torch::kDouble)).item<double>();
-            out.xs[size_t(i)] = q;
-            out.ys[size_t(i)] = -q;
-        } else {
-            out.xs[size_t(i)] = spec.area.left() + t * spec.area.width();
-            out.ys[size_t(i)] = spec.area.bottom() - t * spec.area.height();  // QRectF bottom = max y
-        }
-    }
-    std::vector<float> z(size_t(n) * size_t(n) * size_t(dim), 0.f);
-    for (int r = 0; r < n; ++r)
-        for (int c = 0; c < n; ++c) {
-            float* row = z.data() + (size_t(r) * size_t(n) + size_t(c)) * size_t(dim);
-            for (int d = 0; d < dim && d < int(spec.base.size()); ++d) row[d] = spec.base[size_t(d)];
-            row[spec.dimX] = float(out.xs[size_t(c)]);
-            row[spec.dimY] = float(out.ys[size_t(r)]);
-        }
-    torch::NoGradGuard noGrad;
-    const torch::Tensor images = decodeAs(module(snapshot_), torch::from_blob(z.data(), {int64_t(n) * n, dim}, torch::kFloat32), condition())
-                                     .reshape({n, n, 28, 28})
-                                     .permute({0, 2, 1, 3})
-                                     .reshape({n * 28, n * 28})
-                                     .mul(255.0).round().clamp(0, 255).to(torch::kUInt8).contiguous();
-    out.image = QImage(n * 28, n * 28, QImage::Format_Grayscale8);
-    const uint8_t* src = images.data_ptr<uint8_t>();
-    for (int y = 0; y < n * 28; ++y) std::memcpy(out.image.scanLine(y), src + size_t(y) * size_t(n) * 28, size_t(n) * 28);
+    if (dim == 0 || spec.n < 1 || spec.dimX >= dim || spec.dimY >= dim) return out;
+    GridOptions o;
+    o.n = spec.n;
+    o.gaussianQuantiles = spec.gaussian;
+    o.area = GridArea{spec.area.left(), spec.area.right(), spec.area.top(), spec.area.bottom()};  // QRectF: bottom() is the max y
+    o.dimX = spec.dimX;
+    o.dimY = spec.dimY;
+    o.base = spec.base;
+    o.digit = isConditional() ? condition() : -1;
+    const GridAxes axes = gridAxes(o);
+    out.n = spec.n;
+    out.xs = axes.xs;
+    out.ys = axes.ys;
+    out.image = grayImage(latent::decodeGrid(module(snapshot_), dim, o));
     return out;
 }
 
@@ -151,7 +132,7 @@ QImage ModelSession::reconstruct(const DigitDataset& data, int testIndex) const
     torch::NoGradGuard noGrad;
     const torch::Tensor clean = data.splits()->test.batch(torch::tensor({int64_t(testIndex)}, torch::kInt64));
     const torch::Tensor label = data.splits()->test.labels.narrow(0, testIndex, 1).to(torch::kLong);
-    return toImage(module(snapshot_).reconstructMean(modelInput(snapshot_->spec, clean), label));  // images in [0, 1]
+    return toImage(module(snapshot_).reconstructMean(modelInput(snapshot_->spec, clean), label));
 }
 
 void ModelSession::setThreadsForThisThread(int threads)
@@ -161,7 +142,13 @@ void ModelSession::setThreadsForThisThread(int threads)
 
 bool ModelSession::isConditional() const { return snapshot_->spec.isConditional(); }
 
-bool ModelSession::isSuperResolution() const { return snapshot_->spec.kind == ModelKind::Sr; }
+bool ModelSession::isSuperResolution() const { return ModelCatalog::info(snapshot_->spec.kind).smallInput; }
+
+bool ModelSession::canDenoise() const
+{
+    const ModelKindInfo& kind = ModelCatalog::info(snapshot_->spec.kind);
+    return kind.reconstructs && !kind.conditional;
+}
 
 DigitDenoising ModelSession::denoise(const GrayImage& digit, double noiseStd, quint64 seed) const
 {
@@ -180,10 +167,7 @@ DigitUpscaling ModelSession::upscale(const GrayImage& digit) const
 {
     const UpscaleResult r = upscaleDigit(module(snapshot_), snapshot_->spec, digit);
     DigitUpscaling out;
-    const torch::Tensor small = r.small.mul(255.0).round().clamp(0, 255).to(torch::kUInt8).contiguous();
-    out.small = QImage(int(small.size(1)), int(small.size(0)), QImage::Format_Grayscale8);
-    for (int y = 0; y < out.small.height(); ++y)
-        std::memcpy(out.small.scanLine(y), small.data_ptr<uint8_t>() + y * out.small.width(), size_t(out.small.width()));
+    out.small = grayImage(toGrayLevels(r.small));
     out.output = toImage(r.output.unsqueeze(0));
     out.bilinear = toImage(r.bilinear.unsqueeze(0));
     out.psnrOutput = r.psnrOutput;
@@ -200,51 +184,39 @@ DigitEncoding ModelSession::encodeDigit(const GrayImage& digit) const
     torch::NoGradGuard noGrad;
     const torch::Tensor x = toTensor(digit).clamp(0, 1).reshape({1, 1, digit.height, digit.width});
     // A conditional model encodes the digit as the one it is set to draw.
-    const torch::Tensor label = torch::full({1}, int64_t(condition()), torch::kLong);
-    const Encoding e = module(snapshot_).encode(x, label);
+    const Encoding e = module(snapshot_).encode(x, labelsFor(1));
     const torch::Tensor mean = e.mean.flatten(1).to(torch::kFloat32).contiguous();
     out.mean.assign(mean.data_ptr<float>(), mean.data_ptr<float>() + mean.numel());
     if (e.logvar.defined()) {
         const torch::Tensor lv = e.logvar.flatten(1).to(torch::kFloat32).contiguous();
         out.logvar.assign(lv.data_ptr<float>(), lv.data_ptr<float>() + lv.numel());
     }
-    out.reconstruction = toImage(decodeAs(module(snapshot_), e.mean, condition()));
+    out.reconstruction = toImage(decodeImages(module(snapshot_), e.mean, labelsFor(1)));
     return out;
 }
 
-namespace {
-QImage sheetImage(const torch::Tensor& u8)
-{
-    QImage out(int(u8.size(1)), int(u8.size(0)), QImage::Format_Grayscale8);
-    const torch::Tensor c = u8.contiguous();
-    for (int y = 0; y < out.height(); ++y)
-        std::memcpy(out.scanLine(y), c.data_ptr<uint8_t>() + size_t(y) * size_t(out.width()), size_t(out.width()));
-    return out;
-}
-
-torch::Tensor codeTensor(const std::vector<float>& z) { return torch::tensor(z).reshape({1, int64_t(z.size())}); }
-}  // namespace
+torch::Tensor ModelSession::labelsFor(int64_t n) const { return digitLabels(n, isConditional() ? condition() : -1); }
 
 QImage ModelSession::sampleSheet(int n, int cols, quint64 seed) const
 {
     if (latentDim() == 0) return {};
     torch::NoGradGuard noGrad;
-    return sheetImage(imageSheet(decodeAs(module(snapshot_), samplePrior(n, latentDim(), seed), condition()), cols));
+    return grayImage(imageSheet(decodeImages(module(snapshot_), samplePrior(n, latentDim(), seed), labelsFor(n)), cols));
 }
 
 QImage ModelSession::digitRowsSheet(int styles, quint64 seed) const
 {
     if (latentDim() == 0 || !isConditional()) return {};
     torch::NoGradGuard noGrad;
-    const ClassRows rows = oneRowPerClass(samplePrior(styles, latentDim(), seed), 10);
-    return sheetImage(imageSheet(torch::sigmoid(module(snapshot_).decode(rows.z, rows.labels)).squeeze(1), styles));
+    const ClassRows rows = oneRowPerClass(samplePrior(styles, latentDim(), seed), kDigitClasses);
+    return grayImage(imageSheet(decodeImages(module(snapshot_), rows.z, rows.labels), styles));
 }
 
 QImage ModelSession::jitterSheet(const std::vector<float>& z, int n, int cols, double sigma, quint64 seed) const
 {
     if (latentDim() == 0 || int(z.size()) != latentDim()) return {};
     torch::NoGradGuard noGrad;
-    return sheetImage(imageSheet(decodeAs(module(snapshot_), jitterCode(codeTensor(z), n, sigma, seed), condition()), cols));
+    return grayImage(imageSheet(decodeImages(module(snapshot_), jitterCode(codeTensor(z), n, sigma, seed), labelsFor(n)), cols));
 }
 
 LatentPath ModelSession::interpolate(const std::vector<float>& from, const std::vector<float>& to, int steps, bool spherical) const
@@ -255,7 +227,7 @@ LatentPath ModelSession::interpolate(const std::vector<float>& from, const std::
     const torch::Tensor path = interpolatePath(codeTensor(from), codeTensor(to), steps, spherical).contiguous();
     for (int64_t i = 0; i < path.size(0); ++i)
         out.points.emplace_back(path[i].data_ptr<float>(), path[i].data_ptr<float>() + path.size(1));
-    out.strip = sheetImage(imageSheet(decodeAs(module(snapshot_), path, condition()), path.size(0)));
+    out.strip = grayImage(imageSheet(decodeImages(module(snapshot_), path, labelsFor(path.size(0))), path.size(0)));
     return out;
 }
 
@@ -263,27 +235,19 @@ EmbeddingScores ModelSession::scores(const DigitDataset& data) const
 {
     EmbeddingScores s;
     if (!hasLatent() || data.isEmpty()) return s;
-    const EncodedDataset train = encodeDataset(module(snapshot_), snapshot_->spec, data.splits()->train);
-    const EncodedDataset test = encodeDataset(module(snapshot_), snapshot_->spec, data.splits()->test);
-    s.knn = knnAccuracy(train.mean, train.labels, test.mean, test.labels, 5);
-    s.silhouette = silhouetteScore(test.mean, test.labels);
+    const DatasetSplits& splits = *data.splits();
+    const EncodedDataset train = encodeDataset(module(snapshot_), snapshot_->spec, splits.train);
+    const EncodedDataset test = encodeDataset(module(snapshot_), snapshot_->spec, splits.test);
+    const ClassSeparation separation = classSeparation(train.mean, train.labels, test.mean, test.labels);
+    s.knn = separation.knn;
+    s.silhouette = separation.silhouette;
     // Reconstructions: the model's (mean code) against PCA's with as many components.
-    torch::NoGradGuard noGrad;
-    const ImageDataset& testSet = data.splits()->test;
-    const torch::Tensor clean = testSet.allImages();
-    std::vector<torch::Tensor> outputs;
-    for (int64_t start = 0; start < testSet.size(); start += 1000) {
-        const int64_t len = std::min<int64_t>(1000, testSet.size() - start);
-        outputs.push_back(module(snapshot_).reconstructMean(modelInput(snapshot_->spec, clean.narrow(0, start, len)),
-                                                           testSet.labels.narrow(0, start, len).to(torch::kLong)));
-    }
-    s.reconMse = (torch::cat(outputs) - clean).square().mean().item<double>();
-    const int k = std::min<int>(latentDim(), 784);
-    const torch::Tensor trainFlat = data.splits()->train.allImages().flatten(1), testFlat = clean.flatten(1);
-    const Pca pca = Pca::fit(trainFlat, k);
-    s.pcaMse = (pca.inverseTransform(pca.transform(testFlat)) - testFlat).square().mean().item<double>();
-    s.pcaComponents = k;
-    const torch::Tensor mean = pca.mean().to(torch::kFloat32).contiguous(), basis = pca.components().to(torch::kFloat32).contiguous();
+    const Reconstructions rec = reconstructDataset(module(snapshot_), snapshot_->spec, splits.test);
+    s.reconMse = (rec.output - splits.test.allImages()).square().mean().item<double>();
+    const PcaBaseline pca = fitPcaBaseline(splits.train, splits.test, std::min(latentDim(), kImagePixels));
+    s.pcaMse = pca.reconMse;
+    s.pcaComponents = int(pca.pca.components().size(0));
+    const torch::Tensor mean = pca.pca.mean().to(torch::kFloat32).contiguous(), basis = pca.pca.components().to(torch::kFloat32).contiguous();
     s.pcaMean.assign(mean.data_ptr<float>(), mean.data_ptr<float>() + mean.numel());
     s.pcaBasis.assign(basis.data_ptr<float>(), basis.data_ptr<float>() + basis.numel());
     return s;
@@ -293,18 +257,16 @@ PcaComparison ModelSession::pcaComparison(const DigitDataset& data, int componen
 {
     PcaComparison out;
     if (data.isEmpty()) return out;
-    torch::NoGradGuard noGrad;
-    const ImageDataset& train = data.splits()->train;
-    const ImageDataset& test = data.splits()->test;
-    const torch::Tensor trainFlat = train.allImages().flatten(1), testFlat = test.allImages().flatten(1);
-    const Pca pca = Pca::fit(trainFlat, components);
-    const torch::Tensor trainCodes = pca.transform(trainFlat), testCodes = pca.transform(testFlat).to(torch::kFloat32).contiguous();
-    out.scores.knn = knnAccuracy(trainCodes, train.labels, testCodes, test.labels, 5);
-    out.scores.silhouette = silhouetteScore(testCodes, test.labels);
+    const DatasetSplits& splits = *data.splits();
+    const PcaBaseline pca = fitPcaBaseline(splits.train, splits.test, components);
+    const ClassSeparation separation = classSeparation(pca.trainCodes, splits.train.labels, pca.testCodes, splits.test.labels);
+    out.scores.knn = separation.knn;
+    out.scores.silhouette = separation.silhouette;
+    const torch::Tensor testCodes = pca.testCodes.to(torch::kFloat32).contiguous();
     out.codes.count = int(testCodes.size(0));
     out.codes.dim = int(testCodes.size(1));
     out.codes.mean.assign(testCodes.data_ptr<float>(), testCodes.data_ptr<float>() + testCodes.numel());
-    const torch::Tensor labels = test.labels.to(torch::kLong).contiguous();
+    const torch::Tensor labels = splits.test.labels.to(torch::kLong).contiguous();
     out.codes.labels.assign(labels.data_ptr<int64_t>(), labels.data_ptr<int64_t>() + labels.numel());
     return out;
 }

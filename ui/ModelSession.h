@@ -1,7 +1,7 @@
 #pragma once
 // No torch headers: widgets and the main window include this.
 #include "LatentGrid.h"
-#include "TrainingWorker.h"  // ModelSnapshot
+#include "ModelSnapshot.h"
 
 #include <QImage>
 #include <QString>
@@ -11,6 +11,9 @@
 #include <vector>
 
 class DigitDataset;
+namespace at {
+class Tensor;
+}
 namespace latent {
 struct GrayImage;
 }
@@ -83,7 +86,7 @@ public:
     DigitDenoising denoise(const latent::GrayImage& digit, double noiseStd, quint64 seed) const;
     DigitUpscaling upscale(const latent::GrayImage& digit) const;
     DigitEncoding encodeDigit(const latent::GrayImage& digit) const;
-    bool canDenoise() const { return !isSuperResolution() && !isConditional(); }
+    bool canDenoise() const;  // maps a 28x28 digit to a 28x28 digit without being told which
     bool isSuperResolution() const;
     // A conditional VAE draws the digit set here (0-9) wherever it decodes; thread-safe.
     bool isConditional() const;
@@ -110,6 +113,9 @@ public:
     static void setThreadsForThisThread(int threads);
 
 private:
+    // The labels a conditional model decodes with (the digit set by setCondition); none otherwise.
+    at::Tensor labelsFor(int64_t n) const;
+
     ModelSnapshot snapshot_;
     std::atomic<int> condition_{0};
 };

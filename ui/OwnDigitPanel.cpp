@@ -366,3 +366,20 @@ void OwnDigitPanel::refresh()
         error_->show();
     }
 }
+
+bool OwnDigitPanel::canTake(const QMimeData* mime)
+{
+    return mime->hasImage() || (mime->hasUrls() && !mime->urls().isEmpty() && mime->urls().first().isLocalFile());
+}
+
+QString OwnDigitPanel::take(const QMimeData* mime)
+{
+    if (mime->hasUrls() && !mime->urls().isEmpty() && mime->urls().first().isLocalFile()) {
+        const QString path = mime->urls().first().toLocalFile();
+        if (path.endsWith(".pt", Qt::CaseInsensitive)) return path;
+        openPicture(path);
+    } else if (mime->hasImage()) {
+        setPicture(qvariant_cast<QImage>(mime->imageData()), tr("the dropped image"));
+    }
+    return {};
+}

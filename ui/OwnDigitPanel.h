@@ -1,8 +1,10 @@
 #pragma once
-#include "DigitPreprocessor.h"  // core, torch-free
+#include "image/DigitPreprocessor.h"  // core, torch-free
 #include "ModelSession.h"
 
 #include <QWidget>
+
+class QMimeData;
 
 class DigitView;
 class DrawingCanvas;
@@ -51,6 +53,10 @@ Q_SIGNALS:
 public Q_SLOTS:
     void openPictureDialog();
     void pasteFromClipboard();
+    // Drag and drop onto the window: whether the data holds a local file or an image, and taking
+    // it (a picture opens here; the path of a dropped model checkpoint, *.pt, is returned instead).
+    static bool canTake(const QMimeData* mime);
+    QString take(const QMimeData* mime);
     void clear();
 
 private:

@@ -1,5 +1,9 @@
 #include "TrainingPanel.h"
 
+#include "TrainingRun.h"
+
+#include "models/ModelCatalog.h"
+
 #include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -23,16 +27,53 @@ QString clock(double seconds)
                      : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
-struct ModelChoice {
-    const char* text;
+// The form's words for the core's kinds and architectures (ModelCatalog says which exist).
+QString kindLabel(latent::ModelKind kind)
+{
+    switch (kind) {
+    case latent::ModelKind::Vae: return TrainingPanel::tr("Variational autoencoder (VAE)");
+    case latent::ModelKind::Ae: return TrainingPanel::tr("Convolutional autoencoder");
+    case latent::ModelKind::Dae: return TrainingPanel::tr("Denoising autoencoder");
+    case latent::ModelKind::Sr: return TrainingPanel::tr("Super-resolution autoencoder (14x14 to 28x28)");
+    case latent::ModelKind::Cvae: return TrainingPanel::tr("Conditional VAE (cvae: label in, style in the latent)");
+    case latent::ModelKind::Aae: return TrainingPanel::tr("Adversarial autoencoder (aae: codes pushed to N(0, I))");
+    }
+    return {};
+}
+
+QString archLabel(const latent::ModelKindInfo& kind, latent::Arch arch)
+{
+    switch (arch) {
+    case latent::Arch::Mlp: return TrainingPanel::tr("MLP (784-512-latent)");
+    case latent::Arch::Wide: return TrainingPanel::tr("Wide conv 32-32 (the lesson's denoiser)");
+    case latent::Arch::Conv:
+        return kind.kind == latent::ModelKind::Ae || kind.kind == latent::ModelKind::Dae ? TrainingPanel::tr("Conv 16-8-8 (plots its codes)")
+                                                                                       : TrainingPanel::tr("Convolutional");
+    }
+    return {};
+}
+
+struct Preset {
+    const char* label;
     const char* model;
+    const char* arch;
+    int epochs;
+    int latentDim;
 };
-const ModelChoice kModels[] = {{"Variational autoencoder (VAE)", "vae"},
-                               {"Convolutional autoencoder", "ae"},
-                               {"Denoising autoencoder", "dae"},
-                               {"Super-resolution autoencoder (14x14 to 28x28)", "sr"},
-                               {"Conditional VAE (cvae: label in, style in the latent)", "cvae"},
-                               {"Adversarial autoencoder (aae: codes pushed to N(0, I))", "aae"}};
+// The first is "Custom" (no change). "Clearest 2-D map": the best 5-NN recipe measured (README).
+const Preset kPresets[] = {{QT_TRANSLATE_NOOP("TrainingPanel", "Custom"), nullptr, nullptr, 0, 0},
+                           {QT_TRANSLATE_NOOP("TrainingPanel", "Lesson VAE: MLP, 20 epochs"), "vae", "mlp", 20, 2},
+                           {QT_TRANSLATE_NOOP("TrainingPanel", "Quick look: MLP VAE, 3 epochs"), "vae", "mlp", 3, 2},
+                           {QT_TRANSLATE_NOOP("TrainingPanel", "Clearest 2-D map: MLP VAE, 50 epochs (5-NN 0.66)"), "vae", "mlp", 50, 2},
+                           {QT_TRANSLATE_NOOP("TrainingPanel", "Conv VAE, 10 epochs"), "vae", "conv", 10, 2},
+                           {QT_TRANSLATE_NOOP("TrainingPanel", "Denoiser: wide conv AE, noise 0.5, 20 epochs"), "dae", "wide", 20, 0},
+                           {QT_TRANSLATE_NOOP("TrainingPanel", "Super-resolution x2, 15 epochs"), "sr", "conv", 15, 0}};
+
+const latent::ModelKindInfo& kindOf(const QString& name)
+{
+    const latent::ModelKindInfo* kind = latent::ModelCatalog::find(name.toStdString());
+    return kind ? *kind : latent::ModelCatalog::kinds().front();
+}
 }  // namespace
 
 TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
@@ -55,15 +96,15 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     form->addRow(datasetLabel, datasetRow);
 
     preset_ = new QComboBox(this);
-    preset_->addItems({tr("Custom"), tr("Lesson VAE: MLP, 20 epochs"), tr("Quick look: MLP VAE, 3 epochs"),
-                       tr("Clearest 2-D map: MLP VAE, 50 epochs (5-NN 0.66)"),
-                       tr("Conv VAE, 10 epochs"), tr("Denoiser: wide conv AE, noise 0.5, 20 epochs"),
-                       tr("Super-resolution x2, 15 epochs")});
+    for (const Preset& p : kPresets) preset_->addItem(tr(p.label));
     connect(preset_, &QComboBox::activated, this, &TrainingPanel::applyPreset);
     form->addRow(tr("Pre&set:"), preset_);
 
     model_ = new QComboBox(this);
-    for (const ModelChoice& m : kModels) model_->addItem(tr(m.text), QString::fromLatin1(m.model));
+    // The VAE first: it is what the lesson starts with.
+    model_->addItem(kindLabel(latent::ModelKind::Vae), QString::fromLatin1(latent::ModelCatalog::info(latent::ModelKind::Vae).name));
+    for (const latent::ModelKindInfo& k : latent::ModelCatalog::kinds())
+        if (k.kind != latent::ModelKind::Vae) model_->addItem(kindLabel(k.kind), QString::fromLatin1(k.name));
     form->addRow(tr("&Model:"), model_);
     arch_ = new QComboBox(this);
     form->addRow(tr("&Architecture:"), arch_);
@@ -157,39 +198,32 @@ void TrainingPanel::setActions(QAction* train, QAction* pause, QAction* stop)
 
 void TrainingPanel::fillArchitectures()
 {
-    // The VAE is MLP or convolutional; the autoencoders are the lesson's plotting 16-8-8 network
-    // or its wider denoiser (the default for dae).
-    const QString m = model_->currentData().toString();
+    // The architectures the core allows for this kind, its default first.
+    const latent::ModelKindInfo& kind = kindOf(model_->currentData().toString());
     const QSignalBlocker block(arch_);
     arch_->clear();
-    if (m == "vae") {
-        arch_->addItem(tr("MLP (784-512-latent)"), "mlp");
-        arch_->addItem(tr("Convolutional"), "conv");
-    } else if (m == "cvae" || m == "aae") {
-        arch_->addItem(tr("MLP (784-512-latent)"), "mlp");
-    } else if (m == "ae" || m == "dae") {
-        arch_->addItem(tr("Conv 16-8-8 (plots its codes)"), "conv");
-        arch_->addItem(tr("Wide conv 32-32 (the lesson's denoiser)"), "wide");
-        arch_->setCurrentIndex(m == "dae" ? 1 : 0);
-    } else {
-        arch_->addItem(tr("Convolutional"), "conv");
-    }
+    for (latent::Arch a : kind.archs) arch_->addItem(archLabel(kind, a), QString::fromStdString(latent::toString(a)));
     updateEnabledFields();
 }
 
 void TrainingPanel::updateEnabledFields()
 {
-    const QString m = model_->currentData().toString();
-    const bool vae = m == "vae" || m == "cvae";
+    const latent::ModelKindInfo& kind = kindOf(model_->currentData().toString());
     for (QWidget* w : std::initializer_list<QWidget*>{dataset_, preset_, model_, latent_, epochs_, batch_, lr_, seed_, threads_, every_})
         w->setEnabled(!running_);
-    const bool wide = arch_->currentData().toString() == "wide";
+    latent::Arch arch = latent::ModelCatalog::defaultArch(kind.kind);
+    try {
+        arch = latent::ModelCatalog::parseArch(kind.kind, arch_->currentData().toString().toStdString());
+    } catch (const std::invalid_argument&) {
+    }
     arch_->setEnabled(!running_ && arch_->count() > 1);
-    beta_->setEnabled(!running_ && vae);
-    warmup_->setEnabled(!running_ && vae);
-    noise_->setEnabled(!running_ && m == "dae");
-    latent_->setEnabled(!running_ && m != "sr" && !wide);
-    latent_->setMinimum(vae || m == "aae" ? 1 : 0);
+    beta_->setEnabled(!running_ && kind.variational);
+    warmup_->setEnabled(!running_ && kind.variational);
+    noise_->setEnabled(!running_ && kind.noisyInput);
+    const bool freeLatent = latent::ModelCatalog::latentDimIsFree(kind.kind, arch);
+    latent_->setEnabled(!running_ && freeLatent);
+    latent_->setMinimum(kind.minLatentDim);
+    if (kind.latent && !freeLatent) latent_->setValue(latent::ModelCatalog::defaultLatentDim(kind.kind, arch));
 }
 
 TrainingRequest TrainingPanel::request() const
@@ -240,15 +274,13 @@ void TrainingPanel::applyPreset(int index)
     r.learningRate = 1e-3;
     r.beta = 1.0;
     r.klWarmupEpochs = 0;
-    switch (index) {
-    case 1: r.model = "vae"; r.arch = "mlp"; r.epochs = 20; break;
-    case 2: r.model = "vae"; r.arch = "mlp"; r.epochs = 3; break;
-    case 3: r.model = "vae"; r.arch = "mlp"; r.epochs = 50; break;  // README: the best 5-NN recipe measured
-    case 4: r.model = "vae"; r.arch = "conv"; r.epochs = 10; break;
-    case 5: r.model = "dae"; r.arch = "wide"; r.latentDim = 0; r.noiseStd = 0.5; r.epochs = 20; break;
-    case 6: r.model = "sr"; r.arch = "conv"; r.latentDim = 0; r.epochs = 15; break;
-    default: return;
-    }
+    if (index <= 0 || index >= int(std::size(kPresets))) return;
+    const Preset& p = kPresets[index];
+    r.model = QString::fromLatin1(p.model);
+    r.arch = QString::fromLatin1(p.arch);
+    r.epochs = p.epochs;
+    r.latentDim = p.latentDim;
+    if (kindOf(r.model).noisyInput) r.noiseStd = 0.5;
     setRequest(r);
 }
 
@@ -317,4 +349,20 @@ void TrainingPanel::loadSettings(QSettings& s)
     r.progressEvery = s.value("plotEvery", r.progressEvery).toInt();
     s.endGroup();
     setRequest(r);
+}
+
+void TrainingPanel::follow(const TrainingRun* run)
+{
+    connect(run, &TrainingRun::started, this, [this](const QString& description, qint64 train, qint64 test) {
+        showStatus(tr("Training %1 on %2 images (%3 test)").arg(description).arg(train).arg(test));
+    });
+    connect(run, &TrainingRun::progress, this, &TrainingPanel::showProgress);
+    connect(run, &TrainingRun::finished, this, [this](TrainingWorker::Outcome outcome, const QString& message) {
+        if (outcome == TrainingWorker::Finished) {
+            showStatus(tr("Finished. %1").arg(statusText().section('\n', 1)));
+            progress_->setValue(progress_->maximum());
+        } else if (outcome == TrainingWorker::Stopped) {
+            showStatus(tr("Stopped: %1. The weights of the last step are kept.").arg(message));
+        }
+    });
 }

@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QAction;
+class TrainingRun;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -25,6 +26,8 @@ public:
     void setRequest(const TrainingRequest& r);
     void setRunning(bool running);
     void showProgress(const TrainingProgress& p);
+    // Shows a run's progress and how it ended (errors are the window's to report).
+    void follow(const TrainingRun* run);
     void showStatus(const QString& text);  // under the progress bar
     QString statusText() const;
     void saveSettings(QSettings& s) const;

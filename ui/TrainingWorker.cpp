@@ -1,11 +1,12 @@
 #include "TrainingWorker.h"
 
-#include "Checkpoint.h"
-#include "DatasetLocator.h"
+#include "models/Checkpoint.h"
+#include "data/DatasetLocator.h"
 #include "DigitDataset.h"
 #include "ModelSession.h"
-#include "ModelFactory.h"
-#include "Trainer.h"
+#include "models/ModelCatalog.h"
+#include "models/ModelFactory.h"
+#include "training/Trainer.h"
 
 #include <atomic>
 #include <mutex>
@@ -76,12 +77,9 @@ void TrainingWorker::train(const TrainingRequest& r)
     DatasetSplits& data = *splits;
     Autoencoder model;
     try {
-        spec.kind = parseModelKind(r.model.toStdString());
-        spec.arch = parseArch(r.arch.toStdString());
-        const bool plainAutoencoder = spec.kind == ModelKind::Ae || spec.kind == ModelKind::Dae;
-        if (plainAutoencoder && spec.arch == Arch::Mlp) spec.arch = Arch::Conv;  // older settings
-        if (spec.kind == ModelKind::Vae && spec.arch == Arch::Wide) spec.arch = Arch::Conv;
-        spec.latentDim = spec.arch == Arch::Wide ? 0 : r.latentDim;
+        // The catalog checks the request; nothing is quietly changed into another model.
+        const ModelKind kind = ModelCatalog::parseKind(r.model.toStdString());
+        spec = ModelCatalog::specFor(kind, ModelCatalog::parseArch(kind, r.arch.toStdString()), r.latentDim);
         spec.noiseStd = r.noiseStd;
         spec.dataset = r.dataset.toStdString();
         opt.epochs = r.epochs;

@@ -1,6 +1,7 @@
 #pragma once
 // No torch headers here: this header is included by moc'd files and widgets.
 #include "LatentGrid.h"
+#include "ModelSnapshot.h"
 
 #include <QMetaType>
 #include <QObject>
@@ -8,15 +9,11 @@
 
 #include <memory>
 
-namespace latent {
-struct LoadedModel;
-}
-
 // What the training form asks for.
 struct TrainingRequest {
     QString dataset = "mnist";  // name or folder
-    QString model = "vae";      // ae, dae, sr, vae
-    QString arch = "mlp";       // vae: mlp, conv; ae/dae: conv, wide
+    QString model = "vae";      // a kind and an architecture it allows: see core/models/ModelCatalog.h
+    QString arch = "mlp";
     int latentDim = 2;
     int epochs = 10;
     int batchSize = 128;
@@ -46,9 +43,6 @@ struct EpochSummary {
     double testTotal = 0, testReconstruction = 0, testKl = 0;
 };
 
-// A model the GUI may use on its own thread: spec and a private copy of the weights.
-using ModelSnapshot = std::shared_ptr<const latent::LoadedModel>;
-
 // The test digits encoded by a published model and its manifold grid, computed by the worker
 // between epochs: on two cores, encoding beside the training loop would make both wait on
 // each other (OpenBLAS serialises concurrent callers with a busy wait).
@@ -62,7 +56,6 @@ struct LatentUpdate {
 Q_DECLARE_METATYPE(TrainingRequest)
 Q_DECLARE_METATYPE(TrainingProgress)
 Q_DECLARE_METATYPE(EpochSummary)
-Q_DECLARE_METATYPE(ModelSnapshot)
 Q_DECLARE_METATYPE(LatentUpdate)
 
 // Drives the core Trainer on a worker thread (the worker-object pattern: moved to a QThread, told

@@ -3,11 +3,11 @@
 #include "ArgParser.h"
 #include "JsonWriter.h"
 
-#include "Checkpoint.h"
-#include "DigitPreprocessor.h"
-#include "DigitRestoration.h"
+#include "models/Checkpoint.h"
+#include "image/DigitPreprocessor.h"
+#include "image/DigitRestoration.h"
 #include "ImageFile.h"
-#include "PngWriter.h"
+#include "image/PngWriter.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -2,22 +2,24 @@
 // Exit status: 0 success, 1 failure (bad data, bad checkpoint, divergence), 2 bad usage,
 // 130 training interrupted by Ctrl-C (what was trained so far is saved).
 #include "ArgParser.h"
+#include "LatentVersion.h"
 #include "JsonWriter.h"
 #ifdef LATENT_HAVE_IMAGES
 #include "ImageCommands.h"
 #endif
 
-#include "Analysis.h"
-#include "Checkpoint.h"
-#include "DatasetLocator.h"
-#include "Evaluator.h"
-#include "Generation.h"
-#include "MnistJsonImporter.h"
-#include "ModelFactory.h"
-#include "PngWriter.h"
-#include "RuntimeInfo.h"
-#include "Trainer.h"
-#include "Transforms.h"
+#include "analysis/Analysis.h"
+#include "models/Checkpoint.h"
+#include "data/DatasetLocator.h"
+#include "analysis/Evaluator.h"
+#include "analysis/Generation.h"
+#include "data/MnistJsonImporter.h"
+#include "models/ModelCatalog.h"
+#include "models/ModelFactory.h"
+#include "image/PngWriter.h"
+#include "runtime/RuntimeInfo.h"
+#include "training/Trainer.h"
+#include "data/Transforms.h"
 
 #include <atomic>
 #include <chrono>
@@ -77,14 +79,46 @@ std::string dataFor(const ArgParser& p, const ModelSpec& spec)
     throw UsageError("--data is required (the checkpoint does not name its dataset)");
 }
 
+void requireLatent(const LoadedModel& m)
+{
+    if (!m.spec.hasLatent())
+        throw std::runtime_error(std::string("a ") + ModelCatalog::info(m.spec.kind).title + " (" + m.spec.describe() +
+                                 ") has no latent space");
+}
+
+// decode and grid take a vector of latentDim values; ae/dae without a bottleneck have a feature map.
+void requireLowDimLatent(const LoadedModel& m)
+{
+    requireLatent(m);
+    if (m.spec.latentDim == 0)
+        throw std::runtime_error("this model (" + m.spec.describe() + ") has no low-dimensional latent space to decode from");
+}
+
+// The digit a conditional model draws (--digit, which it needs); -1 for the other kinds, which
+// draw no particular digit and say so when one is given.
+int digitFor(const ArgParser& p, const LoadedModel& m)
+{
+    if (!m.spec.isConditional()) {
+        if (p.has("digit"))
+            std::cerr << "latent-cli " << p.command() << ": --digit ignored: " << ModelCatalog::info(m.spec.kind).name
+                      << " is not a conditional model\n";
+        return -1;
+    }
+    if (!p.has("digit"))
+        throw UsageError(p.command() + ": a " + ModelCatalog::info(m.spec.kind).title +
+                         " draws the digit it is given: add --digit D (0-" + std::to_string(kDigitClasses - 1) + ")");
+    return p.integer("digit", 0, kDigitClasses - 1);
+}
+
 // ---------------------------------------------------------------------------------------------
 int cmdTrain(const std::vector<std::string>& args)
 {
     ArgParser p("train", "Train a model and save it as a checkpoint. A progress line per epoch goes to stderr;\n"
-                         "Ctrl-C stops after the current step and saves what was trained so far.");
+                         "Ctrl-C stops after the current step and saves what was trained so far.\n\nModels (--model, and the --arch each allows):\n" +
+                             ModelCatalog::kindHelp());
     p.option("data", "NAME|DIR", "mnist, fashion-mnist, or a folder of IDX files", "mnist")
-        .option("model", "KIND", "ae, dae, sr, vae, cvae (conditional VAE) or aae (adversarial autoencoder)", "vae")
-        .option("arch", "mlp|conv|wide", "vae: mlp (default) or conv; ae/dae: conv (the lesson's 16-8-8, default for ae) or wide (32-32, default for dae)")
+        .option("model", "KIND", ModelCatalog::kindList(), "vae")
+        .option("arch", "mlp|conv|wide", "one the model allows (default: its first, listed above)")
         .option("latent-dim", "N", "latent size (default 2; ae/dae: 0 = no dense bottleneck; the wide autoencoder has none)")
         .option("epochs", "N", "passes over the training set", "20")
         .option("batch", "N", "batch size", "128")
@@ -108,24 +142,20 @@ int cmdTrain(const std::vector<std::string>& args)
     ModelSpec spec;
     TrainOptions opt;
     try {
-        spec.kind = parseModelKind(p.str("model"));
-        spec.arch = p.has("arch") ? parseArch(p.str("arch"))
-                    : spec.kind == ModelKind::Dae ? Arch::Wide
-                    : spec.isVariational() || spec.kind == ModelKind::Aae ? Arch::Mlp : Arch::Conv;
-        if (spec.kind == ModelKind::Vae && spec.arch == Arch::Wide) throw std::invalid_argument("a VAE is mlp or conv");
-        if (spec.kind == ModelKind::Cvae && spec.arch != Arch::Mlp) throw std::invalid_argument("the conditional VAE is mlp");
-        if ((spec.kind == ModelKind::Ae || spec.kind == ModelKind::Dae) && spec.arch == Arch::Mlp)
-            throw std::invalid_argument("the autoencoders are conv or wide");
+        const ModelKind kind = ModelCatalog::parseKind(p.str("model"));
+        std::optional<Arch> arch;
+        if (p.has("arch")) arch = ModelCatalog::parseArch(kind, p.str("arch"));
+        std::optional<int> latentDim;
+        if (p.has("latent-dim")) latentDim = p.integer("latent-dim", 0, kMaxLatentDim);
+        spec = ModelCatalog::specFor(kind, arch, latentDim);
+        spec.noiseStd = p.number("noise", 0, 10);
+        spec.downscale = p.integer("downscale", 2, 4);
         spec.reconstruction = parseReconstructionLoss(p.str("loss"));
+        ModelCatalog::validate(spec);
         opt.optimizer = parseOptimizerKind(p.str("optimizer"));
     } catch (const std::invalid_argument& e) {
         throw UsageError(std::string("train: ") + e.what());
     }
-    spec.latentDim = p.has("latent-dim") ? p.integer("latent-dim", spec.isVariational() || spec.kind == ModelKind::Aae ? 1 : 0, 4096)
-                                          : spec.arch == Arch::Wide ? 0 : 2;
-    spec.noiseStd = p.number("noise", 0, 10);
-    spec.downscale = p.integer("downscale", 2, 4);
-    if (spec.downscale == 3) throw UsageError("train: --downscale must be 2 or 4");
     spec.dataset = p.str("data");
     opt.epochs = p.integer("epochs", 1, 100000);
     opt.batchSize = p.integer("batch", 1, 65536);
@@ -157,7 +187,7 @@ int cmdTrain(const std::vector<std::string>& args)
     trainer.setEpochCallback([&](const EpochReport& r) {
         std::fprintf(stderr, "epoch %d/%d  train %.3f (recon %.3f, kl %.3f)", r.epoch, r.epochs, r.train.total,
                      r.train.reconstruction, r.train.kl);
-        if (spec.kind == ModelKind::Aae)
+        if (ModelCatalog::info(spec.kind).adversarial)
             std::fprintf(stderr, " (discriminator %.3f, generator %.3f)", r.train.discriminator, r.train.generator);
         if (r.hasTest)
             std::fprintf(stderr, "  test %.3f (recon %.3f, kl %.3f)", r.test.total, r.test.reconstruction, r.test.kl);
@@ -235,7 +265,7 @@ int cmdEncode(const std::vector<std::string>& args)
         .flag("json", "print one JSON object on stdout");
     if (!parseWithThreads(p, args)) return 0;
     LoadedModel m = loadModel(p);
-    if (!m.spec.hasLatent()) throw std::runtime_error("a super-resolution model has no latent space to encode");
+    requireLatent(m);
     const std::string split = p.str("split");
     if (split != "test" && split != "train") throw UsageError("encode: --split must be test or train");
     const DatasetSplits data = DatasetLocator::load(dataFor(p, m.spec));
@@ -279,19 +309,20 @@ int cmdDecode(const std::vector<std::string>& args)
     ArgParser p("decode", "Decode one latent vector to a PNG.");
     p.required("model", "FILE.pt", "checkpoint")
         .required("z", "x,y[,..]", "latent vector, one value per latent dim")
+        .option("digit", "D", "cvae: the digit to draw (0-9)")
         .option("scale", "N", "pixel scale of the PNG", "1")
         .required("out", "FILE.png", "output image")
         .flag("json", "print one JSON object on stdout");
     if (!parseWithThreads(p, args)) return 0;
     LoadedModel m = loadModel(p);
-    if (!m.spec.hasLatent() || m.spec.latentDim == 0)
-        throw std::runtime_error("this model (" + m.spec.describe() + ") has no low-dimensional latent space to decode from");
+    requireLowDimLatent(m);
+    const int digit = digitFor(p, m);
     std::vector<float> z = p.floats("z");
     if (int(z.size()) != m.spec.latentDim)
         throw UsageError("decode: --z has " + std::to_string(z.size()) + " values; the model's latent size is " +
                          std::to_string(m.spec.latentDim));
     const torch::Tensor zt = torch::from_blob(z.data(), {1, int64_t(z.size())}, torch::kFloat32).clone();
-    const torch::Tensor img = decodeImages(*m.model, zt)[0];
+    const torch::Tensor img = decodeImages(*m.model, zt, digitLabels(1, digit))[0];
     PngWriter::write(p.str("out"), toImage(img), p.integer("scale", 1, 64));
     if (p.isSet("json"))
         std::cout << JsonWriter().add("out", p.str("out")).add("mean_intensity", img.mean().item<double>()).str()
@@ -308,13 +339,14 @@ int cmdGrid(const std::vector<std::string>& args)
         .option("range", "R", "grid spans [-R, R]", "3")
         .flag("gaussian", "space the grid by the Gaussian inverse CDF (Kingma & Welling) instead")
         .option("dims", "i,j", "the two latent dims to vary", "0,1")
+        .option("digit", "D", "cvae: the digit every cell draws (0-9)")
         .required("out", "FILE.png", "output image")
         .flag("json", "print one JSON object on stdout");
     if (!parseWithThreads(p, args)) return 0;
     LoadedModel m = loadModel(p);
-    if (!m.spec.hasLatent() || m.spec.latentDim == 0)
-        throw std::runtime_error("this model (" + m.spec.describe() + ") has no low-dimensional latent space");
+    requireLowDimLatent(m);
     GridOptions g;
+    g.digit = digitFor(p, m);
     g.n = p.integer("n", 1, 200);
     g.range = p.number("range", 1e-6, 1e6);
     g.gaussianQuantiles = p.isSet("gaussian");
@@ -350,7 +382,7 @@ int cmdInfo(const std::vector<std::string>& args)
             .add("data_root", DatasetLocator::dataRoot());
         std::cout << j.str() << std::endl;
     } else {
-        std::cout << "latent-cli " << "0.1.0\n"
+        std::cout << "latent-cli " << LATENT_VERSION << "\n"
                   << "LibTorch        " << r.torchVersion << "\n"
                   << "BLAS            " << r.blasName << "\n"
                   << "BLAS library    " << r.blasLibrary << "\n";
@@ -409,10 +441,6 @@ torch::Tensor codeOfTestImage(const ArgParser& p, LoadedModel& m, int index)
         .mean.reshape({-1});
 }
 
-void requireLatent(const LoadedModel& m)
-{
-    if (!m.spec.hasLatent()) throw std::runtime_error("this model (" + m.spec.describe() + ") has no latent space to generate from");
-}
 
 int cmdSample(const std::vector<std::string>& args)
 {
@@ -443,23 +471,17 @@ int cmdSample(const std::vector<std::string>& args)
                   << " has no prior; its codes need not look like N(0, I) (try --around-index)\n";
     m.model->eval();
     int cols = p.integer("cols", 1, 256);
-    torch::Tensor images;
-    if (m.spec.isConditional()) {
-        torch::NoGradGuard noGrad;
-        torch::Tensor labels;
-        if (p.has("digit")) {
-            labels = torch::full({z.size(0)}, int64_t(p.integer("digit", 0, 9)), torch::kLong);
-        } else {
-            // Rows are digits 0-9; each column keeps one style vector.
-            cols = int(std::min<int64_t>(z.size(0), 256));
-            ClassRows rows = oneRowPerClass(z.narrow(0, 0, cols), 10);
-            z = rows.z;
-            labels = rows.labels;
-        }
-        images = torch::sigmoid(m.model->decode(z, labels)).squeeze(1);
+    torch::Tensor labels;
+    if (m.spec.isConditional() && !p.has("digit")) {
+        // Rows are digits 0-9; each column keeps one style vector.
+        cols = int(std::min<int64_t>(z.size(0), 256));
+        ClassRows rows = oneRowPerClass(z.narrow(0, 0, cols), kDigitClasses);
+        z = rows.z;
+        labels = rows.labels;
     } else {
-        images = decodeImages(*m.model, z);
+        labels = digitLabels(z.size(0), digitFor(p, m));
     }
+    const torch::Tensor images = decodeImages(*m.model, z, labels);
     const torch::Tensor sheet = imageSheet(images, cols);
     PngWriter::write(p.str("out"), sheet, p.integer("scale", 1, 64));
     if (p.isSet("json"))
@@ -477,6 +499,7 @@ int cmdInterpolate(const std::vector<std::string>& args)
         .option("from", "x,y[,..]", "or start at this latent vector")
         .option("to", "x,y[,..]", "or end at this latent vector")
         .option("steps", "K", "points on the path, ends included", "10")
+        .option("digit", "D", "cvae: the digit drawn along the path (0-9)")
         .flag("spherical", "spherical interpolation (slerp) instead of linear")
         .option("data", "NAME|DIR", "dataset for the indices (default: the checkpoint's)")
         .option("scale", "N", "pixel scale of the PNG", "1")
@@ -485,6 +508,7 @@ int cmdInterpolate(const std::vector<std::string>& args)
     if (!parseWithThreads(p, args)) return 0;
     LoadedModel m = loadModel(p);
     requireLatent(m);
+    const int digit = digitFor(p, m);
     auto endPoint = [&](const std::string& indexOpt, const std::string& vectorOpt) {
         if (p.has(indexOpt)) return codeOfTestImage(p, m, p.integer(indexOpt, 0, 1 << 30));
         if (!p.has(vectorOpt)) throw UsageError("interpolate: give --" + indexOpt + " or --" + vectorOpt);
@@ -497,7 +521,7 @@ int cmdInterpolate(const std::vector<std::string>& args)
     const torch::Tensor z0 = endPoint("from-index", "from"), z1 = endPoint("to-index", "to");
     const torch::Tensor path = interpolatePath(z0, z1, p.integer("steps", 2, 256), p.isSet("spherical"));
     m.model->eval();
-    const torch::Tensor strip = imageSheet(decodeImages(*m.model, path), path.size(0));
+    const torch::Tensor strip = imageSheet(decodeImages(*m.model, path, digitLabels(path.size(0), digit)), path.size(0));
     PngWriter::write(p.str("out"), strip, p.integer("scale", 1, 64));
     if (p.isSet("json")) {
         std::cout << JsonWriter().add("out", p.str("out")).add("steps", path.size(0)).add("z0_first", path[0][0].item<double>())

@@ -1,7 +1,8 @@
 // latent-explorer: the explorer window.
 #include "MainWindow.h"
 #include "OwnDigitPanel.h"
-#include "RuntimeInfo.h"
+#include "LatentVersion.h"
+#include "runtime/RuntimeInfo.h"
 #include "TrainingPanel.h"
 
 #include <QApplication>
@@ -18,7 +19,7 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName("LatentExplorer");
     QApplication::setApplicationName("latent-explorer");
     QApplication::setApplicationDisplayName("Latent Explorer");
-    QApplication::setApplicationVersion("0.1.0");
+    QApplication::setApplicationVersion(LATENT_VERSION);
 
     QCommandLineParser parser;
     parser.setApplicationDescription("Train autoencoders and VAEs on MNIST and explore their latent space.");

@@ -1,9 +1,9 @@
 // bench/cuda_check: every core model on CUDA: the same reconstruction as on the CPU, and a VAE whose loss falls
 // when trained there with autograd and torch's Adam.
-#include "Loss.h"
-#include "ModelFactory.h"
-#include "ModelSpec.h"
-#include "Transforms.h"
+#include "training/Loss.h"
+#include "models/ModelFactory.h"
+#include "models/ModelSpec.h"
+#include "data/Transforms.h"
 #include <torch/torch.h>
 #include <cstdio>
 using namespace latent;
@@ -48,7 +48,7 @@ int main()
     double first = 0, last = 0;
     for (int i = 0; i < 200; ++i) {
         opt.zero_grad();
-        const LossParts l = computeLoss(m->forward(x), x, ReconstructionLoss::Bce, 1.0);
+        const LossParts l = computeLoss(m->forward(x, noLabels()), x, ReconstructionLoss::Bce, 1.0);
         l.total.backward();
         opt.step();
         if (i == 0) first = l.total.item<double>();

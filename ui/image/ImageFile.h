@@ -1,6 +1,6 @@
 #pragma once
 // Qt Gui only (no widgets, no torch): shared by latent-cli and the explorer window.
-#include "GrayImage.h"
+#include "image/GrayImage.h"
 
 #include <QByteArray>
 #include <QImage>

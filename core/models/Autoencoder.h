@@ -1,0 +1,45 @@
+#pragma once
+#include <torch/torch.h>
+
+namespace latent {
+
+struct Encoding {
+    torch::Tensor mean;    // [B, code]
+    torch::Tensor logvar;  // [B, code]; undefined for deterministic encoders
+};
+
+struct ModelOutput {
+    torch::Tensor reconstruction;  // logits [B, 1, 28, 28]; sigmoid gives the image
+    torch::Tensor mean, logvar;    // logvar undefined for deterministic encoders
+};
+
+// Common interface of every model kind, so that the trainer, the evaluator, the CLI and the GUI
+// need not know which one they hold. Decoders return logits: the BCE loss is computed from them
+// stably.
+//
+// labels (int64 [B], the digit classes) are always passed: conditional models (cvae) need them and
+// throw std::invalid_argument, naming what is missing, when they are undefined; the others ignore
+// them. Pass an undefined tensor where there are none (noLabels()).
+class AutoencoderImpl : public torch::nn::Module {
+public:
+    static constexpr double kLogvarMin = -20.0, kLogvarMax = 20.0;
+
+    virtual Encoding encode(const torch::Tensor& input, const torch::Tensor& labels) = 0;
+    virtual torch::Tensor decode(const torch::Tensor& z, const torch::Tensor& labels) = 0;
+    // VAE: z = mean + exp(0.5 * logvar) * eps, eps ~ N(0, I), in training and evaluation alike
+    // (the ELBO is an expectation over q(z|x)); other models decode the code directly.
+    ModelOutput forward(const torch::Tensor& input, const torch::Tensor& labels);
+    // Decodes the mean code: the deterministic reconstruction (images in [0, 1]) that is shown
+    // and scored by MSE/PSNR.
+    torch::Tensor reconstructMean(const torch::Tensor& input, const torch::Tensor& labels);
+};
+
+using Autoencoder = std::shared_ptr<AutoencoderImpl>;
+
+torch::Tensor reparameterize(const torch::Tensor& mean, const torch::Tensor& logvar);
+// No labels: for unconditional models, and to let a conditional one say what it is missing.
+inline torch::Tensor noLabels() { return {}; }
+// n copies of one digit class; digit < 0 gives noLabels().
+torch::Tensor digitLabels(int64_t n, int digit);
+
+}  // namespace latent

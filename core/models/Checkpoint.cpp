@@ -1,0 +1,124 @@
+#include "models/Checkpoint.h"
+
+#include "models/ModelFactory.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sys/stat.h>
+
+namespace latent {
+namespace {
+
+std::map<std::string, torch::Tensor> namedState(AutoencoderImpl& model)
+{
+    std::map<std::string, torch::Tensor> state;
+    for (const auto& p : model.named_parameters(true)) state["param/" + p.key()] = p.value();
+    for (const auto& b : model.named_buffers(true)) state["buffer/" + b.key()] = b.value();
+    return state;
+}
+
+std::string shapeText(const torch::Tensor& t)
+{
+    std::string s = "[";
+    for (int64_t i = 0; i < t.dim(); ++i) s += (i ? "x" : "") + std::to_string(t.size(i));
+    return s + "]";
+}
+
+// Reads format tag and spec; throws CheckpointError for anything that is not our checkpoint.
+ModelSpec readSpec(const std::string& path, torch::serialize::InputArchive& archive)
+{
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) throw CheckpointError(path + ": no such file");
+    if (S_ISDIR(st.st_mode)) throw CheckpointError(path + ": is a folder, not a checkpoint");
+    try {
+        archive.load_from(path, torch::kCPU);
+    } catch (const c10::Error&) {
+        throw CheckpointError(path + ": not a Latent Explorer checkpoint (not a readable model archive; "
+                                     "the file may be truncated or of another kind)");
+    }
+    c10::IValue format, specText;
+    if (!archive.try_read("format", format) || !format.isString() || format.toStringRef() != Checkpoint::kFormat)
+        throw CheckpointError(path + ": a model archive, but not a Latent Explorer checkpoint (no '" +
+                              std::string(Checkpoint::kFormat) + "' tag)");
+    if (!archive.try_read("spec", specText) || !specText.isString())
+        throw CheckpointError(path + ": damaged checkpoint (no model description)");
+    try {
+        return ModelSpec::fromText(specText.toStringRef());
+    } catch (const std::exception& e) {
+        throw CheckpointError(path + ": damaged checkpoint (" + e.what() + ")");
+    }
+}
+
+void readWeights(const std::string& path, torch::serialize::InputArchive& archive, AutoencoderImpl& model)
+{
+    torch::NoGradGuard noGrad;
+    // Read and check everything first, so that a bad file leaves the model untouched.
+    std::vector<std::pair<torch::Tensor, torch::Tensor>> staged;
+    for (auto& [key, target] : namedState(model)) {
+        torch::Tensor stored;
+        try {
+            if (!archive.try_read(key, stored))
+                throw CheckpointError(path + ": holds another model (no weights for '" + key.substr(key.find('/') + 1) + "')");
+        } catch (const c10::Error&) {
+            throw CheckpointError(path + ": damaged checkpoint (cannot read '" + key + "')");
+        }
+        if (!stored.sizes().equals(target.sizes()))
+            throw CheckpointError(path + ": holds another model ('" + key.substr(key.find('/') + 1) + "' is " +
+                                  shapeText(stored) + ", expected " + shapeText(target) + ")");
+        if (!torch::isfinite(stored).all().item<bool>())
+            throw CheckpointError(path + ": damaged checkpoint (non-finite values in '" + key + "')");
+        staged.emplace_back(target, stored);
+    }
+    for (auto& [target, stored] : staged) target.copy_(stored);
+}
+
+}  // namespace
+
+void Checkpoint::save(const std::string& path, const ModelSpec& spec, AutoencoderImpl& model)
+{
+    torch::serialize::OutputArchive archive;
+    archive.write("format", c10::IValue(std::string(kFormat)));
+    archive.write("spec", c10::IValue(spec.toText()));
+    for (auto& [key, t] : namedState(model)) archive.write(key, t.detach().to(torch::kCPU), key.rfind("buffer/", 0) == 0);
+    const std::string tmp = path + ".tmp";
+    try {
+        archive.save_to(tmp);
+    } catch (const c10::Error& e) {
+        std::remove(tmp.c_str());
+        throw CheckpointError(path + ": cannot write checkpoint (" + e.what_without_backtrace() + ")");
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::remove(tmp.c_str());
+        throw CheckpointError(path + ": cannot write checkpoint (rename failed)");
+    }
+}
+
+LoadedModel Checkpoint::load(const std::string& path, std::optional<ModelKind> expectedKind)
+{
+    torch::serialize::InputArchive archive;
+    LoadedModel out;
+    out.spec = readSpec(path, archive);
+    if (expectedKind && *expectedKind != out.spec.kind)
+        throw CheckpointError(path + ": holds a '" + toString(out.spec.kind) + "' model, but a '" +
+                              toString(*expectedKind) + "' model is needed here");
+    try {
+        out.model = makeModel(out.spec);
+    } catch (const std::exception& e) {
+        throw CheckpointError(path + ": damaged checkpoint (" + e.what() + ")");
+    }
+    readWeights(path, archive, *out.model);
+    out.model->eval();
+    return out;
+}
+
+void Checkpoint::loadInto(const std::string& path, const ModelSpec& spec, AutoencoderImpl& model)
+{
+    torch::serialize::InputArchive archive;
+    ModelSpec stored = readSpec(path, archive);
+    if (stored.kind != spec.kind || stored.codeSize() != spec.codeSize() ||
+        (spec.kind == ModelKind::Vae && stored.arch != spec.arch))
+        throw CheckpointError(path + ": holds another model (" + stored.describe() + "), expected " + spec.describe());
+    readWeights(path, archive, model);
+}
+
+}  // namespace latent

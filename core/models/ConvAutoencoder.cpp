@@ -1,0 +1,55 @@
+#include "models/ConvAutoencoder.h"
+
+namespace latent {
+
+namespace nn = torch::nn;
+namespace F = torch::nn::functional;
+
+namespace {
+nn::Conv2d conv(int64_t in, int64_t out, bool same = true)
+{
+    return nn::Conv2d(nn::Conv2dOptions(in, out, 3).padding(same ? 1 : 0));
+}
+torch::Tensor up2(const torch::Tensor& x)
+{
+    return F::interpolate(x, F::InterpolateFuncOptions()
+                                 .scale_factor(std::vector<double>{2.0, 2.0})
+                                 .mode(torch::kNearest)
+                                 .recompute_scale_factor(false));
+}
+}  // namespace
+
+ConvAutoencoderImpl::ConvAutoencoderImpl(const ConvAutoencoderOptions& o) : options(o)
+{
+    enc1 = register_module("enc1", conv(1, 16));
+    enc2 = register_module("enc2", conv(16, 8));
+    enc3 = register_module("enc3", conv(8, 8));
+    if (o.latentDim > 0) {
+        toLatent = register_module("to_latent", nn::Linear(8 * 4 * 4, o.latentDim));
+        fromLatent = register_module("from_latent", nn::Linear(o.latentDim, 8 * 4 * 4));
+    }
+    dec1 = register_module("dec1", conv(8, 8));
+    dec2 = register_module("dec2", conv(8, 8));
+    dec3 = register_module("dec3", conv(8, 16, /*same=*/false));
+    decOut = register_module("dec_out", conv(16, 1));
+}
+
+Encoding ConvAutoencoderImpl::encode(const torch::Tensor& input, const torch::Tensor& /*labels*/)
+{
+    auto h = F::max_pool2d(torch::relu(enc1(input)), F::MaxPool2dFuncOptions(2));        // 14
+    h = F::max_pool2d(torch::relu(enc2(h)), F::MaxPool2dFuncOptions(2));                 // 7
+    h = F::max_pool2d(torch::relu(enc3(h)), F::MaxPool2dFuncOptions(2).ceil_mode(true)); // 4 ("same")
+    h = h.flatten(1);
+    return {options.latentDim > 0 ? toLatent(h) : h, {}};
+}
+
+torch::Tensor ConvAutoencoderImpl::decode(const torch::Tensor& z, const torch::Tensor& /*labels*/)
+{
+    auto h = (options.latentDim > 0 ? torch::relu(fromLatent(z)) : z).view({z.size(0), 8, 4, 4});
+    h = up2(torch::relu(dec1(h)));   // 8
+    h = up2(torch::relu(dec2(h)));   // 16
+    h = up2(torch::relu(dec3(h)));   // 14 -> 28
+    return decOut(h);
+}
+
+}  // namespace latent

@@ -1,0 +1,26 @@
+#include "models/MlpVae.h"
+
+namespace latent {
+
+MlpVaeImpl::MlpVaeImpl(const MlpVaeOptions& o) : options(o)
+{
+    encoderHidden = register_module("encoder_hidden", torch::nn::Linear(o.imagePixels, o.hidden));
+    encoderMean = register_module("encoder_mean", torch::nn::Linear(o.hidden, o.latentDim));
+    encoderLogvar = register_module("encoder_logvar", torch::nn::Linear(o.hidden, o.latentDim));
+    decoderHidden = register_module("decoder_hidden", torch::nn::Linear(o.latentDim, o.hidden));
+    decoderOutput = register_module("decoder_output", torch::nn::Linear(o.hidden, o.imagePixels));
+}
+
+Encoding MlpVaeImpl::encode(const torch::Tensor& input, const torch::Tensor& /*labels*/)
+{
+    auto h = torch::relu(encoderHidden(input.reshape({input.size(0), -1})));
+    return {encoderMean(h), encoderLogvar(h).clamp(kLogvarMin, kLogvarMax)};
+}
+
+torch::Tensor MlpVaeImpl::decode(const torch::Tensor& z, const torch::Tensor& /*labels*/)
+{
+    const int64_t side = int64_t(std::lround(std::sqrt(double(options.imagePixels))));
+    return decoderOutput(torch::relu(decoderHidden(z))).view({z.size(0), 1, side, side});
+}
+
+}  // namespace latent

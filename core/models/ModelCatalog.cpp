@@ -1,0 +1,149 @@
+#include "models/ModelCatalog.h"
+
+#include <sstream>
+#include <stdexcept>
+
+namespace latent {
+
+namespace {
+
+std::vector<ModelKindInfo> makeKinds()
+{
+    std::vector<ModelKindInfo> k;
+    ModelKindInfo ae{ModelKind::Ae, "ae", "convolutional autoencoder", {Arch::Conv, Arch::Wide}};
+    k.push_back(ae);
+    ModelKindInfo dae{ModelKind::Dae, "dae", "denoising autoencoder", {Arch::Wide, Arch::Conv}};
+    dae.noisyInput = true;
+    k.push_back(dae);
+    ModelKindInfo sr{ModelKind::Sr, "sr", "super-resolution autoencoder", {Arch::Conv}};
+    sr.latent = false;
+    sr.smallInput = true;
+    sr.reconstructs = false;
+    k.push_back(sr);
+    ModelKindInfo vae{ModelKind::Vae, "vae", "variational autoencoder", {Arch::Mlp, Arch::Conv}, 1};
+    vae.variational = vae.prior = true;
+    k.push_back(vae);
+    ModelKindInfo cvae{ModelKind::Cvae, "cvae", "conditional VAE", {Arch::Mlp}, 1};
+    cvae.variational = cvae.prior = cvae.conditional = true;
+    k.push_back(cvae);
+    ModelKindInfo aae{ModelKind::Aae, "aae", "adversarial autoencoder", {Arch::Mlp}, 1};
+    aae.prior = aae.adversarial = true;
+    k.push_back(aae);
+    return k;
+}
+
+std::string joinOr(const std::vector<std::string>& words)
+{
+    std::string s;
+    for (size_t i = 0; i < words.size(); ++i) {
+        if (i > 0) s += i + 1 == words.size() ? " or " : ", ";
+        s += words[i];
+    }
+    return s;
+}
+
+std::string withArticle(const std::string& name) { return (name[0] == 'a' ? "an " : "a ") + name; }
+
+}  // namespace
+
+const std::vector<ModelKindInfo>& ModelCatalog::kinds()
+{
+    static const std::vector<ModelKindInfo> all = makeKinds();
+    return all;
+}
+
+const ModelKindInfo& ModelCatalog::info(ModelKind kind)
+{
+    for (const ModelKindInfo& i : kinds())
+        if (i.kind == kind) return i;
+    throw std::invalid_argument("unknown model kind");
+}
+
+const ModelKindInfo* ModelCatalog::find(const std::string& name)
+{
+    for (const ModelKindInfo& i : kinds())
+        if (name == i.name) return &i;
+    return nullptr;
+}
+
+ModelKind ModelCatalog::parseKind(const std::string& text)
+{
+    if (const ModelKindInfo* i = find(text)) return i->kind;
+    throw std::invalid_argument("unknown model '" + text + "' (expected " + kindList() + ")");
+}
+
+Arch ModelCatalog::parseArch(ModelKind kind, const std::string& text)
+{
+    for (Arch a : info(kind).archs)
+        if (text == toString(a)) return a;
+    const std::string name = info(kind).name;
+    if (info(kind).archs.size() == 1)
+        throw std::invalid_argument(withArticle(name) + " has one architecture, " + archList(kind) + " (not '" + text + "')");
+    throw std::invalid_argument(withArticle(name) + " is " + archList(kind) + " (not '" + text + "')");
+}
+
+bool ModelCatalog::allows(ModelKind kind, Arch arch)
+{
+    for (Arch a : info(kind).archs)
+        if (a == arch) return true;
+    return false;
+}
+
+int ModelCatalog::defaultLatentDim(ModelKind kind, Arch arch) { return latentDimIsFree(kind, arch) ? 2 : 0; }
+
+ModelSpec ModelCatalog::specFor(ModelKind kind, std::optional<Arch> arch, std::optional<int> latentDim)
+{
+    ModelSpec spec;
+    spec.kind = kind;
+    spec.arch = arch.value_or(defaultArch(kind));
+    spec.latentDim = latentDim.value_or(defaultLatentDim(kind, spec.arch));
+    validate(spec);
+    return spec;
+}
+
+void ModelCatalog::validate(const ModelSpec& spec)
+{
+    const ModelKindInfo& i = info(spec.kind);
+    const std::string name = i.name;
+    if (!allows(spec.kind, spec.arch))
+        throw std::invalid_argument(withArticle(name) + " is " + archList(spec.kind) + ", not " + toString(spec.arch));
+    if (spec.imageSize != kImageSide)
+        throw std::invalid_argument("only " + std::to_string(kImageSide) + "x" + std::to_string(kImageSide) + " images are supported");
+    if (i.smallInput && spec.downscale != 2 && spec.downscale != 4)
+        throw std::invalid_argument("the downscale of " + withArticle(name) + " must be 2 or 4");
+    if (!i.latent) return;
+    if (spec.arch == Arch::Wide && spec.latentDim != 0)
+        throw std::invalid_argument("the wide " + name + " has no dense bottleneck (its code is 32x7x7): use latent size 0");
+    if (spec.latentDim < i.minLatentDim)
+        throw std::invalid_argument(withArticle(name) + " needs a latent size of at least " + std::to_string(i.minLatentDim) +
+                                    (i.minLatentDim == 0 ? "" : " (0 means no bottleneck, which only ae and dae have)"));
+    if (spec.latentDim > kMaxLatentDim)
+        throw std::invalid_argument("latent size " + std::to_string(spec.latentDim) + " is above " + std::to_string(kMaxLatentDim));
+}
+
+std::string ModelCatalog::kindList()
+{
+    std::vector<std::string> names;
+    for (const ModelKindInfo& i : kinds()) names.push_back(i.name);
+    return joinOr(names);
+}
+
+std::string ModelCatalog::archList(ModelKind kind)
+{
+    std::vector<std::string> names;
+    for (Arch a : info(kind).archs) names.push_back(toString(a));
+    return joinOr(names);
+}
+
+std::string ModelCatalog::kindHelp()
+{
+    std::ostringstream s;
+    for (const ModelKindInfo& i : kinds()) {
+        s << "  " << i.name << std::string(6 - std::string(i.name).size(), ' ') << i.title << " (";
+        for (size_t a = 0; a < i.archs.size(); ++a) s << (a ? ", " : "") << toString(i.archs[a]) << (a == 0 && i.archs.size() > 1 ? " by default" : "");
+        s << ")\n";
+    }
+    return s.str();
+}
+
+}  // namespace latent

@@ -1,0 +1,19 @@
+#pragma once
+#include "training/Optimizer.h"
+#include "training/TrainStep.h"
+
+namespace latent {
+
+// Loss through autograd and the optimiser of the options: any model kind.
+class AutogradTrainStep : public TrainStep {
+public:
+    AutogradTrainStep(AutoencoderImpl& model, const ModelSpec& spec, const TrainOptions& options);
+    LossFigures run(const TrainBatch& batch, double beta) override;
+
+private:
+    AutoencoderImpl& model_;
+    ReconstructionLoss loss_;
+    std::unique_ptr<Optimizer> optimizer_;
+};
+
+}  // namespace latent

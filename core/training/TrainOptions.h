@@ -1,0 +1,30 @@
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace latent {
+
+enum class OptimizerKind { Adam, RmsProp };
+OptimizerKind parseOptimizerKind(const std::string& text);
+
+struct TrainOptions {
+    int epochs = 10;
+    int batchSize = 128;
+    double learningRate = 1e-3;
+    double beta = 1.0;          // weight of the KL term
+    int klWarmupEpochs = 0;     // beta ramps linearly from 0 over this many epochs
+    uint64_t seed = 0;
+    OptimizerKind optimizer = OptimizerKind::Adam;
+    int progressEvery = 20;     // steps between progress callbacks
+    int testBatchSize = 1000;
+    // aae: discriminator and generator phases (0: half of learningRate, the best of a sweep of
+    // 0.2x-3x on MNIST: slower lets the codes spread too wide, faster shifts their mean)
+    double adversarialLearningRate = 0;
+};
+
+struct LossFigures {
+    double total = 0, reconstruction = 0, kl = 0;
+    double discriminator = 0, generator = 0;  // aae only: the two adversarial phases' BCE
+};
+
+}  // namespace latent

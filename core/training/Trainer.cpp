@@ -1,0 +1,215 @@
+#include "training/Trainer.h"
+
+#include "data/Transforms.h"
+#include "training/Loss.h"
+#include "training/TrainStep.h"
+
+#include <chrono>
+#include <cmath>
+#include <stdexcept>
+#include <thread>
+
+namespace latent {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+// Loss figures summed per step (for progress lines) and per sample (for the epoch's mean).
+struct LossMeter {
+    LossFigures stepSum, sampleSum;
+    int64_t steps = 0, samples = 0;
+
+    void add(const LossFigures& l, int64_t batch)
+    {
+        auto accumulate = [](LossFigures& sum, const LossFigures& x, double w) {
+            sum.total += x.total * w;
+            sum.reconstruction += x.reconstruction * w;
+            sum.kl += x.kl * w;
+            sum.discriminator += x.discriminator * w;
+            sum.generator += x.generator * w;
+        };
+        accumulate(stepSum, l, 1.0);
+        accumulate(sampleSum, l, double(batch));
+        ++steps;
+        samples += batch;
+    }
+    static LossFigures divided(const LossFigures& s, double n)
+    {
+        return {s.total / n, s.reconstruction / n, s.kl / n, s.discriminator / n, s.generator / n};
+    }
+    LossFigures perStep() const { return divided(stepSum, double(steps)); }
+    LossFigures perSample() const { return divided(sampleSum, double(samples)); }
+};
+
+// The parameters as they were at a recent step whose loss was finite, to go back to on
+// divergence: a step's starting weights are kept as a candidate and become the ones to restore
+// once its loss turns out finite (a buffer swap, not another copy).
+class WeightBackup {
+public:
+    explicit WeightBackup(AutoencoderImpl& model) : params_(model.parameters())
+    {
+        for (auto& p : params_) {
+            good_.push_back(p.detach().clone());
+            candidate_.push_back(p.detach().clone());
+        }
+    }
+    void keepCandidate()
+    {
+        torch::NoGradGuard g;
+        for (size_t i = 0; i < params_.size(); ++i) candidate_[i].copy_(params_[i]);
+        hasCandidate_ = true;
+    }
+    void confirmCandidate()
+    {
+        if (hasCandidate_) std::swap(good_, candidate_);
+        hasCandidate_ = false;
+    }
+    void restore()
+    {
+        torch::NoGradGuard g;
+        for (size_t i = 0; i < params_.size(); ++i) params_[i].copy_(good_[i]);
+    }
+
+private:
+    std::vector<torch::Tensor> params_, good_, candidate_;
+    bool hasCandidate_ = false;
+};
+
+TrainBatch makeBatch(const ModelSpec& spec, const ImageDataset& data, const torch::Tensor& rows)
+{
+    const torch::Tensor clean = data.batch(rows);
+    return {modelInput(spec, clean), clean, data.labels.index_select(0, rows).to(torch::kLong)};
+}
+}  // namespace
+
+Trainer::Trainer(Autoencoder model, ModelSpec spec, TrainOptions options)
+    : model_(std::move(model)), spec_(std::move(spec)), options_(options)
+{
+    if (options_.epochs < 1) throw std::invalid_argument("epochs must be at least 1");
+    if (options_.batchSize < 1) throw std::invalid_argument("batch size must be at least 1");
+    if (!(options_.learningRate > 0)) throw std::invalid_argument("learning rate must be positive");
+    if (options_.progressEvery < 1) options_.progressEvery = 1;
+}
+
+double Trainer::betaAt(int epoch0, double fraction) const
+{
+    if (options_.klWarmupEpochs <= 0) return options_.beta;
+    return options_.beta * std::min(1.0, (epoch0 + fraction) / options_.klWarmupEpochs);
+}
+
+double Trainer::waitWhilePaused() const
+{
+    if (!paused_.load()) return 0;
+    const auto start = Clock::now();
+    while (paused_.load() && !cancelled_.load()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    return secondsSince(start);
+}
+
+LossFigures Trainer::evaluate(AutoencoderImpl& model, const ModelSpec& spec, const ImageDataset& data, int batchSize)
+{
+    torch::NoGradGuard noGrad;
+    LossMeter sum;
+    for (int64_t start = 0; start < data.size(); start += batchSize) {
+        const int64_t len = std::min<int64_t>(batchSize, data.size() - start);
+        const TrainBatch b = makeBatch(spec, data, torch::arange(start, start + len));
+        const LossParts parts = computeLoss(model.forward(b.input, b.labels), b.target, spec.reconstruction, 1.0);
+        sum.add({parts.total.item<double>(), parts.reconstruction.item<double>(), parts.kl.item<double>(), 0, 0}, len);
+    }
+    return sum.samples > 0 ? sum.perSample() : LossFigures{};
+}
+
+TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* testSet)
+{
+    if (trainSet.size() == 0) throw std::invalid_argument("the training set is empty");
+    torch::manual_seed(options_.seed);
+    // cancelled_ is not reset: a cancel() that arrives before train() starts must still count.
+    const std::unique_ptr<TrainStep> step = makeTrainStep(*model_, spec_, options_);
+    WeightBackup lastGood(*model_);
+
+    const int64_t n = trainSet.size();
+    const int64_t stepsPerEpoch = (n + options_.batchSize - 1) / options_.batchSize;
+    TrainResult result;
+    double activeSeconds = 0;  // training time, pauses excluded
+    int64_t samplesDone = 0;
+    auto stopped = [&](TrainStatus status, std::string message) {
+        result.status = status;
+        result.message = std::move(message);
+        result.samplesPerSecond = activeSeconds > 0 ? samplesDone / activeSeconds : 0;
+        return result;
+    };
+    model_->train();
+
+    for (int epoch = 0; epoch < options_.epochs; ++epoch) {
+        const auto epochStart = Clock::now();
+        double epochPaused = 0, windowPaused = 0;
+        auto windowStart = Clock::now();
+        const torch::Tensor perm = torch::randperm(n, torch::kLong);
+        LossMeter window, epochLoss;
+
+        for (int64_t s = 0; s < stepsPerEpoch; ++s) {
+            const double waited = waitWhilePaused();
+            epochPaused += waited;
+            windowPaused += waited;
+            if (cancelled_.load())
+                return stopped(TrainStatus::Cancelled, "cancelled after " + std::to_string(epoch) + " complete epochs");
+
+            const int64_t len = std::min<int64_t>(options_.batchSize, n - s * options_.batchSize);
+            const TrainBatch batch = makeBatch(spec_, trainSet, perm.narrow(0, s * options_.batchSize, len));
+            // Copying the weights costs about as much as an optimiser step, so not every step.
+            if (s % options_.progressEvery == 0) lastGood.keepCandidate();
+            const double beta = betaAt(epoch, double(s) / stepsPerEpoch);
+            const LossFigures loss = step->run(batch, beta);
+            if (!std::isfinite(loss.total)) {
+                lastGood.restore();
+                return stopped(TrainStatus::Diverged,
+                               "the loss became " + std::string(std::isnan(loss.total) ? "NaN" : "infinite") + " in epoch " +
+                                   std::to_string(epoch + 1) + ", step " + std::to_string(s + 1) +
+                                   "; training stopped and the last good weights were restored (try a lower learning rate)");
+            }
+            lastGood.confirmCandidate();
+            window.add(loss, len);
+            epochLoss.add(loss, len);
+            samplesDone += len;
+            result.steps++;
+
+            if (onProgress_ && (window.steps == options_.progressEvery || s + 1 == stepsPerEpoch)) {
+                const double secs = secondsSince(windowStart) - windowPaused;
+                TrainProgress p;
+                p.epoch = epoch + 1;
+                p.epochs = options_.epochs;
+                p.step = s + 1;
+                p.stepsPerEpoch = stepsPerEpoch;
+                p.samplesPerSecond = secs > 0 ? window.samples / secs : 0;
+                p.secondsElapsed = activeSeconds + secondsSince(epochStart) - epochPaused;
+                const int64_t remainingSteps = (options_.epochs - epoch) * stepsPerEpoch - (s + 1);
+                p.secondsLeft = p.samplesPerSecond > 0 ? remainingSteps * double(options_.batchSize) / p.samplesPerSecond : 0;
+                p.beta = beta;
+                p.train = window.perStep();
+                onProgress_(p);
+                window = {};
+                windowStart = Clock::now();
+                windowPaused = 0;
+            }
+        }
+        const double trainSeconds = secondsSince(epochStart) - epochPaused;
+        activeSeconds += trainSeconds;
+        EpochReport report;
+        report.epoch = epoch + 1;
+        report.epochs = options_.epochs;
+        report.train = epochLoss.perSample();
+        report.samplesPerSecond = trainSeconds > 0 ? epochLoss.samples / trainSeconds : 0;
+        if (testSet && testSet->size() > 0) {
+            report.hasTest = true;
+            report.test = evaluate(*model_, spec_, *testSet, options_.testBatchSize);
+        }
+        report.seconds = secondsSince(epochStart) - epochPaused;
+        result.epochsDone = epoch + 1;
+        result.last = report;
+        if (onEpoch_) onEpoch_(report);
+    }
+    result.samplesPerSecond = activeSeconds > 0 ? samplesDone / activeSeconds : 0;
+    return result;
+}
+
+}  // namespace latent

@@ -1,0 +1,80 @@
+#pragma once
+#include "models/Autoencoder.h"
+#include "data/ImageDataset.h"
+#include "models/ModelSpec.h"
+#include "training/TrainOptions.h"
+
+#include <atomic>
+#include <functional>
+#include <string>
+
+namespace latent {
+
+struct TrainProgress {
+    int epoch = 0, epochs = 0;        // epoch is 1-based
+    int64_t step = 0, stepsPerEpoch = 0;
+    double samplesPerSecond = 0;
+    double secondsElapsed = 0, secondsLeft = 0;
+    double beta = 0;                  // effective beta (after warm-up)
+    LossFigures train;                // mean over the steps since the last report
+};
+
+struct EpochReport {
+    int epoch = 0, epochs = 0;
+    LossFigures train;                // mean over the epoch
+    bool hasTest = false;
+    LossFigures test;                 // whole test split, beta = 1 (the negative ELBO for a VAE)
+    double samplesPerSecond = 0;
+    double seconds = 0;
+};
+
+enum class TrainStatus { Finished, Cancelled, Diverged };
+
+struct TrainResult {
+    TrainStatus status = TrainStatus::Finished;
+    int epochsDone = 0;               // complete epochs
+    int64_t steps = 0;
+    double samplesPerSecond = 0;      // over the whole run, pauses excluded
+    std::string message;              // why it stopped, for Cancelled and Diverged
+    EpochReport last;
+};
+
+// Trains a model on an image dataset. train() runs on the calling thread (the GUI's worker, the
+// CLI's main thread); pause(), resume() and cancel() may be called from any thread, and cancel()
+// from a signal handler: they only store atomics, checked between steps. A cancelled trainer
+// stays cancelled (make a new one for the next run).
+class Trainer {
+public:
+
+    Trainer(Autoencoder model, ModelSpec spec, TrainOptions options);
+
+    void setProgressCallback(std::function<void(const TrainProgress&)> f) { onProgress_ = std::move(f); }
+    void setEpochCallback(std::function<void(const EpochReport&)> f) { onEpoch_ = std::move(f); }
+
+    // A non-finite loss stops training and restores weights saved at a recent finite step
+    // (at most progressEvery steps back).
+    TrainResult train(const ImageDataset& train, const ImageDataset* test = nullptr);
+
+    void pause() { paused_.store(true); }
+    void resume() { paused_.store(false); }
+    void cancel() { cancelled_.store(true); }
+    bool isPaused() const { return paused_.load(); }
+
+    // Loss parts over a whole dataset without gradients (beta = 1).
+    static LossFigures evaluate(AutoencoderImpl& model, const ModelSpec& spec, const ImageDataset& data,
+                                int batchSize = 1000);
+
+private:
+    double betaAt(int epoch0, double fraction) const;
+    // Waits while paused; returns the seconds waited.
+    double waitWhilePaused() const;
+
+    Autoencoder model_;
+    ModelSpec spec_;
+    TrainOptions options_;
+    std::function<void(const TrainProgress&)> onProgress_;
+    std::function<void(const EpochReport&)> onEpoch_;
+    std::atomic<bool> paused_{false}, cancelled_{false};
+};
+
+}  // namespace latent

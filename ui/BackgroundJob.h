@@ -1,0 +1,68 @@
+#pragma once
+// No torch headers.
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <functional>
+#include <optional>
+
+// Runs work on Qt's thread pool, one job at a time, and hands its result to a callback on the
+// thread that owns this object (as KDAB hotspot's JobTracker does): a job asked for while one runs
+// waits, replacing any job already waiting, so a burst of requests costs one more job, not a
+// queue; cancel() drops the results of jobs already started. Callbacks should still check that
+// what they were computed for is current.
+template <typename Result>
+class BackgroundJob {
+public:
+    BackgroundJob()
+    {
+        QObject::connect(&watcher_, &QFutureWatcher<Result>::finished, [this] { onFinished(); });
+    }
+    ~BackgroundJob()
+    {
+        waiting_.reset();
+        watcher_.waitForFinished();
+    }
+    BackgroundJob(const BackgroundJob&) = delete;
+    BackgroundJob& operator=(const BackgroundJob&) = delete;
+
+    void start(std::function<Result()> work, std::function<void(const Result&)> deliver)
+    {
+        waiting_ = Job{std::move(work), std::move(deliver), generation_};
+        if (!watcher_.isRunning()) launch();
+    }
+    void cancel()
+    {
+        ++generation_;
+        waiting_.reset();
+    }
+    // A job runs or waits.
+    bool isBusy() const { return watcher_.isRunning() || waiting_.has_value(); }
+    void waitForFinished() { watcher_.waitForFinished(); }
+
+private:
+    struct Job {
+        std::function<Result()> work;
+        std::function<void(const Result&)> deliver;
+        quint64 generation = 0;
+    };
+
+    void launch()
+    {
+        running_ = std::move(*waiting_);
+        waiting_.reset();
+        watcher_.setFuture(QtConcurrent::run(running_.work));
+    }
+    void onFinished()
+    {
+        const Job done = std::move(running_);
+        const Result result = watcher_.result();
+        if (waiting_) launch();  // first, so that isBusy() tells the callback whether more is coming
+        if (done.generation == generation_ && done.deliver) done.deliver(result);
+    }
+
+    QFutureWatcher<Result> watcher_;
+    Job running_;
+    std::optional<Job> waiting_;
+    quint64 generation_ = 0;
+};

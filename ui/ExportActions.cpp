@@ -1,0 +1,107 @@
+#include "ExportActions.h"
+
+#include "FileDialogs.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QSaveFile>
+
+ExportActions::ExportActions(QWidget* window, Sources sources, Reporter reportError, QObject* parent)
+    : QObject(parent), window_(window), sources_(std::move(sources)), reportError_(std::move(reportError))
+{
+    grid_ = action(tr("Export &Grid as PNG…"), "png", &ExportActions::exportGrid);
+    view_ = action(tr("Export Latent &View as PNG…"), "png", &ExportActions::exportView);
+    codes_ = action(tr("Export Latent &Codes as CSV…"), "csv", &ExportActions::exportCodes);
+    loss_ = action(tr("Export &Loss History as CSV…"), "csv", &ExportActions::exportLoss);
+    setModelHasLatent(false);
+}
+
+QAction* ExportActions::action(const QString& text, const QString& suffix, bool (ExportActions::*write)(const QString&))
+{
+    auto* a = new QAction(text, this);
+    connect(a, &QAction::triggered, this, [this, suffix, write] {
+        const QString path = FileDialogs::saveFile(window_, tr("Export"), suffix, "dirs/export");
+        if (!path.isEmpty() && (this->*write)(path)) Q_EMIT wrote(path);
+    });
+    return a;
+}
+
+void ExportActions::addTo(QMenu* menu) const
+{
+    for (QAction* a : {grid_, view_, codes_, loss_}) menu->addAction(a);
+}
+
+void ExportActions::setModelHasLatent(bool hasLatent)
+{
+    for (QAction* a : {grid_, view_, codes_}) a->setEnabled(hasLatent);
+}
+
+bool ExportActions::writeImage(const QImage& image, const QString& path, const QString& what, const QString& missing)
+{
+    if (image.isNull()) {
+        reportError_(tr("Could not export the %1").arg(what), missing);
+        return false;
+    }
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || !image.save(&f, "PNG") || !f.commit()) {
+        reportError_(tr("Could not export the %1").arg(what), tr("Could not write %1").arg(path));
+        return false;
+    }
+    return true;
+}
+
+bool ExportActions::writeText(const QString& text, const QString& path, const QString& what)
+{
+    QSaveFile f(path);  // writes a temporary file and renames it: a failed export loses nothing
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Text) || f.write(text.toUtf8()) < 0 || !f.commit()) {
+        reportError_(tr("Could not export the %1").arg(what), f.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool ExportActions::exportGrid(const QString& path)
+{
+    return writeImage(sources_.grid(), path, tr("grid"), tr("There is no decoded grid yet."));
+}
+
+bool ExportActions::exportView(const QString& path)
+{
+    return writeImage(sources_.view(), path, tr("latent view"), tr("There is nothing to show yet."));
+}
+
+bool ExportActions::exportCodes(const QString& path)
+{
+    const std::shared_ptr<const LatentCodes> codes = sources_.codes();
+    if (!codes) {
+        reportError_(tr("Could not export the codes"), tr("There are no encoded digits yet."));
+        return false;
+    }
+    return writeText(codesCsv(*codes), path, tr("codes"));
+}
+
+bool ExportActions::exportLoss(const QString& path) { return writeText(sources_.lossCsv(), path, tr("loss history")); }
+
+void ExportActions::exportImage(const QImage& image, const QString& what)
+{
+    if (image.isNull()) return;
+    const QString path = FileDialogs::saveFile(window_, tr("Export %1").arg(what), "png", "dirs/export");
+    if (!path.isEmpty() && writeImage(image, path, what, QString())) Q_EMIT wrote(path);
+}
+
+QString ExportActions::codesCsv(const LatentCodes& codes)
+{
+    QString text = QStringLiteral("index,label");
+    for (int d = 0; d < codes.dim; ++d) text += QStringLiteral(",z%1").arg(d);
+    const bool lv = !codes.logvar.empty();
+    for (int d = 0; lv && d < codes.dim; ++d) text += QStringLiteral(",logvar%1").arg(d);
+    text += '\n';
+    for (int i = 0; i < codes.count; ++i) {
+        text += QStringLiteral("%1,%2").arg(i).arg(codes.labels[size_t(i)]);
+        for (int d = 0; d < codes.dim; ++d) text += ',' + QString::number(codes.at(i, d), 'g', 7);
+        for (int d = 0; lv && d < codes.dim; ++d)
+            text += ',' + QString::number(codes.logvar[size_t(i) * size_t(codes.dim) + size_t(d)], 'g', 7);
+        text += '\n';
+    }
+    return text;
+}

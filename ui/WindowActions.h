@@ -1,0 +1,25 @@
+#pragma once
+#include <QObject>
+
+class ExportActions;
+class QAction;
+class QMenu;
+class QMenuBar;
+class QWidget;
+
+// The explorer's menu actions with their texts, shortcuts and icons, and the menus that hold
+// them; the window connects them to what they do. Shortcuts: Ctrl+O/S/I/V, F5 train,
+// F6 pause/resume, Shift+F5 stop, Ctrl+0 fit.
+class WindowActions : public QObject {
+    Q_OBJECT
+public:
+    explicit WindowActions(QWidget* window);  // the About box's parent too
+
+    // File, Edit, Training, View and Help; returns the View menu, where the docks go.
+    QMenu* buildMenus(QMenuBar* bar, const ExportActions& exports);
+    // What may be done now.
+    void update(bool training, bool paused, bool haveModel);
+
+    QAction *open, *save, *saveAs, *openDataset, *openPicture, *pastePicture, *quit;
+    QAction *train, *pause, *stop, *fit, *about;
+};
