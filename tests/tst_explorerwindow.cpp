@@ -132,7 +132,7 @@ private Q_SLOTS:
         // 10 steps an epoch, a point every 2 steps; one test point per epoch.
         QCOMPARE(w.lossChart()->trainPointCount(), 15);
         QCOMPARE(w.lossChart()->testPointCount(), 3);
-        QLineSeries* testTotal = w.lossChart()->series(3);
+        QLineSeries* testTotal = w.lossChart()->series(LossChart::TestTotal);
         QVERIFY2(testTotal->at(2).y() < testTotal->at(0).y(),
                  qPrintable(QString("%1 -> %2").arg(testTotal->at(0).y()).arg(testTotal->at(2).y())));
         QVERIFY(w.lossChart()->historyCsv().startsWith("split,epoch,step,total,reconstruction,kl\n"));
@@ -510,8 +510,8 @@ private Q_SLOTS:
         gen->setDigitRows(false);  // back to the digit chosen above: 30 samples of it
         QCOMPARE(gen->sampleView()->image().size(), QSize(6 * 28 + 5 * 2, 5 * 28 + 4 * 2));
         // A conditional VAE is variational: its KL is plotted.
-        QVERIFY(w.lossChart()->series(2)->isVisible());
-        QVERIFY(w.lossChart()->series(2)->count() > 0 && w.lossChart()->series(2)->at(0).y() > 0);
+        QVERIFY(w.lossChart()->series(LossChart::TrainKl)->isVisible());
+        QVERIFY(w.lossChart()->series(LossChart::TrainKl)->count() > 0 && w.lossChart()->series(LossChart::TrainKl)->at(0).y() > 0);
     }
 
     void adversarialAutoencoderTrainsFromTheForm()
@@ -522,13 +522,13 @@ private Q_SLOTS:
         QCOMPARE(win.w.latentView()->pointCount(), kTest);
         // The discriminator's and generator's losses are plotted, on their own axis, and exported.
         LossChart* chart = win.w.lossChart();
-        QVERIFY(!chart->series(2)->isVisible());  // no KL
-        for (int i : {6, 7}) {
+        QVERIFY(!chart->series(LossChart::TrainKl)->isVisible());  // no KL
+        for (LossChart::Series i : {LossChart::Discriminator, LossChart::Generator}) {
             QLineSeries* s = chart->series(i);
             QVERIFY(s->isVisible());
             QCOMPARE(s->count(), chart->trainPointCount());
             QVERIFY(s->at(0).y() > 0 && std::isfinite(s->at(0).y()));
-            QVERIFY(!s->attachedAxes().contains(chart->series(0)->attachedAxes().last()));  // not the loss axis
+            QVERIFY(!s->attachedAxes().contains(chart->series(LossChart::TrainTotal)->attachedAxes().last()));  // not the loss axis
         }
         const QStringList lines = chart->historyCsv().split('\n');
         QCOMPARE(lines[0], QString("split,epoch,step,total,reconstruction,kl,discriminator,generator"));
@@ -541,7 +541,7 @@ private Q_SLOTS:
         QVERIFY(win.w.generatePanel()->warningText().contains("no prior"));
         // A plain VAE trained next shows none of it.
         trainToEnd(win.w, "vae", 1);
-        QVERIFY(!chart->series(6)->isVisible() && chart->series(6)->count() == 0);
+        QVERIFY(!chart->series(LossChart::Discriminator)->isVisible() && chart->series(LossChart::Discriminator)->count() == 0);
         QVERIFY(chart->historyCsv().startsWith("split,epoch,step,total,reconstruction,kl\n"));
     }
 

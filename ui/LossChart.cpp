@@ -15,11 +15,18 @@
 #include <limits>
 
 namespace {
-const char* kNames[8] = {"train total",         "train reconstruction", "train KL",         "test total",
-                         "test reconstruction", "test KL",              "train discriminator", "train generator"};
-// Paul Tol's "muted" scheme, as in the latent view.
+const char* kNames[LossChart::SeriesCount] = {
+    QT_TRANSLATE_NOOP("LossChart", "train total"),         QT_TRANSLATE_NOOP("LossChart", "train reconstruction"),
+    QT_TRANSLATE_NOOP("LossChart", "train KL"),            QT_TRANSLATE_NOOP("LossChart", "test total"),
+    QT_TRANSLATE_NOOP("LossChart", "test reconstruction"), QT_TRANSLATE_NOOP("LossChart", "test KL"),
+    QT_TRANSLATE_NOOP("LossChart", "train discriminator"), QT_TRANSLATE_NOOP("LossChart", "train generator")};
+// Paul Tol's "muted" scheme, as in the latent view: total, reconstruction and KL in the first
+// three (test dashed), the adversarial losses in the last two.
 const QColor kColours[5] = {QColor("#332288"), QColor("#117733"), QColor("#CC6677"), QColor("#DDCC77"), QColor("#88CCEE")};
-bool isAdversarialSeries(int i) { return i >= 6; }
+bool isAdversarialSeries(int i) { return i >= LossChart::Discriminator; }
+bool isTestSeries(int i) { return i >= LossChart::TestTotal && i <= LossChart::TestKl; }
+// The series of a loss part (0 total, 1 reconstruction, 2 KL) of the training or the test set.
+LossChart::Series partSeries(bool test, int part) { return LossChart::Series((test ? LossChart::TestTotal : LossChart::TrainTotal) + part); }
 }  // namespace
 
 LossChart::LossChart(QWidget* parent) : QWidget(parent)
@@ -27,11 +34,12 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent)
     chart_ = new QChart;
     chart_->setMargins(QMargins(4, 4, 4, 4));
     chart_->legend()->setAlignment(Qt::AlignRight);
-    for (int i = 0; i < 8; ++i) {
+    for (int i = 0; i < SeriesCount; ++i) {
         auto* s = new QLineSeries(chart_);
         s->setName(tr(kNames[i]));
-        const bool test = i >= 3 && i < 6;
-        QPen pen(isAdversarialSeries(i) ? kColours[i - 3] : kColours[i % 3], test ? 2.0 : 1.5, test ? Qt::DashLine : Qt::SolidLine);
+        const bool test = isTestSeries(i);
+        const QColor colour = isAdversarialSeries(i) ? kColours[3 + i - Discriminator] : kColours[i % 3];
+        QPen pen(colour, test ? 2.0 : 1.5, test ? Qt::DashLine : Qt::SolidLine);
         s->setPen(pen);
         if (test) s->setPointsVisible(true);
         series_.push_back(s);
@@ -118,13 +126,13 @@ void LossChart::reset(bool variational, bool adversarial)
     for (QLineSeries* s : series_) s->clear();
     // KL is zero by construction for the plain autoencoders, and only the adversarial one has a
     // discriminator: no series, no legend entry, no right axis.
-    const auto show = [this](int i, bool on) {
+    const auto show = [this](Series i, bool on) {
         const auto markers = chart_->legend()->markers(series_[size_t(i)]);
         for (QLegendMarker* m : markers) m->setVisible(on);
         series_[size_t(i)]->setVisible(on);
     };
-    for (int i : {2, 5}) show(i, variational);
-    for (int i : {6, 7}) show(i, adversarial);
+    for (Series i : {TrainKl, TestKl}) show(i, variational);
+    for (Series i : {Discriminator, Generator}) show(i, adversarial);
     yAdversarial_->setVisible(adversarial);
     updateRanges();
 }
@@ -132,13 +140,12 @@ void LossChart::reset(bool variational, bool adversarial)
 void LossChart::append(const Record& r)
 {
     history_.push_back(r);
-    const int base = r.test ? 3 : 0;
-    series_[size_t(base)]->append(r.step, r.total);
-    series_[size_t(base + 1)]->append(r.step, r.reconstruction);
-    if (variational_) series_[size_t(base + 2)]->append(r.step, r.kl);
+    series(partSeries(r.test, 0))->append(r.step, r.total);
+    series(partSeries(r.test, 1))->append(r.step, r.reconstruction);
+    if (variational_) series(partSeries(r.test, 2))->append(r.step, r.kl);
     if (adversarial_ && !r.test) {
-        series_[6]->append(r.step, r.discriminator);
-        series_[7]->append(r.step, r.generator);
+        series(Discriminator)->append(r.step, r.discriminator);
+        series(Generator)->append(r.step, r.generator);
     }
     updateRanges();
 }
@@ -154,17 +161,16 @@ void LossChart::addTestPoint(int epoch, double step, double total, double recons
     append({true, epoch, step, total, reconstruction, kl});
 }
 
-int LossChart::trainPointCount() const { return int(series_[0]->count()); }
-int LossChart::testPointCount() const { return int(series_[3]->count()); }
+int LossChart::trainPointCount() const { return int(series(TrainTotal)->count()); }
+int LossChart::testPointCount() const { return int(series(TestTotal)->count()); }
 
 void LossChart::updateRanges()
 {
     double x0 = std::numeric_limits<double>::max(), x1 = -x0, y0 = x0, y1 = -x0;
     for (const Record& r : history_) {
-        const int base = r.test ? 3 : 0;
         const double values[3] = {r.total, r.reconstruction, r.kl};
         for (int k = 0; k < 3; ++k) {
-            if (!series_[size_t(base + k)]->isVisible() || !std::isfinite(values[k])) continue;
+            if (!series(partSeries(r.test, k))->isVisible() || !std::isfinite(values[k])) continue;
             if (logScale_ && values[k] <= 0) continue;
             x0 = std::min(x0, r.step);
             x1 = std::max(x1, r.step);
@@ -176,8 +182,8 @@ void LossChart::updateRanges()
     double a1 = 0;
     for (const Record& r : history_) {
         if (r.test) continue;
-        if (series_[6]->isVisible() && std::isfinite(r.discriminator)) a1 = std::max(a1, r.discriminator);
-        if (series_[7]->isVisible() && std::isfinite(r.generator)) a1 = std::max(a1, r.generator);
+        if (series(Discriminator)->isVisible() && std::isfinite(r.discriminator)) a1 = std::max(a1, r.discriminator);
+        if (series(Generator)->isVisible() && std::isfinite(r.generator)) a1 = std::max(a1, r.generator);
     }
     yAdversarial_->setRange(0, a1 > 0 ? a1 * 1.05 : 2.0);
     yAdversarial_->applyNiceNumbers();

@@ -22,6 +22,10 @@ class QValueAxis;
 class LossChart : public QWidget {
     Q_OBJECT
 public:
+    // The series, in legend order: the three loss parts on the training and the test set, then
+    // the adversarial phases' losses (training only).
+    enum Series { TrainTotal, TrainReconstruction, TrainKl, TestTotal, TestReconstruction, TestKl, Discriminator, Generator, SeriesCount };
+
     explicit LossChart(QWidget* parent = nullptr);
 
     // Starts a new history; the KL series exist only for variational models, the discriminator
@@ -37,8 +41,7 @@ public:
 
     int trainPointCount() const;
     int testPointCount() const;
-    // 0-2 train total/reconstruction/KL, 3-5 the same on test, 6-7 train discriminator/generator.
-    QLineSeries* series(int index) const { return series_[size_t(index)]; }
+    QLineSeries* series(Series which) const { return series_[size_t(which)]; }
     QChart* chart() const { return chart_; }
     // "split,epoch,step,total,reconstruction,kl" (adversarial: ",discriminator,generator" too),
     // then one line per point, in order of arrival.

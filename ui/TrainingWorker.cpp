@@ -79,7 +79,7 @@ void TrainingWorker::train(const TrainingRequest& r)
     try {
         // The catalog checks the request; nothing is quietly changed into another model.
         const ModelKind kind = ModelCatalog::parseKind(r.model.toStdString());
-        spec = ModelCatalog::specFor(kind, ModelCatalog::parseArch(kind, r.arch.toStdString()), r.latentDim);
+        spec = ModelSpec::forKind(kind, ModelCatalog::parseArch(kind, r.arch.toStdString()), r.latentDim);
         spec.noiseStd = r.noiseStd;
         spec.dataset = r.dataset.toStdString();
         opt.epochs = r.epochs;

@@ -147,11 +147,11 @@ int cmdTrain(const std::vector<std::string>& args)
         if (p.has("arch")) arch = ModelCatalog::parseArch(kind, p.str("arch"));
         std::optional<int> latentDim;
         if (p.has("latent-dim")) latentDim = p.integer("latent-dim", 0, kMaxLatentDim);
-        spec = ModelCatalog::specFor(kind, arch, latentDim);
+        spec = ModelSpec::forKind(kind, arch, latentDim);
         spec.noiseStd = p.number("noise", 0, 10);
         spec.downscale = p.integer("downscale", 2, 4);
         spec.reconstruction = parseReconstructionLoss(p.str("loss"));
-        ModelCatalog::validate(spec);
+        spec.validate();
         opt.optimizer = parseOptimizerKind(p.str("optimizer"));
     } catch (const std::invalid_argument& e) {
         throw UsageError(std::string("train: ") + e.what());

@@ -42,7 +42,6 @@ std::string joinOr(const std::vector<std::string>& words)
     return s;
 }
 
-std::string withArticle(const std::string& name) { return (name[0] == 'a' ? "an " : "a ") + name; }
 
 }  // namespace
 
@@ -91,35 +90,7 @@ bool ModelCatalog::allows(ModelKind kind, Arch arch)
 
 int ModelCatalog::defaultLatentDim(ModelKind kind, Arch arch) { return latentDimIsFree(kind, arch) ? 2 : 0; }
 
-ModelSpec ModelCatalog::specFor(ModelKind kind, std::optional<Arch> arch, std::optional<int> latentDim)
-{
-    ModelSpec spec;
-    spec.kind = kind;
-    spec.arch = arch.value_or(defaultArch(kind));
-    spec.latentDim = latentDim.value_or(defaultLatentDim(kind, spec.arch));
-    validate(spec);
-    return spec;
-}
-
-void ModelCatalog::validate(const ModelSpec& spec)
-{
-    const ModelKindInfo& i = info(spec.kind);
-    const std::string name = i.name;
-    if (!allows(spec.kind, spec.arch))
-        throw std::invalid_argument(withArticle(name) + " is " + archList(spec.kind) + ", not " + toString(spec.arch));
-    if (spec.imageSize != kImageSide)
-        throw std::invalid_argument("only " + std::to_string(kImageSide) + "x" + std::to_string(kImageSide) + " images are supported");
-    if (i.smallInput && spec.downscale != 2 && spec.downscale != 4)
-        throw std::invalid_argument("the downscale of " + withArticle(name) + " must be 2 or 4");
-    if (!i.latent) return;
-    if (spec.arch == Arch::Wide && spec.latentDim != 0)
-        throw std::invalid_argument("the wide " + name + " has no dense bottleneck (its code is 32x7x7): use latent size 0");
-    if (spec.latentDim < i.minLatentDim)
-        throw std::invalid_argument(withArticle(name) + " needs a latent size of at least " + std::to_string(i.minLatentDim) +
-                                    (i.minLatentDim == 0 ? "" : " (0 means no bottleneck, which only ae and dae have)"));
-    if (spec.latentDim > kMaxLatentDim)
-        throw std::invalid_argument("latent size " + std::to_string(spec.latentDim) + " is above " + std::to_string(kMaxLatentDim));
-}
+std::string ModelCatalog::withArticle(const std::string& name) { return (name[0] == 'a' ? "an " : "a ") + name; }
 
 std::string ModelCatalog::kindList()
 {

@@ -1,8 +1,7 @@
 #pragma once
 // No torch here: the CLI's help, the training form and the checkpoint loader all read it.
-#include "models/ModelSpec.h"
+#include "models/ModelKind.h"
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,17 +43,14 @@ public:
     // Whether the latent size is the user's to choose (the wide autoencoder's code is fixed).
     static bool latentDimIsFree(ModelKind kind, Arch arch) { return info(kind).latent && arch != Arch::Wide; }
 
-    // A spec for kind with the given choices, the rest at the kind's defaults; checked.
-    static ModelSpec specFor(ModelKind kind, std::optional<Arch> arch = std::nullopt,
-                             std::optional<int> latentDim = std::nullopt);
-    // Throws std::invalid_argument when the spec names no model this catalog can build.
-    static void validate(const ModelSpec& spec);
 
     // "ae, dae, sr, vae, cvae or aae"; "mlp or conv".
     static std::string kindList();
     static std::string archList(ModelKind kind);
     // One line per kind ("vae   variational autoencoder (mlp, conv)"), for --help.
     static std::string kindHelp();
+    // "an ae", "a vae": for messages.
+    static std::string withArticle(const std::string& name);
 };
 
 }  // namespace latent

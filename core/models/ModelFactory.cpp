@@ -13,7 +13,7 @@ namespace latent {
 
 Autoencoder makeModel(const ModelSpec& spec)
 {
-    ModelCatalog::validate(spec);
+    spec.validate();
     switch (spec.kind) {
     case ModelKind::Ae:
     case ModelKind::Dae:

@@ -4,7 +4,7 @@
 
 namespace latent {
 
-// Builds the (untrained) model a spec describes, after ModelCatalog::validate: throws
+// Builds the (untrained) model a spec describes, after ModelSpec::validate: throws
 // std::invalid_argument, in the catalog's words, on a spec that names no buildable model.
 Autoencoder makeModel(const ModelSpec& spec);
 // A new model of the same spec holding a copy of model's weights (for the GUI's decoding copy,

@@ -7,41 +7,41 @@
 
 namespace latent {
 
-std::string toString(ModelKind kind)
-{
-    switch (kind) {
-    case ModelKind::Ae: return "ae";
-    case ModelKind::Dae: return "dae";
-    case ModelKind::Sr: return "sr";
-    case ModelKind::Vae: return "vae";
-    case ModelKind::Cvae: return "cvae";
-    case ModelKind::Aae: return "aae";
-    }
-    return "?";
-}
-
-std::string toString(Arch arch) { return arch == Arch::Mlp ? "mlp" : arch == Arch::Conv ? "conv" : "wide"; }
-std::string toString(ReconstructionLoss loss) { return loss == ReconstructionLoss::Bce ? "bce" : "mse"; }
-
-Arch parseArch(const std::string& text)
-{
-    if (text == "mlp") return Arch::Mlp;
-    if (text == "conv") return Arch::Conv;
-    if (text == "wide") return Arch::Wide;
-    throw std::invalid_argument("unknown architecture '" + text + "' (expected mlp, conv or wide)");
-}
-
-ReconstructionLoss parseReconstructionLoss(const std::string& text)
-{
-    if (text == "bce") return ReconstructionLoss::Bce;
-    if (text == "mse") return ReconstructionLoss::Mse;
-    throw std::invalid_argument("unknown reconstruction loss '" + text + "' (expected bce or mse)");
-}
-
 bool ModelSpec::isVariational() const { return ModelCatalog::info(kind).variational; }
 bool ModelSpec::isConditional() const { return ModelCatalog::info(kind).conditional; }
 bool ModelSpec::hasPrior() const { return ModelCatalog::info(kind).prior; }
 bool ModelSpec::hasLatent() const { return ModelCatalog::info(kind).latent; }
+
+ModelSpec ModelSpec::forKind(ModelKind kind, std::optional<Arch> arch, std::optional<int> latentDim)
+{
+    ModelSpec spec;
+    spec.kind = kind;
+    spec.arch = arch.value_or(ModelCatalog::defaultArch(kind));
+    spec.latentDim = latentDim.value_or(ModelCatalog::defaultLatentDim(kind, spec.arch));
+    spec.validate();
+    return spec;
+}
+
+void ModelSpec::validate() const
+{
+    const ModelSpec& spec = *this;
+    const ModelKindInfo& i = ModelCatalog::info(spec.kind);
+    const std::string name = i.name;
+    if (!ModelCatalog::allows(spec.kind, spec.arch))
+        throw std::invalid_argument(ModelCatalog::withArticle(name) + " is " + ModelCatalog::archList(spec.kind) + ", not " + toString(spec.arch));
+    if (spec.imageSize != kImageSide)
+        throw std::invalid_argument("only " + std::to_string(kImageSide) + "x" + std::to_string(kImageSide) + " images are supported");
+    if (i.smallInput && spec.downscale != 2 && spec.downscale != 4)
+        throw std::invalid_argument("the downscale of " + ModelCatalog::withArticle(name) + " must be 2 or 4");
+    if (!i.latent) return;
+    if (spec.arch == Arch::Wide && spec.latentDim != 0)
+        throw std::invalid_argument("the wide " + name + " has no dense bottleneck (its code is 32x7x7): use latent size 0");
+    if (spec.latentDim < i.minLatentDim)
+        throw std::invalid_argument(ModelCatalog::withArticle(name) + " needs a latent size of at least " + std::to_string(i.minLatentDim) +
+                                    (i.minLatentDim == 0 ? "" : " (0 means no bottleneck, which only ae and dae have)"));
+    if (spec.latentDim > kMaxLatentDim)
+        throw std::invalid_argument("latent size " + std::to_string(spec.latentDim) + " is above " + std::to_string(kMaxLatentDim));
+}
 
 int ModelSpec::inputSize() const { return ModelCatalog::info(kind).smallInput ? imageSize / downscale : imageSize; }
 

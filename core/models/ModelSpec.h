@@ -1,32 +1,17 @@
 #pragma once
+#include "models/ModelKind.h"
+
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
 namespace latent {
 
-// MNIST-style images: 28x28 grey levels, ten classes.
-constexpr int kImageSide = 28;
-constexpr int kImagePixels = kImageSide * kImageSide;
-constexpr int kDigitClasses = 10;
-constexpr int kMaxLatentDim = 4096;
-
-// The kinds and what each one is: see ModelCatalog.
-enum class ModelKind { Ae, Dae, Sr, Vae, Cvae, Aae };
-enum class Arch { Mlp, Conv, Wide };
-enum class ReconstructionLoss { Bce, Mse };
-
-std::string toString(ModelKind kind);
-std::string toString(Arch arch);
-std::string toString(ReconstructionLoss loss);
-// Throw std::invalid_argument naming the accepted values (for a kind's own list: ModelCatalog).
-Arch parseArch(const std::string& text);
-ReconstructionLoss parseReconstructionLoss(const std::string& text);
-
 // Everything needed to rebuild a model and to interpret its numbers: stored in every checkpoint.
 struct ModelSpec {
     ModelKind kind = ModelKind::Vae;
-    Arch arch = Arch::Mlp;            // vae: mlp or conv; ae/dae: conv (lesson's 16-8-8) or wide (32-32 denoiser)
+    Arch arch = Arch::Mlp;            // one the kind allows: see ModelCatalog
     int latentDim = 2;                // ae/dae: 0 = no dense bottleneck (8x4x4 code)
     int imageSize = kImageSide;       // output side
     int downscale = 2;                // sr only: input side = imageSize / downscale
@@ -48,6 +33,13 @@ struct ModelSpec {
     // Size of the code the encoder returns (ae/dae without bottleneck: 128).
     int codeSize() const;
     std::string describe() const;  // one line for humans
+
+    // A spec for kind with the given choices, the rest at the kind's defaults (ModelCatalog);
+    // checked as validate() does.
+    static ModelSpec forKind(ModelKind kind, std::optional<Arch> arch = std::nullopt, std::optional<int> latentDim = std::nullopt);
+    // Throws std::invalid_argument, in the catalog's words, when the spec names no model that can
+    // be built (an architecture its kind does not have, a latent size it cannot take, ...).
+    void validate() const;
 
     // Line-based "key=value" text; fromText throws std::runtime_error on anything malformed.
     std::string toText() const;

@@ -1,5 +1,5 @@
 #pragma once
-#include "training/Optimizer.h"
+#include "training/OptimizerFactory.h"
 #include "training/TrainStep.h"
 
 namespace latent {

@@ -1,6 +1,6 @@
 #pragma once
 #include "models/MlpVae.h"
-#include "training/Optimizer.h"
+#include "training/OptimizerFactory.h"
 #include "training/SparseInput.h"
 #include "training/TrainStep.h"
 

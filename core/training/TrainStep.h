@@ -21,9 +21,4 @@ public:
     virtual LossFigures run(const TrainBatch& batch, double beta) = 0;
 };
 
-// The step that trains this model best: the adversarial three-phase step for aae, the hand-written
-// MLP VAE step for the default VAE (BCE, on the CPU), autograd for everything else. model must be
-// the one makeModel built for spec.
-std::unique_ptr<TrainStep> makeTrainStep(AutoencoderImpl& model, const ModelSpec& spec, const TrainOptions& options);
-
 }  // namespace latent

@@ -2,7 +2,7 @@
 
 #include "data/Transforms.h"
 #include "training/Loss.h"
-#include "training/TrainStep.h"
+#include "training/TrainStepFactory.h"
 
 #include <chrono>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "training/Optimizer.h"
+#include "training/OptimizerFactory.h"
 
 #include "training/FusedAdam.h"
 
@@ -17,13 +17,6 @@ private:
     torch::optim::RMSprop rmsProp_;
 };
 }  // namespace
-
-OptimizerKind parseOptimizerKind(const std::string& text)
-{
-    if (text == "adam") return OptimizerKind::Adam;
-    if (text == "rmsprop") return OptimizerKind::RmsProp;
-    throw std::invalid_argument("unknown optimiser '" + text + "' (expected adam or rmsprop)");
-}
 
 std::unique_ptr<Optimizer> makeOptimizer(std::vector<torch::Tensor> params, const TrainOptions& options)
 {

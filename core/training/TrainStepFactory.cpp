@@ -1,4 +1,4 @@
-#include "training/TrainStep.h"
+#include "training/TrainStepFactory.h"
 
 #include "training/AdversarialTrainStep.h"
 #include "training/AutogradTrainStep.h"
