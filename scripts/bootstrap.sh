@@ -39,7 +39,13 @@ done
 
 # --- Build -----------------------------------------------------------------------------------
 build=${LATENT_BUILD_DIR:-$root/build}
-[ -f "$build/CMakeCache.txt" ] || cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release
+# LATENT_WERROR=ON (as .ci/run sets it) makes a warning in project code fail the build.
+werror=${LATENT_WERROR:-OFF}
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLATENT_WERROR="$werror"
+elif ! grep -q "^LATENT_WERROR:BOOL=$werror\$" "$build/CMakeCache.txt"; then
+  cmake -S "$root" -B "$build" -DLATENT_WERROR="$werror"
+fi
 cmake --build "$build" -j "${LATENT_JOBS:-2}"
 cli="$build/app/cli/latent-cli"
 "$cli" info
