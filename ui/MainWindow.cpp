@@ -24,11 +24,6 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
-#include <QThread>
-
-namespace {
-int allCores() { return std::max(1, QThread::idealThreadCount()); }
-}  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
@@ -63,9 +58,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 MainWindow::~MainWindow()
 {
     run_.reset();  // stops and joins the training thread
-    scoresJob_.cancel();
-    pcaJob_.cancel();
 }
+
+bool MainWindow::isScoring() const { return compare_->isScoring(); }
 
 LatentView* MainWindow::latentView() const { return latent_->view(); }
 
@@ -147,6 +142,7 @@ void MainWindow::createDocks()
     QDockWidget* losses = dock(chart_, tr("Losses"), "lossDock", Qt::BottomDockWidgetArea);
     QDockWidget* compareDock = dock(compare_, tr("PCA Comparison"), "compareDock", Qt::BottomDockWidgetArea);
     tabifyDockWidget(losses, compareDock);
+    connect(compareDock, &QDockWidget::visibilityChanged, compare_, &PcaComparePanel::setOnScreen);
     losses->raise();
     viewMenu->addSeparator();
     viewMenu->addAction(actions_->fit);
@@ -206,11 +202,7 @@ bool MainWindow::loadDataset(const QString& nameOrDir)
     dataError_.clear();
     latent_->setDatasetMissing(false);
     latentView()->setClassNames(data_.classNames());
-    compare_->setClassNames(data_.classNames());
-    pcaJob_.start([data = data_] {
-        ModelSession::setThreadsForThisThread(1);
-        return ModelSession::pcaComparison(data);
-    }, [this](const PcaComparison& pca) { compare_->setPca(pca); });
+    compare_->setDataset(data_);
     statusBar()->showMessage(tr("Dataset %1: %2 training and %3 test images from %4")
                                  .arg(data_.name(), QLocale().toString(data_.trainCount()),
                                       QLocale().toString(data_.testCount()), data_.directory()));
@@ -261,6 +253,7 @@ void MainWindow::startTraining()
     connect(run_.get(), &TrainingRun::finished, this, &MainWindow::onTrainingFinished);
     run_->setGridSettings(latent_->settings());
     space_->setTraining(true);
+    Q_EMIT trainingStarted(run_.get());
     run_->start();
     updateActions();
 }
@@ -303,7 +296,7 @@ void MainWindow::onTrainingFinished(TrainingWorker::Outcome outcome, const QStri
     space_->setTraining(false);
     if (outcome == TrainingWorker::Diverged) showError(tr("Training diverged"), message);
     if (outcome == TrainingWorker::Failed) showError(tr("Training failed"), message);
-    scoreLatent();
+    compare_->setModel(session_, false);
     updateActions();
     Q_EMIT trainingFinished(outcome, message);
 }
@@ -315,8 +308,7 @@ void MainWindow::setSession(ModelSessionPtr session, bool unsaved)
     space_->setSession(session_, isTraining());
     ownDigit_->setExplorerModel(session_);
     generate_->setModel(session_);
-    compare_->setLatentScores({}, QString());
-    if (session_ && !isTraining()) scoreLatent();
+    compare_->setModel(session_, isTraining());
     updateActions();
     updateTitle();
 }
@@ -331,17 +323,6 @@ bool MainWindow::showOwnDigit(const QString& picturePath)
 {
     raiseOwnDigit();
     return ownDigit_->openPicture(picturePath);
-}
-
-void MainWindow::scoreLatent()
-{
-    if (!session_ || !session_->hasLatent() || data_.isEmpty()) return;
-    scoresJob_.start([session = session_, data = data_] {
-        ModelSession::setThreadsForThisThread(allCores());
-        return session->scores(data);
-    }, [this, session = session_](const EmbeddingScores& scores) {
-        if (session == session_) compare_->setLatentScores(scores, session_->description());
-    });
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* e)

@@ -1,6 +1,5 @@
 #pragma once
 // No torch headers: the window composes parts that keep torch in their .cpp files.
-#include "BackgroundJob.h"
 #include "DigitDataset.h"
 #include "LatentSpaceController.h"
 #include "ModelSession.h"
@@ -46,7 +45,7 @@ public:
     GeneratePanel* generatePanel() const { return generate_; }
     PcaComparePanel* comparePanel() const { return compare_; }
     ExportActions* exports() const { return exports_; }
-    bool isScoring() const { return pcaJob_.isBusy() || scoresJob_.isBusy(); }
+    bool isScoring() const;
 
     bool loadDataset(const QString& nameOrDir);
     const DigitDataset& dataset() const { return data_; }
@@ -74,6 +73,7 @@ public Q_SLOTS:
     void stopTraining();
 
 Q_SIGNALS:
+    void trainingStarted(TrainingRun* run);  // connect to its signals to follow it (benchmarks)
     void trainingFinished(TrainingWorker::Outcome outcome, const QString& message);
     void latentRefreshed();  // codes and grid of the current model are on screen
     void previewChanged();
@@ -102,7 +102,6 @@ private:
     void onEpochFinished(const EpochSummary& s);
     void onTrainingFinished(TrainingWorker::Outcome outcome, const QString& message);
     void onPointClicked(int index);
-    void scoreLatent();  // background: 5-NN and silhouette of the current model's codes
 
     TrainingPanel* training_;
     LossChart* chart_;
@@ -123,8 +122,6 @@ private:
     bool unsaved_ = false;
 
     std::unique_ptr<TrainingRun> run_;
-    BackgroundJob<PcaComparison> pcaJob_;
-    BackgroundJob<EmbeddingScores> scoresJob_;
 
     std::function<CloseChoice(bool)> closePrompt_;
     std::function<void(const QString&, const QString&)> reportError_;

