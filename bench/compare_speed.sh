@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Training speed of `latent-cli train` (the whole process: start-up, data loading, the per-epoch
-# test pass and saving included) against bench/pytorch_vae.py (training loop only, tensors already
+# test pass and saving included; samples = 20 epochs x the training images) against bench/pytorch_vae.py (training loop only, tensors already
 # in memory), same model, same data, 20 epochs. The machine is shared and drifts, so the runs
 # alternate and the medians are compared.
 # usage: bench/compare_speed.sh [ROUNDS] [BUILD_DIR]
@@ -15,9 +15,10 @@ trap 'rm -rf "$out"' EXIT
 ours=() py1=() py2=()
 for r in $(seq "$rounds"); do
   t0=$(date +%s.%N)
-  "$cli" train --data mnist --model vae --arch mlp --latent-dim 2 --epochs 20 --seed "$r" --out "$out/m.pt" 2>/dev/null
+  images=$("$cli" train --data mnist --model vae --arch mlp --latent-dim 2 --epochs 20 --seed "$r" --out "$out/m.pt" --json 2>/dev/null |
+           python3 -c 'import json,sys;print(json.load(sys.stdin)["train_images"])')
   t1=$(date +%s.%N)
-  n=$(python3 -c "print(20*8000/($t1-$t0))")
+  n=$(python3 -c "print(20*$images/($t1-$t0))")
   ours+=("$n")
   py1+=("$(/usr/bin/python3 "$(dirname "$0")/pytorch_vae.py" "$data" --threads 1 --seed "$r" | python3 -c 'import json,sys;print(json.load(sys.stdin)["samples_per_second"])')")
   py2+=("$(/usr/bin/python3 "$(dirname "$0")/pytorch_vae.py" "$data" --threads 2 --seed "$r" | python3 -c 'import json,sys;print(json.load(sys.stdin)["samples_per_second"])')")

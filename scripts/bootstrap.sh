@@ -14,8 +14,10 @@ SUDO=""
 # --- Debian packages -------------------------------------------------------------------------
 # libopenblas0-openmp: Debian's LibTorch calls whatever libblas.so.3 the system selects; the
 # reference BLAS is ~8x slower, and the OpenMP build shares LibTorch's OpenMP threads.
+# python3-torch (the same LibTorch): the PyTorch references under bench/.
 packages=(cmake g++ ninja-build pkg-config qt6-base-dev libqt6opengl6-dev qt6-charts-dev libtorch-dev
-          libopenblas0-openmp zlib1g-dev ccache xvfb xauth xdotool imagemagick dataset-fashion-mnist)
+          libopenblas0-openmp zlib1g-dev ccache xvfb xauth xdotool imagemagick dataset-fashion-mnist
+          python3-torch)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do

@@ -219,6 +219,7 @@ int cmdTrain(const std::vector<std::string>& args)
         j.add("status", status).add("epochs_done", result.epochsDone).add("steps", result.steps)
             .add("samples_per_second", result.samplesPerSecond).add("wall_seconds", wall)
             .add("samples_per_second_wall", wall > 0 ? double(result.epochsDone) * data.train.size() / wall : 0.0)
+            .add("train_images", data.train.size()).add("test_images", data.test.size())
             .add("train_loss", result.last.train.total).add("out", out);
         if (result.last.hasTest) j.add("test_loss", result.last.test.total);
         if (!result.message.empty()) j.add("message", result.message);
