@@ -259,6 +259,67 @@ private Q_SLOTS:
         }
     }
 
+    // kill -9 mid-training leaves the checkpoint of the last complete epoch; --resume goes on to
+    // the same result as a run that was never interrupted (same settings, optimiser, generator).
+    void killedTrainingResumesWhereItStopped()
+    {
+        const QString m = dir.filePath("killed.pt");
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("LATENT_DATA_DIR", dir.filePath("data-root"));
+        p.setProcessEnvironment(env);
+        p.start(LATENT_CLI_PATH, {"train", "--data", dataDir, "--epochs", "500", "--batch", "32", "--seed", "7", "--threads", "1", "--out", m});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m), 60000);
+        QTest::qWait(150);
+        ::kill(pid_t(p.processId()), SIGKILL);
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+
+        const Run e = cli({"eval", "--model", m, "--json"});
+        QVERIFY2(e.code == 0, e.err);
+        const int done = json(e.out).value("epochs_trained").toInt();
+        QVERIFY2(done >= 1 && done < 500, qPrintable(QString::number(done)));
+        const QString target = QString::number(done + 2);
+        const Run r = cli({"train", "--resume", m, "--epochs", target, "--threads", "1", "--json"});
+        QVERIFY2(r.code == 0, r.err);
+        QVERIFY2(r.err.contains("resuming"), r.err);
+        QCOMPARE(json(r.out).value("epochs_done").toInt(), done + 2);
+        const Run whole = cli({"train", "--data", dataDir, "--epochs", target, "--batch", "32", "--seed", "7", "--threads", "1",
+                               "--out", dir.filePath("whole.pt"), "--json"});
+        QVERIFY2(whole.code == 0, whole.err);
+        const double resumed = json(r.out).value("test_loss").toDouble(), uninterrupted = json(whole.out).value("test_loss").toDouble();
+        QVERIFY2(std::abs(resumed - uninterrupted) < 2.0, qPrintable(QString("%1 vs %2").arg(resumed).arg(uninterrupted)));
+        QCOMPARE(json(cli({"eval", "--model", m, "--json"}).out).value("epochs_trained").toInt(), done + 2);
+        // Asking for no more epochs than it has, or changing a setting, is a usage error.
+        QCOMPARE(cli({"train", "--resume", m, "--epochs", "1"}).code, 2);
+        const Run changed = cli({"train", "--resume", m, "--epochs", "50", "--lr", "0.1"});
+        QCOMPARE(changed.code, 2);
+        QVERIFY2(changed.err.contains("--lr"), changed.err);
+    }
+
+    // A save that cannot complete (here: past a file-size limit, as on a full disk) says so and
+    // leaves the previous checkpoint as it was.
+    void failedSaveKeepsThePreviousCheckpoint()
+    {
+        const QString m = dir.filePath("kept.pt");
+        QVERIFY(cli({"train", "--data", dataDir, "--epochs", "1", "--batch", "32", "--out", m}).code == 0);
+        QFile f(m);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray before = f.readAll();
+        f.close();
+        QProcess p;
+        p.start("/bin/sh", {"-c", QStringLiteral("ulimit -f 64; exec '%1' train --data '%2' --epochs 2 --batch 32 --out '%3'")
+                                      .arg(LATENT_CLI_PATH, dataDir, m)});
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitCode(), 1);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("cannot write checkpoint") && err.contains("kept.pt"), err);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), before);
+        QVERIFY(!QFile::exists(m + ".tmp"));
+    }
+
     void ctrlCStopsAndSavesWhatWasTrained()
     {
         const QString out = dir.filePath("interrupted.pt");

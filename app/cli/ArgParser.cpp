@@ -90,6 +90,8 @@ bool ArgParser::has(const std::string& name) const
     return values_.count(name) || !spec(name).defaultValue.empty();
 }
 
+bool ArgParser::given(const std::string& name) const { return values_.count(name) > 0; }
+
 std::string ArgParser::str(const std::string& name) const
 {
     auto it = values_.find(name);

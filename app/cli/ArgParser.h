@@ -25,7 +25,8 @@ public:
     std::string help() const;
     const std::string& command() const { return command_; }
 
-    bool has(const std::string& name) const;
+    bool has(const std::string& name) const;    // given, or has a default
+    bool given(const std::string& name) const;  // given on the command line
     std::string str(const std::string& name) const;
     int integer(const std::string& name, int min, int max) const;
     double number(const std::string& name, double min, double max) const;

@@ -111,16 +111,43 @@ int digitFor(const ArgParser& p, const LoadedModel& m)
 }
 
 // ---------------------------------------------------------------------------------------------
+// The training settings a run is made with, by their option names; stored in the checkpoint
+// (ModelSpec::hyperParameters), so that --resume goes on with the same ones.
+const char* const kRunSettings[] = {"batch", "lr", "adversarial-lr", "optimizer", "beta", "kl-warmup", "seed", "train-limit"};
+
+TrainOptions trainOptions(const std::map<std::string, std::string>& hp, const std::string& where)
+{
+    auto value = [&](const char* key, const char* fallback) {
+        const auto it = hp.find(key);
+        return it != hp.end() ? it->second : std::string(fallback);
+    };
+    TrainOptions o;
+    try {
+        o.batchSize = std::stoi(value("batch", "128"));
+        o.learningRate = std::stod(value("lr", "0.001"));
+        o.adversarialLearningRate = std::stod(value("adversarial-lr", "0"));
+        o.optimizer = parseOptimizerKind(value("optimizer", "adam"));
+        o.beta = std::stod(value("beta", "1"));
+        o.klWarmupEpochs = std::stoi(value("kl-warmup", "0"));
+        o.seed = uint64_t(std::stoll(value("seed", "0")));
+    } catch (const std::exception& e) {
+        throw std::runtime_error(where + ": a training setting cannot be read (" + e.what() + ")");
+    }
+    return o;
+}
+
 int cmdTrain(const std::vector<std::string>& args)
 {
-    ArgParser p("train", "Train a model and save it as a checkpoint. A progress line per epoch goes to stderr;\n"
-                         "Ctrl-C stops after the current step and saves what was trained so far.\n\nModels (--model, and the --arch each allows):\n" +
+    ArgParser p("train", "Train a model and save it as a checkpoint after every epoch (the file is replaced whole,\n"
+                         "so it can be loaded at any moment). A progress line per epoch goes to stderr; Ctrl-C stops\n"
+                         "after the current step and saves what was trained so far. --resume goes on from a checkpoint\n"
+                         "with its settings, optimiser state and random generator.\n\nModels (--model, and the --arch each allows):\n" +
                              ModelCatalog::kindHelp());
     p.option("data", "NAME|DIR", "mnist, fashion-mnist, or a folder of IDX files", "mnist")
         .option("model", "KIND", ModelCatalog::kindList(), "vae")
         .option("arch", "mlp|conv|wide", "one the model allows (default: its first, listed above)")
         .option("latent-dim", "N", "latent size (default 2; ae/dae: 0 = no dense bottleneck; the wide autoencoder has none)")
-        .option("epochs", "N", "passes over the training set", "20")
+        .option("epochs", "N", "epochs in all (default: the model's, about a minute's training of MNIST)")
         .option("batch", "N", "batch size", "128")
         .option("lr", "F", "learning rate", "0.001")
         .option("adversarial-lr", "F", "aae: learning rate of the discriminator and generator phases (default: half of --lr)")
@@ -133,50 +160,80 @@ int cmdTrain(const std::vector<std::string>& args)
         .option("seed", "N", "random seed (same seed and threads: same result)", "0")
         .option("train-limit", "N", "use only the first N training images (0: all)", "0")
         .option("progress-every", "N", "steps between progress reports (with --verbose)", "50")
-        .required("out", "FILE.pt", "where to save the checkpoint")
+        .option("resume", "FILE.pt", "go on training this checkpoint up to --epochs in all, with its settings")
+        .option("out", "FILE.pt", "where to save the checkpoint (with --resume: by default the resumed file)")
         .flag("verbose", "also print a progress line every --progress-every steps")
         .flag("json", "print one JSON object with the run's figures on stdout");
     if (!parseWithThreads(p, args)) return 0;
     const auto wallStart = std::chrono::steady_clock::now();
+    const bool resume = p.given("resume");
+    if (!resume && !p.given("out")) throw UsageError("train: --out FILE.pt is required");
+    const std::string out = p.given("out") ? p.str("out") : p.str("resume");
 
     ModelSpec spec;
     TrainOptions opt;
-    try {
-        const ModelKind kind = ModelCatalog::parseKind(p.str("model"));
-        std::optional<Arch> arch;
-        if (p.has("arch")) arch = ModelCatalog::parseArch(kind, p.str("arch"));
-        std::optional<int> latentDim;
-        if (p.has("latent-dim")) latentDim = p.integer("latent-dim", 0, kMaxLatentDim);
-        spec = ModelSpec::forKind(kind, arch, latentDim);
-        spec.noiseStd = p.number("noise", 0, 10);
-        spec.downscale = p.integer("downscale", 2, 4);
-        spec.reconstruction = parseReconstructionLoss(p.str("loss"));
-        spec.validate();
-        opt.optimizer = parseOptimizerKind(p.str("optimizer"));
-    } catch (const std::invalid_argument& e) {
-        throw UsageError(std::string("train: ") + e.what());
+    Autoencoder model;
+    TrainingState state;
+    if (resume) {
+        for (const char* k : {"data", "model", "arch", "latent-dim", "loss", "noise", "downscale", "batch", "lr", "adversarial-lr",
+                              "optimizer", "beta", "kl-warmup", "seed", "train-limit"})
+            if (p.given(k)) throw UsageError(std::string("train --resume: --") + k + " comes from the checkpoint and cannot change");
+        LoadedModel m = Checkpoint::load(p.str("resume"));
+        spec = m.spec;
+        model = m.model;
+        state = m.training;
+        opt = trainOptions(spec.hyperParameters, p.str("resume"));
+        if (state.optimizer.empty())
+            std::cerr << "latent-cli train: " << p.str("resume") << " holds no optimiser state: the optimiser starts afresh\n";
+    } else {
+        try {
+            const ModelKind kind = ModelCatalog::parseKind(p.str("model"));
+            std::optional<Arch> arch;
+            if (p.has("arch")) arch = ModelCatalog::parseArch(kind, p.str("arch"));
+            std::optional<int> latentDim;
+            if (p.has("latent-dim")) latentDim = p.integer("latent-dim", 0, kMaxLatentDim);
+            spec = ModelSpec::forKind(kind, arch, latentDim);
+            spec.noiseStd = p.number("noise", 0, 10);
+            spec.downscale = p.integer("downscale", 2, 4);
+            spec.reconstruction = parseReconstructionLoss(p.str("loss"));
+            spec.validate();
+            parseOptimizerKind(p.str("optimizer"));
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(std::string("train: ") + e.what());
+        }
+        spec.dataset = p.str("data");
+        // Checked here, with the option's name in any message; stored as given.
+        (void)p.integer("batch", 1, 65536);
+        (void)p.number("lr", 1e-9, 10);
+        (void)p.number("beta", 0, 1e6);
+        (void)p.integer("kl-warmup", 0, 100000);
+        (void)p.integer("seed", 0, 2147483647);
+        (void)p.integer("train-limit", 0, 100000000);
+        if (p.has("adversarial-lr")) (void)p.number("adversarial-lr", 1e-9, 10);
+        for (const char* k : kRunSettings)
+            if (p.has(k)) spec.hyperParameters[k] = p.str(k);
+        opt = trainOptions(spec.hyperParameters, "train");
+        torch::manual_seed(opt.seed);
+        model = makeModel(spec);
     }
-    spec.dataset = p.str("data");
-    opt.epochs = p.integer("epochs", 1, 100000);
-    opt.batchSize = p.integer("batch", 1, 65536);
-    opt.learningRate = p.number("lr", 1e-9, 10);
-    if (p.has("adversarial-lr")) opt.adversarialLearningRate = p.number("adversarial-lr", 1e-9, 10);
-    opt.beta = p.number("beta", 0, 1e6);
-    opt.klWarmupEpochs = p.integer("kl-warmup", 0, 100000);
-    opt.seed = uint64_t(p.integer("seed", 0, 2147483647));
+    opt.startEpoch = spec.epochsDone;
+    opt.epochs = p.has("epochs") ? p.integer("epochs", 1, 100000) : ModelCatalog::suggestedEpochs(spec.kind, spec.arch);
+    if (resume && opt.epochs <= opt.startEpoch)
+        throw UsageError("train --resume: " + p.str("resume") + " has been trained for " + std::to_string(opt.startEpoch) +
+                         " epochs; ask for more in all with --epochs");
     opt.progressEvery = p.integer("progress-every", 1, 1000000);
-    for (const char* k : {"epochs", "batch", "lr", "adversarial-lr", "optimizer", "beta", "kl-warmup", "seed", "threads", "train-limit"})
-        if (p.has(k)) spec.hyperParameters[k] = p.str(k);
+    spec.hyperParameters["epochs"] = std::to_string(opt.epochs);
+    if (p.has("threads")) spec.hyperParameters["threads"] = p.str("threads");
 
     DatasetSplits data = DatasetLocator::load(spec.dataset);
-    if (const int limit = p.integer("train-limit", 0, 100000000); limit > 0) data.train = data.train.subset(limit);
+    const auto limit = spec.hyperParameters.find("train-limit");
+    if (limit != spec.hyperParameters.end() && std::stoll(limit->second) > 0) data.train = data.train.subset(std::stoll(limit->second));
     std::cerr << RuntimeInfo::current().summary() << "\n"
-              << "training " << spec.describe() << ": " << data.train.size() << " train / " << data.test.size()
-              << " test images from " << data.directory << "\n";
+              << (resume ? "resuming " : "training ") << spec.describe() << ": " << data.train.size() << " train / "
+              << data.test.size() << " test images from " << data.directory << "\n";
 
-    torch::manual_seed(opt.seed);
-    Autoencoder model = makeModel(spec);
     Trainer trainer(model, spec, opt);
+    if (resume) trainer.setResumeState(state);
     const bool verbose = p.isSet("verbose");
     trainer.setProgressCallback([&](const TrainProgress& pr) {
         if (!verbose) return;
@@ -184,6 +241,17 @@ int cmdTrain(const std::vector<std::string>& args)
                      pr.epochs, (long long)pr.step, (long long)pr.stepsPerEpoch, pr.train.total, pr.train.reconstruction,
                      pr.train.kl, pr.samplesPerSecond);
     });
+    // The checkpoint as it stands after `epochs` complete epochs.
+    auto specAfter = [&](int epochs, const EpochReport& last) {
+        ModelSpec s = spec;
+        s.epochsDone = epochs;
+        if (last.hasTest) {
+            s.metrics["test_total"] = last.test.total;
+            s.metrics["test_recon"] = last.test.reconstruction;
+            s.metrics["test_kl"] = last.test.kl;
+        }
+        return s;
+    };
     trainer.setEpochCallback([&](const EpochReport& r) {
         std::fprintf(stderr, "epoch %d/%d  train %.3f (recon %.3f, kl %.3f)", r.epoch, r.epochs, r.train.total,
                      r.train.reconstruction, r.train.kl);
@@ -192,6 +260,8 @@ int cmdTrain(const std::vector<std::string>& args)
         if (r.hasTest)
             std::fprintf(stderr, "  test %.3f (recon %.3f, kl %.3f)", r.test.total, r.test.reconstruction, r.test.kl);
         std::fprintf(stderr, "  %.0f samples/s  %.1f s\n", r.samplesPerSecond, r.seconds);
+        // Every complete epoch reaches the disk: a crash or kill loses at most the epoch in progress.
+        Checkpoint::save(out, specAfter(r.epoch, r), *model, trainer.state());
     });
 
     gTrainer.store(&trainer);
@@ -200,25 +270,22 @@ int cmdTrain(const std::vector<std::string>& args)
     std::signal(SIGINT, previous);
     gTrainer.store(nullptr);
 
-    spec.epochsDone = result.epochsDone;
-    if (result.last.hasTest) {
-        spec.metrics["test_total"] = result.last.test.total;
-        spec.metrics["test_recon"] = result.last.test.reconstruction;
-        spec.metrics["test_kl"] = result.last.test.kl;
-    }
-    const std::string out = p.str("out");
-    Checkpoint::save(out, spec, *model);
+    // Stopped or diverged within an epoch: what was trained so far (diverged: the last good
+    // weights), counted in complete epochs.
+    if (result.status != TrainStatus::Finished) Checkpoint::save(out, specAfter(result.epochsDone, result.last), *model, trainer.state());
+    spec = specAfter(result.epochsDone, result.last);
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     const char* status = result.status == TrainStatus::Finished ? "finished"
                          : result.status == TrainStatus::Cancelled ? "cancelled" : "diverged";
     if (result.status != TrainStatus::Finished) std::cerr << "training " << status << ": " << result.message << "\n";
+    const int64_t epochsRun = result.epochsDone - opt.startEpoch;
     std::cerr << "saved " << out << " (" << result.epochsDone << " epochs, " << result.samplesPerSecond
               << " samples/s while training, " << wall << " s in all)\n";
     if (p.isSet("json")) {
         JsonWriter j;
         j.add("status", status).add("epochs_done", result.epochsDone).add("steps", result.steps)
             .add("samples_per_second", result.samplesPerSecond).add("wall_seconds", wall)
-            .add("samples_per_second_wall", wall > 0 ? double(result.epochsDone) * data.train.size() / wall : 0.0)
+            .add("samples_per_second_wall", wall > 0 ? double(epochsRun) * data.train.size() / wall : 0.0)
             .add("train_images", data.train.size()).add("test_images", data.test.size())
             .add("train_loss", result.last.train.total).add("out", out);
         if (result.last.hasTest) j.add("test_loss", result.last.test.total);
@@ -245,7 +312,8 @@ int cmdEval(const std::vector<std::string>& args)
     const Metrics metrics = Evaluator::evaluate(*m.model, m.spec, data, o);
     if (p.isSet("json")) {
         JsonWriter j;
-        j.add("model", toString(m.spec.kind)).add("dataset", data.directory).add("test_images", data.test.size());
+        j.add("model", toString(m.spec.kind)).add("dataset", data.directory).add("test_images", data.test.size())
+            .add("epochs_trained", m.spec.epochsDone);
         for (const auto& [k, v] : metrics) j.add(k, v);
         std::cout << j.str() << std::endl;
     } else {
@@ -548,6 +616,8 @@ const char* kUsage =
 int main(int argc, char** argv)
 {
     keepFreedMemoryForReuse();
+    // Past a file-size limit (ulimit -f) a write should fail with a message, not kill the process.
+    std::signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         std::cerr << kUsage;
         return 2;

@@ -2,9 +2,13 @@
 
 #include "models/ModelFactory.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
+#include <sstream>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace latent {
 namespace {
@@ -72,24 +76,66 @@ void readWeights(const std::string& path, torch::serialize::InputArchive& archiv
     for (auto& [target, stored] : staged) target.copy_(stored);
 }
 
+// The training state, if the file has one; a damaged one is reported, not half-used.
+TrainingState readTrainingState(const std::string& path, torch::serialize::InputArchive& archive)
+{
+    TrainingState state;
+    c10::IValue names;
+    try {
+        if (archive.try_read("train/optimizer_names", names) && names.isString()) {
+            std::istringstream lines(names.toStringRef());
+            for (std::string key; std::getline(lines, key);) {
+                torch::Tensor t;
+                if (!archive.try_read("train/optimizer/" + key, t))
+                    throw CheckpointError(path + ": damaged checkpoint (no optimiser state '" + key + "')");
+                state.optimizer[key] = t;
+            }
+        }
+        torch::Tensor generator;
+        if (archive.try_read("train/generator", generator)) state.generator = generator;
+    } catch (const c10::Error&) {
+        throw CheckpointError(path + ": damaged checkpoint (cannot read its training state)");
+    }
+    return state;
+}
+
 }  // namespace
 
-void Checkpoint::save(const std::string& path, const ModelSpec& spec, AutoencoderImpl& model)
+void Checkpoint::save(const std::string& path, const ModelSpec& spec, AutoencoderImpl& model, const TrainingState& training)
 {
     torch::serialize::OutputArchive archive;
     archive.write("format", c10::IValue(std::string(kFormat)));
     archive.write("spec", c10::IValue(spec.toText()));
     for (auto& [key, t] : namedState(model)) archive.write(key, t.detach().to(torch::kCPU), key.rfind("buffer/", 0) == 0);
-    const std::string tmp = path + ".tmp";
+    // The optimiser's names, as one string, so that loading knows what to look for.
+    std::string names;
+    for (const auto& [key, t] : training.optimizer) {
+        names += key + "\n";
+        archive.write("train/optimizer/" + key, t.detach().to(torch::kCPU), /*is_buffer=*/true);
+    }
+    if (!training.optimizer.empty()) archive.write("train/optimizer_names", c10::IValue(names));
+    if (training.generator.defined()) archive.write("train/generator", training.generator, /*is_buffer=*/true);
+    // The archive is made in memory and written here: LibTorch's file writer throws from its
+    // destructor when a write fails (a full disk, a file-size limit), which ends the process.
+    std::ostringstream bytes;
     try {
-        archive.save_to(tmp);
+        archive.save_to(bytes);
     } catch (const c10::Error& e) {
-        std::remove(tmp.c_str());
         throw CheckpointError(path + ": cannot write checkpoint (" + e.what_without_backtrace() + ")");
+    }
+    const std::string data = bytes.str(), tmp = path + ".tmp";
+    std::FILE* f = std::fopen(tmp.c_str(), "wb");
+    if (!f) throw CheckpointError(path + ": cannot write checkpoint (" + std::strerror(errno) + ")");
+    const bool written = std::fwrite(data.data(), 1, data.size(), f) == data.size() && std::fflush(f) == 0 && ::fsync(fileno(f)) == 0;
+    const int error = errno;
+    if (std::fclose(f) != 0 || !written) {
+        std::remove(tmp.c_str());
+        throw CheckpointError(path + ": cannot write checkpoint (" + std::strerror(written ? errno : error) +
+                              "); the previous file is unchanged");
     }
     if (std::rename(tmp.c_str(), path.c_str()) != 0) {
         std::remove(tmp.c_str());
-        throw CheckpointError(path + ": cannot write checkpoint (rename failed)");
+        throw CheckpointError(path + ": cannot write checkpoint (rename failed: " + std::strerror(errno) + ")");
     }
 }
 
@@ -107,6 +153,7 @@ LoadedModel Checkpoint::load(const std::string& path, std::optional<ModelKind> e
         throw CheckpointError(path + ": damaged checkpoint (" + e.what() + ")");
     }
     readWeights(path, archive, *out.model);
+    out.training = readTrainingState(path, archive);
     out.model->eval();
     return out;
 }
@@ -115,8 +162,7 @@ void Checkpoint::loadInto(const std::string& path, const ModelSpec& spec, Autoen
 {
     torch::serialize::InputArchive archive;
     ModelSpec stored = readSpec(path, archive);
-    if (stored.kind != spec.kind || stored.codeSize() != spec.codeSize() ||
-        (spec.kind == ModelKind::Vae && stored.arch != spec.arch))
+    if (stored.kind != spec.kind || stored.arch != spec.arch || stored.codeSize() != spec.codeSize())
         throw CheckpointError(path + ": holds another model (" + stored.describe() + "), expected " + spec.describe());
     readWeights(path, archive, model);
 }

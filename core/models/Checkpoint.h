@@ -1,6 +1,7 @@
 #pragma once
 #include "models/Autoencoder.h"
 #include "models/ModelSpec.h"
+#include "models/TrainingState.h"
 
 #include <optional>
 #include <stdexcept>
@@ -17,16 +18,19 @@ public:
 struct LoadedModel {
     ModelSpec spec;
     Autoencoder model;
+    TrainingState training;  // empty unless the file was saved with one
 };
 
-// One file (a LibTorch archive) holding a format tag, the ModelSpec as text and every parameter
-// and buffer by its dotted name. Saving writes "<path>.tmp" and renames it over the target, so a
-// crash mid-save never destroys the previous file.
+// One file (a LibTorch archive) holding a format tag, the ModelSpec as text, every parameter
+// and buffer by its dotted name and, when training may go on, the TrainingState. Saving writes
+// "<path>.tmp" and renames it over the target, so a crash or a full disk mid-save never destroys
+// the previous file.
 class Checkpoint {
 public:
     static constexpr const char* kFormat = "latent-explorer-checkpoint-1";
 
-    static void save(const std::string& path, const ModelSpec& spec, AutoencoderImpl& model);
+    static void save(const std::string& path, const ModelSpec& spec, AutoencoderImpl& model,
+                     const TrainingState& training = {});
     // Rebuilds the model from the stored spec and loads the weights, checking every name and shape.
     // With expectedKind set, a checkpoint of another kind is refused.
     static LoadedModel load(const std::string& path, std::optional<ModelKind> expectedKind = std::nullopt);

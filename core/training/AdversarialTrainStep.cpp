@@ -1,6 +1,7 @@
 #include "training/AdversarialTrainStep.h"
 
 #include "training/Loss.h"
+#include "training/OptimizerFactory.h"
 
 namespace latent {
 
@@ -27,6 +28,24 @@ AdversarialTrainStep::AdversarialTrainStep(AdversarialAutoencoderImpl& model, co
 }
 
 AdversarialTrainStep::~AdversarialTrainStep() = default;
+
+OptimizerState AdversarialTrainStep::optimizerState() const
+{
+    OptimizerState s;
+    addTorchOptimizerState(s, "reconstruction", opt_->reconstruction);
+    addTorchOptimizerState(s, "discriminator", opt_->discriminator);
+    addTorchOptimizerState(s, "generator", opt_->generator);
+    return s;
+}
+
+void AdversarialTrainStep::loadOptimizerState(const OptimizerState& state)
+{
+    for (const char* name : {"reconstruction", "discriminator", "generator"})
+        if (!state.count(name)) throw std::invalid_argument(std::string("no state for the optimiser '") + name + "'");
+    loadTorchOptimizerState(opt_->reconstruction, state, "reconstruction");
+    loadTorchOptimizerState(opt_->discriminator, state, "discriminator");
+    loadTorchOptimizerState(opt_->generator, state, "generator");
+}
 
 LossFigures AdversarialTrainStep::run(const TrainBatch& batch, double /*beta*/)
 {

@@ -22,6 +22,8 @@ public:
                          double adversarialLearningRate);
     ~AdversarialTrainStep();
     LossFigures run(const TrainBatch& batch, double beta) override;
+    OptimizerState optimizerState() const override;
+    void loadOptimizerState(const OptimizerState& state) override;
 
 private:
     struct Optimisers;

@@ -9,6 +9,8 @@ class AutogradTrainStep : public TrainStep {
 public:
     AutogradTrainStep(AutoencoderImpl& model, const ModelSpec& spec, const TrainOptions& options);
     LossFigures run(const TrainBatch& batch, double beta) override;
+    OptimizerState optimizerState() const override { return optimizer_->state(); }
+    void loadOptimizerState(const OptimizerState& state) override { optimizer_->loadState(state); }
 
 private:
     AutoencoderImpl& model_;

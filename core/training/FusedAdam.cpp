@@ -17,6 +17,35 @@ FusedAdam::FusedAdam(std::vector<torch::Tensor> params, Options options)
     }
 }
 
+OptimizerState FusedAdam::state() const
+{
+    OptimizerState s{{"step", torch::tensor(step_, torch::kLong)}};
+    for (size_t i = 0; i < params_.size(); ++i) {
+        s["exp_avg." + std::to_string(i)] = expAvg_[i];
+        s["exp_avg_sq." + std::to_string(i)] = expAvgSq_[i];
+    }
+    return s;
+}
+
+void FusedAdam::loadState(const OptimizerState& state)
+{
+    const auto step = state.find("step");
+    if (step == state.end() || step->second.numel() != 1) throw std::invalid_argument("no Adam step count");
+    std::vector<torch::Tensor> both(expAvg_);
+    both.insert(both.end(), expAvgSq_.begin(), expAvgSq_.end());
+    // Checked as one list (exp_avg.i and exp_avg_sq.i), then copied into the tensors that keep
+    // each parameter's layout.
+    OptimizerState renamed;
+    for (size_t i = 0; i < params_.size(); ++i) {
+        const auto m = state.find("exp_avg." + std::to_string(i)), v = state.find("exp_avg_sq." + std::to_string(i));
+        if (m == state.end() || v == state.end()) throw std::invalid_argument("no Adam moments for parameter " + std::to_string(i));
+        renamed["m." + std::to_string(i)] = m->second;
+        renamed["m." + std::to_string(i + params_.size())] = v->second;
+    }
+    loadTensors(renamed, "m.", both);
+    step_ = step->second.item<int64_t>();
+}
+
 void FusedAdam::zeroGrad()
 {
     for (auto& p : params_)

@@ -19,6 +19,8 @@ public:
     FusedAdam(std::vector<torch::Tensor> params, Options options);
     void zeroGrad() override;
     void step() override;
+    OptimizerState state() const override;
+    void loadState(const OptimizerState& state) override;
     int64_t steps() const { return step_; }
 
 private:

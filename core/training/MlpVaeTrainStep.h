@@ -22,6 +22,8 @@ public:
     // Gradients, then the optimiser's update (none when the loss is not finite). The input is
     // the target; eps ~ N(0, I) is drawn from the global generator.
     LossFigures run(const TrainBatch& batch, double beta) override;
+    OptimizerState optimizerState() const override { return optimizer_->state(); }
+    void loadOptimizerState(const OptimizerState& state) override { optimizer_->loadState(state); }
     // x: [B, 784] in [0,1] (input and target), eps: [B, latent]. Returns the loss parts (beta
     // applied to total); the gradients are in each parameter's .grad(); nothing is updated.
     StepLoss computeGradients(const torch::Tensor& x, double beta, const torch::Tensor& eps);

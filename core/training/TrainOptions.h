@@ -8,7 +8,8 @@ enum class OptimizerKind { Adam, RmsProp };
 OptimizerKind parseOptimizerKind(const std::string& text);
 
 struct TrainOptions {
-    int epochs = 10;
+    int epochs = 10;            // in all: a resumed run goes on from startEpoch to epochs
+    int startEpoch = 0;         // epochs the model has already been trained (resume)
     int batchSize = 128;
     double learningRate = 1e-3;
     double beta = 1.0;          // weight of the KL term

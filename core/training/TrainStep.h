@@ -1,6 +1,7 @@
 #pragma once
 #include "models/Autoencoder.h"
 #include "models/ModelSpec.h"
+#include "training/Optimizer.h"
 #include "training/TrainOptions.h"
 
 #include <memory>
@@ -19,6 +20,9 @@ class TrainStep {
 public:
     virtual ~TrainStep() = default;
     virtual LossFigures run(const TrainBatch& batch, double beta) = 0;
+    // The optimisers' state, to save with the weights and go on from later (see TrainingState).
+    virtual OptimizerState optimizerState() const = 0;
+    virtual void loadOptimizerState(const OptimizerState& state) = 0;  // throws std::invalid_argument
 };
 
 }  // namespace latent

@@ -4,7 +4,10 @@
 #include "training/Loss.h"
 #include "training/TrainStepFactory.h"
 
+#include <ATen/CPUGeneratorImpl.h>
+
 #include <chrono>
+#include <mutex>
 #include <cmath>
 #include <stdexcept>
 #include <thread>
@@ -90,6 +93,35 @@ Trainer::Trainer(Autoencoder model, ModelSpec spec, TrainOptions options)
     if (options_.batchSize < 1) throw std::invalid_argument("batch size must be at least 1");
     if (!(options_.learningRate > 0)) throw std::invalid_argument("learning rate must be positive");
     if (options_.progressEvery < 1) options_.progressEvery = 1;
+    if (options_.startEpoch < 0 || options_.startEpoch >= options_.epochs)
+        throw std::invalid_argument("the model has been trained for " + std::to_string(options_.startEpoch) +
+                                    " epochs already; ask for more than that in all");
+}
+
+Trainer::~Trainer() = default;
+
+namespace {
+torch::Tensor generatorState()
+{
+    at::Generator g = at::detail::getDefaultCPUGenerator();
+    std::lock_guard<std::mutex> lock(g.mutex());
+    return g.get_state();
+}
+
+void setGeneratorState(const torch::Tensor& state)
+{
+    at::Generator g = at::detail::getDefaultCPUGenerator();
+    std::lock_guard<std::mutex> lock(g.mutex());
+    g.set_state(state);
+}
+}  // namespace
+
+TrainingState Trainer::state() const
+{
+    TrainingState s;
+    if (step_) s.optimizer = step_->optimizerState();
+    s.generator = generatorAtEpochEnd_;
+    return s;
 }
 
 double Trainer::betaAt(int epoch0, double fraction) const
@@ -124,12 +156,22 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
     if (trainSet.size() == 0) throw std::invalid_argument("the training set is empty");
     torch::manual_seed(options_.seed);
     // cancelled_ is not reset: a cancel() that arrives before train() starts must still count.
-    const std::unique_ptr<TrainStep> step = makeTrainStep(*model_, spec_, options_);
+    step_ = makeTrainStep(*model_, spec_, options_);
+    if (!resumeState_.optimizer.empty()) step_->loadOptimizerState(resumeState_.optimizer);
+    if (resumeState_.generator.defined()) {
+        try {
+            setGeneratorState(resumeState_.generator);
+        } catch (const c10::Error&) {
+            throw std::invalid_argument("the saved random generator state does not fit this build");
+        }
+    }
+    TrainStep& step = *step_;
     WeightBackup lastGood(*model_);
 
     const int64_t n = trainSet.size();
     const int64_t stepsPerEpoch = (n + options_.batchSize - 1) / options_.batchSize;
     TrainResult result;
+    result.epochsDone = options_.startEpoch;
     double activeSeconds = 0;  // training time, pauses excluded
     int64_t samplesDone = 0;
     auto stopped = [&](TrainStatus status, std::string message) {
@@ -140,7 +182,7 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
     };
     model_->train();
 
-    for (int epoch = 0; epoch < options_.epochs; ++epoch) {
+    for (int epoch = options_.startEpoch; epoch < options_.epochs; ++epoch) {
         const auto epochStart = Clock::now();
         double epochPaused = 0, windowPaused = 0;
         auto windowStart = Clock::now();
@@ -154,12 +196,13 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
             if (cancelled_.load())
                 return stopped(TrainStatus::Cancelled, "cancelled after " + std::to_string(epoch) + " complete epochs");
 
+
             const int64_t len = std::min<int64_t>(options_.batchSize, n - s * options_.batchSize);
             const TrainBatch batch = makeBatch(spec_, trainSet, perm.narrow(0, s * options_.batchSize, len));
             // Copying the weights costs about as much as an optimiser step, so not every step.
             if (s % options_.progressEvery == 0) lastGood.keepCandidate();
             const double beta = betaAt(epoch, double(s) / stepsPerEpoch);
-            const LossFigures loss = step->run(batch, beta);
+            const LossFigures loss = step.run(batch, beta);
             if (!std::isfinite(loss.total)) {
                 lastGood.restore();
                 return stopped(TrainStatus::Diverged,
@@ -204,6 +247,7 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
             report.test = evaluate(*model_, spec_, *testSet, options_.testBatchSize);
         }
         report.seconds = secondsSince(epochStart) - epochPaused;
+        generatorAtEpochEnd_ = generatorState();
         result.epochsDone = epoch + 1;
         result.last = report;
         if (onEpoch_) onEpoch_(report);

@@ -2,6 +2,7 @@
 #include "models/Autoencoder.h"
 #include "data/ImageDataset.h"
 #include "models/ModelSpec.h"
+#include "models/TrainingState.h"
 #include "training/TrainOptions.h"
 
 #include <atomic>
@@ -47,6 +48,7 @@ class Trainer {
 public:
 
     Trainer(Autoencoder model, ModelSpec spec, TrainOptions options);
+    ~Trainer();
 
     void setProgressCallback(std::function<void(const TrainProgress&)> f) { onProgress_ = std::move(f); }
     void setEpochCallback(std::function<void(const EpochReport&)> f) { onEpoch_ = std::move(f); }
@@ -54,6 +56,13 @@ public:
     // A non-finite loss stops training and restores weights saved at a recent finite step
     // (at most progressEvery steps back).
     TrainResult train(const ImageDataset& train, const ImageDataset* test = nullptr);
+
+    // Go on from a saved state (with options.startEpoch): the optimisers' moments and the random
+    // generator as they were after that epoch. Checked when train() starts (std::invalid_argument).
+    void setResumeState(TrainingState state) { resumeState_ = std::move(state); }
+    // The state after the last complete epoch, to save with the weights: call it from the epoch
+    // callback (the generator as it was when that epoch ended, before any callback drew from it).
+    TrainingState state() const;
 
     void pause() { paused_.store(true); }
     void resume() { paused_.store(false); }
@@ -72,6 +81,9 @@ private:
     Autoencoder model_;
     ModelSpec spec_;
     TrainOptions options_;
+    std::unique_ptr<class TrainStep> step_;
+    TrainingState resumeState_;
+    torch::Tensor generatorAtEpochEnd_;
     std::function<void(const TrainProgress&)> onProgress_;
     std::function<void(const EpochReport&)> onEpoch_;
     std::atomic<bool> paused_{false}, cancelled_{false};
