@@ -9,27 +9,14 @@ loop only (the per-epoch test pass is timed apart). Prints one JSON object.
 usage: /usr/bin/python3 bench/pytorch_vae.py DATA_DIR [--epochs 20] [--threads 1] [--seed 0]
 (Debian's python3-torch lives under /usr/bin/python3.)
 """
-import argparse, gzip, json, os, struct, time
+import argparse, json, os, sys, time
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-
-def read_idx(path):
-    opener = gzip.open if open(path, "rb").read(2) == b"\x1f\x8b" else open
-    with opener(path, "rb") as f:
-        data = f.read()
-    rank = data[3]
-    dims = struct.unpack(">" + "I" * rank, data[4:4 + 4 * rank])
-    return torch.frombuffer(bytearray(data[4 + 4 * rank:]), dtype=torch.uint8).reshape(dims)
-
-
-def find(d, stem):
-    for name in (stem, stem + ".gz"):
-        if os.path.exists(os.path.join(d, name)):
-            return os.path.join(d, name)
-    raise SystemExit(f"{stem} not found in {d}")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pytorch_reference import find, read_idx  # noqa: E402  (the same IDX reading)
 
 
 class VAE(nn.Module):

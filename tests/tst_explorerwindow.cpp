@@ -94,6 +94,18 @@ class TestExplorerWindow : public QObject {
         QApplication::sendEvent(w, &e);
     }
 
+    // Puts dock `hidden` behind `front`'s tab, as the default layout does; returns `hidden`.
+    static QDockWidget* tabBehind(MainWindow& w, const char* front, const char* hidden)
+    {
+        auto* frontDock = w.findChild<QDockWidget*>(front);
+        auto* hiddenDock = w.findChild<QDockWidget*>(hidden);
+        if (!frontDock || !hiddenDock) return nullptr;
+        w.tabifyDockWidget(frontDock, hiddenDock);
+        frontDock->raise();
+        QCoreApplication::processEvents();
+        return hiddenDock;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -448,12 +460,8 @@ private Q_SLOTS:
     {
         Window win(dataDir);
         MainWindow& w = win.w;
-        auto* generateDock = w.findChild<QDockWidget*>("generateDock");
-        auto* previewDock = w.findChild<QDockWidget*>("previewDock");
-        QVERIFY(generateDock && previewDock);
-        w.tabifyDockWidget(previewDock, generateDock);  // as in the default layout
-        previewDock->raise();
-        QCoreApplication::processEvents();
+        QDockWidget* generateDock = tabBehind(w, "previewDock", "generateDock");
+        QVERIFY(generateDock);
         trainToEnd(w, "vae", 1);
         QVERIFY(w.generatePanel()->sampleView()->image().isNull());
         QVERIFY(w.generatePanel()->warningText().isEmpty());  // the labels are kept up to date
@@ -471,12 +479,8 @@ private Q_SLOTS:
     {
         Window win(dataDir);
         MainWindow& w = win.w;
-        auto* compareDock = w.findChild<QDockWidget*>("compareDock");
-        auto* lossDock = w.findChild<QDockWidget*>("lossDock");
-        QVERIFY(compareDock && lossDock);
-        w.tabifyDockWidget(lossDock, compareDock);  // as in the default layout
-        lossDock->raise();
-        QCoreApplication::processEvents();
+        QDockWidget* compareDock = tabBehind(w, "lossDock", "compareDock");
+        QVERIFY(compareDock);
         QVERIFY(w.loadDataset(dataDir));  // a dataset (re)loaded while the panel is hidden
         trainToEnd(w, "vae", 1);
         QTest::qWait(200);
