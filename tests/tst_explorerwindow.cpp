@@ -22,6 +22,8 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLineSeries>
+#include <QChart>
+#include <QValueAxis>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -94,6 +96,8 @@ class TestExplorerWindow : public QObject {
         QApplication::sendEvent(w, &e);
     }
 
+    // The loss axis leaves the untrained model's first losses behind, so that learning after the
+    // first steps is not a flat line on the floor; with few points everything stays in view.
     // Puts dock `hidden` behind `front`'s tab, as the default layout does; returns `hidden`.
     static QDockWidget* tabBehind(MainWindow& w, const char* front, const char* hidden)
     {
@@ -107,6 +111,27 @@ class TestExplorerWindow : public QObject {
     }
 
 private Q_SLOTS:
+    // The loss axis leaves the untrained model's first losses behind, so that learning after the
+    // first steps is not a flat line on the floor; with few points everything stays in view.
+    void lossAxisFollowsTheRecentLosses()
+    {
+        LossChart chart;
+        chart.reset(true);
+        auto yAxis = [&] {
+            return qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Vertical, chart.series(LossChart::TrainTotal)).first());
+        };
+        chart.addTrainPoint(1, 10, 550, 540, 10);
+        chart.addTrainPoint(1, 20, 300, 290, 10);
+        QVERIFY(yAxis()->max() >= 550);
+        for (int i = 2; i < 50; ++i) chart.addTrainPoint(1, 10.0 * (i + 1), 200.0 - i, 190.0 - i, 10.0);
+        // The untrained model's 550 runs off the top (before: an axis to 600 and a flat line).
+        QVERIFY2(yAxis()->max() < 550, qPrintable(QString::number(yAxis()->max())));
+        QVERIFY(yAxis()->min() <= 10.0);                                              // the KL is still in view
+        chart.setLogScale(true);
+        chart.setLogScale(false);
+        QVERIFY(yAxis()->max() < 550);
+    }
+
     void initTestCase()
     {
         QVERIFY(dir.isValid());

@@ -24,6 +24,8 @@ const char* kNames[LossChart::SeriesCount] = {
 // three (test dashed), the adversarial losses in the last two.
 const QColor kColours[5] = {QColor("#332288"), QColor("#117733"), QColor("#CC6677"), QColor("#DDCC77"), QColor("#88CCEE")};
 bool isAdversarialSeries(int i) { return i >= LossChart::Discriminator; }
+// Points before the y axis starts to follow the recent data (fewer: everything is shown).
+constexpr int kRecentAfterPoints = 10;
 bool isTestSeries(int i) { return i >= LossChart::TestTotal && i <= LossChart::TestKl; }
 // The series of a loss part (0 total, 1 reconstruction, 2 KL) of the training or the test set.
 LossChart::Series partSeries(bool test, int part) { return LossChart::Series((test ? LossChart::TestTotal : LossChart::TrainTotal) + part); }
@@ -167,17 +169,28 @@ int LossChart::testPointCount() const { return int(series(TestTotal)->count()); 
 void LossChart::updateRanges()
 {
     double x0 = std::numeric_limits<double>::max(), x1 = -x0, y0 = x0, y1 = -x0;
-    for (const Record& r : history_) {
-        const double values[3] = {r.total, r.reconstruction, r.kl};
-        for (int k = 0; k < 3; ++k) {
-            if (!series(partSeries(r.test, k))->isVisible() || !std::isfinite(values[k])) continue;
-            if (logScale_ && values[k] <= 0) continue;
-            x0 = std::min(x0, r.step);
-            x1 = std::max(x1, r.step);
-            y0 = std::min(y0, values[k]);
-            y1 = std::max(y1, values[k]);
+    auto visit = [this](auto&& f) {
+        for (const Record& r : history_) {
+            const double values[3] = {r.total, r.reconstruction, r.kl};
+            for (int k = 0; k < 3; ++k) {
+                if (!series(partSeries(r.test, k))->isVisible() || !std::isfinite(values[k])) continue;
+                if (logScale_ && values[k] <= 0) continue;
+                f(r.step, values[k]);
+            }
         }
-    }
+    };
+    visit([&](double x, double y) {
+        x0 = std::min(x0, x);
+        x1 = std::max(x1, x);
+        y0 = std::min(y0, y);
+    });
+    // The top follows the recent data: the first tenth of the steps (the untrained model's losses,
+    // several times the rest) would otherwise flatten every later curve onto the floor. Those
+    // first points run off the top of the chart instead.
+    const double recentFrom = trainPointCount() >= kRecentAfterPoints ? x0 + 0.1 * (x1 - x0) : x0;
+    visit([&](double x, double y) {
+        if (x >= recentFrom) y1 = std::max(y1, y);
+    });
     // The adversarial losses have their own axis, from 0 (a BCE is never negative).
     double a1 = 0;
     for (const Record& r : history_) {
