@@ -32,11 +32,10 @@ void LatentSpaceController::setDataset(const DigitDataset& data)
     if (session_) refresh(true);
 }
 
-void LatentSpaceController::setSession(ModelSessionPtr session, bool training)
+void LatentSpaceController::setSession(ModelSessionPtr session)
 {
     const bool sameShape = session && session_ && session->latentDim() == session_->latentDim();
     session_ = std::move(session);
-    training_ = training;
     if (!session_) {
         codes_.reset();
         codesSession_.reset();

@@ -24,8 +24,8 @@ public:
     ~LatentSpaceController() override;
 
     void setDataset(const DigitDataset& data);
-    // training: the worker sends codes and grids itself, and background jobs get one thread.
-    void setSession(ModelSessionPtr session, bool training);
+    void setSession(ModelSessionPtr session);
+    // While training, the worker sends codes and grids itself, and background jobs get one thread.
     void setTraining(bool training) { training_ = training; }
     void showPublished(const LatentUpdate& update);
     void refresh(bool encode);  // the grid, and the codes too when encode

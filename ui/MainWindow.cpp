@@ -305,7 +305,7 @@ void MainWindow::setSession(ModelSessionPtr session, bool unsaved)
 {
     session_ = std::move(session);
     unsaved_ = session_ && unsaved;
-    space_->setSession(session_, isTraining());
+    space_->setSession(session_);
     ownDigit_->setExplorerModel(session_);
     generate_->setModel(session_);
     compare_->setModel(session_, isTraining());

@@ -44,7 +44,6 @@ public:
     QComboBox* datasetBox() const { return dataset_; }
     QComboBox* modelBox() const { return model_; }
     QSpinBox* epochsBox() const { return epochs_; }
-    QProgressBar* progressBar() const { return progress_; }
 
 private:
     void updateEnabledFields();

@@ -18,7 +18,6 @@ public:
     ~TrainingRun() override;
 
     void start();  // connect to the signals first
-    const TrainingRequest& request() const { return request_; }
 
     // Thread-safe; effective between two training steps.
     void pause();
@@ -30,7 +29,6 @@ public:
     // Stops, joins the thread and delivers what the worker sent before it stopped (its last
     // weights, finished). Returns whether finished was delivered.
     bool stopAndWait();
-    bool hasFinished() const { return finished_; }
 
 Q_SIGNALS:
     void started(const QString& description, qint64 trainImages, qint64 testImages);
