@@ -150,9 +150,11 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     seed_->setRange(0, 2147483647);
     form->addRow(tr("S&eed:"), seed_);
     threads_ = new QSpinBox(this);
-    threads_->setRange(1, std::max(1, QThread::idealThreadCount()));
-    threads_->setValue(std::max(1, QThread::idealThreadCount()));
-    threads_->setToolTip(tr("Threads for training (LibTorch and OpenBLAS share them)"));
+    threads_->setRange(0, std::max(1, QThread::idealThreadCount()));
+    threads_->setSpecialValueText(tr("Auto"));
+    threads_->setValue(0);
+    threads_->setToolTip(tr("Threads for training (LibTorch and OpenBLAS share them). Auto: one per core, "
+                            "fewer while other programs keep cores busy"));
     form->addRow(tr("&Threads:"), threads_);
     every_ = new QSpinBox(this);
     every_->setRange(1, 10000);
@@ -164,8 +166,9 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     trainButton_ = new QToolButton(this);
     pauseButton_ = new QToolButton(this);
     stopButton_ = new QToolButton(this);
+    continueButton_ = new QToolButton(this);
     auto* buttons = new QHBoxLayout;
-    for (QToolButton* b : {trainButton_, pauseButton_, stopButton_}) {
+    for (QToolButton* b : {trainButton_, continueButton_, pauseButton_, stopButton_}) {
         b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         buttons->addWidget(b);
@@ -198,9 +201,10 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     fillArchitectures();
 }
 
-void TrainingPanel::setActions(QAction* train, QAction* pause, QAction* stop)
+void TrainingPanel::setActions(QAction* train, QAction* continueTraining, QAction* pause, QAction* stop)
 {
     trainButton_->setDefaultAction(train);
+    continueButton_->setDefaultAction(continueTraining);
     pauseButton_->setDefaultAction(pause);
     stopButton_->setDefaultAction(stop);
 }
@@ -273,7 +277,7 @@ void TrainingPanel::setRequest(const TrainingRequest& r)
     warmup_->setValue(r.klWarmupEpochs);
     noise_->setValue(r.noiseStd);
     seed_->setValue(r.seed);
-    if (r.threads > 0) threads_->setValue(r.threads);
+    threads_->setValue(std::max(0, r.threads));
     every_->setValue(r.progressEvery);
 }
 
@@ -313,7 +317,7 @@ void TrainingPanel::showProgress(const TrainingProgress& p)
     const double done = double(p.epoch - 1) * double(p.stepsPerEpoch) + double(p.step);
     progress_->setValue(int(1000.0 * done / total));
     progress_->setFormat(tr("epoch %1/%2 · %3%").arg(p.epoch).arg(p.epochs).arg(int(100.0 * done / total)));
-    status_->setText(tr("Epoch %1/%2, step %3/%4\n%5 samples/s, %6 left")
+    status_->setText(tr("Epoch %1/%2, step %3/%4\n%5 samples/s on %n thread(s), %6 left", nullptr, p.threads)
                          .arg(p.epoch).arg(p.epochs).arg(p.step).arg(p.stepsPerEpoch)
                          .arg(QLocale().toString(qint64(p.samplesPerSecond + 0.5)))
                          .arg(clock(p.secondsLeft)));

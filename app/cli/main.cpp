@@ -41,7 +41,7 @@ extern "C" void onInterrupt(int)
 
 void addThreadsOption(ArgParser& p)
 {
-    p.option("threads", "N", "torch/OpenBLAS threads (0: one per core)", "0");
+    p.option("threads", "N", "torch/OpenBLAS threads (0: one per core; training: fewer while other processes hold cores)", "0");
 }
 
 int setThreads(const ArgParser& p)
@@ -115,27 +115,6 @@ int digitFor(const ArgParser& p, const LoadedModel& m)
 // (ModelSpec::hyperParameters), so that --resume goes on with the same ones.
 const char* const kRunSettings[] = {"batch", "lr", "adversarial-lr", "optimizer", "beta", "kl-warmup", "seed", "train-limit"};
 
-TrainOptions trainOptions(const std::map<std::string, std::string>& hp, const std::string& where)
-{
-    auto value = [&](const char* key, const char* fallback) {
-        const auto it = hp.find(key);
-        return it != hp.end() ? it->second : std::string(fallback);
-    };
-    TrainOptions o;
-    try {
-        o.batchSize = std::stoi(value("batch", "128"));
-        o.learningRate = std::stod(value("lr", "0.001"));
-        o.adversarialLearningRate = std::stod(value("adversarial-lr", "0"));
-        o.optimizer = parseOptimizerKind(value("optimizer", "adam"));
-        o.beta = std::stod(value("beta", "1"));
-        o.klWarmupEpochs = std::stoi(value("kl-warmup", "0"));
-        o.seed = uint64_t(std::stoll(value("seed", "0")));
-    } catch (const std::exception& e) {
-        throw std::runtime_error(where + ": a training setting cannot be read (" + e.what() + ")");
-    }
-    return o;
-}
-
 int cmdTrain(const std::vector<std::string>& args)
 {
     ArgParser p("train", "Train a model and save it as a checkpoint after every epoch (the file is replaced whole,\n"
@@ -182,7 +161,7 @@ int cmdTrain(const std::vector<std::string>& args)
         spec = m.spec;
         model = m.model;
         state = m.training;
-        opt = trainOptions(spec.hyperParameters, p.str("resume"));
+        opt = trainOptionsFromSettings(spec.hyperParameters, p.str("resume"));
         if (state.optimizer.empty())
             std::cerr << "latent-cli train: " << p.str("resume") << " holds no optimiser state: the optimiser starts afresh\n";
     } else {
@@ -212,7 +191,7 @@ int cmdTrain(const std::vector<std::string>& args)
         if (p.has("adversarial-lr")) (void)p.number("adversarial-lr", 1e-9, 10);
         for (const char* k : kRunSettings)
             if (p.has(k)) spec.hyperParameters[k] = p.str(k);
-        opt = trainOptions(spec.hyperParameters, "train");
+        opt = trainOptionsFromSettings(spec.hyperParameters, "train");
         torch::manual_seed(opt.seed);
         model = makeModel(spec);
     }
@@ -222,6 +201,7 @@ int cmdTrain(const std::vector<std::string>& args)
         throw UsageError("train --resume: " + p.str("resume") + " has been trained for " + std::to_string(opt.startEpoch) +
                          " epochs; ask for more in all with --epochs");
     opt.progressEvery = p.integer("progress-every", 1, 1000000);
+    opt.threads = p.integer("threads", 0, 256);
     spec.hyperParameters["epochs"] = std::to_string(opt.epochs);
     if (p.has("threads")) spec.hyperParameters["threads"] = p.str("threads");
 
@@ -237,9 +217,9 @@ int cmdTrain(const std::vector<std::string>& args)
     const bool verbose = p.isSet("verbose");
     trainer.setProgressCallback([&](const TrainProgress& pr) {
         if (!verbose) return;
-        std::fprintf(stderr, "  epoch %d/%d step %lld/%lld  loss %.3f (recon %.3f, kl %.3f)  %.0f samples/s\n", pr.epoch,
-                     pr.epochs, (long long)pr.step, (long long)pr.stepsPerEpoch, pr.train.total, pr.train.reconstruction,
-                     pr.train.kl, pr.samplesPerSecond);
+        std::fprintf(stderr, "  epoch %d/%d step %lld/%lld  loss %.3f (recon %.3f, kl %.3f)  %.0f samples/s  %d threads\n",
+                     pr.epoch, pr.epochs, (long long)pr.step, (long long)pr.stepsPerEpoch, pr.train.total,
+                     pr.train.reconstruction, pr.train.kl, pr.samplesPerSecond, pr.threads);
     });
     // The checkpoint as it stands after `epochs` complete epochs.
     auto specAfter = [&](int epochs, const EpochReport& last) {
@@ -287,7 +267,7 @@ int cmdTrain(const std::vector<std::string>& args)
             .add("samples_per_second", result.samplesPerSecond).add("wall_seconds", wall)
             .add("samples_per_second_wall", wall > 0 ? double(epochsRun) * data.train.size() / wall : 0.0)
             .add("train_images", data.train.size()).add("test_images", data.test.size())
-            .add("train_loss", result.last.train.total).add("out", out);
+            .add("train_loss", result.last.train.total).add("thread_changes", result.threadChanges).add("out", out);
         if (result.last.hasTest) j.add("test_loss", result.last.test.total);
         if (!result.message.empty()) j.add("message", result.message);
         std::cout << j.str() << std::endl;

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 
 namespace latent {
@@ -18,10 +19,18 @@ struct TrainOptions {
     OptimizerKind optimizer = OptimizerKind::Adam;
     int progressEvery = 20;     // steps between progress callbacks
     int testBatchSize = 1000;
+    // 0: one per allowed core, fewer while other processes hold cores (ThreadGovernor, checked
+    // as training goes); N: exactly N (the same seed and N give the same result)
+    int threads = 0;
     // aae: discriminator and generator phases (0: half of learningRate, the best of a sweep of
     // 0.2x-3x on MNIST: slower lets the codes spread too wide, faster shifts their mean)
     double adversarialLearningRate = 0;
 };
+
+// The options a checkpoint's stored run settings describe ("batch", "lr", "adversarial-lr",
+// "optimizer", "beta", "kl-warmup", "seed"; missing ones take their defaults). Epoch counts are
+// left to the caller. Throws std::runtime_error naming `where` when a setting cannot be read.
+TrainOptions trainOptionsFromSettings(const std::map<std::string, std::string>& settings, const std::string& where);
 
 struct LossFigures {
     double total = 0, reconstruction = 0, kl = 0;

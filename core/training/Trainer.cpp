@@ -3,11 +3,14 @@
 #include "data/Transforms.h"
 #include "training/Loss.h"
 #include "training/TrainStepFactory.h"
+#include "runtime/ThreadGovernor.h"
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <ATen/Parallel.h>
 
 #include <chrono>
 #include <mutex>
+#include <optional>
 #include <cmath>
 #include <stdexcept>
 #include <thread>
@@ -119,8 +122,9 @@ void setGeneratorState(const torch::Tensor& state)
 TrainingState Trainer::state() const
 {
     TrainingState s;
-    if (step_) s.optimizer = step_->optimizerState();
-    s.generator = generatorAtEpochEnd_;
+    s.optimizer = step_ ? step_->optimizerState() : resumeState_.optimizer;
+    // Before the first epoch of a resumed run ends, the state it resumed from.
+    s.generator = generatorAtEpochEnd_.defined() ? generatorAtEpochEnd_ : resumeState_.generator;
     return s;
 }
 
@@ -167,6 +171,11 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
     }
     TrainStep& step = *step_;
     WeightBackup lastGood(*model_);
+    std::optional<ThreadGovernor> governor;
+    if (options_.threads > 0)
+        at::set_num_threads(options_.threads);
+    else
+        governor.emplace(ThreadGovernor::allowedCores());
 
     const int64_t n = trainSet.size();
     const int64_t stepsPerEpoch = (n + options_.batchSize - 1) / options_.batchSize;
@@ -178,6 +187,7 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
         result.status = status;
         result.message = std::move(message);
         result.samplesPerSecond = activeSeconds > 0 ? samplesDone / activeSeconds : 0;
+        result.threadChanges = governor ? governor->changes() : 0;
         return result;
     };
     model_->train();
@@ -190,6 +200,7 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
         LossMeter window, epochLoss;
 
         for (int64_t s = 0; s < stepsPerEpoch; ++s) {
+            if (governor) governor->tick();
             const double waited = waitWhilePaused();
             epochPaused += waited;
             windowPaused += waited;
@@ -228,6 +239,7 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
                 const int64_t remainingSteps = (options_.epochs - epoch) * stepsPerEpoch - (s + 1);
                 p.secondsLeft = p.samplesPerSecond > 0 ? remainingSteps * double(options_.batchSize) / p.samplesPerSecond : 0;
                 p.beta = beta;
+                p.threads = at::get_num_threads();
                 p.train = window.perStep();
                 onProgress_(p);
                 window = {};
@@ -253,6 +265,7 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
         if (onEpoch_) onEpoch_(report);
     }
     result.samplesPerSecond = activeSeconds > 0 ? samplesDone / activeSeconds : 0;
+    result.threadChanges = governor ? governor->changes() : 0;
     return result;
 }
 

@@ -17,6 +17,7 @@ struct TrainProgress {
     double samplesPerSecond = 0;
     double secondsElapsed = 0, secondsLeft = 0;
     double beta = 0;                  // effective beta (after warm-up)
+    int threads = 0;                  // training threads now (see TrainOptions::threads)
     LossFigures train;                // mean over the steps since the last report
 };
 
@@ -37,6 +38,7 @@ struct TrainResult {
     int64_t steps = 0;
     double samplesPerSecond = 0;      // over the whole run, pauses excluded
     std::string message;              // why it stopped, for Cancelled and Diverged
+    int threadChanges = 0;            // times the thread count followed other processes' load
     EpochReport last;
 };
 
