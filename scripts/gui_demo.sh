@@ -9,8 +9,10 @@ OUT=${2:-gui-demo}
 EPOCHS=${3:-5}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
-export XDG_CONFIG_HOME="$OUT/config"
-rm -rf "$XDG_CONFIG_HOME"
+# A fresh profile: settings and autosaves (a killed window leaves one) in OUT, datasets where they are.
+export LATENT_DATA_DIR=${LATENT_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/latent-explorer/datasets}
+export XDG_CONFIG_HOME="$OUT/config" XDG_DATA_HOME="$OUT/data"
+rm -rf "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
 mkdir -p "$XDG_CONFIG_HOME/LatentExplorer"
 printf '[training]\nepochs=%s\nmodel=vae\narch=mlp\nlatentDim=2\n' "$EPOCHS" > "$XDG_CONFIG_HOME/LatentExplorer/latent-explorer.conf"
 

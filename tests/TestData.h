@@ -8,7 +8,25 @@
 
 #include <QTemporaryDir>
 
+#include <cstdlib>
+#include <filesystem>
+
 namespace testdata {
+
+// The fuzzers' seed corpora are the files the tests make: with LATENT_SEED_DIR set (scripts/fuzz.sh
+// sets it), a test keeps a copy of each such file in LATENT_SEED_DIR/<target>/ (named `name`, or as
+// the file is).
+inline void keepAsFuzzSeed(const char* target, const std::string& file, std::string name = {})
+{
+    const char* root = std::getenv("LATENT_SEED_DIR");
+    if (!root || !*root) return;
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path dir = fs::path(root) / target;
+    fs::create_directories(dir, ec);
+    if (name.empty()) name = fs::path(file).filename().string();
+    fs::copy_file(file, dir / name, fs::copy_options::overwrite_existing, ec);
+}
 
 inline latent::ImageDataset syntheticDigits(int64_t count, uint64_t seed)
 {

@@ -1,5 +1,6 @@
 #include "models/Checkpoint.h"
 #include "models/ModelFactory.h"
+#include "TestData.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -59,6 +60,7 @@ private Q_SLOTS:
         const std::string file = path("model.pt");
         Checkpoint::save(file, spec, *m);
         QVERIFY(!QFile::exists(QString::fromStdString(file + ".tmp")));
+        testdata::keepAsFuzzSeed("checkpoint", file, QString(QTest::currentDataTag()).replace(' ', '-').toStdString() + ".pt");
 
         const LoadedModel back = Checkpoint::load(file);
         QCOMPARE(back.spec.toText(), spec.toText());
@@ -95,6 +97,7 @@ private Q_SLOTS:
         other.write("weight", torch::ones({2}));
         other.save_to(path("foreign.pt"));
         expectRejected(path("foreign.pt"), "not a Latent Explorer checkpoint");
+        testdata::keepAsFuzzSeed("checkpoint", path("foreign.pt"));
     }
     void rejectsTruncatedFile()
     {
@@ -108,6 +111,7 @@ private Q_SLOTS:
             QVERIFY(cut.open(QIODevice::WriteOnly));
             cut.write(bytes.left(int(bytes.size() * share)));
             cut.close();
+            testdata::keepAsFuzzSeed("checkpoint", path("cut.pt"), "cut-" + std::to_string(int(share * 10)) + ".pt");
             expectRejected(path("cut.pt"), "checkpoint");
         }
     }
@@ -142,6 +146,7 @@ private Q_SLOTS:
         for (const auto& p : m->named_parameters()) a.write("param/" + p.key(), p.value().detach());
         a.save_to(path("lie.pt"));
         expectRejected(path("lie.pt"), "holds another model");
+        testdata::keepAsFuzzSeed("checkpoint", path("lie.pt"));
     }
     void specTextRejectsGarbage()
     {

@@ -2,6 +2,7 @@
 // Pause/Stop shortcuts, a mouse drag and clicks on the latent view, the legend, closing mid-
 // training, opening and saving models, exports; on a tiny generated dataset.
 #include "analysis/Analysis.h"
+#include "AutosaveStore.h"
 #include "models/Checkpoint.h"
 #include "models/ModelFactory.h"
 #include "DigitDataset.h"
@@ -24,10 +25,15 @@
 #include <QLineSeries>
 #include <QChart>
 #include <QValueAxis>
+#include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QtTest>
+
+#include <signal.h>
 
 class TestExplorerWindow : public QObject {
     Q_OBJECT
@@ -137,6 +143,7 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         // Settings and the default dataset location stay inside the temporary folder.
         qputenv("XDG_CONFIG_HOME", dir.filePath("config").toUtf8());
+        qputenv("XDG_DATA_HOME", dir.filePath("share").toUtf8());  // autosaves
         qputenv("LATENT_DATA_DIR", dir.filePath("data").toUtf8());
         QCoreApplication::setOrganizationName("LatentExplorerTest");
         QCoreApplication::setApplicationName("tst_explorerwindow");
@@ -320,6 +327,102 @@ private Q_SLOTS:
         QVERIFY(!w.hasUnsavedModel());
         QVERIFY(latent::Checkpoint::load(path.toStdString()).spec.epochsDone > savedEpochs);
         win.reset();  // destroying the window after all leaves no thread behind
+    }
+
+    void continueTrainingGoesOnWhereTheModelStopped()
+    {
+        Window win(dataDir);
+        MainWindow& w = win.w;
+        trainToEnd(w, "vae", 2);
+        const ModelSessionPtr before = w.session();
+        QCOMPARE(before->epochsDone(), 2);
+        const int pointsBefore = w.lossChart()->historyCsv().count('\n');
+        const QString autosaved = w.autosave().path();
+        QCOMPARE(latent::Checkpoint::load(autosaved.toStdString()).spec.epochsDone, 2);
+
+        // The form says 3 epochs and latent size 3: continuing takes the epochs as "more" and
+        // keeps the model's own settings.
+        setForm(w, "vae", 3, 3);
+        QSignalSpy finished(&w, &MainWindow::trainingFinished);
+        QTest::keyClick(&w, Qt::Key_F5, Qt::ControlModifier);
+        QVERIFY(w.isTraining());
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().at(0).value<TrainingWorker::Outcome>(), TrainingWorker::Finished);
+        QCOMPARE(w.session()->epochsDone(), 5);
+        QCOMPARE(w.session()->latentDim(), 2);
+        QCOMPARE(w.session()->description(), before->description().replace("2 epochs", "5 epochs"));
+        QVERIFY(w.hasUnsavedModel());
+        QVERIFY(coreDecode(w.session(), {0.5f, -0.5f}) != coreDecode(before, {0.5f, -0.5f}));
+        // The loss chart goes on: the first run's points stay, the new ones follow.
+        QVERIFY(w.lossChart()->historyCsv().count('\n') > pointsBefore);
+        QCOMPARE(latent::Checkpoint::load(autosaved.toStdString()).spec.epochsDone, 5);
+
+        // Saved with its optimiser state, the model continues later as if never stopped.
+        const QString path = dir.filePath("continued.pt");
+        QVERIFY(w.saveModel(path));
+        const latent::LoadedModel saved = latent::Checkpoint::load(path.toStdString());
+        QCOMPARE(saved.spec.epochsDone, 5);
+        QVERIFY(!saved.training.optimizer.empty());
+        QVERIFY(!QFile::exists(autosaved));  // saved: nothing to restore
+    }
+
+    void killedWindowsModelIsOfferedBack()
+    {
+        // The real program, killed with SIGKILL mid-training as a crash or a power cut ends it.
+        const QString org = QCoreApplication::organizationName(), app = QCoreApplication::applicationName();
+        QCoreApplication::setOrganizationName("LatentExplorer");
+        QCoreApplication::setApplicationName("latent-explorer");
+        auto restoreNames = qScopeGuard([&] {
+            QCoreApplication::setOrganizationName(org);
+            QCoreApplication::setApplicationName(app);
+        });
+        {
+            QSettings s;
+            s.setValue("training/dataset", dataDir);
+            s.setValue("training/model", "vae");
+            s.setValue("training/arch", "mlp");
+            s.setValue("training/epochs", 500);
+            s.setValue("training/batch", 32);
+            s.setValue("training/threads", 1);
+        }
+        AutosaveStore store;  // the program's folder
+        auto autosaves = [&] { return QDir(store.directory()).entryList({"model-*.pt"}, QDir::Files); };
+        QProcess program;
+        program.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        program.start(LATENT_GUI_PATH, {"--train"});
+        QVERIFY(program.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(!autosaves().isEmpty(), 60000);
+        ::kill(pid_t(program.processId()), SIGKILL);
+        QVERIFY(program.waitForFinished());
+
+        Window win(dataDir);
+        MainWindow& w = win.w;
+        QVERIFY(!w.session());
+        w.offerRestore();
+        QCOMPARE(win.questions.size(), 1);
+        QVERIFY2(win.questions.first().contains("did not close normally"), qPrintable(win.questions.first()));
+        QVERIFY(w.session());
+        const int restored = w.session()->epochsDone();
+        QVERIFY(restored >= 1);
+        QVERIFY(w.hasUnsavedModel());
+        QTRY_VERIFY_WITH_TIMEOUT(w.latentView()->pointCount() > 0, 30000);  // its scatter is on screen
+
+        // It goes on from there, and it is this window's now: another finds nothing to restore.
+        setForm(w, "vae", 1);
+        QSignalSpy finished(&w, &MainWindow::trainingFinished);
+        w.continueTraining();
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(w.session()->epochsDone(), restored + 1);
+        {
+            Window other(dataDir);
+            other.w.offerRestore();
+            QVERIFY(other.questions.isEmpty());
+            QVERIFY(!other.w.session());
+        }
+        // Closing with Discard is deliberate: nothing is left to restore.
+        w.setClosePrompt([](bool) { return MainWindow::CloseChoice::Discard; });
+        QVERIFY(w.close());
+        QVERIFY2(autosaves().isEmpty(), qPrintable(autosaves().join(", ")));
     }
 
     void openingABadFileKeepsTheModel()

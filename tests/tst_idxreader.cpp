@@ -9,6 +9,8 @@
 
 #include <zlib.h>
 
+#include <sys/resource.h>
+
 using namespace latent;
 
 class TestIdxReader : public QObject {
@@ -21,6 +23,8 @@ class TestIdxReader : public QObject {
         QFile f(path(name));
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(bytes);
+        f.close();
+        testdata::keepAsFuzzSeed("idx", path(name).toStdString());
     }
     void writeGzip(const QString& name, const QByteArray& bytes)
     {
@@ -28,6 +32,7 @@ class TestIdxReader : public QObject {
         QVERIFY(f);
         gzwrite(f, bytes.constData(), unsigned(bytes.size()));
         gzclose(f);
+        testdata::keepAsFuzzSeed("idx", path(name).toStdString());
     }
     static QByteArray header(int type, std::vector<uint32_t> dims)
     {
@@ -116,7 +121,18 @@ private Q_SLOTS:
     void rejectsHugeDimensionsBeforeAllocating()
     {
         writeBytes("huge", header(0x08, {0xFFFFFFFF, 0xFFFF, 28}) + QByteArray(16, 0));
-        expectError("huge", "4 GiB");
+        expectError("huge", "1 GiB");
+    }
+    void gzipClaimingAGigabyteIsRefusedWithoutAllocatingIt()
+    {
+        // 1000 x 1024 x 1024 bytes claimed, a few hundred bytes inflate: a bomb's header costs nothing.
+        writeGzip("claims-1g.gz", header(0x08, {1000, 1024, 1024}) + QByteArray(300, 1));
+        rusage before{}, after{};
+        getrusage(RUSAGE_SELF, &before);
+        expectError("claims-1g.gz", "truncated");
+        getrusage(RUSAGE_SELF, &after);
+        QVERIFY2(after.ru_maxrss - before.ru_maxrss < 64 * 1024,
+                 qPrintable(QString("peak memory grew by %1 kB").arg(after.ru_maxrss - before.ru_maxrss)));
     }
     void rejectsCorruptGzipStream()
     {

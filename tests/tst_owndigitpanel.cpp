@@ -71,6 +71,7 @@ private Q_SLOTS:
         testdata::writeIdxFolder(dataDir.toStdString(), testdata::syntheticSplits(64, 20));
         seven = dir.filePath("seven.jpg");
         QVERIFY(photoOfASeven().save(seven, "JPEG", 70));
+        testdata::keepAsFuzzSeed("image", seven.toStdString());
         dae = saveModel(ModelKind::Dae, "dae.pt");
         sr = saveModel(ModelKind::Sr, "sr.pt");
         vae = saveModel(ModelKind::Vae, "vae.pt");
@@ -91,6 +92,7 @@ private Q_SLOTS:
         // Any stage saves as a PNG of its own size.
         QVERIFY(panel.stageView(5)->saveImage(dir.filePath("stage.png")));
         QCOMPARE(QImage(dir.filePath("stage.png")).size(), QSize(28, 28));
+        testdata::keepAsFuzzSeed("image", dir.filePath("stage.png").toStdString());
     }
 
     void sixteenBitAndAlphaPicturesGiveTheSameDigit()
@@ -105,6 +107,7 @@ private Q_SLOTS:
             for (int x = 0; x < alpha.width(); ++x)
                 if (qGray(page.pixel(x, y)) > 150) alpha.setPixelColor(x, y, QColor(255, 255, 255, 0));
         QVERIFY(alpha.save(rgba64));
+        for (const QString& f : {gray16, rgba64}) testdata::keepAsFuzzSeed("image", f.toStdString());
         OwnDigitPanel a, b, c;
         QVERIFY(a.openPicture(seven));
         QVERIFY(b.openPicture(gray16));
@@ -130,6 +133,7 @@ private Q_SLOTS:
         QImage dot(1, 1, QImage::Format_RGB32);
         dot.fill(Qt::black);
         dot.save(dir.filePath("dot.png"));
+        for (const char* f : {"blank.png", "dot.png"}) testdata::keepAsFuzzSeed("image", dir.filePath(f).toStdString());
         const QList<QPair<QString, QString>> cases = {{write("text.png", "not a picture at all\n"), "not an image"},
                                                       {write("empty.jpg", QByteArray()), "empty"},
                                                       {dir.filePath("blank.png"), "no ink"},

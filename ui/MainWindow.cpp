@@ -2,6 +2,7 @@
 
 #include "models/ModelCatalog.h"
 
+#include "AutosaveStore.h"
 #include "ExportActions.h"
 #include "FileDialogs.h"
 #include "GeneratePanel.h"
@@ -44,9 +45,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
                                    [this] { return chart_->historyCsv(); }};
     exports_ = new ExportActions(this, sources, [this](const QString& t, const QString& m) { showError(t, m); }, this);
     space_ = new LatentSpaceController(latent_, preview_, this);
+    autosave_ = std::make_unique<AutosaveStore>();
     setAcceptDrops(true);
     createDocks();
-    training_->setActions(actions_->train, actions_->pause, actions_->stop);
+    training_->setActions(actions_->train, actions_->continueTraining, actions_->pause, actions_->stop);
     connectActions();
     connectPanels();
     restoreSettings();
@@ -90,6 +92,7 @@ void MainWindow::connectActions()
     });
     connect(actions_->quit, &QAction::triggered, this, &QWidget::close);
     connect(actions_->train, &QAction::triggered, this, &MainWindow::startTraining);
+    connect(actions_->continueTraining, &QAction::triggered, this, &MainWindow::continueTraining);
     connect(actions_->pause, &QAction::triggered, this, &MainWindow::togglePause);
     connect(actions_->stop, &QAction::triggered, this, &MainWindow::stopTraining);
     connect(actions_->fit, &QAction::triggered, latentView(), &LatentView::fitToData);
@@ -242,7 +245,26 @@ void MainWindow::startTraining()
     setSession(nullptr, false);
     modelPath_.clear();
     latentView()->setMessage(tr("Training is starting…"));
+    startRun(request);
+}
 
+void MainWindow::continueTraining()
+{
+    if (isTraining() || !session_) return;
+    // The model's own settings and dataset; from the form only how many epochs more and the threads.
+    TrainingRequest request = training_->request();
+    request.continueFrom = session_->snapshot();
+    if (!session_->datasetName().isEmpty() && session_->datasetName() != data_.name() && !loadDataset(session_->datasetName())) {
+        showError(tr("Cannot continue training"), dataError_);
+        return;
+    }
+    training_->showStatus(tr("Continuing for %n more epoch(s)…", nullptr, request.epochs));
+    startRun(request);
+}
+
+void MainWindow::startRun(TrainingRequest request)
+{
+    request.autosavePath = autosave_->path();
     run_ = std::make_unique<TrainingRun>(request);
     training_->follow(run_.get());
     chart_->follow(run_.get());
@@ -251,11 +273,43 @@ void MainWindow::startTraining()
             [this](const ModelSnapshot& model) { setSession(std::make_shared<ModelSession>(model), true); });
     connect(run_.get(), &TrainingRun::latentPublished, space_, &LatentSpaceController::showPublished);
     connect(run_.get(), &TrainingRun::finished, this, &MainWindow::onTrainingFinished);
+    connect(run_.get(), &TrainingRun::autosaveFailed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("Autosave failed (training goes on): %1").arg(message), 15000);
+    });
     run_->setGridSettings(latent_->settings());
     space_->setTraining(true);
     Q_EMIT trainingStarted(run_.get());
     run_->start();
     updateActions();
+}
+
+void MainWindow::offerRestore()
+{
+    if (isTraining()) return;
+    for (const QString& file : autosave_->leftBehind()) {
+        QString error;
+        ModelSessionPtr s = ModelSession::open(file, &error);
+        if (!s) {  // cut short by the crash itself (Checkpoint::save never leaves half a file), or foreign
+            AutosaveStore::remove(file);
+            continue;
+        }
+        const QString question = tr("Latent Explorer did not close normally last time. Restore the model it was "
+                                    "training (%1, %n epoch(s) trained)?", nullptr, s->epochsDone())
+                                     .arg(s->description());
+        if (!confirm(question)) {
+            AutosaveStore::remove(file);
+            continue;
+        }
+        if (!autosave_->adopt(file)) continue;
+        if (!s->datasetName().isEmpty() && s->datasetName() != data_.name()) loadDataset(s->datasetName());
+        chart_->reset(s->isVariational());
+        setSession(s, true);
+        modelPath_.clear();
+        updateTitle();
+        statusBar()->showMessage(tr("Restored %1 after %n epoch(s); Continue Training goes on from there.", nullptr,
+                                    s->epochsDone()).arg(s->description()), 15000);
+        return;
+    }
 }
 
 void MainWindow::togglePause()
@@ -368,6 +422,7 @@ bool MainWindow::saveModel(const QString& path)
     }
     modelPath_ = path;
     unsaved_ = false;
+    if (!isTraining()) autosave_->discard();  // a running one writes it again next epoch
     updateTitle();
     statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
     return true;
@@ -425,6 +480,7 @@ void MainWindow::closeEvent(QCloseEvent* e)
             return;
         }
     }
+    autosave_->discard();  // saved, or deliberately discarded
     saveSettings();
     e->accept();
 }

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 
+class AutosaveStore;
 class ExportActions;
 class GeneratePanel;
 class LatentPanel;
@@ -67,8 +68,14 @@ public:
     void setErrorReporter(std::function<void(const QString& title, const QString& text)> f) { reportError_ = std::move(f); }
     void setConfirmHandler(std::function<bool(const QString& question)> f) { confirm_ = std::move(f); }
 
+    AutosaveStore& autosave() const { return *autosave_; }
+
 public Q_SLOTS:
     void startTraining();
+    // The current model for the form's number of epochs more, with its own settings.
+    void continueTraining();
+    // Offers the model a window that crashed or was killed left behind (autosaved every epoch).
+    void offerRestore();
     void togglePause();
     void stopTraining();
 
@@ -99,6 +106,7 @@ private:
     bool saveCurrentModel();  // to its file, or asks for one
     void raiseOwnDigit();
 
+    void startRun(TrainingRequest request);
     void onEpochFinished(const EpochSummary& s);
     void onTrainingFinished(TrainingWorker::Outcome outcome, const QString& message);
     void onPointClicked(int index);
@@ -122,6 +130,7 @@ private:
     bool unsaved_ = false;
 
     std::unique_ptr<TrainingRun> run_;
+    std::unique_ptr<AutosaveStore> autosave_;
 
     std::function<CloseChoice(bool)> closePrompt_;
     std::function<void(const QString&, const QString&)> reportError_;

@@ -59,7 +59,7 @@ std::shared_ptr<ModelSession> ModelSession::open(const QString& path, QString* e
 bool ModelSession::save(const QString& path, QString* error) const
 {
     try {
-        Checkpoint::save(path.toStdString(), snapshot_->spec, module(snapshot_));
+        Checkpoint::save(path.toStdString(), snapshot_->spec, module(snapshot_), snapshot_->training);
         return true;
     } catch (const std::exception& e) {
         if (error) *error = QString::fromStdString(e.what());

@@ -21,7 +21,7 @@ class TrainingPanel : public QWidget {
 public:
     explicit TrainingPanel(QWidget* parent = nullptr);
 
-    void setActions(QAction* train, QAction* pause, QAction* stop);
+    void setActions(QAction* train, QAction* continueTraining, QAction* pause, QAction* stop);
     TrainingRequest request() const;
     void setRequest(const TrainingRequest& r);
     void setRunning(bool running);
@@ -66,6 +66,7 @@ private:
     QToolButton* trainButton_;
     QToolButton* pauseButton_;
     QToolButton* stopButton_;
+    QToolButton* continueButton_;
     QProgressBar* progress_;
     QLabel* status_;
     bool running_ = false;

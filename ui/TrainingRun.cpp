@@ -11,6 +11,7 @@ TrainingRun::TrainingRun(const TrainingRequest& request, QObject* parent)
     connect(worker_.get(), &TrainingWorker::epochFinished, this, &TrainingRun::epochFinished);
     connect(worker_.get(), &TrainingWorker::modelPublished, this, &TrainingRun::modelPublished);
     connect(worker_.get(), &TrainingWorker::latentPublished, this, &TrainingRun::latentPublished);
+    connect(worker_.get(), &TrainingWorker::autosaveFailed, this, &TrainingRun::autosaveFailed);
     connect(worker_.get(), &TrainingWorker::finished, this, [this](TrainingWorker::Outcome outcome, const QString& message) {
         finished_ = true;
         Q_EMIT finished(outcome, message);

@@ -36,6 +36,7 @@ Q_SIGNALS:
     void epochFinished(const EpochSummary& summary);
     void modelPublished(const ModelSnapshot& model);
     void latentPublished(const LatentUpdate& update);
+    void autosaveFailed(const QString& message);
     void finished(TrainingWorker::Outcome outcome, const QString& message);
 
 private:

@@ -75,42 +75,57 @@ void TrainingWorker::train(const TrainingRequest& r)
     }
     ModelSpec spec;
     TrainOptions opt;
+    TrainingState resumeState;
     auto splits = std::make_shared<DatasetSplits>();
     DatasetSplits& data = *splits;
     Autoencoder model;
     try {
-        // The catalog checks the request; nothing is quietly changed into another model.
-        const ModelKind kind = ModelCatalog::parseKind(r.model.toStdString());
-        spec = ModelSpec::forKind(kind, ModelCatalog::parseArch(kind, r.arch.toStdString()), r.latentDim);
-        spec.noiseStd = r.noiseStd;
-        spec.dataset = r.dataset.toStdString();
-        opt.epochs = r.epochs;
-        opt.batchSize = r.batchSize;
-        opt.learningRate = r.learningRate;
-        opt.beta = r.beta;
-        opt.klWarmupEpochs = r.klWarmupEpochs;
-        opt.seed = uint64_t(r.seed);
+        if (r.continueFrom) {
+            spec = r.continueFrom->spec;
+            opt = trainOptionsFromSettings(spec.hyperParameters, "the model's training settings");
+            opt.startEpoch = spec.epochsDone;
+            opt.epochs = spec.epochsDone + r.epochs;
+            model = cloneModel(spec, *r.continueFrom->model);
+            // Copies: the snapshot stays as it was (the window may save it while this trains).
+            for (const auto& [name, t] : r.continueFrom->training.optimizer) resumeState.optimizer[name] = t.clone();
+            if (r.continueFrom->training.generator.defined()) resumeState.generator = r.continueFrom->training.generator.clone();
+        } else {
+            // The catalog checks the request; nothing is quietly changed into another model.
+            const ModelKind kind = ModelCatalog::parseKind(r.model.toStdString());
+            spec = ModelSpec::forKind(kind, ModelCatalog::parseArch(kind, r.arch.toStdString()), r.latentDim);
+            spec.noiseStd = r.noiseStd;
+            spec.dataset = r.dataset.toStdString();
+            opt.epochs = r.epochs;
+            opt.batchSize = r.batchSize;
+            opt.learningRate = r.learningRate;
+            opt.beta = r.beta;
+            opt.klWarmupEpochs = r.klWarmupEpochs;
+            opt.seed = uint64_t(r.seed);
+            spec.hyperParameters = {{"batch", std::to_string(r.batchSize)}, {"lr", std::to_string(r.learningRate)},
+                                    {"beta", std::to_string(r.beta)}, {"kl-warmup", std::to_string(r.klWarmupEpochs)},
+                                    {"seed", std::to_string(r.seed)}};
+            torch::manual_seed(opt.seed);
+            model = makeModel(spec);
+        }
         opt.progressEvery = r.progressEvery;
-        spec.hyperParameters = {{"epochs", std::to_string(r.epochs)}, {"batch", std::to_string(r.batchSize)},
-                                {"lr", std::to_string(r.learningRate)}, {"beta", std::to_string(r.beta)},
-                                {"kl-warmup", std::to_string(r.klWarmupEpochs)}, {"seed", std::to_string(r.seed)}};
+        opt.threads = r.threads;  // this thread's OpenMP team: the GUI thread and background jobs keep theirs
+        spec.hyperParameters["epochs"] = std::to_string(opt.epochs);
         data = DatasetLocator::load(spec.dataset);
         if (r.trainLimit > 0) data.train = data.train.subset(r.trainLimit);
-        torch::manual_seed(opt.seed);
-        model = makeModel(spec);
     } catch (const std::exception& e) {
         Q_EMIT finished(Failed, QString::fromStdString(e.what()));
         return;
     }
     Q_EMIT started(QString::fromStdString(spec.describe()), data.train.size(), data.test.size());
 
-    auto publish = [&](int epochsDone) {
+    auto publish = [&](int epochsDone, const TrainingState& training) {
         QElapsedTimer clock;
         clock.start();
         auto snapshot = std::make_shared<LoadedModel>();
         snapshot->spec = spec;
         snapshot->spec.epochsDone = epochsDone;
         snapshot->model = cloneModel(spec, *model);
+        snapshot->training = training;
         LatentUpdate update;
         update.model = snapshot;
         if (spec.hasLatent()) {
@@ -129,12 +144,24 @@ void TrainingWorker::train(const TrainingRequest& r)
         if (update.codes) Q_EMIT latentPublished(update);
     };
 
-    publish(0);  // the untrained model: the latent view shows the space before it forms
+    publish(opt.startEpoch, resumeState);  // the untrained model: the latent view shows the space before it forms
 
-    // This thread's OpenMP team (shared with OpenBLAS): the GUI thread and background jobs keep theirs.
-    if (r.threads > 0) at::set_num_threads(r.threads);
+    bool autosaveWorks = !r.autosavePath.isEmpty();
+    auto autosave = [&](int epochsDone, const TrainingState& training) {
+        if (!autosaveWorks) return;
+        try {
+            ModelSpec saved = spec;
+            saved.epochsDone = epochsDone;
+            Checkpoint::save(r.autosavePath.toStdString(), saved, *model, training);
+        } catch (const std::exception& e) {
+            autosaveWorks = false;
+            Q_EMIT autosaveFailed(QString::fromStdString(e.what()));
+        }
+    };
+
     try {
         Trainer trainer(model, spec, opt);
+        if (!resumeState.empty()) trainer.setResumeState(resumeState);
         int64_t stepsBefore = 0;  // steps of completed epochs
         trainer.setProgressCallback([&](const TrainProgress& p) {
             TrainingProgress out;
@@ -144,6 +171,7 @@ void TrainingWorker::train(const TrainingRequest& r)
             out.stepsPerEpoch = p.stepsPerEpoch;
             out.globalStep = int64_t(p.epoch - 1) * p.stepsPerEpoch + p.step;
             out.samplesPerSecond = p.samplesPerSecond;
+            out.threads = p.threads;
             out.secondsLeft = p.secondsLeft;
             out.total = p.train.total;
             out.reconstruction = p.train.reconstruction;
@@ -167,7 +195,9 @@ void TrainingWorker::train(const TrainingRequest& r)
             s.testKl = e.test.kl;
             s.seconds = e.seconds;
             Q_EMIT epochFinished(s);
-            publish(e.epoch);
+            const TrainingState state = trainer.state();
+            publish(e.epoch, state);
+            autosave(e.epoch, state);
         });
         {
             std::lock_guard<std::mutex> lock(d->mutex);
@@ -181,7 +211,10 @@ void TrainingWorker::train(const TrainingRequest& r)
             d->trainer = nullptr;
         }
         d->pauseRequested = false;
-        if (result.status != TrainStatus::Finished) publish(result.epochsDone);
+        if (result.status != TrainStatus::Finished) {
+            publish(result.epochsDone, trainer.state());
+            autosave(result.epochsDone, trainer.state());
+        }
         const Outcome outcome = result.status == TrainStatus::Finished ? Finished
                                 : result.status == TrainStatus::Cancelled ? Stopped : Diverged;
         Q_EMIT finished(outcome, QString::fromStdString(result.message));

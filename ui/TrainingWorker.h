@@ -22,15 +22,22 @@ struct TrainingRequest {
     int klWarmupEpochs = 0;
     double noiseStd = 0.5;
     int seed = 0;
-    int threads = 0;             // 0: leave LibTorch's setting alone
+    int threads = 0;             // 0: one per core, fewer while other processes hold cores
     int progressEvery = 20;
     int trainLimit = 0;          // 0: the whole training split
+    // Continue this model (its settings, weights, optimiser state and dataset) for `epochs` more
+    // epochs; the form's model and optimiser settings are not used.
+    ModelSnapshot continueFrom;
+    // The model as it stands after every epoch, with its optimiser state, for a restore after a
+    // crash ("": none). Written by the worker, whole or not at all (Checkpoint::save).
+    QString autosavePath;
 };
 
 struct TrainingProgress {
     int epoch = 0, epochs = 0;
     qint64 step = 0, stepsPerEpoch = 0, globalStep = 0;
     double samplesPerSecond = 0, secondsLeft = 0;
+    int threads = 0;                          // training threads now
     double total = 0, reconstruction = 0, kl = 0;
     double discriminator = 0, generator = 0;  // adversarial autoencoder only
 };
@@ -91,6 +98,7 @@ Q_SIGNALS:
     void epochFinished(const EpochSummary& summary);
     void modelPublished(const ModelSnapshot& model);
     void latentPublished(const LatentUpdate& update);  // right after modelPublished, for models with a latent space
+    void autosaveFailed(const QString& message);  // once per run; training goes on
     // message says why for Stopped, Diverged and Failed.
     void finished(TrainingWorker::Outcome outcome, const QString& message);
 

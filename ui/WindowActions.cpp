@@ -25,6 +25,10 @@ WindowActions::WindowActions(QWidget* window) : QObject(window)
     quit = make(tr("&Quit"), QString(), {QKeySequence::Quit});
     train = make(tr("&Train"), "media-playback-start", {QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_Return)});
     train->setToolTip(tr("Train a new model with the settings of the form (F5)"));
+    continueTraining = make(tr("&Continue Training"), "media-seek-forward", {QKeySequence(Qt::CTRL | Qt::Key_F5)});
+    continueTraining->setToolTip(tr("Train the current model for the form's number of epochs more, with its own "
+                                    "settings and optimiser state (Ctrl+F5)"));
+    continueTraining->setIconText(tr("Continue"));
     pause = make(tr("&Pause"), "media-playback-pause", {QKeySequence(Qt::Key_F6), QKeySequence(Qt::CTRL | Qt::Key_P)});
     stop = make(tr("St&op"), "media-playback-stop", {QKeySequence(Qt::SHIFT | Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_Period)});
     fit = make(tr("&Fit Latent View"), QString(), {QKeySequence(Qt::CTRL | Qt::Key_0)});
@@ -49,7 +53,7 @@ QMenu* WindowActions::buildMenus(QMenuBar* bar, const ExportActions& exports)
     file->addSeparator();
     file->addAction(quit);
     bar->addMenu(tr("&Edit"))->addAction(pastePicture);
-    bar->addMenu(tr("&Training"))->addActions({train, pause, stop});
+    bar->addMenu(tr("&Training"))->addActions({train, continueTraining, pause, stop});
     QMenu* view = bar->addMenu(tr("&View"));
     view->setObjectName("viewMenu");
     bar->addMenu(tr("&Help"))->addAction(about);
@@ -59,6 +63,7 @@ QMenu* WindowActions::buildMenus(QMenuBar* bar, const ExportActions& exports)
 void WindowActions::update(bool training, bool paused, bool haveModel)
 {
     train->setEnabled(!training);
+    continueTraining->setEnabled(!training && haveModel);
     pause->setEnabled(training);
     stop->setEnabled(training);
     pause->setText(paused ? tr("&Resume") : tr("&Pause"));

@@ -9,7 +9,7 @@ class QWidget;
 
 // The explorer's menu actions with their texts, shortcuts and icons, and the menus that hold
 // them; the window connects them to what they do. Shortcuts: Ctrl+O/S/I/V, F5 train,
-// F6 pause/resume, Shift+F5 stop, Ctrl+0 fit.
+// Ctrl+F5 continue training, F6 pause/resume, Shift+F5 stop, Ctrl+0 fit.
 class WindowActions : public QObject {
     Q_OBJECT
 public:
@@ -21,5 +21,5 @@ public:
     void update(bool training, bool paused, bool haveModel);
 
     QAction *open, *save, *saveAs, *openDataset, *openPicture, *pastePicture, *quit;
-    QAction *train, *pause, *stop, *fit, *about;
+    QAction *train, *continueTraining, *pause, *stop, *fit, *about;
 };

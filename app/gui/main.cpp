@@ -57,6 +57,7 @@ int main(int argc, char** argv)
             }
     }
     window.show();
+    QTimer::singleShot(0, &window, &MainWindow::offerRestore);  // a model a crashed window was training
     if (parser.isSet(train)) QTimer::singleShot(0, &window, &MainWindow::startTraining);
     return app.exec();
 }

@@ -2,7 +2,10 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
+#include <vector>
 #include <memory>
 #include <sys/stat.h>
 
@@ -104,7 +107,7 @@ IdxArray IdxReader::read(const std::string& path)
         if (d == 0 && i > 0) throw IdxError(path + ": dimension " + std::to_string(i + 1) + " is zero");
         out.dims.push_back(d);
         if (d > 0 && count > kMaxBytes / d)
-            throw IdxError(path + ": header claims more than 4 GiB of data");
+            throw IdxError(path + ": header claims more than 1 GiB of data");
         count *= d;
     }
     const int64_t headerBytes = 4 + 4 * int64_t(rank);
@@ -117,8 +120,26 @@ IdxArray IdxReader::read(const std::string& path)
             throw IdxError(path + ": " + std::to_string(have - count) +
                            " unexpected bytes after the data (wrong dimensions in the header?)");
     }
-    out.data = torch::empty(out.dims, torch::kUInt8);
-    const int64_t got = src.read(out.data.data_ptr<uint8_t>(), count);
+    int64_t got = 0;
+    if (!src.gzipped()) {
+        out.data = torch::empty(out.dims, torch::kUInt8);
+        got = src.read(out.data.data_ptr<uint8_t>(), count);
+    } else {
+        // Inflated in steps: the buffer only grows as far as the stream really goes.
+        constexpr int64_t kStep = int64_t(16) << 20;
+        std::vector<uint8_t> bytes;
+        while (got < count) {
+            const int64_t want = std::min(kStep, count - got);
+            bytes.resize(size_t(got + want));
+            const int64_t n = src.read(bytes.data() + got, want);
+            got += n;
+            if (n < want) break;
+        }
+        if (got == count) {
+            out.data = torch::empty(out.dims, torch::kUInt8);
+            if (count > 0) std::memcpy(out.data.data_ptr<uint8_t>(), bytes.data(), size_t(count));
+        }
+    }
     if (got != count)
         throw IdxError(path + ": truncated: header says " + std::to_string(count) + " bytes of data, found " +
                        std::to_string(got));
