@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <zlib.h>
+
 using namespace latent;
 
 class TestCheckpoint : public QObject {
@@ -34,6 +36,51 @@ class TestCheckpoint : public QObject {
             QVERIFY2(msg.contains(QString::fromStdString(file)), qPrintable(msg));
             QVERIFY2(msg.contains(what), qPrintable(msg + " (expected: " + what + ")"));
         }
+    }
+
+    // Zip surgery on a saved checkpoint, to make the files fuzzing found: LibTorch's reader leaked,
+    // allocated gigabytes or crashed on each.
+    static QByteArray readAll(const std::string& file)
+    {
+        QFile f(QString::fromStdString(file));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+    void writeAll(const std::string& file, const QByteArray& bytes)
+    {
+        QFile f(QString::fromStdString(file));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    }
+    static uint32_t le16(const QByteArray& b, qsizetype at) { return uint8_t(b[at]) | uint32_t(uint8_t(b[at + 1])) << 8; }
+    static void putLe32(QByteArray& b, qsizetype at, uint32_t v)
+    {
+        for (int k = 0; k < 4; ++k) b[at + k] = char((v >> (8 * k)) & 0xFF);
+    }
+    // Offset of a record's data (its local header found by signature and name), or -1.
+    static qsizetype recordData(const QByteArray& b, const QByteArray& name)
+    {
+        const QByteArray local = QByteArray("PK\x03\x04", 4);
+        for (qsizetype at = b.indexOf(local); at >= 0; at = b.indexOf(local, at + 1))
+            if (b.mid(at + 30, le16(b, at + 26)) == name) return at + 30 + le16(b, at + 26) + le16(b, at + 28);
+        return -1;
+    }
+    // Replaces a stored record's bytes (same length) and fixes its CRC in the central directory
+    // (LibTorch writes data descriptors: the local header has none), so that only what the bytes
+    // say is wrong.
+    static void rewriteStored(QByteArray& b, const QByteArray& name, qsizetype offset, const QByteArray& bytes)
+    {
+        const qsizetype data = recordData(b, name);
+        QVERIFY(data >= 0);
+        b.replace(data + offset, bytes.size(), bytes);
+        const QByteArray central = QByteArray("PK\x01\x02", 4);
+        int fixed = 0;
+        for (qsizetype at = b.indexOf(central); at >= 0; at = b.indexOf(central, at + 1))
+            if (b.mid(at + 46, le16(b, at + 28)) == name) {
+                const uint32_t size = le16(b, at + 20) | le16(b, at + 22) << 16;
+                putLe32(b, at + 16, uint32_t(crc32(0L, reinterpret_cast<const Bytef*>(b.constData() + data), uInt(size))));
+                ++fixed;
+            }
+        QCOMPARE(fixed, 1);
     }
 
 private Q_SLOTS:
@@ -148,6 +195,49 @@ private Q_SLOTS:
         expectRejected(path("lie.pt"), "holds another model");
         testdata::keepAsFuzzSeed("checkpoint", path("lie.pt"));
     }
+    void archivesLibTorchCannotReadSafelyAreRefusedFirst()
+    {
+        // Each case is a file fuzzing found (scripts/fuzz.sh checkpoint), remade by hand.
+        const std::string file = path("good.pt");
+        Checkpoint::save(file, vaeSpec(), *makeModel(vaeSpec()));
+        const QByteArray good = readAll(file);
+        QVERIFY(recordData(good, "archive/version") >= 0);
+
+        // The version record is not a number (LibTorch's reader leaked its zip state).
+        QByteArray bytes = good;
+        rewriteStored(bytes, "archive/version", 0, "x");
+        writeAll(path("version.pt"), bytes);
+        expectRejected(path("version.pt"), "version record");
+
+        // A pickle string that claims 2.5 GB (LibTorch allocated it before reading).
+        bytes = good;
+        const qsizetype pkl = recordData(bytes, "archive/data.pkl");
+        QVERIFY(pkl >= 0);
+        const qsizetype op = bytes.indexOf('X', pkl + 2);  // BINUNICODE, 4-byte length
+        QVERIFY(op > pkl);
+        rewriteStored(bytes, "archive/data.pkl", op + 1 - pkl, QByteArray("\x00\x00\x00\xA0", 4));
+        writeAll(path("pickle.pt"), bytes);
+        expectRejected(path("pickle.pt"), "pickle whose data runs past its end");
+
+        // Damaged code (LibTorch's TorchScript compiler crashed): a changed compressed byte ...
+        bytes = good;
+        const qsizetype code = recordData(bytes, "archive/code/__torch__.py");
+        QVERIFY(code >= 0);
+        bytes[code + 20] = char(bytes[code + 20] ^ 0x5A);
+        writeAll(path("code.pt"), bytes);
+        expectRejected(path("code.pt"), "damaged record (archive/code/__torch__.py)");
+        // ... and code that is more than a plain archive of values: a nested module.
+        torch::serialize::OutputArchive outer, inner;
+        inner.write("weight", torch::ones({2}));
+        outer.write("format", c10::IValue(std::string(Checkpoint::kFormat)));
+        outer.write("inner", inner);
+        outer.save_to(path("nested.pt"));
+        expectRejected(path("nested.pt"), "TorchScript code");
+
+        // The untouched file still loads.
+        QCOMPARE(Checkpoint::load(file).spec.latentDim, 3);
+    }
+
     void specTextRejectsGarbage()
     {
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, ModelSpec::fromText("kind=zebra\n"));

@@ -1,7 +1,9 @@
 #include "models/Checkpoint.h"
 
+#include "models/ArchiveProbe.h"
 #include "models/ModelFactory.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -34,11 +36,17 @@ ModelSpec readSpec(const std::string& path, torch::serialize::InputArchive& arch
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) throw CheckpointError(path + ": no such file");
     if (S_ISDIR(st.st_mode)) throw CheckpointError(path + ": is a folder, not a checkpoint");
+    auto notAnArchive = [&](const std::string& why) {
+        return CheckpointError(path + ": not a Latent Explorer checkpoint (not a readable model archive: " + why +
+                               "; the file may be truncated or of another kind)");
+    };
+    if (const std::string problem = torchArchiveProblem(path, /*dataOnly=*/true); !problem.empty()) throw notAnArchive(problem);
     try {
         archive.load_from(path, torch::kCPU);
-    } catch (const c10::Error&) {
-        throw CheckpointError(path + ": not a Latent Explorer checkpoint (not a readable model archive; "
-                                     "the file may be truncated or of another kind)");
+    } catch (const std::exception& e) {
+        // c10::Error mostly; its text is LibTorch's (file names and line numbers), so only its first line.
+        const std::string text = e.what();
+        throw notAnArchive(text.substr(0, std::min<size_t>(text.find('\n'), 200)));
     }
     c10::IValue format, specText;
     if (!archive.try_read("format", format) || !format.isString() || format.toStringRef() != Checkpoint::kFormat)
