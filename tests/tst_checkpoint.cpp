@@ -209,6 +209,17 @@ private Q_SLOTS:
         writeAll(path("version.pt"), bytes);
         expectRejected(path("version.pt"), "version record");
 
+        // The version record marked as a folder (the zip reader then reads nothing into LibTorch's
+        // buffer, and LibTorch's reader leaked on what it found there).
+        bytes = good;
+        {
+            const QByteArray central = QByteArray("PK\x01\x02", 4);
+            for (qsizetype at = bytes.indexOf(central); at >= 0; at = bytes.indexOf(central, at + 1))
+                if (bytes.mid(at + 46, le16(bytes, at + 28)) == "archive/version") putLe32(bytes, at + 38, 0xFBFFFFFF);
+        }
+        writeAll(path("folder.pt"), bytes);
+        expectRejected(path("folder.pt"), "folder entry");
+
         // A pickle string that claims 2.5 GB (LibTorch allocated it before reading).
         bytes = good;
         const qsizetype pkl = recordData(bytes, "archive/data.pkl");

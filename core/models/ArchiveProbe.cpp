@@ -35,6 +35,7 @@ struct Entry {
     std::string name;
     uint32_t flags = 0, method = 0, crc = 0;
     uint64_t compressed = 0, uncompressed = 0, localOffset = 0;
+    uint32_t externalAttributes = 0;
 };
 
 bool sameIgnoringCase(const std::string& a, const std::string& b)
@@ -216,6 +217,7 @@ std::string torchArchiveProblem(const std::string& path, bool dataOnly)
         en.compressed = le32(&cd[p + 20]);
         en.uncompressed = le32(&cd[p + 24]);
         const size_t nameLen = le16(&cd[p + 28]), extraLen = le16(&cd[p + 30]), commentLen = le16(&cd[p + 32]);
+        en.externalAttributes = le32(&cd[p + 38]);
         en.localOffset = le32(&cd[p + 42]);
         if (p + 46 + nameLen + extraLen + commentLen > cd.size()) return "damaged zip directory";
         en.name.assign(reinterpret_cast<const char*>(&cd[p + 46]), nameLen);
@@ -252,8 +254,11 @@ std::string torchArchiveProblem(const std::string& path, bool dataOnly)
     // the size an entry claims before reading it, so a claim must be true.
     for (const Entry& en : list) {
         if ((en.flags & 0x61) != 0) return "an encrypted record";
+        // The zip reader "reads" a directory as nothing, leaving LibTorch's buffer as it was.
+        if ((en.externalAttributes & 0x10) != 0 || en.name.empty() || en.name.back() == '/') return "a folder entry";
         if (en.method == 0 && en.compressed != en.uncompressed) return "a damaged record (" + en.name + ")";
-        if (en.method != 0 && (en.method != 8 || en.uncompressed > kMaxDeflatedBytes)) return "a compressed record LibTorch cannot read";
+        if (en.method != 0 && (en.method != 8 || en.uncompressed > kMaxDeflatedBytes || (en.compressed == 0 && en.uncompressed > 0)))
+            return "a compressed record LibTorch cannot read";
         if (en.localOffset > file.size || en.compressed > file.size - en.localOffset) return "a record past the end of the file";
     }
     auto recordData = [&](const Entry& en, std::vector<unsigned char>& data) {
