@@ -8,10 +8,19 @@
 
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
 namespace testdata {
+
+// Sanitizer builds run several times slower (their test presets set LATENT_TEST_SLOWDOWN):
+// response times are checked against that many times the usual bound.
+inline int slowdown()
+{
+    const char* v = std::getenv("LATENT_TEST_SLOWDOWN");
+    return v ? std::max(1, std::atoi(v)) : 1;
+}
 
 // The fuzzers' seed corpora are the files the tests make: with LATENT_SEED_DIR set (scripts/fuzz.sh
 // sets it), a test keeps a copy of each such file in LATENT_SEED_DIR/<target>/ (named `name`, or as

@@ -292,7 +292,7 @@ private Q_SLOTS:
         t.start();
         QTest::keyClick(&w, Qt::Key_F5, Qt::ShiftModifier);  // stop
         QVERIFY(finished.wait(5000));
-        QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+        QVERIFY2(t.elapsed() < 1000 * testdata::slowdown(), qPrintable(QString::number(t.elapsed())));
         QCOMPARE(finished.first().at(0).value<TrainingWorker::Outcome>(), TrainingWorker::Stopped);
         QVERIFY(!w.isTraining());
         QVERIFY(w.session());  // what was trained is kept
@@ -321,7 +321,7 @@ private Q_SLOTS:
         QElapsedTimer t;
         t.start();
         QVERIFY(w.close());
-        QVERIFY2(t.elapsed() < 1500, qPrintable(QString::number(t.elapsed())));
+        QVERIFY2(t.elapsed() < 1500 * testdata::slowdown(), qPrintable(QString::number(t.elapsed())));
         QCOMPARE(asked, QList<bool>({true, true}));
         QVERIFY(!w.isTraining());
         QVERIFY(!w.hasUnsavedModel());

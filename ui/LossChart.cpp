@@ -114,7 +114,9 @@ void LossChart::setLogScale(bool on)
     logScale_ = on;
     QSignalBlocker block(logBox_);
     logBox_->setChecked(on);
-    chart_->removeAxis(on ? static_cast<QAbstractAxis*>(yLinear_) : yLog_);
+    QAbstractAxis* off = on ? static_cast<QAbstractAxis*>(yLinear_) : yLog_;
+    chart_->removeAxis(off);
+    off->setParent(chart_);  // removeAxis gives up ownership: the spare axis leaked (found by ASan)
     chart_->addAxis(on ? static_cast<QAbstractAxis*>(yLog_) : yLinear_, Qt::AlignLeft);
     attachSeries();
     updateRanges();
