@@ -171,6 +171,36 @@ private Q_SLOTS:
         QCOMPARE(cli({"interpolate", "--model", model, "--from", "0,0", "--out", strip}).code, 2);  // no end point
     }
 
+    // The trained VAE (above) exported as TorchScript goes through the commands as the checkpoint
+    // does, with the same figures; tst_torchscript checks the PyTorch side.
+    void exportedTorchScriptWorksInEveryCommand()
+    {
+        QVERIFY(QFile::exists(model));
+        const QString ts = dir.filePath("vae.ts");
+        QCOMPARE(cli({"export", "--model", model, "--out", ts}).code, 2);  // the format must be named
+        const Run x = cli({"export", "--model", model, "--torchscript", "--out", ts, "--json"});
+        QVERIFY2(x.code == 0, x.err);
+        QCOMPARE(json(x.out).value("latent_dim").toInt(), 2);
+        QVERIFY(json(x.out).value("variational").toBool());
+
+        const Run e1 = cli({"eval", "--model", model, "--data", dataDir, "--json"});
+        const Run e2 = cli({"eval", "--model", ts, "--data", dataDir, "--json"});
+        QVERIFY2(e1.code == 0 && e2.code == 0, e2.err);
+        const QJsonObject j1 = json(e1.out), j2 = json(e2.out);
+        QVERIFY2(std::abs(j1.value("neg_elbo").toDouble() - j2.value("neg_elbo").toDouble()) < 0.5, e2.out);
+        QVERIFY2(std::abs(j1.value("knn_latent").toDouble() - j2.value("knn_latent").toDouble()) < 0.02, e2.out);
+        const Run g = cli({"grid", "--model", ts, "--n", "5", "--out", dir.filePath("ts-grid.png"), "--json"});
+        QVERIFY2(g.code == 0, g.err);
+        QCOMPARE(json(g.out).value("width").toInt(), 140);
+        QCOMPARE(cli({"encode", "--model", ts, "--data", dataDir, "--out", dir.filePath("ts-codes.csv")}).code, 0);
+        QCOMPARE(cli({"decode", "--model", ts, "--z", "0.5,-1", "--out", dir.filePath("ts-one.png")}).code, 0);
+        QCOMPARE(cli({"sample", "--model", ts, "--n", "6", "--out", dir.filePath("ts-samples.png")}).code, 0);
+        // Not a checkpoint to train on, and saying so.
+        const Run r = cli({"train", "--resume", ts, "--epochs", "5", "--out", dir.filePath("again.pt")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("TorchScript module"), r.err);
+    }
+
     // Every model kind through every command that encodes or decodes: each either works or says
     // why it cannot, and a cvae draws the digit it is given.
     void everyModelKindThroughEveryCommand_data()

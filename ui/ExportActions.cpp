@@ -13,7 +13,10 @@ ExportActions::ExportActions(QWidget* window, Sources sources, Reporter reportEr
     view_ = action(tr("Export Latent &View as PNG…"), "png", &ExportActions::exportView);
     codes_ = action(tr("Export Latent &Codes as CSV…"), "csv", &ExportActions::exportCodes);
     loss_ = action(tr("Export &Loss History as CSV…"), "csv", &ExportActions::exportLoss);
+    torchScript_ = action(tr("Export Model as &TorchScript…"), "ts", &ExportActions::exportTorchScript);
+    torchScript_->setToolTip(tr("A TorchScript module with encode(x) and decode(z) for torch.jit.load in PyTorch"));
     setModelHasLatent(false);
+    setModelExportable(false);
 }
 
 QAction* ExportActions::action(const QString& text, const QString& suffix, bool (ExportActions::*write)(const QString&))
@@ -29,11 +32,25 @@ QAction* ExportActions::action(const QString& text, const QString& suffix, bool 
 void ExportActions::addTo(QMenu* menu) const
 {
     for (QAction* a : {grid_, view_, codes_, loss_}) menu->addAction(a);
+    menu->addSeparator();
+    menu->addAction(torchScript_);
 }
 
 void ExportActions::setModelHasLatent(bool hasLatent)
 {
     for (QAction* a : {grid_, view_, codes_}) a->setEnabled(hasLatent);
+}
+
+void ExportActions::setModelExportable(bool exportable) { torchScript_->setEnabled(exportable); }
+
+bool ExportActions::exportTorchScript(const QString& path)
+{
+    QString error;
+    if (!sources_.torchScript || !sources_.torchScript(path, &error)) {
+        reportError_(tr("Could not export the model as TorchScript"), error);
+        return false;
+    }
+    return true;
 }
 
 bool ExportActions::writeImage(const QImage& image, const QString& path, const QString& what, const QString& missing)

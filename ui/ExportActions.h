@@ -22,6 +22,8 @@ public:
         std::function<QImage()> grid, view;
         std::function<std::shared_ptr<const LatentCodes>()> codes;
         std::function<QString()> lossCsv;
+        // Writes the model as TorchScript; false with the reason in *error.
+        std::function<bool(const QString& path, QString* error)> torchScript;
     };
     using Reporter = std::function<void(const QString& title, const QString& text)>;
 
@@ -29,12 +31,14 @@ public:
 
     void addTo(QMenu* menu) const;
     void setModelHasLatent(bool hasLatent);  // the grid, view and codes need a latent space
+    void setModelExportable(bool exportable);  // TorchScript: trained here, with encode and decode
 
     // Write to path; on failure report why and return false.
     bool exportGrid(const QString& path);
     bool exportView(const QString& path);
     bool exportCodes(const QString& path);
     bool exportLoss(const QString& path);
+    bool exportTorchScript(const QString& path);
     // Asks where, then writes image (what: "samples", "interpolation", ...).
     void exportImage(const QImage& image, const QString& what);
 
@@ -51,5 +55,5 @@ private:
     QWidget* window_;
     Sources sources_;
     Reporter reportError_;
-    QAction *grid_, *view_, *codes_, *loss_;
+    QAction *grid_, *view_, *codes_, *loss_, *torchScript_;
 };

@@ -7,7 +7,8 @@
 
 QString FileDialogs::filterFor(const QString& suffix)
 {
-    if (suffix == "pt") return QObject::tr("Latent Explorer models (*.pt)");
+    if (suffix == "pt") return QObject::tr("Models: checkpoints and TorchScript (*.pt *.pth *.ts *.ptl)");
+    if (suffix == "ts") return QObject::tr("TorchScript modules (*.ts *.pt)");
     if (suffix == "png") return QObject::tr("PNG images (*.png)");
     return QObject::tr("CSV files (*.csv)");
 }

@@ -42,7 +42,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     ExportActions::Sources sources{[this] { return latentView()->grid().image; },
                                    [this] { return latentView()->grab().toImage(); },
                                    [this] { return space_->codes(); },
-                                   [this] { return chart_->historyCsv(); }};
+                                   [this] { return chart_->historyCsv(); },
+                                   [this](const QString& path, QString* error) {
+                                       if (session_) return session_->exportTorchScript(path, error);
+                                       *error = tr("There is no model to export.");
+                                       return false;
+                                   }};
     exports_ = new ExportActions(this, sources, [this](const QString& t, const QString& m) { showError(t, m); }, this);
     space_ = new LatentSpaceController(latent_, preview_, this);
     autosave_ = std::make_unique<AutosaveStore>();
@@ -217,7 +222,13 @@ bool MainWindow::loadDataset(const QString& nameOrDir)
 void MainWindow::updateActions()
 {
     actions_->update(isTraining(), isPaused(), session_ != nullptr);
+    // A TorchScript module made elsewhere is explored, not trained or saved here.
+    const bool script = session_ && session_->isTorchScript();
+    if (script) {
+        for (QAction* a : {actions_->continueTraining, actions_->save, actions_->saveAs}) a->setEnabled(false);
+    }
     exports_->setModelHasLatent(session_ && session_->hasLatent());
+    exports_->setModelExportable(session_ && !script && session_->canEncode());
     training_->setRunning(isTraining());
 }
 

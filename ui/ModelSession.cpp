@@ -7,8 +7,11 @@
 #include "analysis/Generation.h"
 #include "analysis/Scores.h"
 #include "models/ModelCatalog.h"
+#include "models/TorchScriptModel.h"
 #include "data/ImageDataset.h"
 #include "data/Transforms.h"
+
+#include <QCoreApplication>
 
 #include <cmath>
 
@@ -48,7 +51,7 @@ ModelSession::ModelSession(ModelSnapshot snapshot) : snapshot_(std::move(snapsho
 std::shared_ptr<ModelSession> ModelSession::open(const QString& path, QString* error)
 {
     try {
-        auto loaded = std::make_shared<LoadedModel>(Checkpoint::load(path.toStdString()));
+        auto loaded = std::make_shared<LoadedModel>(latent::loadModel(path.toStdString()));
         return std::make_shared<ModelSession>(ModelSnapshot(loaded));
     } catch (const std::exception& e) {
         if (error) *error = QString::fromStdString(e.what());
@@ -58,8 +61,23 @@ std::shared_ptr<ModelSession> ModelSession::open(const QString& path, QString* e
 
 bool ModelSession::save(const QString& path, QString* error) const
 {
+    if (isTorchScript()) {
+        if (error) *error = QCoreApplication::translate("ModelSession", "A TorchScript module made elsewhere stays in its own file; models trained here can be exported as TorchScript.");
+        return false;
+    }
     try {
         Checkpoint::save(path.toStdString(), snapshot_->spec, module(snapshot_), snapshot_->training);
+        return true;
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromStdString(e.what());
+        return false;
+    }
+}
+
+bool ModelSession::exportTorchScript(const QString& path, QString* error) const
+{
+    try {
+        TorchScriptModel::exportModule(path.toStdString(), snapshot_->spec, module(snapshot_));
         return true;
     } catch (const std::exception& e) {
         if (error) *error = QString::fromStdString(e.what());
@@ -75,6 +93,8 @@ int ModelSession::epochsDone() const { return snapshot_->spec.epochsDone; }
 bool ModelSession::isVariational() const { return snapshot_->spec.isVariational(); }
 bool ModelSession::hasPrior() const { return snapshot_->spec.hasPrior(); }
 bool ModelSession::hasLatent() const { return snapshot_->spec.hasLatent(); }
+bool ModelSession::canEncode() const { return hasLatent() && snapshot_->spec.hasEncoder; }
+bool ModelSession::isTorchScript() const { return snapshot_->spec.isTorchScript(); }
 
 QImage ModelSession::decode(const std::vector<float>& z) const
 {
@@ -109,7 +129,7 @@ DecodedGrid ModelSession::decodeGrid(const GridSpec& spec) const
 LatentCodes ModelSession::encode(const DigitDataset& data) const
 {
     LatentCodes out;
-    if (!hasLatent() || data.isEmpty()) return out;
+    if (!canEncode() || data.isEmpty()) return out;
     const EncodedDataset e = encodeDataset(module(snapshot_), snapshot_->spec, data.splits()->test);
     const torch::Tensor mean = e.mean.reshape({e.mean.size(0), -1}).to(torch::kFloat32).contiguous();
     out.count = int(mean.size(0));
@@ -128,7 +148,7 @@ LatentCodes ModelSession::encode(const DigitDataset& data) const
 
 QImage ModelSession::reconstruct(const DigitDataset& data, int testIndex) const
 {
-    if (data.isEmpty() || testIndex < 0 || testIndex >= data.testCount()) return {};
+    if (!canEncode() || data.isEmpty() || testIndex < 0 || testIndex >= data.testCount()) return {};
     torch::NoGradGuard noGrad;
     const torch::Tensor clean = data.splits()->test.batch(torch::tensor({int64_t(testIndex)}, torch::kInt64));
     const torch::Tensor label = data.splits()->test.labels.narrow(0, testIndex, 1).to(torch::kLong);
@@ -147,7 +167,7 @@ bool ModelSession::isSuperResolution() const { return ModelCatalog::info(snapsho
 bool ModelSession::canDenoise() const
 {
     const ModelKindInfo& kind = ModelCatalog::info(snapshot_->spec.kind);
-    return kind.reconstructs && !kind.conditional;
+    return kind.reconstructs && !kind.conditional && canEncode();
 }
 
 DigitDenoising ModelSession::denoise(const GrayImage& digit, double noiseStd, quint64 seed) const
@@ -180,7 +200,7 @@ DigitUpscaling ModelSession::upscale(const GrayImage& digit) const
 DigitEncoding ModelSession::encodeDigit(const GrayImage& digit) const
 {
     DigitEncoding out;
-    if (!hasLatent() || isSuperResolution()) return out;
+    if (!canEncode() || isSuperResolution()) return out;
     torch::NoGradGuard noGrad;
     const torch::Tensor x = toTensor(digit).clamp(0, 1).reshape({1, 1, digit.height, digit.width});
     // A conditional model encodes the digit as the one it is set to draw.
@@ -234,7 +254,7 @@ LatentPath ModelSession::interpolate(const std::vector<float>& from, const std::
 EmbeddingScores ModelSession::scores(const DigitDataset& data) const
 {
     EmbeddingScores s;
-    if (!hasLatent() || data.isEmpty()) return s;
+    if (!canEncode() || data.isEmpty()) return s;
     const DatasetSplits& splits = *data.splits();
     const EncodedDataset train = encodeDataset(module(snapshot_), snapshot_->spec, splits.train);
     const EncodedDataset test = encodeDataset(module(snapshot_), snapshot_->spec, splits.test);

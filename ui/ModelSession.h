@@ -62,6 +62,8 @@ public:
     // Opens a checkpoint file; on failure returns null and sets *error.
     static std::shared_ptr<ModelSession> open(const QString& path, QString* error);
     bool save(const QString& path, QString* error) const;
+    // encode(x) and decode(z) as a TorchScript module that PyTorch loads (torch.jit.load).
+    bool exportTorchScript(const QString& path, QString* error) const;
 
     ModelSnapshot snapshot() const { return snapshot_; }
     QString description() const;
@@ -72,6 +74,8 @@ public:
     bool isVariational() const;
     bool hasPrior() const;  // see ModelSpec::hasPrior
     bool hasLatent() const;
+    bool canEncode() const;      // false for a TorchScript module with decode(z) alone
+    bool isTorchScript() const;  // made elsewhere: opened, never trained or saved as a checkpoint
 
     // Decodes one latent vector of latentDim() values into a 28x28 Grayscale8 image.
     QImage decode(const std::vector<float>& z) const;

@@ -376,7 +376,8 @@ QString OwnDigitPanel::take(const QMimeData* mime)
 {
     if (mime->hasUrls() && !mime->urls().isEmpty() && mime->urls().first().isLocalFile()) {
         const QString path = mime->urls().first().toLocalFile();
-        if (path.endsWith(".pt", Qt::CaseInsensitive)) return path;
+        for (const char* suffix : {".pt", ".pth", ".ts", ".ptl"})
+            if (path.endsWith(QLatin1String(suffix), Qt::CaseInsensitive)) return path;  // a model: checkpoint or TorchScript
         openPicture(path);
     } else if (mime->hasImage()) {
         setPicture(qvariant_cast<QImage>(mime->imageData()), tr("the dropped image"));

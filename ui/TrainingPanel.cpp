@@ -46,6 +46,7 @@ QString archLabel(const latent::ModelKindInfo& kind, latent::Arch arch)
     switch (arch) {
     case latent::Arch::Mlp: return TrainingPanel::tr("MLP (784-512-latent)");
     case latent::Arch::Wide: return TrainingPanel::tr("Wide conv 32-32 (the lesson's denoiser)");
+    case latent::Arch::Script: return TrainingPanel::tr("TorchScript module");
     case latent::Arch::Conv:
         return kind.kind == latent::ModelKind::Ae || kind.kind == latent::ModelKind::Dae ? TrainingPanel::tr("Conv 16-8-8 (plots its codes)")
                                                                                        : TrainingPanel::tr("Convolutional");

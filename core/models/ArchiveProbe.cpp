@@ -165,7 +165,7 @@ bool isPlainAttributeCode(const std::string& code)
 
 }  // namespace
 
-std::string torchArchiveProblem(const std::string& path, bool dataOnly)
+std::string torchArchiveProblem(const std::string& path, ArchiveContent content)
 {
     File file;
     file.f.reset(std::fopen(path.c_str(), "rb"));
@@ -286,7 +286,16 @@ std::string torchArchiveProblem(const std::string& path, bool dataOnly)
         const size_t n = std::strlen(tail);
         return name.size() >= n && name.compare(name.size() - n, n, tail) == 0;
     };
+    const bool dataOnly = content == ArchiveContent::PlainValues;
+    bool definesDecode = false;
     for (const Entry& en : list) {
+        if (!dataOnly && endsWith(en.name, ".py")) {
+            std::vector<unsigned char> code;
+            if (en.uncompressed > kMaxDeflatedBytes || !recordData(en, code)) return "a damaged record (" + en.name + ")";
+            const std::string text(code.begin(), code.end());
+            definesDecode = definesDecode || text.find("def decode(") != std::string::npos;
+            continue;
+        }
         if (dataOnly && endsWith(en.name, ".py")) {
             std::vector<unsigned char> code;
             if (en.uncompressed > kMaxDeflatedBytes || !recordData(en, code)) return "a damaged record (" + en.name + ")";
@@ -300,6 +309,8 @@ std::string torchArchiveProblem(const std::string& path, bool dataOnly)
         if (!recordData(en, data)) return "a damaged record (" + en.name + ")";
         if (std::string problem = pickleProblem(data); !problem.empty()) return problem + " (" + en.name + ")";
     }
+
+    if (!dataOnly && !definesDecode) return "no TorchScript code with a decode method";
 
     const std::string& first = list.front().name;
     const size_t slash = first.find('/');

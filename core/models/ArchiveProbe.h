@@ -15,8 +15,11 @@ namespace latent {
 //
 // TorchScript code records are compiled when the archive loads, and LibTorch's compiler crashes on
 // damaged code (found by fuzzing: a segfault in ScriptTypeParser for one changed byte). With
-// `dataOnly`, the code may only be what torch::serialize::OutputArchive writes for plain named
-// values: one class of typed attributes (Tensor, str, int, float, bool), line by line.
-std::string torchArchiveProblem(const std::string& path, bool dataOnly);
+// PlainValues, the code may only be what torch::serialize::OutputArchive writes for plain named
+// values: one class of typed attributes (Tensor, str, int, float, bool), line by line (a
+// checkpoint). With ScriptModule, every code record must be intact (CRC) and one must define a
+// decode method: a TorchScript module someone wrote, not a checkpoint with a damaged byte.
+enum class ArchiveContent { PlainValues, ScriptModule };
+std::string torchArchiveProblem(const std::string& path, ArchiveContent content);
 
 }  // namespace latent

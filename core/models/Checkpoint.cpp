@@ -40,7 +40,12 @@ ModelSpec readSpec(const std::string& path, torch::serialize::InputArchive& arch
         return CheckpointError(path + ": not a Latent Explorer checkpoint (not a readable model archive: " + why +
                                "; the file may be truncated or of another kind)");
     };
-    if (const std::string problem = torchArchiveProblem(path, /*dataOnly=*/true); !problem.empty()) throw notAnArchive(problem);
+    if (const std::string problem = torchArchiveProblem(path, ArchiveContent::PlainValues); !problem.empty()) {
+        if (torchArchiveProblem(path, ArchiveContent::ScriptModule).empty())
+            throw CheckpointError(path + ": a TorchScript module, not a Latent Explorer checkpoint: it opens for exploring "
+                                         "(File > Open, latent-cli grid/eval/...), but is not trained further here");
+        throw notAnArchive(problem);
+    }
     try {
         archive.load_from(path, torch::kCPU);
     } catch (const std::exception& e) {

@@ -27,7 +27,7 @@ torch::Tensor ConditionalVaeImpl::oneHot(const torch::Tensor& labels) const
 
 Encoding ConditionalVaeImpl::encode(const torch::Tensor& input, const torch::Tensor& labels)
 {
-    const torch::Tensor x = torch::cat({input.reshape({input.size(0), -1}), oneHot(labels)}, 1);
+    const torch::Tensor x = torch::cat({input.flatten(1), oneHot(labels)}, 1);
     const torch::Tensor h = torch::relu(encoderHidden(x));
     return {encoderMean(h), encoderLogvar(h).clamp(kLogvarMin, kLogvarMax)};
 }
@@ -36,7 +36,7 @@ torch::Tensor ConditionalVaeImpl::decode(const torch::Tensor& z, const torch::Te
 {
     const int64_t side = int64_t(std::lround(std::sqrt(double(options.imagePixels))));
     const torch::Tensor h = torch::relu(decoderHidden(torch::cat({z, oneHot(labels)}, 1)));
-    return decoderOutput(h).view({z.size(0), 1, side, side});
+    return decoderOutput(h).view({-1, 1, side, side});
 }
 
 }  // namespace latent

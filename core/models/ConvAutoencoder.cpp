@@ -45,7 +45,7 @@ Encoding ConvAutoencoderImpl::encode(const torch::Tensor& input, const torch::Te
 
 torch::Tensor ConvAutoencoderImpl::decode(const torch::Tensor& z, const torch::Tensor& /*labels*/)
 {
-    auto h = (options.latentDim > 0 ? torch::relu(fromLatent(z)) : z).view({z.size(0), 8, 4, 4});
+    auto h = (options.latentDim > 0 ? torch::relu(fromLatent(z)) : z).view({-1, 8, 4, 4});
     h = up2(torch::relu(dec1(h)));   // 8
     h = up2(torch::relu(dec2(h)));   // 16
     h = up2(torch::relu(dec3(h)));   // 14 -> 28

@@ -29,7 +29,7 @@ Encoding ConvVaeImpl::encode(const torch::Tensor& input, const torch::Tensor& /*
 
 torch::Tensor ConvVaeImpl::decode(const torch::Tensor& z, const torch::Tensor& /*labels*/)
 {
-    auto h = torch::relu(decoderDense(z)).view({z.size(0), 64, 7, 7});
+    auto h = torch::relu(decoderDense(z)).view({-1, 64, 7, 7});
     h = torch::relu(deconv1(h));                    // 14x14
     h = torch::relu(deconv2(h));                    // 28x28
     return deconvOut(h);

@@ -13,14 +13,14 @@ MlpVaeImpl::MlpVaeImpl(const MlpVaeOptions& o) : options(o)
 
 Encoding MlpVaeImpl::encode(const torch::Tensor& input, const torch::Tensor& /*labels*/)
 {
-    auto h = torch::relu(encoderHidden(input.reshape({input.size(0), -1})));
+    auto h = torch::relu(encoderHidden(input.flatten(1)));
     return {encoderMean(h), encoderLogvar(h).clamp(kLogvarMin, kLogvarMax)};
 }
 
 torch::Tensor MlpVaeImpl::decode(const torch::Tensor& z, const torch::Tensor& /*labels*/)
 {
     const int64_t side = int64_t(std::lround(std::sqrt(double(options.imagePixels))));
-    return decoderOutput(torch::relu(decoderHidden(z))).view({z.size(0), 1, side, side});
+    return decoderOutput(torch::relu(decoderHidden(z))).view({-1, 1, side, side});
 }
 
 }  // namespace latent

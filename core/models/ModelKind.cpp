@@ -17,7 +17,16 @@ std::string toString(ModelKind kind)
     return "?";
 }
 
-std::string toString(Arch arch) { return arch == Arch::Mlp ? "mlp" : arch == Arch::Conv ? "conv" : "wide"; }
+std::string toString(Arch arch)
+{
+    switch (arch) {
+    case Arch::Mlp: return "mlp";
+    case Arch::Conv: return "conv";
+    case Arch::Wide: return "wide";
+    case Arch::Script: return "torchscript";
+    }
+    return "?";
+}
 std::string toString(ReconstructionLoss loss) { return loss == ReconstructionLoss::Bce ? "bce" : "mse"; }
 
 Arch parseArch(const std::string& text)

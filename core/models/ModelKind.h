@@ -12,7 +12,8 @@ constexpr int kMaxLatentDim = 4096;
 
 // The kinds and what each one is: see ModelCatalog.
 enum class ModelKind { Ae, Dae, Sr, Vae, Cvae, Aae };
-enum class Arch { Mlp, Conv, Wide };
+// Script: a TorchScript module made elsewhere (TorchScriptModel), opened but never built or trained here.
+enum class Arch { Mlp, Conv, Wide, Script };
 enum class ReconstructionLoss { Bce, Mse };
 
 std::string toString(ModelKind kind);

@@ -56,6 +56,11 @@ int ModelSpec::codeSize() const
 std::string ModelSpec::describe() const
 {
     std::ostringstream s;
+    if (isTorchScript()) {
+        s << "TorchScript " << toString(kind) << ", latent " << codeSize() << (hasEncoder ? "" : ", decode only");
+        if (const auto file = hyperParameters.find("file"); file != hyperParameters.end()) s << " (" << file->second << ")";
+        return s.str();
+    }
     s << toString(kind);
     if (ModelCatalog::info(kind).archs.size() > 1) s << " (" << toString(arch) << ")";
     if (ModelCatalog::info(kind).smallInput)

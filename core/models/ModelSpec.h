@@ -21,7 +21,11 @@ struct ModelSpec {
     int epochsDone = 0;
     std::map<std::string, std::string> hyperParameters;  // as the user gave them
     std::map<std::string, double> metrics;               // last test-set figures
+    // False only for a TorchScript module with decode(z) alone (never stored: such modules are
+    // not saved as checkpoints).
+    bool hasEncoder = true;
 
+    bool isTorchScript() const { return arch == Arch::Script; }
     int inputSize() const;            // side of what the model is fed
     // What the kind can do, as ModelCatalog describes it.
     bool isVariational() const;

@@ -31,7 +31,7 @@ Encoding WideConvAutoencoderImpl::encode(const torch::Tensor& input, const torch
 
 torch::Tensor WideConvAutoencoderImpl::decode(const torch::Tensor& z, const torch::Tensor& /*labels*/)
 {
-    auto h = z.view({z.size(0), 32, 7, 7});
+    auto h = z.view({-1, 32, 7, 7});
     h = up2(torch::relu(dec1(h)));  // 14
     h = up2(torch::relu(dec2(h)));  // 28
     return decOut(h);
