@@ -15,9 +15,14 @@ SUDO=""
 # libopenblas0-openmp: Debian's LibTorch calls whatever libblas.so.3 the system selects; the
 # reference BLAS is ~8x slower, and the OpenMP build shares LibTorch's OpenMP threads.
 # python3-torch (the same LibTorch): the PyTorch references under bench/.
+# librsvg2-bin renders the SVG icons to PNG at build time; desktop-file-utils and appstream check
+# the desktop entry and metainfo that resources/ installs; dpkg-dev gives cpack its shlibdeps.
+# qt6-tools-dev and qt6-l10n-tools: Qt Linguist's CMake functions, lupdate and lrelease (the Hindi
+# translation); fonts-lohit-deva draws Devanagari.
 packages=(cmake g++ ninja-build pkg-config qt6-base-dev libqt6opengl6-dev qt6-charts-dev libtorch-dev
           libopenblas0-openmp zlib1g-dev ccache xvfb xauth xdotool imagemagick dataset-fashion-mnist
-          python3-torch)
+          python3-torch librsvg2-bin desktop-file-utils appstream dpkg-dev qt6-tools-dev qt6-l10n-tools
+          fonts-lohit-deva)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do

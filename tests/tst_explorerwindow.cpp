@@ -9,6 +9,10 @@
 #include "data/ImageDataset.h"
 #include "DigitView.h"
 #include "GeneratePanel.h"
+#include "Icons.h"
+#include "runtime/RuntimeInfo.h"
+#include "Translations.h"
+#include "WindowActions.h"
 #include "analysis/Generation.h"
 #include "PcaComparePanel.h"
 #include "LatentPanel.h"
@@ -23,6 +27,8 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLineSeries>
+#include <QMenu>
+#include <QMenuBar>
 #include <QChart>
 #include <QValueAxis>
 #include <QProcess>
@@ -150,6 +156,50 @@ private Q_SLOTS:
         dataDir = dir.filePath("digits");
         QVERIFY(QDir().mkpath(dataDir));
         testdata::writeIdxFolder(dataDir.toStdString(), testdata::syntheticSplits(320, kTest));
+    }
+
+    // Help > About names what the figures depend on; the window's actions carry our own icons
+    // (compiled in from resources/), so they show on a desktop without an icon theme too.
+    void aboutNamesTheVersionsAndActionsHaveIcons()
+    {
+        const QString about = WindowActions::aboutText();
+        const latent::RuntimeInfo rt = latent::RuntimeInfo::current();
+        for (const QString& part : {QString::fromLatin1(qVersion()), QString::fromStdString(rt.torchVersion),
+                                    QString::fromStdString(rt.blasName).toHtmlEscaped(), QString("Latent Explorer")})
+            QVERIFY2(about.contains(part), qPrintable(part + " missing from: " + about));
+        QVERIFY(Icons::application().availableSizes().contains(QSize(256, 256)));
+        Window win(dataDir);
+        int withIcons = 0;
+        for (QAction* a : win.w.findChildren<QAction*>()) {
+            if (a->text() != WindowActions::tr("&Train") && a->text() != WindowActions::tr("St&op")) continue;
+            const QImage img = a->icon().pixmap(24, 24).toImage();
+            QVERIFY2(!img.isNull() && img.pixel(12, 12) != img.pixel(0, 0), qPrintable(a->text()));  // drawn, not blank
+            ++withIcons;
+        }
+        QCOMPARE(withIcons, 2);
+    }
+
+    // The Hindi translation is built in: with it installed, a new window's menus and docks are in
+    // Devanagari; View > Language offers the system's language, English and Hindi.
+    void hindiWindowHasHindiMenusAndDocks()
+    {
+        QCOMPARE(Translations::install(*QCoreApplication::instance(), "hi"), QString("hi"));
+        {
+            Window win(dataDir);
+            QStringList menus;
+            for (QAction* a : win.w.menuBar()->actions()) menus << a->text();
+            QVERIFY2(menus.contains(QString::fromUtf8("फ़ाइल(&F)")), qPrintable(menus.join(", ")));
+            QVERIFY2(menus.contains(QString::fromUtf8("प्रशिक्षण(&T)")), qPrintable(menus.join(", ")));
+            auto* dock = win.w.findChild<QDockWidget*>("trainingDock");
+            QVERIFY(dock);
+            QCOMPARE(dock->windowTitle(), QString::fromUtf8("प्रशिक्षण"));
+            auto* language = win.w.findChild<QMenu*>("languageMenu");
+            QVERIFY(language);
+            QCOMPARE(language->actions().size(), 3);
+            QCOMPARE(language->actions().at(2)->data().toString(), QString("hi"));
+        }
+        QCOMPARE(Translations::install(*QCoreApplication::instance(), "en"), QString("en"));
+        QCOMPARE(WindowActions::tr("&File"), QString("&File"));
     }
 
     void withoutDatasetSaysWhereItLooked()
@@ -534,6 +584,9 @@ private Q_SLOTS:
             for (int x = 0; x < shown.width(); x += 5) QCOMPARE(qGray(shown.pixel(x, y)), int(sheet[y][x].item<uint8_t>()));
         g->setSampling(16, 8);
         QVERIFY(g->sampleView()->image() != shown);
+        // The sheet grows with the dock (it stayed ~150 px wide in a dock three times as wide).
+        QTRY_VERIFY2(g->sampleView()->height() >= 2 * shown.height() + 30,
+                     qPrintable(QString("sheet view %1 x %2 for a %3 px sheet").arg(g->sampleView()->width()).arg(g->sampleView()->height()).arg(shown.height())));
 
         // Interpolating between two test digits draws the path in the latent view.
         const auto codes = w.latentView()->codes();
@@ -567,6 +620,16 @@ private Q_SLOTS:
         w.findChild<QDockWidget*>("compareDock")->raise();
         QTRY_VERIFY_WITH_TIMEOUT(!w.isScoring() && w.comparePanel()->summary().contains("Learned latent</b> (vae"), 30000);
         QCOMPARE(w.comparePanel()->view()->pointCount(), kTest);
+        // Titled by principal components, and fitted: the points span the view on one axis at least.
+        QCOMPARE(w.comparePanel()->view()->axisName(0), QString("PC1"));
+        QCOMPARE(w.comparePanel()->view()->axisName(1), QString("PC2"));
+        {
+            LatentView* v = w.comparePanel()->view();
+            const QRectF shownArea = v->visibleArea(), points = v->codes()->bounds(0, 1);
+            QVERIFY(shownArea.contains(points));
+            QVERIFY2(points.width() >= 0.8 * shownArea.width() || points.height() >= 0.8 * shownArea.height(),
+                     qPrintable(QString("points %1 x %2 in a view of %3 x %4").arg(points.width()).arg(points.height()).arg(shownArea.width()).arg(shownArea.height())));
+        }
         QVERIFY2(w.comparePanel()->summary().contains("5-NN"), qPrintable(w.comparePanel()->summary()));
         QVERIFY2(w.comparePanel()->summary().contains("Reconstruction MSE"), qPrintable(w.comparePanel()->summary()));
         // The clicked digit rebuilt from 2 principal components, as the core's PCA does it.

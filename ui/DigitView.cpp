@@ -6,23 +6,49 @@
 #include <QMessageBox>
 #include <QPainter>
 
+namespace {
+constexpr int kMargin = 4;
+int captionHeight(const QFontMetrics& fm) { return fm.lineSpacing() * 2 + 6; }
+}  // namespace
+
 DigitView::DigitView(QWidget* parent) : QWidget(parent)
 {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
 
+void DigitView::setGrowsWithWidth(bool on)
+{
+    growsWithWidth_ = on;
+    QSizePolicy policy = sizePolicy();
+    policy.setHeightForWidth(on);
+    setSizePolicy(policy);
+    updateGeometry();
+}
+
 void DigitView::setImage(const QImage& image, const QString& caption)
 {
+    const bool resized = image.size() != image_.size();
     image_ = image;
     caption_ = caption;
+    if (resized) updateGeometry();
     update();
 }
 
 void DigitView::clear(const QString& caption)
 {
+    const bool resized = !image_.isNull();
     image_ = QImage();
     caption_ = caption;
+    if (resized) updateGeometry();
     update();
+}
+
+int DigitView::heightForWidth(int width) const
+{
+    const int chrome = kMargin + captionHeight(fontMetrics());
+    if (image_.isNull()) return sizeHint().height();
+    const int scale = std::max(1, (width - 2 * kMargin) / image_.width());
+    return std::max(minimumSizeHint().height(), scale * image_.height() + chrome);
 }
 
 void DigitView::paintEvent(QPaintEvent*)
@@ -30,8 +56,8 @@ void DigitView::paintEvent(QPaintEvent*)
     QPainter p(this);
     p.fillRect(rect(), palette().window());
     const QFontMetrics fm(font());
-    const int captionHeight = fm.lineSpacing() * 2 + 6;
-    const QRect area = rect().adjusted(4, 4, -4, -captionHeight);
+    const int captionH = captionHeight(fm);
+    const QRect area = rect().adjusted(kMargin, kMargin, -kMargin, -captionH);
     if (!image_.isNull() && area.width() > 0 && area.height() > 0) {
         const int s = std::min(area.width() / image_.width(), area.height() / image_.height());
         // Whole-number enlargement, pixel-exact; a picture larger than the area is shrunk smoothly.
@@ -45,7 +71,7 @@ void DigitView::paintEvent(QPaintEvent*)
         p.fillRect(area, QColor(30, 30, 30));
     }
     p.setPen(palette().color(QPalette::WindowText));
-    p.drawText(QRect(0, height() - captionHeight, width(), captionHeight), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
+    p.drawText(QRect(0, height() - captionH, width(), captionH), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
                caption_);
 }
 

@@ -14,6 +14,12 @@ public:
     QString caption() const { return caption_; }
     QSize sizeHint() const override { return QSize(28 * 6, 28 * 6 + 40); }
     QSize minimumSizeHint() const override { return QSize(28 * 2, 28 * 2 + 30); }
+    // Asks for the height the image needs at the largest whole-number scale the width allows: a
+    // sheet in a scrolled dock then grows with the dock's width instead of staying at its
+    // smallest size. Off by default (a view beside others keeps the height its layout gives it).
+    void setGrowsWithWidth(bool on);
+    bool hasHeightForWidth() const override { return growsWithWidth_ && !image_.isNull(); }
+    int heightForWidth(int width) const override;
     // Writes the image at its own size (not as shown); false with *error set on failure.
     bool saveImage(const QString& path, QString* error = nullptr) const;
 
@@ -24,4 +30,5 @@ protected:
 private:
     QImage image_;
     QString caption_;
+    bool growsWithWidth_ = false;
 };

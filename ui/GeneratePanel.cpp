@@ -58,6 +58,7 @@ GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
     connect(digitRows_, &QCheckBox::toggled, this, [this] { refresh(); });
     samples_ = new DigitView(sampleBox);
     samples_->setMinimumHeight(200);
+    samples_->setGrowsWithWidth(true);
     sampleLayout->addWidget(samples_);
     layout->addWidget(sampleBox);
     connect(reseed, &QPushButton::clicked, this, [this] { seed_->setValue(seed_->value() + 1); });
@@ -94,6 +95,7 @@ GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
     pathLayout->addWidget(spherical_, 2, 1);
     pathLayout->addWidget(exportPath, 2, 2);
     strip_ = new DigitView(pathBox);
+    strip_->setGrowsWithWidth(true);
     strip_->setMinimumHeight(90);
     pathLayout->addWidget(strip_, 3, 0, 1, 3);
     layout->addWidget(pathBox);
@@ -125,6 +127,7 @@ GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
     noise_->setMinimumHeight(120);
     noise2_ = new DigitView(noiseBox);
     noise2_->setMinimumHeight(120);
+    for (DigitView* v : {noise_, noise2_}) v->setGrowsWithWidth(true);
     auto* sheets = new QHBoxLayout;
     sheets->addWidget(noise_);
     sheets->addWidget(noise2_);

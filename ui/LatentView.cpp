@@ -422,7 +422,7 @@ void LatentView::paintEvent(QPaintEvent*)
     p.setPen(QColor(60, 60, 60));
     if (codes_ && codes_->dim > 0)
         p.drawText(rect().adjusted(0, 0, -8, -22), Qt::AlignRight | Qt::AlignBottom,
-                   tr("z%1 (x) vs z%2 (y)").arg(dimX_).arg(dimY_));
+                   tr("%1 (x) vs %2 (y)").arg(axisName(dimX_), axisName(dimY_)));
     if (!message_.isEmpty()) {
         QFont f = font();
         f.setPointSizeF(f.pointSizeF() * 1.1);
@@ -436,7 +436,22 @@ void LatentView::paintEvent(QPaintEvent*)
     }
 }
 
-void LatentView::resizeEvent(QResizeEvent*) { invalidateLayer(); }
+void LatentView::resizeEvent(QResizeEvent*)
+{
+    // Until the user zooms or pans, the points fill the view whatever its size (a dock shown
+    // later or resized would otherwise keep the scale it had when the codes came).
+    if (followData_ && ((codes_ && codes_->count > 0) || !grid_.isNull())) fitArea();
+    invalidateLayer();
+}
+
+void LatentView::setAxisNames(const QString& prefix, int firstNumber)
+{
+    axisPrefix_ = prefix;
+    axisFirstNumber_ = firstNumber;
+    update();
+}
+
+QString LatentView::axisName(int dim) const { return axisPrefix_ + QString::number(dim + axisFirstNumber_); }
 
 void LatentView::moveCursorTo(const QPointF& widgetPos)
 {
@@ -567,13 +582,13 @@ bool LatentView::event(QEvent* e)
             text = tr("Click to %1 class %2").arg(isLabelVisible(legend) ? tr("hide") : tr("show")).arg(legend);
         } else if (i >= 0) {
             const int l = codes_->labels[size_t(i)];
-            text = tr("Test digit #%1, label %2%3\nz%4 = %5, z%6 = %7")
+            text = tr("Test digit #%1, label %2%3\n%4 = %5, %6 = %7")
                        .arg(i).arg(l)
                        .arg(l < classNames_.size() ? QStringLiteral(" (%1)").arg(classNames_[l]) : QString())
-                       .arg(dimX_).arg(codes_->at(i, dimX_), 0, 'f', 3)
-                       .arg(dimY_).arg(codes_->at(i, dimY_), 0, 'f', 3);
+                       .arg(axisName(dimX_)).arg(codes_->at(i, dimX_), 0, 'f', 3)
+                       .arg(axisName(dimY_)).arg(codes_->at(i, dimY_), 0, 'f', 3);
         } else {
-            text = tr("z%1 = %2, z%3 = %4").arg(dimX_).arg(z.x(), 0, 'f', 3).arg(dimY_).arg(z.y(), 0, 'f', 3);
+            text = tr("%1 = %2, %3 = %4").arg(axisName(dimX_)).arg(z.x(), 0, 'f', 3).arg(axisName(dimY_)).arg(z.y(), 0, 'f', 3);
         }
         QToolTip::showText(help->globalPos(), text, this);
         return true;

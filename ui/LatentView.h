@@ -25,7 +25,11 @@ public:
     void setGrid(const DecodedGrid& grid);
     const DecodedGrid& grid() const { return grid_; }
     void setGridVisible(bool visible);
-    void setClassNames(const QStringList& names);  // legend text per label (digits when empty)
+    void setClassNames(const QStringList& names);
+    // How the axes are named in the title and tooltips: "z" from 0 (z0, z1: the latent dims) by
+    // default; the PCA view says "PC" from 1.
+    void setAxisNames(const QString& prefix, int firstNumber);
+    QString axisName(int dim) const;  // legend text per label (digits when empty)
     // Shown in the middle when there is nothing to plot (no dataset, no model, no latent space).
     void setMessage(const QString& message);
     void clearModel();  // drops codes, grid, cursor and selection
@@ -109,6 +113,8 @@ private:
     QPointF centre_{0, 0};
     double scale_ = 40.0;  // pixels per latent unit
     bool followData_ = true;  // refit when the codes change, until the user zooms or pans
+    QString axisPrefix_ = QStringLiteral("z");
+    int axisFirstNumber_ = 0;
 
     bool hasCursor_ = false;
     QPointF cursor_;

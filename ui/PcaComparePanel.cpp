@@ -13,6 +13,7 @@ PcaComparePanel::PcaComparePanel(QWidget* parent) : QWidget(parent)
 {
     view_ = new LatentView(this);
     view_->setGridVisible(false);
+    view_->setAxisNames(QStringLiteral("PC"), 1);
     text_ = new QLabel(this);
     text_->setWordWrap(true);
     text_->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -17,9 +17,16 @@ public:
 
     // File, Edit, Training, View and Help; returns the View menu, where the docks go.
     QMenu* buildMenus(QMenuBar* bar, const ExportActions& exports);
+    // The About box's text: what the program is, and the versions of Qt, LibTorch and the BLAS
+    // with their thread counts.
+    static QString aboutText();
     // What may be done now.
     void update(bool training, bool paused, bool haveModel);
 
     QAction *open, *save, *saveAs, *openDataset, *openPicture, *pastePicture, *quit;
     QAction *train, *continueTraining, *pause, *stop, *fit, *about;
+
+private:
+    // View > Language: the system's or one the program is translated to, used from the next start.
+    void addLanguageMenu(QMenu* view);
 };

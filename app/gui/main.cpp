@@ -1,9 +1,11 @@
 // latent-explorer: the explorer window.
+#include "Icons.h"
 #include "MainWindow.h"
 #include "OwnDigitPanel.h"
 #include "LatentVersion.h"
 #include "runtime/RuntimeInfo.h"
 #include "TrainingPanel.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -20,6 +22,11 @@ int main(int argc, char** argv)
     QApplication::setApplicationName("latent-explorer");
     QApplication::setApplicationDisplayName("Latent Explorer");
     QApplication::setApplicationVersion(LATENT_VERSION);
+    // The desktop entry's name: the shell then shows its icon and groups the windows under it.
+    QGuiApplication::setDesktopFileName(QStringLiteral(LATENT_APP_ID));
+    QApplication::setWindowIcon(Icons::application());
+    // The system's language (LANG) or the one chosen in View > Language.
+    Translations::install(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription("Train autoencoders and VAEs on MNIST and explore their latent space.");
