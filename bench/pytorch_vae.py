@@ -6,8 +6,10 @@ batch, Adam lr 1e-3, batch 128, on the same IDX split. The whole training set is
 float tensor before the clock starts ("tensors already in memory"); samples/s counts the training
 loop only (the per-epoch test pass is timed apart). Prints one JSON object.
 
-usage: /usr/bin/python3 bench/pytorch_vae.py DATA_DIR [--epochs 20] [--threads 1] [--seed 0]
-(Debian's python3-torch lives under /usr/bin/python3.)
+usage: /usr/bin/python3 bench/pytorch_vae.py DATA_DIR [--epochs 20] [--threads 1] [--seed 0] [--torchscript OUT.ts]
+(Debian's python3-torch lives under /usr/bin/python3.) --torchscript keeps the trained model as a
+TorchScript module with encode(x) -> (mean, logvar) and decode(z) -> images in [0, 1]: what
+latent-explorer and latent-cli open (README: "TorchScript").
 """
 import argparse, json, os, sys, time
 
@@ -35,6 +37,27 @@ class VAE(nn.Module):
         return self.out(F.relu(self.dec(z))), mean, logvar
 
 
+class Explorable(nn.Module):
+    """The trained VAE with the methods Latent Explorer calls."""
+
+    def __init__(self, vae):
+        super().__init__()
+        self.vae = vae
+        self.latent_dim = vae.mean.out_features
+
+    @torch.jit.export
+    def encode(self, x: torch.Tensor):
+        h = F.relu(self.vae.enc(x.reshape(x.shape[0], 784)))
+        return self.vae.mean(h), self.vae.logvar(h).clamp(-20, 20)
+
+    @torch.jit.export
+    def decode(self, z: torch.Tensor):
+        return torch.sigmoid(self.vae.out(F.relu(self.vae.dec(z)))).view(-1, 1, 28, 28)
+
+    def forward(self, x: torch.Tensor):
+        return self.decode(self.encode(x)[0])
+
+
 def loss_parts(logits, x, mean, logvar):
     b = x.shape[0]
     recon = F.binary_cross_entropy_with_logits(logits, x, reduction="sum") / b
@@ -49,6 +72,7 @@ def main():
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--batch", type=int, default=128)
+    ap.add_argument("--torchscript", metavar="OUT.ts", help="save the trained model as TorchScript for Latent Explorer")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
@@ -80,6 +104,8 @@ def main():
                 recon, kl = loss_parts(logits, x, mean, logvar)
                 total += (recon + kl).item() * x.shape[0]
         test_seconds += time.perf_counter() - t1
+    if a.torchscript:
+        torch.jit.script(Explorable(model.eval())).save(a.torchscript)
     print(json.dumps({"threads": a.threads, "epochs": a.epochs, "samples_per_second": a.epochs * n / train_seconds,
                       "train_seconds": train_seconds, "test_seconds": test_seconds,
                       "test_neg_elbo": total / test.shape[0]}))

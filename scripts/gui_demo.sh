@@ -1,7 +1,9 @@
 #!/bin/bash
 # Drives latent-explorer as a person would, under Xvfb: presses F5 (Train) on a fresh profile,
 # waits for a few epochs of a VAE on MNIST, screenshots, drags across the latent view with
-# xdotool and screenshots again; then checks that the preview changed.
+# xdotool and screenshots again; then checks that the preview changed; opens a picture of a
+# digit in Your Digit (Ctrl+I) and shows the Generate dock, with a screenshot of each (the
+# README's pictures: docs/screenshots/).
 # Usage: xvfb-run -s "-screen 0 1400x900x24" scripts/gui_demo.sh BUILD_DIR OUT_DIR [EPOCHS]
 set -euo pipefail
 BUILD=${1:-build}
@@ -43,3 +45,20 @@ convert "$OUT/dragged.png" -crop 380x400+1010+70 "$OUT/preview-after.png"
 CHANGED=$(compare -metric AE "$OUT/preview-before.png" "$OUT/preview-after.png" null: 2>&1 || true)
 echo "preview pixels changed by the drag: $CHANGED"
 [ "${CHANGED%%.*}" -gt 100 ] || { echo "the drag did not change the preview"; exit 1; }
+
+# Your Digit: a photo-like picture of a digit (ink on warm paper, blurred, noisy), opened with
+# Ctrl+I by typing its path into the file dialog, as a person would.
+convert -size 240x240 xc:'#efe9dc' -fill '#202040' -font DejaVu-Sans-Bold -pointsize 190 -gravity center \
+  -annotate +0+10 4 -blur 0x1.2 -attenuate 0.4 +noise Gaussian "$OUT/digit-photo.png"
+xdotool key --window "$WID" ctrl+i
+sleep 2
+xdotool type --delay 15 "$OUT/digit-photo.png"
+xdotool key Return
+sleep 4
+import -window root "$OUT/your-digit.png"
+
+# Generate: its tab beside Your Digit's under the right dock area (x ~1250, y ~518 in this layout).
+xdotool mousemove 1250 518 click 1
+sleep 4
+import -window root "$OUT/generate.png"
+echo "screenshots: $OUT/trained.png $OUT/dragged.png $OUT/your-digit.png $OUT/generate.png"

@@ -502,6 +502,34 @@ private Q_SLOTS:
         QCOMPARE(w.session()->decode({0.3f, -0.2f}), before->decode({0.3f, -0.2f}));
     }
 
+    // A model exported as TorchScript opens as one to explore (scatter, grid, drag), decoding
+    // what the model it came from decodes; it is not trained further or saved as a checkpoint.
+    void torchScriptExportOpensToExplore()
+    {
+        Window win(dataDir);
+        MainWindow& w = win.w;
+        trainToEnd(w, "vae", 1);
+        const ModelSessionPtr trained = w.session();
+        const QString ts = dir.filePath("model.ts");
+        QVERIFY(w.exports()->exportTorchScript(ts));
+        QVERIFY(w.openModel(ts));
+        QVERIFY(w.session()->isTorchScript());
+        QVERIFY(w.session()->description().contains("model.ts"));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing() && w.latentView()->pointCount() == kTest, 30000);
+        QVERIFY(!w.latentView()->grid().image.isNull());
+        const QImage a = w.session()->decode({0.3f, -0.2f}), b = trained->decode({0.3f, -0.2f});
+        QCOMPARE(a.size(), b.size());
+        int worst = 0;
+        for (int y = 0; y < a.height(); ++y)
+            for (int x = 0; x < a.width(); ++x) worst = std::max(worst, std::abs(qGray(a.pixel(x, y)) - qGray(b.pixel(x, y))));
+        QVERIFY2(worst <= 1, qPrintable(QString("grey levels differ by %1").arg(worst)));  // rounding only
+        for (QAction* act : w.findChildren<QAction*>())
+            if (act->text() == WindowActions::tr("&Continue Training") || act->text() == WindowActions::tr("&Save Model"))
+                QVERIFY2(!act->isEnabled(), qPrintable(act->text()));
+        QVERIFY(!w.saveModel(dir.filePath("again.pt")));
+        QVERIFY(!win.errors.isEmpty() && win.errors.last().contains("TorchScript"));
+    }
+
     void exportsWriteFilesAUserCanRead()
     {
         Window win(dataDir);

@@ -23,6 +23,8 @@
 #include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -138,7 +140,15 @@ void MainWindow::createDocks()
         viewMenu->addAction(d->toggleViewAction());
         return d;
     };
-    dock(training_, tr("Training"), "trainingDock", Qt::LeftDockWidgetArea);
+    // The form scrolls rather than spill over the dock below when it is taller than the room
+    // (a small screen, or Hindi's taller lines).
+    auto* trainingScroll = new QScrollArea(this);
+    trainingScroll->setWidget(training_);
+    trainingScroll->setWidgetResizable(true);
+    trainingScroll->setFrameShape(QFrame::NoFrame);
+    trainingScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    trainingScroll->setMinimumWidth(training_->minimumSizeHint().width() + trainingScroll->verticalScrollBar()->sizeHint().width());
+    dock(trainingScroll, tr("Training"), "trainingDock", Qt::LeftDockWidgetArea);
     QDockWidget* previewDock = dock(preview_, tr("Decoded Preview"), "previewDock", Qt::RightDockWidgetArea);
     ownDigitDock_ = dock(ownDigit_, tr("Your Digit"), "ownDigitDock", Qt::RightDockWidgetArea);
     tabifyDockWidget(previewDock, ownDigitDock_);

@@ -78,6 +78,7 @@ std::string dataFor(const ArgParser& p, const ModelSpec& spec)
 {
     if (p.has("data")) return p.str("data");
     if (!spec.dataset.empty()) return spec.dataset;
+    if (spec.isTorchScript()) return "mnist";  // its interface is MNIST's digits
     throw UsageError("--data is required (the checkpoint does not name its dataset)");
 }
 

@@ -125,8 +125,8 @@ LoadedModel TorchScriptModel::load(const std::string& path)
     }
     LoadedModel out;
     out.spec.arch = Arch::Script;
-    // The interface is MNIST's (28x28 digits): scored and plotted on it unless told otherwise.
-    out.spec.dataset = "mnist";
+    // No dataset of its own: the window keeps the one it shows, latent-cli takes MNIST's
+    // (the interface is MNIST's 28x28 digits) unless given --data.
     out.spec.hyperParameters["file"] = fileName(path);
     out.spec.hasEncoder = impl->hasEncoder();
     torch::NoGradGuard noGrad;
