@@ -61,4 +61,5 @@ import -window root "$OUT/your-digit.png"
 xdotool mousemove 1250 518 click 1
 sleep 4
 import -window root "$OUT/generate.png"
+
 echo "screenshots: $OUT/trained.png $OUT/dragged.png $OUT/your-digit.png $OUT/generate.png"

@@ -1,12 +1,23 @@
 #pragma once
 // No torch headers.
 #include <QFutureWatcher>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <functional>
 #include <optional>
 
-// Runs work on Qt's thread pool, one job at a time, and hands its result to a callback on the
+// The pool the jobs run on: their own, not Qt's global one. Qt's raster paint engine hands parts
+// of large fills and image conversions to the global pool and waits for them, so long jobs there
+// froze painting (found under Xvfb: a window opened on the PCA panel stayed black for 40 s while
+// it scored MNIST). Never deleted: jobs end before the program does (~BackgroundJob waits).
+inline QThreadPool* backgroundJobPool()
+{
+    static QThreadPool* pool = new QThreadPool;
+    return pool;
+}
+
+// Runs work on backgroundJobPool(), one job at a time, and hands its result to a callback on the
 // thread that owns this object (as KDAB hotspot's JobTracker does): a job asked for while one runs
 // waits, replacing any job already waiting, so a burst of requests costs one more job, not a
 // queue; cancel() drops the results of jobs already started. Callbacks should still check that
@@ -51,7 +62,7 @@ private:
     {
         running_ = std::move(*waiting_);
         waiting_.reset();
-        watcher_.setFuture(QtConcurrent::run(running_.work));
+        watcher_.setFuture(QtConcurrent::run(backgroundJobPool(), running_.work));
     }
     void onFinished()
     {

@@ -47,8 +47,9 @@ int DigitView::heightForWidth(int width) const
 {
     const int chrome = kMargin + captionHeight(fontMetrics());
     if (image_.isNull()) return sizeHint().height();
-    const int scale = std::max(1, (width - 2 * kMargin) / image_.width());
-    return std::max(minimumSizeHint().height(), scale * image_.height() + chrome);
+    // As wide as the view (a sheet in a wide dock fills it), never below 1:1.
+    const double scale = std::max(1.0, double(width - 2 * kMargin) / image_.width());
+    return std::max(minimumSizeHint().height(), int(scale * image_.height()) + chrome);
 }
 
 void DigitView::paintEvent(QPaintEvent*)
@@ -60,10 +61,14 @@ void DigitView::paintEvent(QPaintEvent*)
     const QRect area = rect().adjusted(kMargin, kMargin, -kMargin, -captionH);
     if (!image_.isNull() && area.width() > 0 && area.height() > 0) {
         const int s = std::min(area.width() / image_.width(), area.height() / image_.height());
-        // Whole-number enlargement, pixel-exact; a picture larger than the area is shrunk smoothly.
-        const QSize shown = s >= 1 ? image_.size() * s : image_.size().scaled(area.size(), Qt::KeepAspectRatio);
+        const double fit = std::min(double(area.width()) / image_.width(), double(area.height()) / image_.height());
+        // Whole-number enlargement, pixel-exact; a view that grows with its width fills it (smoothly
+        // between whole numbers); a picture larger than the area is shrunk smoothly.
+        const bool fill = growsWithWidth_ && fit >= 1.0 && fit - s > 0.05;
+        const QSize shown = fill ? image_.size().scaled(area.size(), Qt::KeepAspectRatio)
+                            : s >= 1 ? image_.size() * s : image_.size().scaled(area.size(), Qt::KeepAspectRatio);
         const QRect target(area.center() - QPoint(shown.width() / 2, shown.height() / 2), shown);
-        p.setRenderHint(QPainter::SmoothPixmapTransform, s < 1);
+        p.setRenderHint(QPainter::SmoothPixmapTransform, s < 1 || fill);
         p.drawImage(target, image_);
         p.setPen(QColor(128, 128, 128));
         p.drawRect(target.adjusted(-1, -1, 0, 0));

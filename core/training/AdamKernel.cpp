@@ -8,7 +8,8 @@ namespace {
 
 // With SSE2 alone, sqrt and division make this loop three times slower: compiled for AVX-512,
 // AVX2 and baseline x86-64 and picked at load time.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)  // clang (the fuzz build): one baseline version
+// clang (the fuzz build) and TSan builds: one baseline version (see LATENT_NO_TARGET_CLONES).
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(LATENT_NO_TARGET_CLONES)
 __attribute__((target_clones("avx512f", "avx2", "default")))
 #endif
 void adamRange(float* __restrict p, const float* __restrict g, float* __restrict m, float* __restrict v, int64_t begin,

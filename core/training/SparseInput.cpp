@@ -25,7 +25,8 @@ inline void store16(float* p, Vec16 v) { std::memcpy(p, &v, sizeof v); }
 // One 64-wide column block at a time: its slice of src (784 x 256 bytes for the first layer's
 // weight) stays in L2 while every list streams over it; whole rows of src did not fit and left the
 // products waiting on L3. Compiled for AVX-512, AVX2 and baseline x86-64, picked at load time.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)  // clang (the fuzz build): one baseline version
+// clang (the fuzz build) and TSan builds: one baseline version (see LATENT_NO_TARGET_CLONES).
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(LATENT_NO_TARGET_CLONES)
 __attribute__((target_clones("avx512f", "avx2", "default")))
 #endif
 void gatherBlock(float* __restrict out, int64_t outStride, const float* __restrict init, const float* __restrict src,
