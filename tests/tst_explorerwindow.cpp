@@ -653,6 +653,9 @@ private Q_SLOTS:
         QCOMPARE(w.comparePanel()->view()->axisName(1), QString("PC2"));
         {
             LatentView* v = w.comparePanel()->view();
+            // PC1 against PC2 (the empty codes shown while PCA was computed once reset both to PC1).
+            QCOMPARE(v->dimX(), 0);
+            QCOMPARE(v->dimY(), 1);
             const QRectF shownArea = v->visibleArea(), points = v->codes()->bounds(0, 1);
             QVERIFY(shownArea.contains(points));
             QVERIFY2(points.width() >= 0.8 * shownArea.width() || points.height() >= 0.8 * shownArea.height(),

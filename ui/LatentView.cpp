@@ -51,7 +51,8 @@ void LatentView::setCodes(std::shared_ptr<const LatentCodes> codes)
     classCount_ = 0;
     if (codes_)
         for (int l : codes_->labels) classCount_ = std::max(classCount_, std::min(l + 1, 32));
-    if (codes_ && (dimX_ >= codes_->dim || dimY_ >= codes_->dim)) {
+    // Empty codes (shown while the real ones are computed) have no dims to clamp to: keep the pair.
+    if (codes_ && codes_->dim > 0 && (dimX_ >= codes_->dim || dimY_ >= codes_->dim)) {
         dimX_ = 0;
         dimY_ = codes_->dim > 1 ? 1 : 0;
     }

@@ -127,10 +127,15 @@ double knnAccuracy(const torch::Tensor& trainX, const torch::Tensor& trainY, con
     const torch::Tensor trNorm = xtr.square().sum(1);
     const int64_t numClasses = std::max(ytr.max().item<int64_t>(), yte.max().item<int64_t>()) + 1;
     int64_t correct = 0;
-    for (int64_t start = 0; start < nTest; start += 1024) {  // bounded memory for 60k x 10k
-        const int64_t len = std::min<int64_t>(1024, nTest - start);
+    // 256 queries at a time: one [256, nTrain] product (60 MB for MNIST) instead of four 1024-row
+    // temporaries (1 GB of fresh pages per block, which the kernel spent more time mapping than
+    // the products took). |q|^2 is the same along a row, so the ranking needs only
+    // |x|^2 - 2 q.x.
+    constexpr int64_t kBlock = 256;
+    for (int64_t start = 0; start < nTest; start += kBlock) {
+        const int64_t len = std::min<int64_t>(kBlock, nTest - start);
         const torch::Tensor q = testX.narrow(0, start, len).to(torch::kFloat32).flatten(1);
-        const torch::Tensor d = q.square().sum(1, true) + trNorm.unsqueeze(0) - 2.0 * q.mm(xtr.t());
+        const torch::Tensor d = torch::addmm(trNorm.unsqueeze(0), q, xtr.t(), /*beta=*/1.0, /*alpha=*/-2.0);
         const torch::Tensor nearest = std::get<1>(d.topk(k, 1, /*largest=*/false, /*sorted=*/true));
         const torch::Tensor votes = ytr.index_select(0, nearest.flatten()).view({len, k}).contiguous();
         const auto* v = votes.data_ptr<int64_t>();
