@@ -18,11 +18,12 @@ SUDO=""
 # librsvg2-bin renders the SVG icons to PNG at build time; desktop-file-utils and appstream check
 # the desktop entry and metainfo that resources/ installs; dpkg-dev gives cpack its shlibdeps.
 # qt6-tools-dev and qt6-l10n-tools: Qt Linguist's CMake functions, lupdate and lrelease (the Hindi
-# translation); fonts-lohit-deva draws Devanagari.
+# translation); fonts-lohit-deva draws Devanagari. fonts-dejavu-core and fonts-urw-base35: the
+# typefaces the digit-picture corpus (bench/corpus) draws its printed digits in.
 packages=(cmake g++ ninja-build pkg-config qt6-base-dev libqt6opengl6-dev qt6-charts-dev libtorch-dev
           libopenblas0-openmp zlib1g-dev ccache xvfb xauth xdotool imagemagick dataset-fashion-mnist
           python3-torch librsvg2-bin desktop-file-utils appstream dpkg-dev qt6-tools-dev qt6-l10n-tools
-          fonts-lohit-deva)
+          fonts-lohit-deva fonts-dejavu-core fonts-urw-base35)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do

@@ -75,7 +75,7 @@ class TestExplorerWindow : public QObject {
         r.epochs = epochs;
         r.batchSize = 32;
         r.progressEvery = 2;
-        r.threads = 2;
+        r.threads = 0;  // the form's default: every allowed core (OMP_NUM_THREADS when set)
         w.trainingPanel()->setRequest(r);
     }
 
@@ -86,9 +86,9 @@ class TestExplorerWindow : public QObject {
         QSignalSpy finished(&w, &MainWindow::trainingFinished);
         QTest::keyClick(&w, Qt::Key_F5);
         QVERIFY(w.isTraining());
-        QVERIFY(finished.wait(120000));
+        QVERIFY(finished.wait(120000 * testdata::slowdown()));
         QCOMPARE(finished.first().at(0).value<TrainingWorker::Outcome>(), TrainingWorker::Finished);
-        QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing(), 30000 * testdata::slowdown());
     }
 
     static QImage coreDecode(const ModelSessionPtr& s, const std::vector<float>& z)
@@ -328,7 +328,7 @@ private Q_SLOTS:
         setForm(w, "vae", 500);
         QSignalSpy finished(&w, &MainWindow::trainingFinished);
         QTest::keyClick(&w, Qt::Key_F5);
-        QTRY_VERIFY_WITH_TIMEOUT(w.lossChart()->trainPointCount() > 2, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.lossChart()->trainPointCount() > 2, 30000 * testdata::slowdown());
         QTest::keyClick(&w, Qt::Key_F6);  // pause
         QVERIFY(w.isPaused());
         QTest::qWait(300);  // a step in flight may still report
@@ -337,11 +337,11 @@ private Q_SLOTS:
         QCOMPARE(w.lossChart()->trainPointCount(), held);
         QTest::keyClick(&w, Qt::Key_F6);  // resume
         QVERIFY(!w.isPaused());
-        QTRY_VERIFY_WITH_TIMEOUT(w.lossChart()->trainPointCount() > held, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.lossChart()->trainPointCount() > held, 10000 * testdata::slowdown());
         QElapsedTimer t;
         t.start();
         QTest::keyClick(&w, Qt::Key_F5, Qt::ShiftModifier);  // stop
-        QVERIFY(finished.wait(5000));
+        QVERIFY(finished.wait(5000 * testdata::slowdown()));
         QVERIFY2(t.elapsed() < 1000 * testdata::slowdown(), qPrintable(QString::number(t.elapsed())));
         QCOMPARE(finished.first().at(0).value<TrainingWorker::Outcome>(), TrainingWorker::Stopped);
         QVERIFY(!w.isTraining());
@@ -355,7 +355,7 @@ private Q_SLOTS:
         MainWindow& w = win->w;
         setForm(w, "vae", 500);
         QTest::keyClick(&w, Qt::Key_F5);
-        QTRY_VERIFY_WITH_TIMEOUT(w.session() && w.session()->epochsDone() >= 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.session() && w.session()->epochsDone() >= 1, 30000 * testdata::slowdown());
         QVERIFY(w.saveModel(path));
         const int savedEpochs = latent::Checkpoint::load(path.toStdString()).spec.epochsDone;
 
@@ -366,7 +366,7 @@ private Q_SLOTS:
         QVERIFY(w.isTraining());
 
         // Save: the worker stops within a second and the latest weights are written.
-        QTRY_VERIFY_WITH_TIMEOUT(w.session()->epochsDone() > savedEpochs, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.session()->epochsDone() > savedEpochs, 30000 * testdata::slowdown());
         w.setClosePrompt([&](bool training) { asked << training; return MainWindow::CloseChoice::Save; });
         QElapsedTimer t;
         t.start();
@@ -396,7 +396,7 @@ private Q_SLOTS:
         QSignalSpy finished(&w, &MainWindow::trainingFinished);
         QTest::keyClick(&w, Qt::Key_F5, Qt::ControlModifier);
         QVERIFY(w.isTraining());
-        QVERIFY(finished.wait(120000));
+        QVERIFY(finished.wait(120000 * testdata::slowdown()));
         QCOMPARE(finished.first().at(0).value<TrainingWorker::Outcome>(), TrainingWorker::Finished);
         QCOMPARE(w.session()->epochsDone(), 5);
         QCOMPARE(w.session()->latentDim(), 2);
@@ -441,7 +441,7 @@ private Q_SLOTS:
         program.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         program.start(LATENT_GUI_PATH, {"--train"});
         QVERIFY(program.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(!autosaves().isEmpty(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!autosaves().isEmpty(), 60000 * testdata::slowdown());
         ::kill(pid_t(program.processId()), SIGKILL);
         QVERIFY(program.waitForFinished());
 
@@ -455,13 +455,13 @@ private Q_SLOTS:
         const int restored = w.session()->epochsDone();
         QVERIFY(restored >= 1);
         QVERIFY(w.hasUnsavedModel());
-        QTRY_VERIFY_WITH_TIMEOUT(w.latentView()->pointCount() > 0, 30000);  // its scatter is on screen
+        QTRY_VERIFY_WITH_TIMEOUT(w.latentView()->pointCount() > 0, 30000 * testdata::slowdown());  // its scatter is on screen
 
         // It goes on from there, and it is this window's now: another finds nothing to restore.
         setForm(w, "vae", 1);
         QSignalSpy finished(&w, &MainWindow::trainingFinished);
         w.continueTraining();
-        QVERIFY(finished.wait(120000));
+        QVERIFY(finished.wait(120000 * testdata::slowdown()));
         QCOMPARE(w.session()->epochsDone(), restored + 1);
         {
             Window other(dataDir);
@@ -497,7 +497,7 @@ private Q_SLOTS:
         QVERIFY(w.openModel(good));
         QVERIFY(w.session() != before);
         QVERIFY(!w.hasUnsavedModel());
-        QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing() && w.latentView()->pointCount() == kTest, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing() && w.latentView()->pointCount() == kTest, 30000 * testdata::slowdown());
         // The reopened model decodes exactly as the one that was saved.
         QCOMPARE(w.session()->decode({0.3f, -0.2f}), before->decode({0.3f, -0.2f}));
     }
@@ -515,7 +515,7 @@ private Q_SLOTS:
         QVERIFY(w.openModel(ts));
         QVERIFY(w.session()->isTorchScript());
         QVERIFY(w.session()->description().contains("model.ts"));
-        QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing() && w.latentView()->pointCount() == kTest, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing() && w.latentView()->pointCount() == kTest, 30000 * testdata::slowdown());
         QVERIFY(!w.latentView()->grid().image.isNull());
         const QImage a = w.session()->decode({0.3f, -0.2f}), b = trained->decode({0.3f, -0.2f});
         QCOMPARE(a.size(), b.size());
@@ -562,7 +562,7 @@ private Q_SLOTS:
         dimY->setCurrentIndex(2);
         Q_EMIT dimY->activated(2);
         QCOMPARE(w.latentView()->dimY(), 2);
-        QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing(), 30000 * testdata::slowdown());
         LatentView* view = w.latentView();
         const QPointF at(view->width() / 3.0, view->height() / 3.0);
         sendMouse(view, QEvent::MouseButtonPress, at, Qt::LeftButton, Qt::LeftButton);
@@ -588,11 +588,11 @@ private Q_SLOTS:
         w.trainingPanel()->setRequest(r);
         QSignalSpy finished(&w, &MainWindow::trainingFinished);
         QTest::keyClick(&w, Qt::Key_F5);
-        QVERIFY(finished.wait(120000));
+        QVERIFY(finished.wait(120000 * testdata::slowdown()));
         QCOMPARE(finished.first().at(0).value<TrainingWorker::Outcome>(), TrainingWorker::Finished);
         QVERIFY2(w.session()->description().contains("wide"), qPrintable(w.session()->description()));
         QCOMPARE(w.session()->latentDim(), 32 * 7 * 7);
-        QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing() && w.latentView()->pointCount() == kTest, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing() && w.latentView()->pointCount() == kTest, 30000 * testdata::slowdown());
     }
 
     void generateSamplesInterpolatesAndComparesWithPca()
@@ -646,7 +646,7 @@ private Q_SLOTS:
         // PCA beside the latent: the same test digits, with both sets of figures, computed once
         // the dock comes forward.
         w.findChild<QDockWidget*>("compareDock")->raise();
-        QTRY_VERIFY_WITH_TIMEOUT(!w.isScoring() && w.comparePanel()->summary().contains("Learned latent</b> (vae"), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isScoring() && w.comparePanel()->summary().contains("Learned latent</b> (vae"), 30000 * testdata::slowdown());
         QCOMPARE(w.comparePanel()->view()->pointCount(), kTest);
         // Titled by principal components, and fitted: the points span the view on one axis at least.
         QCOMPARE(w.comparePanel()->view()->axisName(0), QString("PC1"));
@@ -688,7 +688,7 @@ private Q_SLOTS:
         QVERIFY(w.generatePanel()->sampleView()->image().isNull());
         QVERIFY(w.generatePanel()->warningText().isEmpty());  // the labels are kept up to date
         generateDock->raise();
-        QTRY_VERIFY(!w.generatePanel()->sampleView()->image().isNull());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.generatePanel()->sampleView()->image().isNull(), 5000 * testdata::slowdown());
         // Shown, it follows each new model at once.
         const QImage before = w.generatePanel()->sampleView()->image();
         trainToEnd(w, "vae", 2);  // other weights than the 1-epoch model's
@@ -710,7 +710,7 @@ private Q_SLOTS:
         QCOMPARE(w.comparePanel()->view()->pointCount(), 0);
         QVERIFY(!w.comparePanel()->summary().contains("5-NN"));
         compareDock->raise();
-        QTRY_VERIFY_WITH_TIMEOUT(!w.isScoring() && w.comparePanel()->summary().contains("Learned latent</b> (vae"), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isScoring() && w.comparePanel()->summary().contains("Learned latent</b> (vae"), 30000 * testdata::slowdown());
         QCOMPARE(w.comparePanel()->view()->pointCount(), kTest);
     }
 
@@ -742,7 +742,7 @@ private Q_SLOTS:
         QCOMPARE(w.previewPanel()->mainView()->image(), decodeAs(3));
         digit->setCurrentIndex(7);
         QCOMPARE(w.previewPanel()->mainView()->image(), decodeAs(7));
-        QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing(), 30000 * testdata::slowdown());
         // The Generate dock draws each sampled style as every digit: row d is digit d, as the core
         // decodes it.
         GeneratePanel* gen = w.generatePanel();

@@ -53,7 +53,7 @@ private Q_SLOTS:
     {
         Harness h;
         h.start(request(3));
-        QVERIFY(h.finished->wait(120000));
+        QVERIFY(h.finished->wait(120000 * testdata::slowdown()));
         QCOMPARE(h.finished->first().at(0).value<TrainingWorker::Outcome>(), TrainingWorker::Finished);
         QCOMPARE(h.epochs->size(), 3);
         QCOMPARE(h.progress->size(), 3 * 5);  // 10 steps an epoch, a report every 2
@@ -76,7 +76,7 @@ private Q_SLOTS:
     {
         Harness h;
         h.start(request(200));
-        QVERIFY(h.progress->wait(60000));
+        QVERIFY(h.progress->wait(60000 * testdata::slowdown()));
         h.worker->pause();
         QVERIFY(h.worker->isPaused());
         QTest::qWait(200);  // a step in flight may still report
@@ -84,11 +84,11 @@ private Q_SLOTS:
         QTest::qWait(400);
         QCOMPARE(h.progress->size(), held);
         h.worker->resume();
-        QTRY_VERIFY_WITH_TIMEOUT(h.progress->size() > held, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(h.progress->size() > held, 10000 * testdata::slowdown());
         QElapsedTimer t;
         t.start();
         h.worker->stop();
-        QVERIFY(h.finished->wait(5000));
+        QVERIFY(h.finished->wait(5000 * testdata::slowdown()));
         QVERIFY2(t.elapsed() < 1000 * testdata::slowdown(), qPrintable(QString::number(t.elapsed())));
         QCOMPARE(h.finished->first().at(0).value<TrainingWorker::Outcome>(), TrainingWorker::Stopped);
         QVERIFY(h.epochs->size() < 200);
@@ -101,7 +101,7 @@ private Q_SLOTS:
         TrainingRequest r = request(1);
         r.dataset = dir.filePath("nothing-here");
         h.start(r);
-        QVERIFY(h.finished->wait(10000));
+        QVERIFY(h.finished->wait(10000 * testdata::slowdown()));
         QCOMPARE(h.finished->first().at(0).value<TrainingWorker::Outcome>(), TrainingWorker::Failed);
         QVERIFY(h.finished->first().at(1).toString().contains("not found"));
     }

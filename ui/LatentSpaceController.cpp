@@ -4,7 +4,7 @@
 #include "LatentView.h"
 #include "PreviewPanel.h"
 
-#include <QThread>
+#include "runtime/ThreadGovernor.h"
 
 #include <cmath>
 
@@ -94,7 +94,7 @@ void LatentSpaceController::refresh(bool encode)
     encodePending_ = encodePending_ || encode || codesSession_ != session_ || !codes_;
     const std::shared_ptr<const LatentCodes> known = encodePending_ ? nullptr : codes_;
     // One thread for the jobs while training holds the cores, all of them otherwise.
-    const int threads = training_ ? 1 : std::max(1, QThread::idealThreadCount());
+    const int threads = training_ ? 1 : latent::ThreadGovernor::defaultThreads();
     const GridSettings settings = panel_->settings();
     refreshJob_.start([session = session_, data = data_, known, settings, selected = selectedCode(), threads] {
         ModelSession::setThreadsForThisThread(threads);

@@ -1,9 +1,8 @@
 #include "PcaComparePanel.h"
 
-#include <QThread>
-
 #include "DigitView.h"
 #include "LatentView.h"
+#include "runtime/ThreadGovernor.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -134,7 +133,7 @@ void PcaComparePanel::computeWhenShown()
     if (scoresStale_ && !training_) {
         scoresStale_ = false;
         scoresJob_.start([session = session_, data = data_] {
-            ModelSession::setThreadsForThisThread(std::max(1, QThread::idealThreadCount()));
+            ModelSession::setThreadsForThisThread(latent::ThreadGovernor::defaultThreads());
             return session->scores(data);
         }, [this, session = session_](const EmbeddingScores& scores) {
             if (session == session_) setLatentScores(scores, session_->description());

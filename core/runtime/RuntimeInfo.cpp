@@ -1,4 +1,5 @@
 #include "runtime/RuntimeInfo.h"
+#include "runtime/ThreadGovernor.h"
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -74,7 +75,7 @@ void keepFreedMemoryForReuse()
 
 void configureThreads(int threads)
 {
-    if (threads < 1) threads = int(std::max(1u, std::thread::hardware_concurrency()));
+    if (threads < 1) threads = ThreadGovernor::defaultThreads();
     static bool interopSet = false;
     if (!interopSet) {
         try {

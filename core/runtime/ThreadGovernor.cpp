@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -61,6 +62,16 @@ int ThreadGovernor::allowedCores()
     CPU_ZERO(&allowed);
     if (sched_getaffinity(0, sizeof(allowed), &allowed) != 0) return 1;
     return std::max(1, CPU_COUNT(&allowed));
+}
+
+int ThreadGovernor::defaultThreads()
+{
+    if (const char* env = std::getenv("OMP_NUM_THREADS")) {
+        char* end = nullptr;
+        const long n = std::strtol(env, &end, 10);
+        if (end != env && n > 0 && (*end == 0 || *end == ',')) return int(std::min(n, 1024L));
+    }
+    return allowedCores();
 }
 
 int ThreadGovernor::threadsFor(double processCores, double idleCores, int maxThreads)

@@ -34,6 +34,9 @@ public:
     static int threadsFor(double processCores, double idleCores, int maxThreads);
     // Cores this process may run on (its affinity mask).
     static int allowedCores();
+    // Threads when none are asked for: OMP_NUM_THREADS when set (its first value, as LibTorch
+    // and OpenMP read it), else the allowed cores (`taskset`, a container's cpuset).
+    static int defaultThreads();
 
 private:
     void apply(int threads);

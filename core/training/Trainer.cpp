@@ -175,7 +175,7 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
     if (options_.threads > 0)
         at::set_num_threads(options_.threads);
     else
-        governor.emplace(ThreadGovernor::allowedCores());
+        governor.emplace(ThreadGovernor::defaultThreads());
 
     const int64_t n = trainSet.size();
     const int64_t stepsPerEpoch = (n + options_.batchSize - 1) / options_.batchSize;
