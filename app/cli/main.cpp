@@ -6,6 +6,7 @@
 #include "JsonWriter.h"
 #ifdef LATENT_HAVE_IMAGES
 #include "ImageCommands.h"
+#include "PreprocessEval.h"
 #endif
 
 #include "analysis/Analysis.h"
@@ -613,6 +614,7 @@ const char* kUsage =
     "  preprocess         turn a picture of a digit into an MNIST-style 28x28 PNG\n"
     "  denoise            clean a picture of a digit with a denoising autoencoder\n"
     "  upscale            restore a downsampled digit with a super-resolution model\n"
+    "  preprocess-eval    score the digit preprocessing on a labelled folder of pictures\n"
 #endif
     ;
 
@@ -648,8 +650,9 @@ int main(int argc, char** argv)
         if (cmd == "preprocess") return cmdPreprocess(args);
         if (cmd == "denoise") return cmdDenoise(args);
         if (cmd == "upscale") return cmdUpscale(args);
+        if (cmd == "preprocess-eval") return cmdPreprocessEval(args);
 #else
-        if (cmd == "preprocess" || cmd == "denoise" || cmd == "upscale") {
+        if (cmd == "preprocess" || cmd == "denoise" || cmd == "upscale" || cmd == "preprocess-eval") {
             std::cerr << "latent-cli " << cmd << ": this build has no image support (Qt 6 Gui was not found)\n";
             return 1;
         }

@@ -70,6 +70,8 @@ private:
 // ties in the vote go to the class of the nearest tied neighbour.
 double knnAccuracy(const torch::Tensor& trainX, const torch::Tensor& trainY, const torch::Tensor& testX,
                    const torch::Tensor& testY, int k = 5);
+// The k-nearest-neighbour vote for each query (long [N]), ties as above.
+torch::Tensor knnPredict(const torch::Tensor& trainX, const torch::Tensor& trainY, const torch::Tensor& queries, int k = 5);
 
 // Mean silhouette coefficient of an embedding [N, D] under its labels (Euclidean): how well each
 // point sits with its own class rather than the nearest other one, in [-1, 1]. At most maxPoints
