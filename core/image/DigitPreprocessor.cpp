@@ -1,6 +1,7 @@
 #include "image/DigitPreprocessor.h"
 
 #include <algorithm>
+#include <climits>
 #include <array>
 #include <cmath>
 #include <numeric>
@@ -97,31 +98,100 @@ PreprocessStage toGrayscale(const GrayImage& picture)
     return {"grayscale", note, gray};
 }
 
-// 2. Polarity: MNIST is light ink on dark paper. The border is paper.
+// Otsu's threshold over a 256-bin histogram of values in [0, 1]: the level that best splits them
+// into two classes (the largest between-class variance).
+double otsuThreshold(const std::vector<float>& values)
+{
+    std::array<double, 256> hist{};
+    for (float v : values) hist[size_t(std::clamp(int(v * 255.f + 0.5f), 0, 255))] += 1;
+    const double total = double(values.size());
+    double sumAll = 0;
+    for (size_t i = 0; i < 256; ++i) sumAll += double(i) * hist[i];
+    double weightBelow = 0, sumBelow = 0, bestVariance = -1;
+    size_t best = 127;
+    for (size_t i = 0; i < 255; ++i) {
+        weightBelow += hist[i];
+        sumBelow += double(i) * hist[i];
+        const double weightAbove = total - weightBelow;
+        if (weightBelow == 0 || weightAbove == 0) continue;
+        const double meanBelow = sumBelow / weightBelow, meanAbove = (sumAll - sumBelow) / weightAbove;
+        const double variance = weightBelow * weightAbove * (meanBelow - meanAbove) * (meanBelow - meanAbove);
+        if (variance > bestVariance) bestVariance = variance, best = i;
+    }
+    return (double(best) + 0.5) / 255.0;
+}
+
+// Pixels of the four corner squares (an eighth of the short side, at least one pixel).
+std::vector<std::pair<int, int>> cornerPixels(int w, int h)
+{
+    const int side = std::max(1, std::min(w, h) / 8);
+    std::vector<std::pair<int, int>> out;
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+            if ((x < side || x >= w - side) && (y < side || y >= h - side)) out.emplace_back(x, y);
+    return out;
+}
+
+// 2. Polarity: MNIST is light ink on dark paper. The picture splits into a dark and a light
+//    class (Otsu); paper is the class that holds the corners, or else the border, or else the
+//    larger class. Ink that reaches the picture's edges (a tight crop, a digit drawn edge to
+//    edge) still leaves the corners to the paper, where a border median would be fooled.
 struct Polarity {
-    double paperLevel = 0;  // the border's median before inverting
+    double paperLevel = 0;      // the paper's median before inverting
+    double threshold = 0.5;     // Otsu's split, after inverting
     bool inverted = false;
+    bool borderIsPaper = true;  // at least 98% of the border is in the paper's class
 };
 PreprocessStage toLightInkOnDark(GrayImage gray, Polarity& polarity)
 {
-    std::vector<float> borderValues;
-    for (auto [x, y] : borderPixels(gray.width, gray.height)) borderValues.push_back(gray.at(x, y));
-    polarity.paperLevel = median(borderValues);
-    polarity.inverted = polarity.paperLevel > 0.5;
+    const int w = gray.width, h = gray.height;
+    const double t = otsuThreshold(gray.gray);
+    auto darkShare = [&](const std::vector<std::pair<int, int>>& pixels) {
+        size_t dark = 0;
+        for (auto [x, y] : pixels) dark += gray.at(x, y) < t;
+        return pixels.empty() ? 0.5 : double(dark) / double(pixels.size());
+    };
+    const auto border = borderPixels(w, h);
+    const double cornersDark = darkShare(cornerPixels(w, h)), borderDark = darkShare(border);
+    size_t darkCount = 0;
+    for (float v : gray.gray) darkCount += v < t;
+    const double allDark = double(darkCount) / double(gray.gray.size());
+    bool paperLight;
+    std::string why;
+    if (std::abs(cornersDark - 0.5) >= 0.25) {
+        paperLight = cornersDark < 0.5;
+        why = "the corners";
+    } else if (std::abs(borderDark - 0.5) >= 0.15) {
+        paperLight = borderDark < 0.5;
+        why = "the border";
+    } else if (std::abs(allDark - 0.5) >= 0.15) {
+        paperLight = allDark > 0.5;
+        why = "the larger part of the picture";
+    } else {
+        paperLight = true;  // no cue decides: dark ink on light paper, as most pictures are
+        why = "no clear cue: taken as light";
+    }
+    std::vector<float> paper;
+    for (float v : gray.gray)
+        if ((v >= t) == paperLight) paper.push_back(v);
+    polarity.paperLevel = median(paper);
+    polarity.inverted = paperLight;
+    polarity.threshold = paperLight ? 1.0 - t : t;
+    polarity.borderIsPaper = (paperLight ? 1.0 - borderDark : borderDark) >= 0.98;
     if (polarity.inverted)
         for (float& v : gray.gray) v = 1.f - v;
-    const std::string level = "(border, median " + fmt(polarity.paperLevel) + ")";
+    const std::string level = "(" + why + ", level " + fmt(polarity.paperLevel) + ")";
     return {"light ink on dark", polarity.inverted ? "inverted: the paper " + level + " was light" : "kept: the paper " + level + " was dark",
             gray};
 }
 
-// Least-squares plane a + b x + c y through the border's values (x, y in [-0.5, 0.5)); flat at
-// `flat` when the fit is singular.
-std::array<double, 3> fitBorderPlane(const GrayImage& gray, double flat)
+// Least-squares plane a + b x + c y through the given pixels' values (x, y in [-0.5, 0.5)); flat
+// at `flat` when the fit is singular.
+std::array<double, 3> fitPlane(const GrayImage& gray, const std::vector<std::pair<int, int>>& pixels, double flat)
 {
     const int w = gray.width, h = gray.height;
     double sxx = 0, sxy = 0, syy = 0, sx = 0, sy = 0, s1 = 0, sv = 0, sxv = 0, syv = 0;
-    for (auto [x, y] : borderPixels(w, h)) {
+    for (auto [x, y] : pixels) {
         const double v = gray.at(x, y), fx = double(x) / w - 0.5, fy = double(y) / h - 0.5;
         sxx += fx * fx, sxy += fx * fy, syy += fy * fy, sx += fx, sy += fy, s1 += 1;
         sv += v, sxv += fx * v, syv += fy * v;
@@ -135,7 +205,7 @@ std::array<double, 3> fitBorderPlane(const GrayImage& gray, double flat)
     };
     const double d = det3(m);
     std::array<double, 3> coef = {flat, 0, 0};
-    if (std::abs(d) > 1e-12) {
+    if (std::abs(d) > 1e-12 * std::max(1.0, s1 * s1 * s1)) {
         for (int k = 0; k < 3; ++k) {
             double mk[3][3];
             for (int i = 0; i < 3; ++i)
@@ -146,22 +216,108 @@ std::array<double, 3> fitBorderPlane(const GrayImage& gray, double flat)
     return coef;
 }
 
-// 3. Level the background: subtract the plane fitted to the border (uneven lighting of a
-//    photographed page), then stretch so the ink reaches 1 and the paper's noise 0.
+// The paper's pixels to fit the lighting to: the border when it is all paper; otherwise every
+// pixel of the paper's class that is not next to ink (anti-aliased stroke edges are neither).
+std::vector<std::pair<int, int>> paperPixels(const GrayImage& gray, const Polarity& polarity)
+{
+    const int w = gray.width, h = gray.height;
+    if (polarity.borderIsPaper) return borderPixels(w, h);
+    const float t = float(polarity.threshold);
+    std::vector<std::pair<int, int>> out;
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            bool nearInk = false;
+            for (int dy = -1; dy <= 1 && !nearInk; ++dy)
+                for (int dx = -1; dx <= 1 && !nearInk; ++dx) {
+                    const int qx = std::clamp(x + dx, 0, w - 1), qy = std::clamp(y + dy, 0, h - 1);
+                    nearInk = gray.at(qx, qy) >= t;
+                }
+            if (!nearInk) out.emplace_back(x, y);
+        }
+    if (out.size() >= 8) return out;
+    out.clear();  // ink almost everywhere (a thick 1 cropped tight): every paper-class pixel
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+            if (gray.at(x, y) < t) out.emplace_back(x, y);
+    return out.size() >= 8 ? out : borderPixels(w, h);
+}
+
+// The paper's noise (a robust sigma). A clean border gives it directly; inside a picture whose
+// ink reaches the border, the paper-class pixels include the soft halos around strokes, so the
+// noise comes from the differences of neighbouring paper-class pixels, which a smooth halo
+// hardly changes (the median absolute difference / sqrt(2)).
+double paperNoise(const GrayImage& level, const GrayImage& gray, const std::vector<std::pair<int, int>>& paper, const Polarity& polarity)
+{
+    std::vector<float> values;
+    if (polarity.borderIsPaper) {
+        for (auto [x, y] : paper) values.push_back(std::abs(level.at(x, y)));
+        return median(values) * 1.4826;
+    }
+    const float t = float(polarity.threshold);
+    for (int y = 0; y < gray.height; ++y)
+        for (int x = 0; x + 1 < gray.width; ++x)
+            if (gray.at(x, y) < t && gray.at(x + 1, y) < t) values.push_back(std::abs(gray.at(x + 1, y) - gray.at(x, y)));
+    return values.empty() ? 0.0 : median(values) * 1.4826 / std::sqrt(2.0);
+}
+
+// Ruled lines (lined or squared paper): bands of rows (or columns) where candidate ink spans
+// most of the picture, thin (at most 3% of the picture and 4 px), at least two of them. Each
+// band's pixels are replaced by the lower of the values just outside it, which keeps a stroke
+// that crosses the line. Returns how many lines were removed.
+int removeRuledLines(GrayImage& level, double inkLevel, bool columns)
+{
+    const int w = level.width, h = level.height;
+    const int along = columns ? w : h, across = columns ? h : w;
+    auto at = [&](int line, int pos) -> float& { return columns ? level.at(line, pos) : level.at(pos, line); };
+    std::vector<char> covered(size_t(along), 0);
+    for (int i = 0; i < along; ++i) {
+        int inked = 0;
+        for (int j = 0; j < across; ++j) inked += at(i, j) > inkLevel;
+        covered[size_t(i)] = inked >= 0.7 * across;
+    }
+    const int maxThickness = std::max(1, std::min(4, int(std::ceil(0.03 * along))));
+    std::vector<std::pair<int, int>> bands;  // [first, last]
+    for (int i = 0; i < along;) {
+        if (!covered[size_t(i)]) {
+            ++i;
+            continue;
+        }
+        int j = i;
+        while (j + 1 < along && covered[size_t(j + 1)]) ++j;
+        if (j - i + 1 <= maxThickness) bands.emplace_back(i, j);
+        i = j + 1;
+    }
+    if (bands.size() < 2) return 0;
+    for (auto [first, last] : bands) {
+        const int before = first - 1, after = last + 1;
+        for (int j = 0; j < across; ++j) {
+            const float a = before >= 0 ? at(before, j) : 0.f, b = after < along ? at(after, j) : 0.f;
+            const float fill = before < 0 ? b : after >= along ? a : std::min(a, b);
+            for (int i = first; i <= last; ++i) at(i, j) = fill;
+        }
+    }
+    return int(bands.size());
+}
+
+// 3. Level the background: subtract a plane fitted to the paper (uneven lighting of a
+//    photographed page), take out ruled lines, then stretch so the ink reaches 1 and the paper's
+//    noise 0.
 PreprocessStage levelBackground(const GrayImage& gray, const Polarity& polarity)
 {
     const int w = gray.width, h = gray.height;
-    const std::array<double, 3> coef = fitBorderPlane(gray, polarity.inverted ? 1.0 - polarity.paperLevel : polarity.paperLevel);
+    const std::vector<std::pair<int, int>> paper = paperPixels(gray, polarity);
+    const std::array<double, 3> coef = fitPlane(gray, paper, polarity.inverted ? 1.0 - polarity.paperLevel : polarity.paperLevel);
     GrayImage level(w, h);
     for (int y = 0; y < h; ++y)
         for (int x = 0; x < w; ++x) {
             const double plane = coef[0] + coef[1] * (double(x) / w - 0.5) + coef[2] * (double(y) / h - 0.5);
             level.at(x, y) = float(gray.at(x, y) - plane);
         }
-    std::vector<float> residual;
-    for (auto [x, y] : borderPixels(w, h)) residual.push_back(std::abs(level.at(x, y)));
-    const double noise = median(residual) * 1.4826;  // robust sigma of the paper
-    const double floorLevel = 3.0 * noise + 0.03;
+    const double noise = paperNoise(level, gray, paper, polarity);
+    // Ink is what stands out of the paper's noise; never above half of Otsu's split, which the
+    // strong ink passes by definition (where little paper is left, its noise is poorly known).
+    const double floorLevel = std::min(3.0 * noise + 0.03, 0.5 * (polarity.threshold - coef[0]));
+    const int lines = removeRuledLines(level, floorLevel + 0.05, false) + removeRuledLines(level, floorLevel + 0.05, true);
     std::vector<float> ink;
     for (float v : level.gray)
         if (v > floorLevel + 0.05) ink.push_back(v);
@@ -173,7 +329,10 @@ PreprocessStage levelBackground(const GrayImage& gray, const Polarity& polarity)
     if (top - floorLevel < 0.08)
         throw PreprocessError("no ink found: the contrast between strokes and paper is only " + fmt(top - floorLevel));
     for (float& v : level.gray) v = float(std::clamp((v - floorLevel) / (top - floorLevel), 0.0, 1.0));
-    return {"levelled", "paper noise " + fmt(noise, 3) + ", ink level " + fmt(top), level};
+    std::string note = "paper noise " + fmt(noise, 3) + ", ink level " + fmt(top);
+    if (!polarity.borderIsPaper) note += ", light fitted to the paper inside (ink reaches the border)";
+    if (lines > 0) note += ", " + std::to_string(lines) + " ruled lines taken out";
+    return {"levelled", note, level};
 }
 
 // 8-connected components of the pixels above threshold: each pixel's component (-1: none) and
@@ -215,36 +374,62 @@ Components inkComponents(const GrayImage& image, float threshold)
     return c;
 }
 
-// 4. Crop to the ink's bounding box, dropping specks (components under 2% of the largest).
+// 4. Crop to the digit: the largest ink component and the components near it (a 5's detached
+//    bar, a broken pen stroke), grown until no other component comes within 15% of the box's
+//    longer side. Specks (under 2% of the largest) and marks further away are left out; a
+//    second digit beside the first is one of those: the largest is taken and the note says so.
 PreprocessStage cropToInk(const GrayImage& level, float inkThreshold)
 {
-    const int w = level.width, h = level.height;
+    const int w = level.width;
     const Components c = inkComponents(level, inkThreshold);
     if (c.sizes.empty()) throw PreprocessError("no ink found: nothing is darker than the paper");
-    const size_t largest = *std::max_element(c.sizes.begin(), c.sizes.end());
-    auto isSpeck = [&](size_t i) { return c.of[i] >= 0 && double(c.sizes[size_t(c.of[i])]) < 0.02 * double(largest); };
-    int x0 = w, y0 = h, x1 = -1, y1 = -1;
-    size_t dropped = 0;
-    for (size_t i = 0; i < level.gray.size(); ++i) {
-        if (c.of[i] < 0) continue;
-        if (isSpeck(i)) {
-            ++dropped;
-            continue;
+    struct Box {
+        int x0 = INT_MAX, y0 = INT_MAX, x1 = -1, y1 = -1;
+        void add(int x, int y) { x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y); }
+    };
+    std::vector<Box> boxes(c.sizes.size());
+    for (size_t i = 0; i < level.gray.size(); ++i)
+        if (c.of[i] >= 0) boxes[size_t(c.of[i])].add(int(i % size_t(w)), int(i / size_t(w)));
+    const size_t largestId = size_t(std::max_element(c.sizes.begin(), c.sizes.end()) - c.sizes.begin());
+    const double largest = double(c.sizes[largestId]);
+    std::vector<char> kept(c.sizes.size(), 0);
+    kept[largestId] = 1;
+    Box box = boxes[largestId];
+    for (bool grew = true; grew;) {
+        grew = false;
+        const int margin = int(std::ceil(0.15 * std::max(box.x1 - box.x0 + 1, box.y1 - box.y0 + 1)));
+        for (size_t id = 0; id < boxes.size(); ++id) {
+            if (kept[id] || double(c.sizes[id]) < 0.02 * largest) continue;
+            const Box& b = boxes[id];
+            if (b.x1 < box.x0 - margin || b.x0 > box.x1 + margin || b.y1 < box.y0 - margin || b.y0 > box.y1 + margin) continue;
+            kept[id] = 1;
+            box.add(b.x0, b.y0), box.add(b.x1, b.y1);
+            grew = true;
         }
-        const int x = int(i % size_t(w)), y = int(i / size_t(w));
-        x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
     }
-    // Faint pixels next to kept ink (anti-aliased edges) stay; the dropped specks go.
-    GrayImage cropped(x1 - x0 + 1, y1 - y0 + 1);
-    for (int y = y0; y <= y1; ++y)
-        for (int x = x0; x <= x1; ++x) {
-            const size_t i = size_t(y) * size_t(w) + size_t(x);
-            cropped.at(x - x0, y - y0) = isSpeck(i) ? 0.f : level.gray[i];
+    size_t speckPixels = 0, marks = 0, bigMarks = 0;
+    for (size_t id = 0; id < boxes.size(); ++id) {
+        if (kept[id]) continue;
+        if (double(c.sizes[id]) < 0.02 * largest) {
+            speckPixels += c.sizes[id];
+        } else {
+            ++marks;
+            bigMarks += double(c.sizes[id]) >= 0.25 * largest;
         }
-    return {"cropped",
-            "ink box " + std::to_string(cropped.width) + "x" + std::to_string(cropped.height) + " at (" + std::to_string(x0) +
-                ", " + std::to_string(y0) + ")" + (dropped ? ", " + std::to_string(dropped) + " speck pixels dropped" : std::string()),
-            cropped};
+    }
+    // Faint pixels next to kept ink (anti-aliased edges) stay; what was left out goes.
+    GrayImage cropped(box.x1 - box.x0 + 1, box.y1 - box.y0 + 1);
+    for (int y = box.y0; y <= box.y1; ++y)
+        for (int x = box.x0; x <= box.x1; ++x) {
+            const size_t i = size_t(y) * size_t(w) + size_t(x);
+            cropped.at(x - box.x0, y - box.y0) = c.of[i] >= 0 && !kept[size_t(c.of[i])] ? 0.f : level.gray[i];
+        }
+    std::string note = "ink box " + std::to_string(cropped.width) + "x" + std::to_string(cropped.height) + " at (" +
+                       std::to_string(box.x0) + ", " + std::to_string(box.y0) + ")";
+    if (bigMarks) note += ", several digits or marks: the largest taken, " + std::to_string(marks) + " left out";
+    else if (marks) note += ", " + std::to_string(marks) + (marks == 1 ? " mark" : " marks") + " away from the digit left out";
+    if (speckPixels) note += ", " + std::to_string(speckPixels) + " speck pixels dropped";
+    return {"cropped", note, cropped};
 }
 
 // 5. Longest side to boxSize, aspect ratio kept, area averaging (MNIST's anti-aliasing).
@@ -279,10 +464,11 @@ PreprocessStage centreInField(const GrayImage& scaled, int fieldSize)
 
 PreprocessResult preprocessDigit(const GrayImage& picture, const PreprocessOptions& o)
 {
-    if (picture.empty() || picture.width < o.minSide || picture.height < o.minSide)
+    // A tight crop of a 1 is narrow: the longer side decides, the shorter needs two pixels.
+    if (picture.empty() || std::max(picture.width, picture.height) < o.minSide || std::min(picture.width, picture.height) < 2)
         throw PreprocessError("the image is " + std::to_string(std::max(picture.width, 0)) + "x" +
                               std::to_string(std::max(picture.height, 0)) + " pixels; a digit needs at least " +
-                              std::to_string(o.minSide) + "x" + std::to_string(o.minSide));
+                              std::to_string(o.minSide) + " pixels along its longer side and 2 across");
     if (picture.gray.size() != size_t(picture.width) * size_t(picture.height) ||
         (!picture.alpha.empty() && picture.alpha.size() != picture.gray.size()))
         throw PreprocessError("the image data does not match its size");

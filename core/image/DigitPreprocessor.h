@@ -16,7 +16,7 @@ public:
 struct PreprocessOptions {
     int fieldSize = 28;          // output side (MNIST: 28)
     int boxSize = 20;            // the ink's longest side is scaled to this (MNIST: 20)
-    int minSide = 8;             // smaller pictures are refused
+    int minSide = 8;             // pictures whose longer side is shorter are refused
     float inkThreshold = 0.25f;  // after levelling, what counts as ink for the bounding box
 };
 
