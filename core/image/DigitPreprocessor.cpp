@@ -376,7 +376,7 @@ Components inkComponents(const GrayImage& image, float threshold)
 
 // 4. Crop to the digit: the largest ink component and the components near it (a 5's detached
 //    bar, a broken pen stroke), grown until no other component comes within 15% of the box's
-//    longer side. Specks (under 2% of the largest) and marks further away are left out; a
+//    longer side (5% for pieces under a tenth of the largest). Specks (under 2% of the largest) and marks further away are left out; a
 //    second digit beside the first is one of those: the largest is taken and the note says so.
 PreprocessStage cropToInk(const GrayImage& level, float inkThreshold)
 {
@@ -397,9 +397,12 @@ PreprocessStage cropToInk(const GrayImage& level, float inkThreshold)
     Box box = boxes[largestId];
     for (bool grew = true; grew;) {
         grew = false;
-        const int margin = int(std::ceil(0.15 * std::max(box.x1 - box.x0 + 1, box.y1 - box.y0 + 1)));
+        const int side = std::max(box.x1 - box.x0 + 1, box.y1 - box.y0 + 1);
         for (size_t id = 0; id < boxes.size(); ++id) {
             if (kept[id] || double(c.sizes[id]) < 0.02 * largest) continue;
+            // A small piece joins only when it nearly touches (a dash or a dot near the digit is
+            // more often a mark than part of it).
+            const int margin = int(std::ceil((double(c.sizes[id]) >= 0.1 * largest ? 0.15 : 0.05) * side));
             const Box& b = boxes[id];
             if (b.x1 < box.x0 - margin || b.x0 > box.x1 + margin || b.y1 < box.y0 - margin || b.y0 > box.y1 + margin) continue;
             kept[id] = 1;
@@ -407,14 +410,15 @@ PreprocessStage cropToInk(const GrayImage& level, float inkThreshold)
             grew = true;
         }
     }
-    size_t speckPixels = 0, marks = 0, bigMarks = 0;
+    // What was left out: specks, marks, and pieces as tall as a third of the digit (digits).
+    size_t speckPixels = 0, marks = 0, digitLike = 0;
     for (size_t id = 0; id < boxes.size(); ++id) {
         if (kept[id]) continue;
         if (double(c.sizes[id]) < 0.02 * largest) {
             speckPixels += c.sizes[id];
         } else {
             ++marks;
-            bigMarks += double(c.sizes[id]) >= 0.25 * largest;
+            digitLike += 3 * (boxes[id].y1 - boxes[id].y0 + 1) >= box.y1 - box.y0 + 1;
         }
     }
     // Faint pixels next to kept ink (anti-aliased edges) stay; what was left out goes.
@@ -426,7 +430,7 @@ PreprocessStage cropToInk(const GrayImage& level, float inkThreshold)
         }
     std::string note = "ink box " + std::to_string(cropped.width) + "x" + std::to_string(cropped.height) + " at (" +
                        std::to_string(box.x0) + ", " + std::to_string(box.y0) + ")";
-    if (bigMarks) note += ", several digits or marks: the largest taken, " + std::to_string(marks) + " left out";
+    if (digitLike) note += ", several digits or marks: the largest taken, " + std::to_string(marks) + " left out";
     else if (marks) note += ", " + std::to_string(marks) + (marks == 1 ? " mark" : " marks") + " away from the digit left out";
     if (speckPixels) note += ", " + std::to_string(speckPixels) + " speck pixels dropped";
     return {"cropped", note, cropped};
