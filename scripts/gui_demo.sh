@@ -57,8 +57,8 @@ xdotool key Return
 sleep 4
 import -window root "$OUT/your-digit.png"
 
-# Generate: its tab beside Your Digit's under the right dock area (x ~1250, y ~518 in this layout).
-xdotool mousemove 1250 518 click 1
+# Generate: its tab beside Your Digit's at the foot of the right dock area (x ~1258, y ~863 in this layout).
+xdotool mousemove 1258 863 click 1
 sleep 4
 import -window root "$OUT/generate.png"
 

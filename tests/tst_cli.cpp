@@ -34,6 +34,7 @@ class TestCli : public QObject {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("LATENT_DATA_DIR", dir.filePath("data-root"));
+        env.insert("LATENT_MODELS_DIR", dir.filePath("kept-models"));
         p.setProcessEnvironment(env);
         p.start(LATENT_CLI_PATH, args);
         Run r;
@@ -481,6 +482,19 @@ private Q_SLOTS:
         const Run wrong = cli({"upscale", "--model", dae, "--in", photo, "--out", dir.filePath("x.png")});
         QCOMPARE(wrong.code, 1);
         QVERIFY2(wrong.err.contains("super-resolution"), wrong.err);
+
+        // Without --model: the kept denoiser, or how to make one.
+        const Run none = cli({"denoise", "--in", photo, "--out", dir.filePath("kept.png")});
+        QCOMPARE(none.code, 1);
+        QVERIFY2(none.err.contains("latent-cli train --data mnist --model dae --arch wide") && none.err.contains("kept-models/denoiser.pt"),
+                 none.err);
+        QVERIFY(QDir().mkpath(dir.filePath("kept-models")));
+        QVERIFY(QFile::copy(dae, dir.filePath("kept-models/denoiser.pt")));
+        const Run kept = cli({"denoise", "--in", photo, "--noise", "0.5", "--seed", "3", "--out", dir.filePath("kept.png")});
+        QVERIFY2(kept.code == 0 && kept.err.contains("using the kept denoiser"), kept.err);
+        QCOMPARE(QImage(dir.filePath("kept.png")), QImage(out1));
+        const Run noSr = cli({"upscale", "--in", photo, "--out", dir.filePath("x.png")});
+        QVERIFY2(noSr.code == 1 && noSr.err.contains("--model sr --downscale 2"), noSr.err);
     }
 
     void badPicturesAreRefusedWithAReason()

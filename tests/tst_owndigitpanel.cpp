@@ -16,6 +16,7 @@
 #include <QImageReader>
 #include <QMimeData>
 #include <QPainter>
+#include <QPushButton>
 #include <QtTest>
 
 using namespace latent;
@@ -182,6 +183,60 @@ private Q_SLOTS:
         const LoadedModel m = Checkpoint::load(sr.toStdString());
         const UpscaleResult r = upscaleDigit(*m.model, m.spec, panel.preprocessed().digit);
         QCOMPARE(panel.upscaledView()->image(), ImageFile::toImage(toGrayImage(r.output)));
+    }
+
+    void oneClickTrainsADenoiserThatIsKeptForNextTime()
+    {
+        // "mnist" is the tiny generated dataset here; the kept models go to a folder of the test's.
+        QVERIFY(QDir().mkpath(dir.filePath("data/mnist")));
+        testdata::writeIdxFolder(dir.filePath("data/mnist").toStdString(), testdata::syntheticSplits(64, 20));
+        const QString kept = dir.filePath("kept");
+        qputenv("LATENT_MODELS_DIR", kept.toUtf8());
+        auto restore = qScopeGuard([] { qunsetenv("LATENT_MODELS_DIR"); });
+        QString error;
+        const ModelSessionPtr explorer = ModelSession::open(vae, &error);
+        QVERIFY2(explorer, qPrintable(error));
+        {
+            OwnDigitPanel panel;
+            panel.show();
+            panel.setExplorerModel(explorer);
+            QVERIFY(panel.openPicture(seven));
+            // The explorer's VAE can reconstruct but was not trained to denoise: the panel says so
+            // and offers to train a denoiser; without one there is no super-resolution either.
+            QVERIFY2(panel.denoiserText().contains("not trained to remove noise"), qPrintable(panel.denoiserText()));
+            QVERIFY(panel.trainDenoiserButton()->isVisible());
+            QVERIFY(panel.upscalerText().contains("No super-resolution model"));
+            QVERIFY(!panel.trainUpscalerButton()->isHidden());  // under the folded Super-resolution
+            const QImage byVae = panel.denoisedView()->image();
+
+            QTest::mouseClick(panel.trainDenoiserButton(), Qt::LeftButton);
+            QVERIFY(panel.isTraining());
+            QVERIFY(!panel.trainDenoiserButton()->isVisible());
+            QTRY_VERIFY_WITH_TIMEOUT(!panel.isTraining(), 120000 * testdata::slowdown());
+            QVERIFY2(!panel.errorText().contains("did not finish"), qPrintable(panel.errorText()));
+            QVERIFY(QFile::exists(kept + "/denoiser.pt"));
+            QVERIFY2(panel.denoiserText().contains("the kept dae"), qPrintable(panel.denoiserText()));
+            QVERIFY(!panel.trainDenoiserButton()->isVisible());
+            QVERIFY(panel.denoisedView()->image() != byVae);  // the dae does the work now
+        }
+        {
+            OwnDigitPanel nextStart;  // finds it
+            nextStart.setExplorerModel(explorer);
+            QVERIFY2(nextStart.denoiserText().contains("the kept dae"), qPrintable(nextStart.denoiserText()));
+        }
+        // Cancelled: nothing new is kept, and the panel says so.
+        QVERIFY(QFile::remove(kept + "/denoiser.pt"));
+        OwnDigitPanel panel;
+        panel.show();
+        panel.setExplorerModel(explorer);
+        panel.trainDenoiser();
+        QVERIFY(panel.isTraining());
+        for (QPushButton* b : panel.findChildren<QPushButton*>())
+            if (b->text() == "Cancel" && b->isVisible()) QTest::mouseClick(b, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isTraining(), 60000 * testdata::slowdown());
+        QVERIFY(!QFile::exists(kept + "/denoiser.pt"));
+        QVERIFY2(panel.errorText().contains("cancelled"), qPrintable(panel.errorText()));
+        QVERIFY(panel.trainDenoiserButton()->isVisible());
     }
 
     void drawingADigitPreprocessesIt()

@@ -132,6 +132,11 @@ void MainWindow::connectPanels()
 void MainWindow::createDocks()
 {
     QMenu* viewMenu = actions_->buildMenus(menuBar(), *exports_);
+    // The right-hand docks (preview, Your Digit, Generate) run the window's full height: Your
+    // Digit's picture, MNIST-style and denoised digits and latent position then fit without
+    // scrolling at the default size; the losses take the width beside them.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
     auto dock = [this, viewMenu](QWidget* w, const QString& title, const QString& name, Qt::DockWidgetArea area) {
         auto* d = new QDockWidget(title, this);
         d->setObjectName(name);  // saveState() needs names

@@ -13,12 +13,16 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
+
+#include <tuple>
 
 namespace {
 DigitView* makeDigitView(QWidget* parent)
@@ -36,9 +40,9 @@ OwnDigitPanel::OwnDigitPanel(QWidget* parent) : QWidget(parent)
     auto* inner = new QWidget;
     auto* layout = new QVBoxLayout(inner);
 
-    // Picture: open, paste, draw.
+    // Picture (open, paste, draw) beside the MNIST-style digit it became; the stages unfold.
     auto* pictureBox = new QGroupBox(tr("Picture"), inner);
-    auto* pictureLayout = new QVBoxLayout(pictureBox);
+    auto* pictureLayout = new QGridLayout(pictureBox);
     auto* buttons = new QHBoxLayout;
     auto* open = new QPushButton(tr("Open…"), pictureBox);
     open->setToolTip(tr("A picture of one digit (PNG, JPEG, BMP, GIF, …); you can also drop a file on the window or paste (Ctrl+V)"));
@@ -47,43 +51,51 @@ OwnDigitPanel::OwnDigitPanel(QWidget* parent) : QWidget(parent)
     buttons->addWidget(open);
     buttons->addWidget(paste);
     buttons->addWidget(clearButton);
-    pictureLayout->addLayout(buttons);
+    pictureLayout->addLayout(buttons, 0, 0, 1, 2);
     canvas_ = new DrawingCanvas(pictureBox);
-    pictureLayout->addWidget(canvas_, 0, Qt::AlignHCenter);
+    canvas_->setMaximumSize(150, 150);
+    canvas_->setToolTip(tr("Draw a digit here with the mouse"));
+    pictureLayout->addWidget(canvas_, 1, 0, Qt::AlignCenter);
+    clean_ = makeDigitView(pictureBox);
+    clean_->setMinimumSize(112, 140);
+    clean_->setMaximumSize(150, 180);
+    pictureLayout->addWidget(clean_, 1, 1);
     source_ = new QLabel(tr("Open, drop, paste or draw a digit."), pictureBox);
     source_->setWordWrap(true);
     error_ = new QLabel(pictureBox);
     error_->setWordWrap(true);
     error_->setStyleSheet("color: #b00020");
     error_->hide();
-    pictureLayout->addWidget(source_);
-    pictureLayout->addWidget(error_);
+    pictureLayout->addWidget(source_, 2, 0, 1, 2);
+    pictureLayout->addWidget(error_, 3, 0, 1, 2);
+    stagesToggle_ = new QToolButton(pictureBox);
+    stagesToggle_->setText(tr("Preprocessing stages (as MNIST was made)"));
+    stagesToggle_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    stagesToggle_->setAutoRaise(true);
+    stagesToggle_->setCheckable(true);
+    pictureLayout->addWidget(stagesToggle_, 4, 0, 1, 2);
+    stagesBox_ = new QWidget(pictureBox);
+    auto* stagesGrid = new QGridLayout(stagesBox_);
+    stagesGrid->setContentsMargins(0, 0, 0, 0);
+    for (int i = 0; i < 6; ++i) {
+        stages_.push_back(makeDigitView(stagesBox_));
+        stagesGrid->addWidget(stages_.back(), i / 3, i % 3);
+    }
+    pictureLayout->addWidget(stagesBox_, 5, 0, 1, 2);
     layout->addWidget(pictureBox);
     connect(open, &QPushButton::clicked, this, &OwnDigitPanel::openPictureDialog);
     connect(paste, &QPushButton::clicked, this, &OwnDigitPanel::pasteFromClipboard);
     connect(clearButton, &QPushButton::clicked, this, &OwnDigitPanel::clear);
     connect(canvas_, &DrawingCanvas::strokeFinished, this, [this] { setPicture(canvas_->image(), tr("your drawing")); });
+    connect(stagesToggle_, &QToolButton::toggled, this, &OwnDigitPanel::showStages);
 
-    // The preprocessing stages, as MNIST was made.
-    auto* stagesBox = new QGroupBox(tr("Preprocessing (as MNIST was made)"), inner);
-    auto* stagesGrid = new QGridLayout(stagesBox);
-    for (int i = 0; i < 6; ++i) {
-        stages_.push_back(makeDigitView(stagesBox));
-        stagesGrid->addWidget(stages_.back(), i / 3, i % 3);
-    }
-    layout->addWidget(stagesBox);
-
-    // Denoising.
+    // Denoising: which model, one click to train one, the noise, and the result.
     auto* denoiseBox = new QGroupBox(tr("Denoise"), inner);
     auto* denoiseLayout = new QVBoxLayout(denoiseBox);
-    auto* denoiserRow = new QHBoxLayout;
-    denoiserLabel_ = new QLabel(denoiseBox);
-    denoiserLabel_->setWordWrap(true);
+    denoiseLayout->addWidget(makeHelperRow(denoise_, latent::KeptModels::Denoiser, denoiseBox));
     auto* openDenoiserButton = new QPushButton(tr("Model…"), denoiseBox);
     openDenoiserButton->setToolTip(tr("Open a denoising autoencoder (dae); any autoencoder works"));
-    denoiserRow->addWidget(denoiserLabel_, 1);
-    denoiserRow->addWidget(openDenoiserButton);
-    denoiseLayout->addLayout(denoiserRow);
+    denoise_.cancel->parentWidget()->layout()->addWidget(openDenoiserButton);
     auto* noiseRow = new QHBoxLayout;
     noise_ = new QSlider(Qt::Horizontal, denoiseBox);
     noise_->setRange(0, 100);
@@ -100,10 +112,12 @@ OwnDigitPanel::OwnDigitPanel(QWidget* parent) : QWidget(parent)
     noiseRow->addWidget(seed_);
     denoiseLayout->addLayout(noiseRow);
     auto* denoiseViews = new QHBoxLayout;
-    clean_ = makeDigitView(denoiseBox);
     noisy_ = makeDigitView(denoiseBox);
     denoised_ = makeDigitView(denoiseBox);
-    for (DigitView* v : {clean_, noisy_, denoised_}) denoiseViews->addWidget(v);
+    for (DigitView* v : {noisy_, denoised_}) {
+        v->setMaximumSize(130, 150);  // the latent position stays in view below
+        denoiseViews->addWidget(v);
+    }
     denoiseLayout->addLayout(denoiseViews);
     layout->addWidget(denoiseBox);
     connect(openDenoiserButton, &QPushButton::clicked, this, [this] {
@@ -113,39 +127,43 @@ OwnDigitPanel::OwnDigitPanel(QWidget* parent) : QWidget(parent)
     connect(noise_, &QSlider::valueChanged, this, [this] { refresh(); });
     connect(seed_, &QSpinBox::valueChanged, this, [this] { refresh(); });
 
-    // Super-resolution.
-    auto* srBox = new QGroupBox(tr("Super-resolution"), inner);
-    auto* srLayout = new QVBoxLayout(srBox);
-    auto* srRow = new QHBoxLayout;
-    upscalerLabel_ = new QLabel(srBox);
-    upscalerLabel_->setWordWrap(true);
-    auto* openUpscalerButton = new QPushButton(tr("Model…"), srBox);
-    openUpscalerButton->setToolTip(tr("Open a super-resolution model (sr)"));
-    srRow->addWidget(upscalerLabel_, 1);
-    srRow->addWidget(openUpscalerButton);
-    srLayout->addLayout(srRow);
-    auto* srViews = new QHBoxLayout;
-    small_ = makeDigitView(srBox);
-    upscaled_ = makeDigitView(srBox);
-    bilinear_ = makeDigitView(srBox);
-    for (DigitView* v : {small_, upscaled_, bilinear_}) srViews->addWidget(v);
-    srLayout->addLayout(srViews);
-    layout->addWidget(srBox);
-    connect(openUpscalerButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open a Super-Resolution Model"), QSettings().value("dirs/models").toString(), modelFilter());
-        if (!path.isEmpty()) openUpscaler(path);
-    });
-
     // Where it lands.
     auto* latentBox = new QGroupBox(tr("Latent position"), inner);
     auto* latentLayout = new QHBoxLayout(latentBox);
     latentLabel_ = new QLabel(latentBox);
     latentLabel_->setWordWrap(true);
     reconstruction_ = makeDigitView(latentBox);
+    reconstruction_->setMaximumSize(130, 150);
     latentLayout->addWidget(latentLabel_, 1);
     latentLayout->addWidget(reconstruction_);
     layout->addWidget(latentBox);
+
+    // Super-resolution, on demand.
+    srToggle_ = new QToolButton(inner);
+    srToggle_->setText(tr("Super-resolution"));
+    srToggle_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    srToggle_->setAutoRaise(true);
+    srToggle_->setCheckable(true);
+    layout->addWidget(srToggle_);
+    srBox_ = new QGroupBox(tr("Super-resolution"), inner);
+    auto* srLayout = new QVBoxLayout(srBox_);
+    srLayout->addWidget(makeHelperRow(upscale_, latent::KeptModels::Upscaler, srBox_));
+    auto* openUpscalerButton = new QPushButton(tr("Model…"), srBox_);
+    openUpscalerButton->setToolTip(tr("Open a super-resolution model (sr)"));
+    upscale_.cancel->parentWidget()->layout()->addWidget(openUpscalerButton);
+    auto* srViews = new QHBoxLayout;
+    small_ = makeDigitView(srBox_);
+    upscaled_ = makeDigitView(srBox_);
+    bilinear_ = makeDigitView(srBox_);
+    for (DigitView* v : {small_, upscaled_, bilinear_}) srViews->addWidget(v);
+    srLayout->addLayout(srViews);
+    layout->addWidget(srBox_);
     layout->addStretch(1);
+    connect(openUpscalerButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open a Super-Resolution Model"), QSettings().value("dirs/models").toString(), modelFilter());
+        if (!path.isEmpty()) openUpscaler(path);
+    });
+    connect(srToggle_, &QToolButton::toggled, this, &OwnDigitPanel::showSuperResolution);
 
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(inner);
@@ -155,7 +173,95 @@ OwnDigitPanel::OwnDigitPanel(QWidget* parent) : QWidget(parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
     setAcceptDrops(false);  // the window takes drops
+    showStages(false);
+    showSuperResolution(false);
+    reloadKeptModels();
     clear();
+}
+
+QWidget* OwnDigitPanel::makeHelperRow(Helper& h, KeptModelTrainer::Role role, QWidget* parent)
+{
+    auto* row = new QWidget(parent);
+    auto* v = new QVBoxLayout(row);
+    v->setContentsMargins(0, 0, 0, 0);
+    h.label = new QLabel(row);
+    h.label->setWordWrap(true);
+    v->addWidget(h.label);
+    auto* buttonsWidget = new QWidget(row);
+    auto* buttons = new QHBoxLayout(buttonsWidget);
+    buttons->setContentsMargins(0, 0, 0, 0);
+    const QString what = QString::fromStdString(latent::KeptModels::describe(role));
+    h.train = new QPushButton(role == latent::KeptModels::Denoiser ? tr("Train a denoiser") : tr("Train a super-resolution model"), row);
+    h.train->setToolTip(tr("Trains a %1 in the background and keeps it in %2 for next time")
+                            .arg(what, QString::fromStdString(latent::KeptModels::directory())));
+    h.progress = new QProgressBar(row);
+    h.progress->setRange(0, 100);
+    h.cancel = new QPushButton(tr("Cancel"), row);
+    buttons->addWidget(h.train);
+    buttons->addWidget(h.progress, 1);
+    buttons->addWidget(h.cancel);
+    buttons->addStretch(0);
+    v->addWidget(buttonsWidget);
+    h.trainer = new KeptModelTrainer(role, this);
+    connect(h.train, &QPushButton::clicked, this, [this, &h] {
+        h.trainer->start();
+        updateModelLabels();
+    });
+    connect(h.cancel, &QPushButton::clicked, h.trainer, &KeptModelTrainer::cancel);
+    connect(h.trainer, &KeptModelTrainer::progress, this, [&h](int percent, const QString& text) {
+        h.progress->setValue(percent);
+        h.progress->setFormat(text);
+    });
+    connect(h.trainer, &KeptModelTrainer::finished, this, [this, &h](bool ok, const QString& message) { helperFinished(h, ok, message); });
+    return row;
+}
+
+void OwnDigitPanel::helperFinished(Helper& h, bool ok, const QString& message)
+{
+    if (ok) {
+        reloadKeptModels();
+        Q_EMIT this->message(tr("Kept %1").arg(message));
+    } else {
+        showError(tr("Training the %1 did not finish: %2")
+                      .arg(QString::fromStdString(latent::KeptModels::describe(h.trainer->role())), message));
+    }
+    updateModelLabels();
+    refresh();
+}
+
+void OwnDigitPanel::reloadKeptModels()
+{
+    for (Helper* h : {&denoise_, &upscale_}) {
+        const latent::KeptModels::Role role = h->trainer->role();
+        h->kept = nullptr;
+        if (!latent::KeptModels::exists(role)) continue;
+        QString error;
+        h->kept = ModelSession::open(QString::fromStdString(latent::KeptModels::path(role)), &error);
+        if (!h->kept)
+            showError(tr("The kept %1 could not be opened (%2): train it again").arg(QString::fromStdString(latent::KeptModels::describe(role)), error));
+    }
+    updateModelLabels();
+}
+
+void OwnDigitPanel::trainDenoiser() { denoise_.train->click(); }
+void OwnDigitPanel::trainUpscaler() { upscale_.train->click(); }
+bool OwnDigitPanel::isTraining() const { return denoise_.trainer->isRunning() || upscale_.trainer->isRunning(); }
+
+void OwnDigitPanel::showStages(bool show)
+{
+    const QSignalBlocker block(stagesToggle_);
+    stagesToggle_->setChecked(show);
+    stagesToggle_->setArrowType(show ? Qt::DownArrow : Qt::RightArrow);
+    stagesBox_->setVisible(show);
+}
+
+void OwnDigitPanel::showSuperResolution(bool show)
+{
+    const QSignalBlocker block(srToggle_);
+    srToggle_->setChecked(show);
+    srToggle_->setArrowType(show ? Qt::DownArrow : Qt::RightArrow);
+    srBox_->setVisible(show);
+    srToggle_->setVisible(!show);
 }
 
 QString OwnDigitPanel::errorText() const { return error_->isHidden() ? QString() : error_->text(); }
@@ -174,23 +280,48 @@ void OwnDigitPanel::setExplorerModel(ModelSessionPtr model)
     refresh();
 }
 
+// The model for each job: one opened here, else the explorer's when it was made for the job,
+// else the kept one, else the explorer's when it can do the job at all.
 ModelSessionPtr OwnDigitPanel::denoiser() const
 {
     if (ownDenoiser_) return ownDenoiser_;
+    if (explorer_ && explorer_->kindName() == "dae") return explorer_;
+    if (denoise_.kept) return denoise_.kept;
     return explorer_ && explorer_->canDenoise() ? explorer_ : nullptr;
 }
 
 ModelSessionPtr OwnDigitPanel::upscaler() const
 {
     if (ownUpscaler_) return ownUpscaler_;
-    return explorer_ && explorer_->isSuperResolution() ? explorer_ : nullptr;
+    if (explorer_ && explorer_->isSuperResolution()) return explorer_;
+    return upscale_.kept;
 }
+
+QString OwnDigitPanel::denoiserText() const { return denoise_.label->text(); }
+QString OwnDigitPanel::upscalerText() const { return upscale_.label->text(); }
 
 void OwnDigitPanel::updateModelLabels()
 {
     const ModelSessionPtr d = denoiser(), u = upscaler();
-    denoiserLabel_->setText(d ? tr("Model: %1").arg(d->description()) : tr("No denoiser: open a dae (Model…) or train one."));
-    upscalerLabel_->setText(u ? tr("Model: %1").arg(u->description()) : tr("No super-resolution model: open an sr model (Model…) or train one."));
+    QString denoiseText;
+    if (!d) denoiseText = tr("No denoiser yet: train one (one click, kept for next time) or open a dae (Model…).");
+    else if (d == ownDenoiser_) denoiseText = tr("Denoiser: %1 (opened here).").arg(d->description());
+    else if (d == denoise_.kept) denoiseText = tr("Denoiser: the kept %1.").arg(d->description());
+    else if (d->kindName() == "dae") denoiseText = tr("Denoiser: the explorer's model, %1.").arg(d->description());
+    else denoiseText = tr("Denoiser: the explorer's model, %1. It was not trained to remove noise: train a denoiser for that.").arg(d->description());
+    QString upscaleText;
+    if (!u) upscaleText = tr("No super-resolution model yet: train one (one click, kept for next time) or open an sr model (Model…).");
+    else if (u == ownUpscaler_) upscaleText = tr("Model: %1 (opened here).").arg(u->description());
+    else if (u == upscale_.kept) upscaleText = tr("Model: the kept %1.").arg(u->description());
+    else upscaleText = tr("Model: the explorer's model, %1.").arg(u->description());
+    const bool denoiserFits = d && (d->kindName() == "dae");
+    for (auto [h, text, fits] : {std::tuple{&denoise_, denoiseText, denoiserFits}, std::tuple{&upscale_, upscaleText, bool(u)}}) {
+        const bool running = h->trainer->isRunning();
+        h->label->setText(running ? tr("Training the %1…").arg(QString::fromStdString(latent::KeptModels::describe(h->trainer->role()))) : text);
+        h->train->setVisible(!running && !fits);
+        h->progress->setVisible(running);
+        h->cancel->setVisible(running);
+    }
 }
 
 bool OwnDigitPanel::openDenoiser(const QString& path)
@@ -322,7 +453,8 @@ void OwnDigitPanel::refresh()
 {
     noiseLabel_->setText(QString::number(noise_->value() / 100.0, 'f', 2));
     updateModelLabels();
-    for (DigitView* v : {clean_, noisy_, denoised_, small_, upscaled_, bilinear_, reconstruction_}) v->clear();
+    for (DigitView* v : {noisy_, denoised_, small_, upscaled_, bilinear_, reconstruction_}) v->clear();
+    clean_->clear(tr("MNIST-style"));
     latentLabel_->setText(explorer_ ? tr("Encoded by the explorer's model (%1).").arg(explorer_->kindName())
                                     : tr("Train or open a model to see where the digit lands."));
     if (!hasDigit_) {
@@ -330,7 +462,7 @@ void OwnDigitPanel::refresh()
         return;
     }
     const latent::GrayImage& digit = result_.digit;
-    clean_->setImage(ImageFile::toImage(digit), tr("clean"));
+    clean_->setImage(ImageFile::toImage(digit), tr("MNIST-style"));
     QStringList warnings;
     try {
         if (const ModelSessionPtr d = denoiser()) {

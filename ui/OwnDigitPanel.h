@@ -1,5 +1,6 @@
 #pragma once
 #include "image/DigitPreprocessor.h"  // core, torch-free
+#include "KeptModelTrainer.h"
 #include "ModelSession.h"
 
 #include <QWidget>
@@ -9,13 +10,19 @@ class QMimeData;
 class DigitView;
 class DrawingCanvas;
 class QLabel;
+class QProgressBar;
+class QPushButton;
 class QSlider;
 class QSpinBox;
+class QToolButton;
 
 // "Your digit": a picture opened, dropped, pasted or drawn becomes an MNIST-style digit (each
-// preprocessing stage shown), is cleaned by a denoiser and restored by a super-resolution model
-// (with PSNR against the clean digit and a bilinear upscale for comparison), and is encoded by
-// the explorer's model so the window can mark where it lands in latent space.
+// preprocessing stage on demand), is cleaned by a denoiser and restored by a super-resolution
+// model (with PSNR against the clean digit and a bilinear upscale for comparison), and is
+// encoded by the explorer's model so the window can mark where it lands in latent space. The
+// picture, the MNIST-style digit, the denoised digit and the latent position come first, so that
+// they fit the dock without scrolling; stages and super-resolution unfold below. When no model
+// can do a job, one click trains one with the recommended recipe and keeps it (KeptModels).
 class OwnDigitPanel : public QWidget {
     Q_OBJECT
 public:
@@ -30,6 +37,14 @@ public:
     bool openDenoiser(const QString& path);
     bool openUpscaler(const QString& path);
     void setNoise(double stddev, int seed);
+    // The models kept in the data folder, (re)read; called at start and after one is trained.
+    void reloadKeptModels();
+    // One click: trains the kept denoiser / super-resolution model in the background.
+    void trainDenoiser();
+    void trainUpscaler();
+    bool isTraining() const;
+    void showStages(bool show);
+    void showSuperResolution(bool show);
 
     bool hasDigit() const { return hasDigit_; }
     const latent::PreprocessResult& preprocessed() const { return result_; }
@@ -44,6 +59,10 @@ public:
     DigitView* bilinearView() const { return bilinear_; }
     DigitView* reconstructionView() const { return reconstruction_; }
     DrawingCanvas* canvas() const { return canvas_; }
+    QPushButton* trainDenoiserButton() const { return denoise_.train; }
+    QPushButton* trainUpscalerButton() const { return upscale_.train; }
+    QString denoiserText() const;  // which model denoises, in the panel's words
+    QString upscalerText() const;
 
 Q_SIGNALS:
     // The digit's code under the explorer's model (empty mean: nothing to mark).
@@ -67,21 +86,36 @@ private:
     ModelSessionPtr upscaler() const;
     void updateModelLabels();
 
+    // A helper model's row: which model does the job, the one-click training and its progress.
+    struct Helper {
+        QLabel* label = nullptr;
+        QPushButton* train = nullptr;
+        QProgressBar* progress = nullptr;
+        QPushButton* cancel = nullptr;
+        KeptModelTrainer* trainer = nullptr;
+        ModelSessionPtr kept;
+    };
+    QWidget* makeHelperRow(Helper& h, KeptModelTrainer::Role role, QWidget* parent);
+    void helperFinished(Helper& h, bool ok, const QString& message);
+
     ModelSessionPtr explorer_, ownDenoiser_, ownUpscaler_;
+    Helper denoise_, upscale_;
+    QToolButton* stagesToggle_;
+    QWidget* stagesBox_;
+    QToolButton* srToggle_;
+    QWidget* srBox_;
     latent::PreprocessResult result_;
     bool hasDigit_ = false;
     QLabel* source_;
     QLabel* error_;
     DrawingCanvas* canvas_;
     std::vector<DigitView*> stages_;
-    QLabel* denoiserLabel_;
     QSlider* noise_;
     QLabel* noiseLabel_;
     QSpinBox* seed_;
     DigitView* clean_;
     DigitView* noisy_;
     DigitView* denoised_;
-    QLabel* upscalerLabel_;
     DigitView* small_;
     DigitView* upscaled_;
     DigitView* bilinear_;

@@ -4,6 +4,7 @@
 #include "JsonWriter.h"
 
 #include "models/Checkpoint.h"
+#include "models/KeptModels.h"
 #include "image/DigitPreprocessor.h"
 #include "image/DigitRestoration.h"
 #include "ImageFile.h"
@@ -44,6 +45,18 @@ void writePng(const std::string& path, const torch::Tensor& image01, int scale =
 {
     PngWriter::write(path, image01.reshape({image01.size(-2), image01.size(-1)}).mul(255.0).round().clamp(0, 255).to(torch::kUInt8),
                      scale);
+}
+
+// --model, or the helper model kept in the data folder, or a message that says how to make it.
+std::string modelFor(const ArgParser& p, KeptModels::Role role)
+{
+    if (p.has("model")) return p.str("model");
+    if (!KeptModels::exists(role))
+        throw std::runtime_error("no --model given and no " + KeptModels::describe(role) + " kept in " + KeptModels::directory() +
+                                 ": make one with\n  " + KeptModels::howToMake(role) +
+                                 "\n(or in the window: Your Digit > Train, one click)");
+    std::cerr << "using the kept " << KeptModels::describe(role) << ": " << KeptModels::path(role) << "\n";
+    return KeptModels::path(role);
 }
 
 bool parseOrHelp(ArgParser& p, const std::vector<std::string>& args)
@@ -87,7 +100,7 @@ int cmdPreprocess(const std::vector<std::string>& args)
 int cmdDenoise(const std::vector<std::string>& args)
 {
     ArgParser p("denoise", "Clean a picture of a digit with a denoising (or any 28x28) autoencoder.");
-    p.required("model", "FILE.pt", "checkpoint (dae; ae and vae work too)")
+    p.option("model", "FILE.pt", "checkpoint (dae; ae and vae work too); default: the denoiser kept in the data folder")
         .required("in", "IMAGE", "picture of a digit")
         .option("noise", "STD", "Gaussian noise added to the preprocessed digit first (0 to 1)", "0")
         .option("seed", "N", "seed of that noise", "0")
@@ -96,7 +109,7 @@ int cmdDenoise(const std::vector<std::string>& args)
         .option("scale", "N", "pixel scale of the PNGs", "1")
         .flag("json", "print one JSON object on stdout (PSNR of noisy and denoised against the clean digit)");
     if (!parseOrHelp(p, args)) return 0;
-    LoadedModel m = Checkpoint::load(p.str("model"));
+    LoadedModel m = Checkpoint::load(modelFor(p, KeptModels::Denoiser));
     const PreprocessResult pre = preprocessFile(p.str("in"));
     const double noise = p.number("noise", 0.0, 1.0);
     const DenoiseResult r = denoiseDigit(*m.model, m.spec, pre.digit, noise, uint64_t(p.integer("seed", 0, 2147483647)));
@@ -124,7 +137,7 @@ int cmdDenoise(const std::vector<std::string>& args)
 int cmdUpscale(const std::vector<std::string>& args)
 {
     ArgParser p("upscale", "Downsample a picture of a digit and restore it with a super-resolution model.");
-    p.required("model", "FILE.pt", "checkpoint of an sr model")
+    p.option("model", "FILE.pt", "checkpoint of an sr model; default: the one kept in the data folder")
         .required("in", "IMAGE", "picture of a digit")
         .required("out", "FILE.png", "the model's 28x28 output")
         .option("small-out", "FILE.png", "also write the small input (14x14 or 7x7)")
@@ -132,7 +145,7 @@ int cmdUpscale(const std::vector<std::string>& args)
         .option("scale", "N", "pixel scale of the PNGs", "1")
         .flag("json", "print one JSON object on stdout (PSNR of the model, bilinear and bicubic)");
     if (!parseOrHelp(p, args)) return 0;
-    LoadedModel m = Checkpoint::load(p.str("model"));
+    LoadedModel m = Checkpoint::load(modelFor(p, KeptModels::Upscaler));
     const PreprocessResult pre = preprocessFile(p.str("in"));
     const UpscaleResult r = upscaleDigit(*m.model, m.spec, pre.digit);
     const int scale = p.integer("scale", 1, 64);

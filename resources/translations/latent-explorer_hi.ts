@@ -274,6 +274,29 @@
     </message>
 </context>
 <context>
+    <name>KeptModelTrainer</name>
+    <message>
+        <source>epoch %1 of %2, %3 s left</source>
+        <translation>एपॉक %1 / %2, %3 सेकंड बाकी</translation>
+    </message>
+    <message>
+        <source>cancelled; nothing was kept</source>
+        <translation>रद्द किया गया; कुछ नहीं रखा गया</translation>
+    </message>
+    <message>
+        <source>cannot make the folder %1</source>
+        <translation>फ़ोल्डर %1 नहीं बन सका</translation>
+    </message>
+    <message>
+        <source>the model was trained but not kept: %1</source>
+        <translation>मॉडल प्रशिक्षित हुआ पर रखा नहीं गया: %1</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>शुरू हो रहा है</translation>
+    </message>
+</context>
+<context>
     <name>LatentPanel</name>
     <message>
         <source>&amp;Grid</source>
@@ -695,10 +718,6 @@ The current model is unchanged.</source>
         <translation>आपका चित्रांकन</translation>
     </message>
     <message>
-        <source>Preprocessing (as MNIST was made)</source>
-        <translation>पूर्व-प्रसंस्करण (जैसे MNIST बना था)</translation>
-    </message>
-    <message>
         <source>Denoise</source>
         <translation>शोर हटाएँ</translation>
     </message>
@@ -737,18 +756,6 @@ The current model is unchanged.</source>
     <message>
         <source>Latent position</source>
         <translation>लेटेंट स्थिति</translation>
-    </message>
-    <message>
-        <source>Model: %1</source>
-        <translation>मॉडल: %1</translation>
-    </message>
-    <message>
-        <source>No denoiser: open a dae (Model…) or train one.</source>
-        <translation>कोई डीनॉइज़र नहीं: dae खोलें (मॉडल…) या एक प्रशिक्षित करें।</translation>
-    </message>
-    <message>
-        <source>No super-resolution model: open an sr model (Model…) or train one.</source>
-        <translation>कोई सुपर-रिज़ॉल्यूशन मॉडल नहीं: sr मॉडल खोलें (मॉडल…) या एक प्रशिक्षित करें।</translation>
     </message>
     <message>
         <source>%1 is a super-resolution model; open it under Super-resolution</source>
@@ -803,10 +810,6 @@ The current model is unchanged.</source>
         <translation>अंक कहाँ पहुँचता है यह देखने के लिए मॉडल प्रशिक्षित करें या खोलें।</translation>
     </message>
     <message>
-        <source>clean</source>
-        <translation>साफ़</translation>
-    </message>
-    <message>
         <source>noisy
 %1 dB</source>
         <translation>शोरयुक्त
@@ -855,6 +858,86 @@ the ellipse in the latent view is 1 and 2 standard deviations of q(z|x)</source>
     <message>
         <source>the dropped image</source>
         <translation>छोड़ा गया चित्र</translation>
+    </message>
+    <message>
+        <source>Draw a digit here with the mouse</source>
+        <translation>माउस से यहाँ एक अंक बनाएँ</translation>
+    </message>
+    <message>
+        <source>Preprocessing stages (as MNIST was made)</source>
+        <translation>प्रीप्रोसेसिंग के चरण (जैसे MNIST बना था)</translation>
+    </message>
+    <message>
+        <source>Train a denoiser</source>
+        <translation>शोर हटाने वाला मॉडल प्रशिक्षित करें</translation>
+    </message>
+    <message>
+        <source>Train a super-resolution model</source>
+        <translation>सुपर-रिज़ॉल्यूशन मॉडल प्रशिक्षित करें</translation>
+    </message>
+    <message>
+        <source>Trains a %1 in the background and keeps it in %2 for next time</source>
+        <translation>पृष्ठभूमि में एक %1 प्रशिक्षित करता है और अगली बार के लिए %2 में रखता है</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <source>Kept %1</source>
+        <translation>%1 रखा गया</translation>
+    </message>
+    <message>
+        <source>Training the %1 did not finish: %2</source>
+        <translation>%1 का प्रशिक्षण पूरा नहीं हुआ: %2</translation>
+    </message>
+    <message>
+        <source>The kept %1 could not be opened (%2): train it again</source>
+        <translation>रखा गया %1 खुल नहीं सका (%2): उसे फिर से प्रशिक्षित करें</translation>
+    </message>
+    <message>
+        <source>No denoiser yet: train one (one click, kept for next time) or open a dae (Model…).</source>
+        <translation>अभी कोई शोर हटाने वाला मॉडल नहीं: एक प्रशिक्षित करें (एक क्लिक, अगली बार के लिए रखा जाएगा) या एक dae खोलें (मॉडल…)।</translation>
+    </message>
+    <message>
+        <source>Denoiser: %1 (opened here).</source>
+        <translation>शोर हटाने वाला मॉडल: %1 (यहाँ खोला गया)।</translation>
+    </message>
+    <message>
+        <source>Denoiser: the kept %1.</source>
+        <translation>शोर हटाने वाला मॉडल: रखा गया %1।</translation>
+    </message>
+    <message>
+        <source>Denoiser: the explorer&apos;s model, %1.</source>
+        <translation>शोर हटाने वाला मॉडल: एक्सप्लोरर का मॉडल, %1।</translation>
+    </message>
+    <message>
+        <source>Denoiser: the explorer&apos;s model, %1. It was not trained to remove noise: train a denoiser for that.</source>
+        <translation>शोर हटाने वाला मॉडल: एक्सप्लोरर का मॉडल, %1। यह शोर हटाने के लिए प्रशिक्षित नहीं हुआ था: इसके लिए शोर हटाने वाला मॉडल प्रशिक्षित करें।</translation>
+    </message>
+    <message>
+        <source>No super-resolution model yet: train one (one click, kept for next time) or open an sr model (Model…).</source>
+        <translation>अभी कोई सुपर-रिज़ॉल्यूशन मॉडल नहीं: एक प्रशिक्षित करें (एक क्लिक, अगली बार के लिए रखा जाएगा) या एक sr मॉडल खोलें (मॉडल…)।</translation>
+    </message>
+    <message>
+        <source>Model: %1 (opened here).</source>
+        <translation>मॉडल: %1 (यहाँ खोला गया)।</translation>
+    </message>
+    <message>
+        <source>Model: the kept %1.</source>
+        <translation>मॉडल: रखा गया %1।</translation>
+    </message>
+    <message>
+        <source>Model: the explorer&apos;s model, %1.</source>
+        <translation>मॉडल: एक्सप्लोरर का मॉडल, %1।</translation>
+    </message>
+    <message>
+        <source>Training the %1…</source>
+        <translation>%1 का प्रशिक्षण हो रहा है…</translation>
+    </message>
+    <message>
+        <source>MNIST-style</source>
+        <translation>MNIST-शैली</translation>
     </message>
 </context>
 <context>
