@@ -14,6 +14,7 @@
 
 #include <QClipboard>
 #include <QImageReader>
+#include <QLabel>
 #include <QMimeData>
 #include <QPainter>
 #include <QPushButton>
@@ -237,6 +238,27 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(kept + "/denoiser.pt"));
         QVERIFY2(panel.errorText().contains("cancelled"), qPrintable(panel.errorText()));
         QVERIFY(panel.trainDenoiserButton()->isVisible());
+    }
+
+    void aPictureOfTwoDigitsSaysTheLargestWasTaken()
+    {
+        QImage page(300, 200, QImage::Format_RGB32);
+        page.fill(Qt::white);
+        {
+            QPainter p(&page);
+            p.setRenderHint(QPainter::Antialiasing);
+            p.setPen(QPen(Qt::black, 12, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p.drawPolyline(QPolygonF({QPointF(40, 40), QPointF(120, 40), QPointF(70, 170)}));  // a large 7
+            p.setPen(QPen(Qt::black, 6, Qt::SolidLine, Qt::RoundCap));
+            p.drawLine(QPointF(240, 90), QPointF(240, 150));  // a smaller 1 beside it
+        }
+        OwnDigitPanel panel;
+        QVERIFY(panel.setPicture(page, "two digits"));
+        QVERIFY(panel.findChildren<QLabel*>().size() > 0);
+        bool said = false;
+        for (QLabel* l : panel.findChildren<QLabel*>()) said = said || l->text().contains("the largest was taken");
+        QVERIFY(said);
+        QVERIFY(panel.stageView(3)->image().width() < 150);  // cropped to the 7 alone
     }
 
     void drawingADigitPreprocessesIt()

@@ -22,6 +22,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <tuple>
 
 namespace {
@@ -93,9 +94,6 @@ OwnDigitPanel::OwnDigitPanel(QWidget* parent) : QWidget(parent)
     auto* denoiseBox = new QGroupBox(tr("Denoise"), inner);
     auto* denoiseLayout = new QVBoxLayout(denoiseBox);
     denoiseLayout->addWidget(makeHelperRow(denoise_, latent::KeptModels::Denoiser, denoiseBox));
-    auto* openDenoiserButton = new QPushButton(tr("Model…"), denoiseBox);
-    openDenoiserButton->setToolTip(tr("Open a denoising autoencoder (dae); any autoencoder works"));
-    denoise_.cancel->parentWidget()->layout()->addWidget(openDenoiserButton);
     auto* noiseRow = new QHBoxLayout;
     noise_ = new QSlider(Qt::Horizontal, denoiseBox);
     noise_->setRange(0, 100);
@@ -120,10 +118,6 @@ OwnDigitPanel::OwnDigitPanel(QWidget* parent) : QWidget(parent)
     }
     denoiseLayout->addLayout(denoiseViews);
     layout->addWidget(denoiseBox);
-    connect(openDenoiserButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open a Denoising Model"), QSettings().value("dirs/models").toString(), modelFilter());
-        if (!path.isEmpty()) openDenoiser(path);
-    });
     connect(noise_, &QSlider::valueChanged, this, [this] { refresh(); });
     connect(seed_, &QSpinBox::valueChanged, this, [this] { refresh(); });
 
@@ -148,9 +142,6 @@ OwnDigitPanel::OwnDigitPanel(QWidget* parent) : QWidget(parent)
     srBox_ = new QGroupBox(tr("Super-resolution"), inner);
     auto* srLayout = new QVBoxLayout(srBox_);
     srLayout->addWidget(makeHelperRow(upscale_, latent::KeptModels::Upscaler, srBox_));
-    auto* openUpscalerButton = new QPushButton(tr("Model…"), srBox_);
-    openUpscalerButton->setToolTip(tr("Open a super-resolution model (sr)"));
-    upscale_.cancel->parentWidget()->layout()->addWidget(openUpscalerButton);
     auto* srViews = new QHBoxLayout;
     small_ = makeDigitView(srBox_);
     upscaled_ = makeDigitView(srBox_);
@@ -159,10 +150,6 @@ OwnDigitPanel::OwnDigitPanel(QWidget* parent) : QWidget(parent)
     srLayout->addLayout(srViews);
     layout->addWidget(srBox_);
     layout->addStretch(1);
-    connect(openUpscalerButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open a Super-Resolution Model"), QSettings().value("dirs/models").toString(), modelFilter());
-        if (!path.isEmpty()) openUpscaler(path);
-    });
     connect(srToggle_, &QToolButton::toggled, this, &OwnDigitPanel::showSuperResolution);
 
     auto* scroll = new QScrollArea(this);
@@ -197,10 +184,19 @@ QWidget* OwnDigitPanel::makeHelperRow(Helper& h, KeptModelTrainer::Role role, QW
     h.progress = new QProgressBar(row);
     h.progress->setRange(0, 100);
     h.cancel = new QPushButton(tr("Cancel"), row);
+    const bool denoiser = role == latent::KeptModels::Denoiser;
+    auto* openButton = new QPushButton(tr("Model…"), row);
+    openButton->setToolTip(denoiser ? tr("Open a denoising autoencoder (dae); any autoencoder works") : tr("Open a super-resolution model (sr)"));
     buttons->addWidget(h.train);
     buttons->addWidget(h.progress, 1);
     buttons->addWidget(h.cancel);
     buttons->addStretch(0);
+    buttons->addWidget(openButton);
+    connect(openButton, &QPushButton::clicked, this, [this, denoiser] {
+        const QString path = QFileDialog::getOpenFileName(this, denoiser ? tr("Open a Denoising Model") : tr("Open a Super-Resolution Model"),
+                                                          QSettings().value("dirs/models").toString(), modelFilter());
+        if (!path.isEmpty()) denoiser ? void(openDenoiser(path)) : void(openUpscaler(path));
+    });
     v->addWidget(buttonsWidget);
     h.trainer = new KeptModelTrainer(role, this);
     connect(h.train, &QPushButton::clicked, this, [this, &h] {
@@ -424,7 +420,10 @@ bool OwnDigitPanel::usePicture(const latent::GrayImage& picture, const QString& 
     }
     hasDigit_ = true;
     showError(QString());
-    source_->setText(tr("%1, %2x%3 pixels").arg(what).arg(picture.width).arg(picture.height));
+    QString sourceText = tr("%1, %2x%3 pixels").arg(what).arg(picture.width).arg(picture.height);
+    if (std::any_of(result_.stages.begin(), result_.stages.end(), [](const latent::PreprocessStage& s) { return s.note.find("several digits") != std::string::npos; }))
+        sourceText += "\n" + tr("It shows several digits or marks: the largest was taken.");
+    source_->setText(sourceText);
     for (size_t i = 0; i < stages_.size(); ++i) {
         if (i < result_.stages.size()) {
             const latent::PreprocessStage& s = result_.stages[i];

@@ -939,6 +939,10 @@ the ellipse in the latent view is 1 and 2 standard deviations of q(z|x)</source>
         <source>MNIST-style</source>
         <translation>MNIST-शैली</translation>
     </message>
+    <message>
+        <source>It shows several digits or marks: the largest was taken.</source>
+        <translation>इसमें कई अंक या निशान हैं: सबसे बड़ा लिया गया।</translation>
+    </message>
 </context>
 <context>
     <name>PcaComparePanel</name>
