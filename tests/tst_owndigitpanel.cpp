@@ -219,6 +219,15 @@ private Q_SLOTS:
             QVERIFY2(panel.denoiserText().contains("the kept dae"), qPrintable(panel.denoiserText()));
             QVERIFY(!panel.trainDenoiserButton()->isVisible());
             QVERIFY(panel.denoisedView()->image() != byVae);  // the dae does the work now
+
+            // Super-resolution the same way, from its folded section.
+            panel.showSuperResolution(true);
+            QTest::mouseClick(panel.trainUpscalerButton(), Qt::LeftButton);
+            QVERIFY(panel.isTraining());
+            QTRY_VERIFY_WITH_TIMEOUT(!panel.isTraining(), 120000 * testdata::slowdown());
+            QVERIFY(QFile::exists(kept + "/upscaler-x2.pt"));
+            QVERIFY2(panel.upscalerText().contains("the kept sr"), qPrintable(panel.upscalerText()));
+            QCOMPARE(panel.upscaledView()->image().size(), QSize(28, 28));
         }
         {
             OwnDigitPanel nextStart;  // finds it
