@@ -349,6 +349,24 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), before);
         QVERIFY(!QFile::exists(m + ".tmp"));
+        f.close();
+
+        // So does a TorchScript export (LibTorch's own file writer would end the process).
+        const QString ts = dir.filePath("kept.ts");
+        QVERIFY(cli({"export", "--model", m, "--torchscript", "--out", ts}).code == 0);
+        QFile t(ts);
+        QVERIFY(t.open(QIODevice::ReadOnly));
+        const QByteArray exported = t.readAll();
+        t.close();
+        QVERIFY(cli({"train", "--data", dataDir, "--epochs", "2", "--batch", "32", "--out", m}).code == 0);
+        p.start("/bin/sh", {"-c", QStringLiteral("ulimit -f 64; exec '%1' export --model '%2' --torchscript --out '%3'").arg(LATENT_CLI_PATH, m, ts)});
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitCode(), 1);
+        const QByteArray exportErr = p.readAllStandardError();
+        QVERIFY2(exportErr.contains("cannot write TorchScript module") && exportErr.contains("unchanged"), exportErr);
+        QVERIFY(t.open(QIODevice::ReadOnly));
+        QCOMPARE(t.readAll(), exported);
+        QVERIFY(!QFile::exists(ts + ".tmp"));
     }
 
     void ctrlCStopsAndSavesWhatWasTrained()

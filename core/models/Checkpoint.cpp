@@ -1,5 +1,7 @@
 #include "models/Checkpoint.h"
 
+#include "models/AtomicFile.h"
+
 #include "models/ArchiveProbe.h"
 #include "models/ModelFactory.h"
 
@@ -136,20 +138,7 @@ void Checkpoint::save(const std::string& path, const ModelSpec& spec, Autoencode
     } catch (const c10::Error& e) {
         throw CheckpointError(path + ": cannot write checkpoint (" + e.what_without_backtrace() + ")");
     }
-    const std::string data = bytes.str(), tmp = path + ".tmp";
-    std::FILE* f = std::fopen(tmp.c_str(), "wb");
-    if (!f) throw CheckpointError(path + ": cannot write checkpoint (" + std::strerror(errno) + ")");
-    const bool written = std::fwrite(data.data(), 1, data.size(), f) == data.size() && std::fflush(f) == 0 && ::fsync(fileno(f)) == 0;
-    const int error = errno;
-    if (std::fclose(f) != 0 || !written) {
-        std::remove(tmp.c_str());
-        throw CheckpointError(path + ": cannot write checkpoint (" + std::strerror(written ? errno : error) +
-                              "); the previous file is unchanged");
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        throw CheckpointError(path + ": cannot write checkpoint (rename failed: " + std::strerror(errno) + ")");
-    }
+    replaceFileAtomically(path, bytes.str(), "checkpoint");
 }
 
 LoadedModel Checkpoint::load(const std::string& path, std::optional<ModelKind> expectedKind)

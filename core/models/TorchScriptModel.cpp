@@ -1,6 +1,7 @@
 #include "models/TorchScriptModel.h"
 
 #include "models/ArchiveProbe.h"
+#include "models/AtomicFile.h"
 #include "models/ModelCatalog.h"
 
 #include <torch/csrc/jit/frontend/tracer.h>
@@ -8,6 +9,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <sstream>
 #include <sys/stat.h>
 
 namespace latent {
@@ -17,11 +20,10 @@ namespace {
 // within 1e-6).
 constexpr double kLogitEps = 1e-6;
 
-std::string fileName(const std::string& path)
-{
-    const size_t slash = path.find_last_of('/');
-    return slash == std::string::npos ? path : path.substr(slash + 1);
-}
+std::string fileName(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+
+// The first line of an exception's text, at most max characters (LibTorch's run on for pages).
+std::string firstLine(const std::string& text, size_t max) { return text.substr(0, std::min({text.find('\n'), max, text.size()})); }
 
 // What encode returned, as codes [N, d] (mean) and optionally logvar.
 Encoding toEncoding(const c10::IValue& out)
@@ -113,9 +115,8 @@ LoadedModel TorchScriptModel::load(const std::string& path)
     try {
         module = torch::jit::load(path, torch::kCPU);
     } catch (const std::exception& e) {
-        const std::string text = e.what();
         throw CheckpointError(path + ": a TorchScript module that LibTorch cannot load (" +
-                              text.substr(0, std::min<size_t>(text.find('\n'), 300)) + ")");
+                              firstLine(e.what(), 300) + ")");
     }
     std::shared_ptr<TorchScriptModelImpl> impl;
     try {
@@ -155,9 +156,8 @@ LoadedModel TorchScriptModel::load(const std::string& path)
             }
         }
     } catch (const std::exception& e) {
-        const std::string text = e.what();
         throw fail("a TorchScript module, but encode(x) fails on a blank 2x1x28x28 batch (" +
-                   text.substr(0, std::min<size_t>(text.find('\n'), 300)) + ")");
+                   firstLine(e.what(), 300) + ")");
     }
     if (out.spec.latentDim <= 0 || out.spec.latentDim > kMaxLatentDim)
         throw fail("a TorchScript module with decode(z) alone, but no latent size from 1 to 256 fits it: give it an int attribute latent_dim");
@@ -172,9 +172,8 @@ LoadedModel TorchScriptModel::load(const std::string& path)
     } catch (const CheckpointError&) {
         throw;
     } catch (const std::exception& e) {
-        const std::string text = e.what();
         throw fail("a TorchScript module, but decode(z) fails on codes of size " + std::to_string(out.spec.latentDim) + " (" +
-                   text.substr(0, std::min<size_t>(text.find('\n'), 300)) + ")");
+                   firstLine(e.what(), 300) + ")");
     }
     out.model = impl;
     out.model->eval();
@@ -224,23 +223,18 @@ void TorchScriptModel::exportModule(const std::string& path, const ModelSpec& sp
         });
     } catch (const std::exception& e) {
         model.train(wasTraining);
-        const std::string text = e.what();
-        throw CheckpointError("cannot trace the model for TorchScript (" + text.substr(0, std::min<size_t>(text.find('\n'), 300)) + ")");
+        throw CheckpointError("cannot trace the model for TorchScript (" + firstLine(e.what(), 300) + ")");
     }
     model.train(wasTraining);
-    // Written beside the target and renamed over it, as checkpoints are.
-    const std::string tmp = path + ".tmp";
+    // Made in memory and written whole, as checkpoints are: LibTorch's file writer throws from
+    // its destructor when a write fails, which would end the process.
+    std::ostringstream bytes;
     try {
-        out.save(tmp);
+        out.save(bytes);
     } catch (const std::exception& e) {
-        std::remove(tmp.c_str());
-        const std::string text = e.what();
-        throw CheckpointError(path + ": cannot write TorchScript module (" + text.substr(0, std::min<size_t>(text.find('\n'), 200)) + ")");
+        throw CheckpointError(path + ": cannot write TorchScript module (" + firstLine(e.what(), 200) + ")");
     }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        throw CheckpointError(path + ": cannot write TorchScript module (rename failed)");
-    }
+    replaceFileAtomically(path, bytes.str(), "TorchScript module");
 }
 
 LoadedModel loadModel(const std::string& path)
