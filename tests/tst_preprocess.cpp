@@ -129,6 +129,29 @@ private Q_SLOTS:
         QVERIFY(b.stages[3].note.find("speck") != std::string::npos);
     }
 
+    void aSquarishZeroCroppedTightKeepsItsSides()
+    {
+        // A 0 with nearly straight sides cropped to its ink: ink on most of the border, and its two
+        // sides look like ruled lines to a test of two thin bands. The paper is still the larger
+        // part, and two bands are not lined paper.
+        const int w = 60, h = 200;
+        GrayImage g(w, h, 1.f);
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x) {
+                const double u = (x + 0.5 - w / 2.0) / (w / 2.0), v = (y + 0.5 - h / 2.0) / (h / 2.0);
+                if (std::abs(std::pow(std::abs(u), 8) + std::pow(std::abs(v), 8) - 1.0) < 0.35) g.at(x, y) = 0.f;
+            }
+        const PreprocessResult r = preprocessDigit(g);
+        QVERIFY(r.inverted);
+        int bothSides = 0;
+        for (int y = 0; y < 28; ++y) {
+            bool left = false, right = false;
+            for (int x = 0; x < 28; ++x) (x < 14 ? left : right) = (x < 14 ? left : right) || r.digit.at(x, y) > 0.15f;
+            bothSides += left && right;
+        }
+        QVERIFY2(bothSides >= 12, qPrintable(QString("%1 rows with both sides").arg(bothSides)));
+    }
+
     void blankAndTinyPicturesAreRefused()
     {
         GrayImage blank(64, 64, 0.8f);

@@ -133,8 +133,8 @@ std::vector<std::pair<int, int>> cornerPixels(int w, int h)
 }
 
 // 2. Polarity: MNIST is light ink on dark paper. The picture splits into a dark and a light
-//    class (Otsu); paper is the class that holds the corners, or else the border, or else the
-//    larger class. Ink that reaches the picture's edges (a tight crop, a digit drawn edge to
+//    class (Otsu); paper is the class that holds the corners, or else a border that is nearly all
+//    one class, or else the larger class, or else most of the border. Ink that reaches the picture's edges (a tight crop, a digit drawn edge to
 //    edge) still leaves the corners to the paper, where a border median would be fooled.
 struct Polarity {
     double paperLevel = 0;      // the paper's median before inverting
@@ -161,12 +161,16 @@ PreprocessStage toLightInkOnDark(GrayImage gray, Polarity& polarity)
     if (std::abs(cornersDark - 0.5) >= 0.25) {
         paperLight = cornersDark < 0.5;
         why = "the corners";
+    } else if (std::abs(borderDark - 0.5) >= 0.45) {
+        paperLight = borderDark < 0.5;
+        why = "the border";
+    } else if (std::abs(allDark - 0.5) >= 0.1) {
+        // Ink on much of the border (a squarish digit cropped tight): the paper still covers more.
+        paperLight = allDark < 0.5;  // the larger class is the paper
+        why = "the larger part of the picture";
     } else if (std::abs(borderDark - 0.5) >= 0.15) {
         paperLight = borderDark < 0.5;
         why = "the border";
-    } else if (std::abs(allDark - 0.5) >= 0.15) {
-        paperLight = allDark > 0.5;
-        why = "the larger part of the picture";
     } else {
         paperLight = true;  // no cue decides: dark ink on light paper, as most pictures are
         why = "no clear cue: taken as light";
@@ -261,7 +265,7 @@ double paperNoise(const GrayImage& level, const GrayImage& gray, const std::vect
 }
 
 // Ruled lines (lined or squared paper): bands of rows (or columns) where candidate ink spans
-// most of the picture, thin (at most 3% of the picture and 4 px), at least two of them. Each
+// most of the picture, thin (at most 3% of the picture and 4 px), at least three of them. Each
 // band's pixels are replaced by the lower of the values just outside it, which keeps a stroke
 // that crosses the line. Returns how many lines were removed.
 int removeRuledLines(GrayImage& level, double inkLevel, bool columns)
@@ -287,7 +291,7 @@ int removeRuledLines(GrayImage& level, double inkLevel, bool columns)
         if (j - i + 1 <= maxThickness) bands.emplace_back(i, j);
         i = j + 1;
     }
-    if (bands.size() < 2) return 0;
+    if (bands.size() < 3) return 0;  // two could be the sides of a tall thin 0, cropped tight
     for (auto [first, last] : bands) {
         const int before = first - 1, after = last + 1;
         for (int j = 0; j < across; ++j) {
