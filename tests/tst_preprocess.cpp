@@ -164,6 +164,14 @@ private Q_SLOTS:
         } catch (const PreprocessError& e) {
             QVERIFY2(QString(e.what()).contains("no ink"), e.what());
         }
+        // However noisy: Otsu's threshold splits any page in two, but noise is not ink.
+        for (const float sigma : {0.04f, 0.08f, 0.15f}) {
+            GrayImage noisy(120, 90);
+            std::normal_distribution<float> n(0.f, sigma);
+            for (int y = 0; y < noisy.height; ++y)
+                for (int x = 0; x < noisy.width; ++x) noisy.at(x, y) = std::clamp(0.7f - 0.1f * float(x) / noisy.width + n(rng), 0.f, 1.f);
+            QVERIFY_THROWS_EXCEPTION(PreprocessError, preprocessDigit(noisy));
+        }
         try {
             preprocessDigit(GrayImage(1, 1, 0.f));
             QFAIL("a 1x1 image was accepted");

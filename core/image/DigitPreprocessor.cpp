@@ -330,8 +330,23 @@ PreprocessStage levelBackground(const GrayImage& gray, const Polarity& polarity)
                               fmt(floorLevel + 0.05) + ")");
     std::sort(ink.begin(), ink.end());
     const double top = ink[size_t(double(ink.size() - 1) * 0.9)];  // strong ink, robust to hot pixels
-    if (top - floorLevel < 0.08)
-        throw PreprocessError("no ink found: the contrast between strokes and paper is only " + fmt(top - floorLevel));
+    // Strokes stand out by far more than the picture's pixel-to-pixel noise; a blank, noisy page
+    // split in two by Otsu's threshold does not (its "ink" is the noise's upper tail). The noise
+    // here is the whole picture's median neighbouring difference: flat paper and solid strokes
+    // make most of any real picture, so edges and halos hardly move it.
+    // Along rows and along columns, the smaller: a narrow crop of a 1 is all edges across, few along.
+    std::vector<float> across, along;
+    across.reserve(gray.gray.size());
+    along.reserve(gray.gray.size());
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            if (x + 1 < w) across.push_back(std::abs(gray.at(x + 1, y) - gray.at(x, y)));
+            if (y + 1 < h) along.push_back(std::abs(gray.at(x, y + 1) - gray.at(x, y)));
+        }
+    const double pictureNoise = std::min(median(across), median(along)) * 1.4826 / std::sqrt(2.0);
+    if (top - floorLevel < std::max(0.08, 6.0 * pictureNoise))
+        throw PreprocessError("no ink found: the contrast between strokes and paper is only " + fmt(top - floorLevel) +
+                              (top - floorLevel >= 0.08 ? ", within the picture's noise (" + fmt(pictureNoise, 3) + ")" : std::string()));
     for (float& v : level.gray) v = float(std::clamp((v - floorLevel) / (top - floorLevel), 0.0, 1.0));
     std::string note = "paper noise " + fmt(noise, 3) + ", ink level " + fmt(top);
     if (!polarity.borderIsPaper) note += ", light fitted to the paper inside (ink reaches the border)";
