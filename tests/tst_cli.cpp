@@ -47,6 +47,22 @@ class TestCli : public QObject {
         r.err = p.readAllStandardError();
         return r;
     }
+    // latent-cli under a file-size limit of `blocks` (as a full disk would stop it).
+    Run cliUnderFileLimit(const QString& args, int blocks = 64)
+    {
+        QProcess p;
+        p.start("/bin/sh", {"-c", QStringLiteral("ulimit -f %1; exec '%2' %3").arg(blocks).arg(LATENT_CLI_PATH, args)});
+        Run r;
+        if (!p.waitForFinished(120000)) return r;
+        r.code = p.exitCode();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+    static QByteArray fileBytes(const QString& path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
     static QJsonObject json(const QByteArray& out)
     {
         QJsonParseError e;
@@ -335,37 +351,24 @@ private Q_SLOTS:
     {
         const QString m = dir.filePath("kept.pt");
         QVERIFY(cli({"train", "--data", dataDir, "--epochs", "1", "--batch", "32", "--out", m}).code == 0);
-        QFile f(m);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QByteArray before = f.readAll();
-        f.close();
-        QProcess p;
-        p.start("/bin/sh", {"-c", QStringLiteral("ulimit -f 64; exec '%1' train --data '%2' --epochs 2 --batch 32 --out '%3'")
-                                      .arg(LATENT_CLI_PATH, dataDir, m)});
-        QVERIFY(p.waitForFinished(120000));
-        QCOMPARE(p.exitCode(), 1);
-        const QByteArray err = p.readAllStandardError();
-        QVERIFY2(err.contains("cannot write checkpoint") && err.contains("kept.pt"), err);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll(), before);
+        const QByteArray before = fileBytes(m);
+        QVERIFY(!before.isEmpty());
+        const Run save = cliUnderFileLimit(QStringLiteral("train --data '%1' --epochs 2 --batch 32 --out '%2'").arg(dataDir, m));
+        QCOMPARE(save.code, 1);
+        QVERIFY2(save.err.contains("cannot write checkpoint") && save.err.contains("kept.pt"), save.err);
+        QCOMPARE(fileBytes(m), before);
         QVERIFY(!QFile::exists(m + ".tmp"));
-        f.close();
 
         // So does a TorchScript export (LibTorch's own file writer would end the process).
         const QString ts = dir.filePath("kept.ts");
         QVERIFY(cli({"export", "--model", m, "--torchscript", "--out", ts}).code == 0);
-        QFile t(ts);
-        QVERIFY(t.open(QIODevice::ReadOnly));
-        const QByteArray exported = t.readAll();
-        t.close();
+        const QByteArray exported = fileBytes(ts);
+        QVERIFY(!exported.isEmpty());
         QVERIFY(cli({"train", "--data", dataDir, "--epochs", "2", "--batch", "32", "--out", m}).code == 0);
-        p.start("/bin/sh", {"-c", QStringLiteral("ulimit -f 64; exec '%1' export --model '%2' --torchscript --out '%3'").arg(LATENT_CLI_PATH, m, ts)});
-        QVERIFY(p.waitForFinished(120000));
-        QCOMPARE(p.exitCode(), 1);
-        const QByteArray exportErr = p.readAllStandardError();
-        QVERIFY2(exportErr.contains("cannot write TorchScript module") && exportErr.contains("unchanged"), exportErr);
-        QVERIFY(t.open(QIODevice::ReadOnly));
-        QCOMPARE(t.readAll(), exported);
+        const Run exportRun = cliUnderFileLimit(QStringLiteral("export --model '%1' --torchscript --out '%2'").arg(m, ts));
+        QCOMPARE(exportRun.code, 1);
+        QVERIFY2(exportRun.err.contains("cannot write TorchScript module") && exportRun.err.contains("unchanged"), exportRun.err);
+        QCOMPARE(fileBytes(ts), exported);
         QVERIFY(!QFile::exists(ts + ".tmp"));
     }
 

@@ -16,20 +16,14 @@ KeptModelTrainer::~KeptModelTrainer() = default;  // the run stops and joins its
 
 TrainingRequest KeptModelTrainer::recipe(Role role)
 {
-    // The same recipes as latent::KeptModels::recipe (the standard figures' dae and sr).
+    const latent::KeptModels::Recipe recipe = latent::KeptModels::recipe(role);
     TrainingRequest r;
     r.dataset = "mnist";
+    r.model = QString::fromStdString(recipe.model);
+    r.arch = QString::fromStdString(recipe.arch);
     r.latentDim = 0;  // neither has a dense code
-    if (role == latent::KeptModels::Denoiser) {
-        r.model = "dae";
-        r.arch = "wide";
-        r.noiseStd = 0.5;
-        r.epochs = 3;
-    } else {
-        r.model = "sr";
-        r.arch = "conv";
-        r.epochs = 2;
-    }
+    if (recipe.noise > 0) r.noiseStd = recipe.noise;
+    r.epochs = recipe.epochs;
     r.progressEvery = 10;
     return r;
 }

@@ -20,7 +20,7 @@ public:
     explicit KeptModelTrainer(Role role, QObject* parent = nullptr);
     ~KeptModelTrainer() override;
 
-    static TrainingRequest recipe(Role role);  // as KeptModels::recipe says, for the worker
+    static TrainingRequest recipe(Role role);  // KeptModels::recipe, for the worker
     Role role() const { return role_; }
     bool isRunning() const { return run_ != nullptr; }
     void start();   // does nothing while running

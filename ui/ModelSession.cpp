@@ -164,6 +164,8 @@ bool ModelSession::isConditional() const { return snapshot_->spec.isConditional(
 
 bool ModelSession::isSuperResolution() const { return ModelCatalog::info(snapshot_->spec.kind).smallInput; }
 
+bool ModelSession::isDenoiser() const { return snapshot_->spec.kind == latent::ModelKind::Dae; }
+
 bool ModelSession::canDenoise() const
 {
     const ModelKindInfo& kind = ModelCatalog::info(snapshot_->spec.kind);

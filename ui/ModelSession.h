@@ -92,6 +92,7 @@ public:
     DigitEncoding encodeDigit(const latent::GrayImage& digit) const;
     bool canDenoise() const;  // maps a 28x28 digit to a 28x28 digit without being told which
     bool isSuperResolution() const;
+    bool isDenoiser() const;  // trained to remove noise (a dae)
     // A conditional VAE draws the digit set here (0-9) wherever it decodes; thread-safe.
     bool isConditional() const;
     void setCondition(int digit) { condition_.store(digit); }

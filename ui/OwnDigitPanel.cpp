@@ -22,7 +22,6 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <algorithm>
 #include <tuple>
 
 namespace {
@@ -34,6 +33,25 @@ DigitView* makeDigitView(QWidget* parent)
 }
 
 QString modelFilter() { return QObject::tr("Latent Explorer models (*.pt);;All files (*)"); }
+
+// A flat arrow button that folds a section in and out.
+QToolButton* makeFoldButton(const QString& text, QWidget* parent)
+{
+    auto* b = new QToolButton(parent);
+    b->setText(text);
+    b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    b->setAutoRaise(true);
+    b->setCheckable(true);
+    return b;
+}
+
+void setFolded(QToolButton* toggle, QWidget* section, bool show)
+{
+    const QSignalBlocker block(toggle);
+    toggle->setChecked(show);
+    toggle->setArrowType(show ? Qt::DownArrow : Qt::RightArrow);
+    section->setVisible(show);
+}
 }  // namespace
 
 OwnDigitPanel::OwnDigitPanel(QWidget* parent) : QWidget(parent)
@@ -69,11 +87,7 @@ OwnDigitPanel::OwnDigitPanel(QWidget* parent) : QWidget(parent)
     error_->hide();
     pictureLayout->addWidget(source_, 2, 0, 1, 2);
     pictureLayout->addWidget(error_, 3, 0, 1, 2);
-    stagesToggle_ = new QToolButton(pictureBox);
-    stagesToggle_->setText(tr("Preprocessing stages (as MNIST was made)"));
-    stagesToggle_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    stagesToggle_->setAutoRaise(true);
-    stagesToggle_->setCheckable(true);
+    stagesToggle_ = makeFoldButton(tr("Preprocessing stages (as MNIST was made)"), pictureBox);
     pictureLayout->addWidget(stagesToggle_, 4, 0, 1, 2);
     stagesBox_ = new QWidget(pictureBox);
     auto* stagesGrid = new QGridLayout(stagesBox_);
@@ -133,11 +147,7 @@ OwnDigitPanel::OwnDigitPanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(latentBox);
 
     // Super-resolution, on demand.
-    srToggle_ = new QToolButton(inner);
-    srToggle_->setText(tr("Super-resolution"));
-    srToggle_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    srToggle_->setAutoRaise(true);
-    srToggle_->setCheckable(true);
+    srToggle_ = makeFoldButton(tr("Super-resolution"), inner);
     layout->addWidget(srToggle_);
     srBox_ = new QGroupBox(tr("Super-resolution"), inner);
     auto* srLayout = new QVBoxLayout(srBox_);
@@ -215,7 +225,7 @@ QWidget* OwnDigitPanel::makeHelperRow(Helper& h, KeptModelTrainer::Role role, QW
 void OwnDigitPanel::helperFinished(Helper& h, bool ok, const QString& message)
 {
     if (ok) {
-        reloadKeptModels();
+        reloadKeptModel(h);
         Q_EMIT this->message(tr("Kept %1").arg(message));
     } else {
         showError(tr("Training the %1 did not finish: %2")
@@ -227,13 +237,17 @@ void OwnDigitPanel::helperFinished(Helper& h, bool ok, const QString& message)
 
 void OwnDigitPanel::reloadKeptModels()
 {
-    for (Helper* h : {&denoise_, &upscale_}) {
-        const latent::KeptModels::Role role = h->trainer->role();
-        h->kept = nullptr;
-        if (!latent::KeptModels::exists(role)) continue;
+    for (Helper* h : {&denoise_, &upscale_}) reloadKeptModel(*h);
+}
+
+void OwnDigitPanel::reloadKeptModel(Helper& h)
+{
+    const latent::KeptModels::Role role = h.trainer->role();
+    h.kept = nullptr;
+    if (latent::KeptModels::exists(role)) {
         QString error;
-        h->kept = ModelSession::open(QString::fromStdString(latent::KeptModels::path(role)), &error);
-        if (!h->kept)
+        h.kept = ModelSession::open(QString::fromStdString(latent::KeptModels::path(role)), &error);
+        if (!h.kept)
             showError(tr("The kept %1 could not be opened (%2): train it again").arg(QString::fromStdString(latent::KeptModels::describe(role)), error));
     }
     updateModelLabels();
@@ -243,21 +257,12 @@ void OwnDigitPanel::trainDenoiser() { denoise_.train->click(); }
 void OwnDigitPanel::trainUpscaler() { upscale_.train->click(); }
 bool OwnDigitPanel::isTraining() const { return denoise_.trainer->isRunning() || upscale_.trainer->isRunning(); }
 
-void OwnDigitPanel::showStages(bool show)
-{
-    const QSignalBlocker block(stagesToggle_);
-    stagesToggle_->setChecked(show);
-    stagesToggle_->setArrowType(show ? Qt::DownArrow : Qt::RightArrow);
-    stagesBox_->setVisible(show);
-}
+void OwnDigitPanel::showStages(bool show) { setFolded(stagesToggle_, stagesBox_, show); }
 
 void OwnDigitPanel::showSuperResolution(bool show)
 {
-    const QSignalBlocker block(srToggle_);
-    srToggle_->setChecked(show);
-    srToggle_->setArrowType(show ? Qt::DownArrow : Qt::RightArrow);
-    srBox_->setVisible(show);
-    srToggle_->setVisible(!show);
+    setFolded(srToggle_, srBox_, show);
+    srToggle_->setVisible(!show);  // the section's own title takes its place
 }
 
 QString OwnDigitPanel::errorText() const { return error_->isHidden() ? QString() : error_->text(); }
@@ -281,7 +286,7 @@ void OwnDigitPanel::setExplorerModel(ModelSessionPtr model)
 ModelSessionPtr OwnDigitPanel::denoiser() const
 {
     if (ownDenoiser_) return ownDenoiser_;
-    if (explorer_ && explorer_->kindName() == "dae") return explorer_;
+    if (explorer_ && explorer_->isDenoiser()) return explorer_;
     if (denoise_.kept) return denoise_.kept;
     return explorer_ && explorer_->canDenoise() ? explorer_ : nullptr;
 }
@@ -303,14 +308,14 @@ void OwnDigitPanel::updateModelLabels()
     if (!d) denoiseText = tr("No denoiser yet: train one (one click, kept for next time) or open a dae (Model…).");
     else if (d == ownDenoiser_) denoiseText = tr("Denoiser: %1 (opened here).").arg(d->description());
     else if (d == denoise_.kept) denoiseText = tr("Denoiser: the kept %1.").arg(d->description());
-    else if (d->kindName() == "dae") denoiseText = tr("Denoiser: the explorer's model, %1.").arg(d->description());
+    else if (d->isDenoiser()) denoiseText = tr("Denoiser: the explorer's model, %1.").arg(d->description());
     else denoiseText = tr("Denoiser: the explorer's model, %1. It was not trained to remove noise: train a denoiser for that.").arg(d->description());
     QString upscaleText;
     if (!u) upscaleText = tr("No super-resolution model yet: train one (one click, kept for next time) or open an sr model (Model…).");
     else if (u == ownUpscaler_) upscaleText = tr("Model: %1 (opened here).").arg(u->description());
     else if (u == upscale_.kept) upscaleText = tr("Model: the kept %1.").arg(u->description());
     else upscaleText = tr("Model: the explorer's model, %1.").arg(u->description());
-    const bool denoiserFits = d && (d->kindName() == "dae");
+    const bool denoiserFits = d && d->isDenoiser();
     for (auto [h, text, fits] : {std::tuple{&denoise_, denoiseText, denoiserFits}, std::tuple{&upscale_, upscaleText, bool(u)}}) {
         const bool running = h->trainer->isRunning();
         h->label->setText(running ? tr("Training the %1…").arg(QString::fromStdString(latent::KeptModels::describe(h->trainer->role()))) : text);
@@ -421,8 +426,7 @@ bool OwnDigitPanel::usePicture(const latent::GrayImage& picture, const QString& 
     hasDigit_ = true;
     showError(QString());
     QString sourceText = tr("%1, %2x%3 pixels").arg(what).arg(picture.width).arg(picture.height);
-    if (std::any_of(result_.stages.begin(), result_.stages.end(), [](const latent::PreprocessStage& s) { return s.note.find("several digits") != std::string::npos; }))
-        sourceText += "\n" + tr("It shows several digits or marks: the largest was taken.");
+    if (result_.severalDigits) sourceText += "\n" + tr("It shows several digits or marks: the largest was taken.");
     source_->setText(sourceText);
     for (size_t i = 0; i < stages_.size(); ++i) {
         if (i < result_.stages.size()) {

@@ -97,6 +97,7 @@ private:
     };
     QWidget* makeHelperRow(Helper& h, KeptModelTrainer::Role role, QWidget* parent);
     void helperFinished(Helper& h, bool ok, const QString& message);
+    void reloadKeptModel(Helper& h);
 
     ModelSessionPtr explorer_, ownDenoiser_, ownUpscaler_;
     Helper denoise_, upscale_;

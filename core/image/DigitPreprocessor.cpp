@@ -397,7 +397,7 @@ Components inkComponents(const GrayImage& image, float threshold)
 //    bar, a broken pen stroke), grown until no other component comes within 15% of the box's
 //    longer side (5% for pieces under a tenth of the largest). Specks (under 2% of the largest) and marks further away are left out; a
 //    second digit beside the first is one of those: the largest is taken and the note says so.
-PreprocessStage cropToInk(const GrayImage& level, float inkThreshold)
+PreprocessStage cropToInk(const GrayImage& level, float inkThreshold, bool& severalDigits)
 {
     const int w = level.width;
     const Components c = inkComponents(level, inkThreshold);
@@ -449,6 +449,7 @@ PreprocessStage cropToInk(const GrayImage& level, float inkThreshold)
         }
     std::string note = "ink box " + std::to_string(cropped.width) + "x" + std::to_string(cropped.height) + " at (" +
                        std::to_string(box.x0) + ", " + std::to_string(box.y0) + ")";
+    severalDigits = digitLike > 0;
     if (digitLike) note += ", several digits or marks: the largest taken, " + std::to_string(marks) + " left out";
     else if (marks) note += ", " + std::to_string(marks) + (marks == 1 ? " mark" : " marks") + " away from the digit left out";
     if (speckPixels) note += ", " + std::to_string(speckPixels) + " speck pixels dropped";
@@ -501,7 +502,7 @@ PreprocessResult preprocessDigit(const GrayImage& picture, const PreprocessOptio
     stages.push_back(toGrayscale(picture));
     stages.push_back(toLightInkOnDark(stages.back().image, polarity));
     stages.push_back(levelBackground(stages.back().image, polarity));
-    stages.push_back(cropToInk(stages.back().image, o.inkThreshold));
+    stages.push_back(cropToInk(stages.back().image, o.inkThreshold, result.severalDigits));
     stages.push_back(scaleToBox(stages.back().image, o.boxSize));
     stages.push_back(centreInField(stages.back().image, o.fieldSize));
     result.inverted = polarity.inverted;

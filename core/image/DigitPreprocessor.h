@@ -31,6 +31,7 @@ struct PreprocessResult {
     std::vector<PreprocessStage> stages;
     GrayImage digit;     // fieldSize x fieldSize, light ink on black, in [0, 1]
     bool inverted = false;
+    bool severalDigits = false;  // another digit (or a mark as tall as a third of it) was left out
 };
 
 // Turns any picture of one digit into an MNIST-style digit the way MNIST was made: grayscale with

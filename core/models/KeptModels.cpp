@@ -1,7 +1,10 @@
 #include "models/KeptModels.h"
 
+#include "models/ModelCatalog.h"
+
 #include <cstdlib>
 #include <filesystem>
+#include <sstream>
 
 namespace latent {
 
@@ -22,11 +25,22 @@ bool KeptModels::exists(Role role)
     return std::filesystem::is_regular_file(path(role), ec);
 }
 
-std::string KeptModels::recipe(Role role)
+KeptModels::Recipe KeptModels::recipe(Role role)
 {
-    // The standard figures' recipes: 18.7 dB at noise 0.5 and 27.5 dB at x2 on the MNIST test split.
-    return role == Denoiser ? "--data mnist --model dae --arch wide --noise 0.5 --epochs 3"
-                            : "--data mnist --model sr --downscale 2 --epochs 2";
+    if (role == Denoiser) return {"dae", "wide", 0.5, 0, 3};
+    return {"sr", "conv", 0, 2, 2};
+}
+
+std::string KeptModels::recipeArguments(Role role)
+{
+    const Recipe r = recipe(role);
+    std::ostringstream s;
+    s << "--data mnist --model " << r.model;
+    if (ModelCatalog::info(ModelCatalog::parseKind(r.model)).archs.size() > 1) s << " --arch " << r.arch;  // sr has one
+    if (r.noise > 0) s << " --noise " << r.noise;
+    if (r.downscale > 0) s << " --downscale " << r.downscale;
+    s << " --epochs " << r.epochs;
+    return s.str();
 }
 
 std::string KeptModels::describe(Role role)
@@ -34,6 +48,6 @@ std::string KeptModels::describe(Role role)
     return role == Denoiser ? "denoiser (wide dae, 3 epochs on MNIST)" : "super-resolution model (sr x2, 2 epochs on MNIST)";
 }
 
-std::string KeptModels::howToMake(Role role) { return "latent-cli train " + recipe(role) + " --out " + path(role); }
+std::string KeptModels::howToMake(Role role) { return "latent-cli train " + recipeArguments(role) + " --out " + path(role); }
 
 }  // namespace latent
