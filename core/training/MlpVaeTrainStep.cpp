@@ -1,5 +1,7 @@
 #include "training/MlpVaeTrainStep.h"
 
+#include "runtime/Gemm.h"
+
 namespace latent {
 
 namespace {
@@ -22,6 +24,7 @@ MlpVaeTrainStep::MlpVaeTrainStep(MlpVaeImpl& model, const TrainOptions& options)
         if (!p.grad().defined()) p.mutable_grad() = torch::zeros_like(p);  // same strides as p
     // After the transpose: the fused Adam keeps its moments in each weight's layout.
     optimizer_ = makeOptimizer(model_.parameters(), options);
+    bf16_ = options.matmul == MatmulPrecision::BFloat16 || (options.matmul == MatmulPrecision::Auto && Gemm::hasNativeBf16());
 }
 
 void MlpVaeTrainStep::allocate(int64_t b)
@@ -67,7 +70,8 @@ StepLoss MlpVaeTrainStep::computeGradients(const torch::Tensor& x, double beta, 
     const double invB = 1.0 / double(b);
 
     // The input's non-zero pixels, when there are few enough for that to pay.
-    const bool sparse = sparseEnabled_ && x.is_contiguous() && x.scalar_type() == torch::kFloat32 &&
+    const bool sparseWanted = sparseChoice_ < 0 ? !Gemm::usesOneDnn() : sparseChoice_ == 1;
+    const bool sparse = sparseWanted && x.is_contiguous() && x.scalar_type() == torch::kFloat32 &&
                         storedTransposed(enc.weight) && storedTransposed(enc.weight.grad()) &&
                         (sparse_.assign(x.data_ptr<float>(), b, x.size(1)), sparse_.worthIt());
     lastSparse_ = sparse;
@@ -76,17 +80,25 @@ StepLoss MlpVaeTrainStep::computeGradients(const torch::Tensor& x, double beta, 
     if (sparse)
         sparse_.multiplyTransposedWeight(enc.weight.data_ptr<float>(), enc.bias.data_ptr<float>(), h1_.size(1),
                                          h1_.data_ptr<float>(), at::get_num_threads());
-    else
-        torch::addmm_out(h1_, enc.bias, x, enc.weight.t());
+    else if (bf16_) {
+        xB_ = x.to(torch::kBFloat16);
+        w1B_ = enc.weight.to(torch::kBFloat16);  // keeps the weight's layout
+        Gemm::addmm(h1_, enc.bias, xB_, w1B_.t());
+    } else
+        Gemm::addmm(h1_, enc.bias, x, enc.weight.t());
     h1_.relu_();
-    torch::addmm_out(mu_, mean.bias, h1_, mean.weight.t());
-    torch::addmm_out(lvRaw_, logvar.bias, h1_, logvar.weight.t());
+    Gemm::addmm(mu_, mean.bias, h1_, mean.weight.t());
+    Gemm::addmm(lvRaw_, logvar.bias, h1_, logvar.weight.t());
     lv_ = lvRaw_.clamp(AutoencoderImpl::kLogvarMin, AutoencoderImpl::kLogvarMax);
     std_ = (0.5 * lv_).exp_();
     torch::addcmul_out(z_, mu_, std_, eps);
-    torch::addmm_out(h2_, dec.bias, z_, dec.weight.t());
+    Gemm::addmm(h2_, dec.bias, z_, dec.weight.t());
     h2_.relu_();
-    torch::addmm_out(logits_, out.bias, h2_, out.weight.t());
+    // bf16: the operands of the three 128x784x512 products (and the first layer's two) are rounded
+    // to bf16 once each; the products sum in float and the rest of the step stays float.
+    const torch::Tensor& h2 = bf16_ ? (h2B_ = h2_.to(torch::kBFloat16)) : h2_;
+    const torch::Tensor& wOut = bf16_ ? (woutB_ = out.weight.to(torch::kBFloat16)) : out.weight;
+    Gemm::addmm(logits_, out.bias, h2, wOut.t());
 
     // Loss.
     const torch::Tensor expLv = lv_.exp();
@@ -100,29 +112,32 @@ StepLoss MlpVaeTrainStep::computeGradients(const torch::Tensor& x, double beta, 
     // Backward: d(recon)/d(logits) = (sigmoid(logits) - x) / B.
     torch::sigmoid_out(g_, logits_);
     g_.sub_(x).mul_(invB);
-    torch::mm_out(out.weight.mutable_grad(), g_.t(), h2_);
+    const torch::Tensor& g = bf16_ ? (gB_ = g_.to(torch::kBFloat16)) : g_;
+    Gemm::mm(out.weight.mutable_grad(), g.t(), h2);
     torch::sum_out(out.bias.mutable_grad(), g_, {0});
-    torch::mm_out(dh2_, g_, out.weight);
+    Gemm::mm(dh2_, g, wOut);
     torch::threshold_backward_out(dh2_, dh2_, h2_, 0);  // ReLU: no gradient where the unit was off
-    torch::mm_out(dec.weight.mutable_grad(), dh2_.t(), z_);
+    Gemm::mm(dec.weight.mutable_grad(), dh2_.t(), z_);
     torch::sum_out(dec.bias.mutable_grad(), dh2_, {0});
-    torch::mm_out(dz_, dh2_, dec.weight);
+    Gemm::mm(dz_, dh2_, dec.weight);
     // z = mu + std * eps;  KL = -0.5/B * sum(1 + lv - mu^2 - exp(lv)).
     const torch::Tensor dmu = dz_ + (beta * invB) * mu_;
     torch::Tensor dlv = dz_ * eps * std_ * 0.5 + (0.5 * beta * invB) * (expLv - 1);
     dlv.masked_fill_(lvRaw_.lt(AutoencoderImpl::kLogvarMin).logical_or_(lvRaw_.gt(AutoencoderImpl::kLogvarMax)), 0);
-    torch::mm_out(mean.weight.mutable_grad(), dmu.t(), h1_);
+    Gemm::mm(mean.weight.mutable_grad(), dmu.t(), h1_);
     torch::sum_out(mean.bias.mutable_grad(), dmu, {0});
-    torch::mm_out(logvar.weight.mutable_grad(), dlv.t(), h1_);
+    Gemm::mm(logvar.weight.mutable_grad(), dlv.t(), h1_);
     torch::sum_out(logvar.bias.mutable_grad(), dlv, {0});
-    torch::mm_out(dh1_, dmu, mean.weight);
-    dh1_.addmm_(dlv, logvar.weight);
+    Gemm::mm(dh1_, dmu, mean.weight);
+    Gemm::mm(dh1_, dlv, logvar.weight, 1.f);
     torch::threshold_backward_out(dh1_, dh1_, h1_, 0);
     if (sparse)
         sparse_.weightGradientTransposed(dh1_.data_ptr<float>(), dh1_.size(1), enc.weight.mutable_grad().data_ptr<float>(),
                                           at::get_num_threads());
+    else if (bf16_)
+        Gemm::mm(enc.weight.mutable_grad(), (dh1B_ = dh1_.to(torch::kBFloat16)).t(), xB_);
     else
-        torch::mm_out(enc.weight.mutable_grad(), dh1_.t(), x);
+        Gemm::mm(enc.weight.mutable_grad(), dh1_.t(), x);
     torch::sum_out(enc.bias.mutable_grad(), dh1_, {0});
 
     return {recon + float(beta) * kl, recon, kl};

@@ -27,10 +27,13 @@ public:
     // x: [B, 784] in [0,1] (input and target), eps: [B, latent]. Returns the loss parts (beta
     // applied to total); the gradients are in each parameter's .grad(); nothing is updated.
     StepLoss computeGradients(const torch::Tensor& x, double beta, const torch::Tensor& eps);
-    // Off: always the dense products (to compare both in tests and benchmarks).
-    void setSparseInput(bool on) { sparseEnabled_ = on; }
+    // By default the sparse-input products are used only without oneDNN, whose dense products are
+    // faster (README, "Speed"). On: whenever the batch is sparse enough; off: never (to compare both).
+    void setSparseInput(bool on) { sparseChoice_ = on ? 1 : 0; }
     // Whether the last step used the sparse-input products.
     bool lastStepSparse() const { return lastSparse_; }
+    // Whether the big products take bf16 operands (TrainOptions::matmul).
+    bool usesBf16() const { return bf16_; }
 
 private:
     void allocate(int64_t batch);
@@ -40,7 +43,9 @@ private:
     int64_t batch_ = -1;
     torch::Tensor h1_, mu_, lvRaw_, lv_, std_, z_, h2_, logits_, g_, dh2_, dz_, dh1_;
     SparseInput sparse_;
-    bool sparseEnabled_ = true, lastSparse_ = false;
+    torch::Tensor xB_, w1B_, h2B_, woutB_, gB_, dh1B_;  // bf16 copies of the products' operands
+    int sparseChoice_ = -1;  // -1: by the products' backend
+    bool lastSparse_ = false, bf16_ = false;
 };
 
 }  // namespace latent

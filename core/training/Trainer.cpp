@@ -225,7 +225,8 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
             window.add(loss, len);
             epochLoss.add(loss, len);
             samplesDone += len;
-            result.steps++;
+            if (result.steps++ == 0)
+                result.firstStepUnixSeconds = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 
             if (onProgress_ && (window.steps == options_.progressEvery || s + 1 == stepsPerEpoch)) {
                 const double secs = secondsSince(windowStart) - windowPaused;

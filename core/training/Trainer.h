@@ -39,6 +39,7 @@ struct TrainResult {
     double samplesPerSecond = 0;      // over the whole run, pauses excluded
     std::string message;              // why it stopped, for Cancelled and Diverged
     int threadChanges = 0;            // times the thread count followed other processes' load
+    double firstStepUnixSeconds = 0;  // when the first step ended (wall clock), for start-up figures
     EpochReport last;
 };
 
