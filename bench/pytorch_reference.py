@@ -11,7 +11,10 @@ cvae_sample_accuracy, code_mean_max_abs and code_std_max_dev. The training set i
 before the clock starts; samples/s counts the training loop only. Prints one JSON object.
 
 usage: /usr/bin/python3 bench/pytorch_reference.py DATA_DIR --model vae|vae-conv|ae|dae|sr|cvae|aae
-       [--epochs N] [--threads 2] [--seed 0]
+       [--epochs N] [--threads 2] [--seed 0] [--bench IMAGES]
+--bench IMAGES: speed only, as `latent-cli bench` measures it: the training loop's samples/s on the
+first IMAGES training images (the second of two epochs), one latent point decoded (median and p99
+microseconds, 2000 points) and a 30x30 grid decoded (median of 7, ms); no scores.
 (Debian's python3-torch lives under /usr/bin/python3.)
 """
 import argparse, gzip, json, math, os, struct, time
@@ -186,6 +189,36 @@ def psnr(images, reference):
     return torch.where(mse > 0, 10 * torch.log10(1 / mse.clamp_min(1e-30)), torch.full_like(mse, 100.0)).mean().item()
 
 
+def bench_decoding(model, a, samples_per_second, kind):
+    out = {"model": a.model, "threads": a.threads, "train_samples_per_second": samples_per_second}
+    if kind in ("dae", "sr"):
+        return out  # no latent space to decode from
+    latent = 2
+    label = torch.full((1,), 3, dtype=torch.long)
+    times = []
+    with torch.no_grad():
+        zs = torch.randn(2000, latent)
+        for i in range(zs.shape[0]):
+            t0 = time.perf_counter()
+            img = torch.sigmoid(model.decode(zs[i:i + 1], label)).mul(255).round().clamp(0, 255).to(torch.uint8)
+            times.append((time.perf_counter() - t0) * 1e6)
+        lin = torch.linspace(-3, 3, 30)
+        grid_z = torch.stack(torch.meshgrid(lin, lin, indexing="ij"), -1).reshape(-1, 2)
+        labels = torch.full((900,), 3, dtype=torch.long)
+        grid = []
+        for _ in range(7):
+            t0 = time.perf_counter()
+            img = torch.sigmoid(model.decode(grid_z, labels)).mul(255).round().clamp(0, 255).to(torch.uint8)
+            img.view(30, 30, 28, 28).permute(0, 2, 1, 3).reshape(840, 840).contiguous()
+            grid.append((time.perf_counter() - t0) * 1e3)
+    times.sort()
+    grid.sort()
+    out["decode_point_us_median"] = times[len(times) // 2]
+    out["decode_point_us_p99"] = times[min(len(times) - 1, int(0.99 * (len(times) - 1) + 0.5))]
+    out["grid30_ms_median"] = grid[len(grid) // 2]
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("data")
@@ -194,7 +227,10 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--batch", type=int, default=128)
+    ap.add_argument("--bench", type=int, default=0)
     a = ap.parse_args()
+    if a.bench:
+        a.epochs = 2
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     train = read_idx(find(a.data, "train-images-idx3-ubyte")).float().div(255).unsqueeze(1)
@@ -212,9 +248,13 @@ def main():
         opt_g = torch.optim.Adam(enc, lr=5e-4, betas=(0.5, 0.999))
     else:
         opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    if a.bench:
+        train, train_y = train[:a.bench], train_y[:a.bench]
     n = train.shape[0]
     train_seconds = 0.0
     for epoch in range(a.epochs):
+        if a.bench and epoch == a.epochs - 1:
+            train_seconds = 0.0  # the last epoch only, as latent-cli bench
         t0 = time.perf_counter()
         model.train()
         perm = torch.randperm(n)
@@ -241,6 +281,9 @@ def main():
         train_seconds += time.perf_counter() - t0
 
     model.eval()
+    if a.bench:
+        print(json.dumps(bench_decoding(model, a, n / train_seconds, kind)))
+        return
     out = {"model": a.model, "epochs": a.epochs, "threads": a.threads, "samples_per_second": a.epochs * n / train_seconds}
     torch.manual_seed(a.seed)
     with torch.no_grad():
