@@ -70,6 +70,13 @@ void torchProduct(torch::Tensor& out, const torch::Tensor& a, const torch::Tenso
 
 bool Gemm::usesOneDnn() { return sgemm() != nullptr; }
 
+bool Gemm::rowMajorSgemm(char transa, char transb, int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t lda,
+                         const float* b, int64_t ldb, float beta, float* c, int64_t ldc)
+{
+    const SgemmFn f = sgemm();
+    return f && f(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) == 0;
+}
+
 bool Gemm::hasNativeBf16()
 {
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))

@@ -9,7 +9,8 @@ namespace latent {
 // when the process has it (Debian's LibTorch links libdnnl.so.2). On this AVX-512 CPU its fp32
 // kernels run at about twice the speed of the OpenBLAS kernels behind torch::mm, and its bf16
 // kernels (bf16 operands, fp32 accumulation and result) twice that again (README, "Speed").
-// Without oneDNN, or for layouts it does not take, the products are torch::mm's.
+// Without oneDNN, or for layouts it does not take, the products are torch::mm's. LibTorch's own
+// fp32 products (Linear, the convolutions' im2col products) come here too (BlasRoute.cpp).
 class Gemm {
 public:
     // out = a @ b (beta 0) or out = beta * out + a @ b. a and b: 2-D, both float or both bfloat16
@@ -18,6 +19,11 @@ public:
     static void mm(torch::Tensor& out, const torch::Tensor& a, const torch::Tensor& b, float beta = 0.f);
     // out = bias (one row, repeated) + a @ b.
     static void addmm(torch::Tensor& out, const torch::Tensor& bias, const torch::Tensor& a, const torch::Tensor& b);
+
+    // Row-major C = alpha * op(A) op(B) + beta * C through oneDNN's fp32 GEMM; false (nothing
+    // written) without it or when it refuses the arguments. BlasRoute.cpp sends LibTorch's BLAS calls here.
+    static bool rowMajorSgemm(char transa, char transb, int64_t m, int64_t n, int64_t k, float alpha, const float* a,
+                              int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc);
 
     // oneDNN's fp32 GEMM is in use (LATENT_GEMM=torch in the environment turns it off, for comparisons).
     static bool usesOneDnn();
