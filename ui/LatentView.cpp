@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QHelpEvent>
 #include <QMouseEvent>
+#include <QPaintEvent>
 #include <QPainter>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -153,9 +154,25 @@ void LatentView::fitArea()
 
 void LatentView::setCursorPoint(const QPointF& latent)
 {
+    moveCursor(latent);
+}
+
+// The cursor's glyph: a ring with four ticks, 12 px from its centre, and the pen around it.
+QRect LatentView::cursorArea() const
+{
+    const QPointF w = widgetAt(cursor_);
+    return QRectF(w - QPointF(14, 14), QSizeF(28, 28)).toAlignedRect();
+}
+
+// Only where the cursor was and where it is now are painted again: a whole repaint of a large
+// view (and its trip to the window system) took 2-6 ms of each drag step.
+void LatentView::moveCursor(const QPointF& latent)
+{
+    if (hasCursor_) update(cursorArea());
+    else update();
     cursor_ = latent;
     hasCursor_ = true;
-    update();
+    update(cursorArea());
 }
 
 void LatentView::setMarker(const QPointF& mean, const QSizeF& sigma)
@@ -367,11 +384,13 @@ void LatentView::paintLegend(QPainter& p) const
     }
 }
 
-void LatentView::paintEvent(QPaintEvent*)
+void LatentView::paintEvent(QPaintEvent* e)
 {
     if (layerDirty_ || layer_.size() != size() * devicePixelRatioF()) rebuildLayer();
     QPainter p(this);
-    p.drawImage(0, 0, layer_);
+    p.setClipRegion(e->region());
+    p.drawImage(e->rect(), layer_, QRectF(QPointF(e->rect().topLeft()) * layer_.devicePixelRatio(),
+                                          QSizeF(e->rect().size()) * layer_.devicePixelRatio()));
     p.setRenderHint(QPainter::Antialiasing, true);
     if (selected_ >= 0 && codes_) {
         const QPointF w = widgetAt(QPointF(codes_->at(selected_, dimX_), codes_->at(selected_, dimY_)));
@@ -419,7 +438,8 @@ void LatentView::paintEvent(QPaintEvent*)
         p.drawLine(w - QPointF(0, 12), w - QPointF(0, 7));
         p.drawLine(w + QPointF(0, 7), w + QPointF(0, 12));
     }
-    paintLegend(p);
+    if (legendCount() > 0 && e->region().intersects(legendRect(0).united(legendRect(legendCount() - 1)).adjusted(-6, -6, 6, 6)))
+        paintLegend(p);
     p.setPen(QColor(60, 60, 60));
     if (codes_ && codes_->dim > 0)
         p.drawText(rect().adjusted(0, 0, -8, -22), Qt::AlignRight | Qt::AlignBottom,
@@ -456,9 +476,7 @@ QString LatentView::axisName(int dim) const { return axisPrefix_ + QString::numb
 
 void LatentView::moveCursorTo(const QPointF& widgetPos)
 {
-    cursor_ = latentAt(widgetPos);
-    hasCursor_ = true;
-    update();
+    moveCursor(latentAt(widgetPos));
     Q_EMIT cursorMoved(cursor_);
 }
 

@@ -87,6 +87,8 @@ protected:
     bool event(QEvent*) override;
 
 private:
+    QRect cursorArea() const;
+    void moveCursor(const QPointF& latent);
     enum class Drag { None, PendingClick, Cursor, Pan };
     void invalidateLayer();
     void fitArea();
