@@ -1,4 +1,6 @@
 #include "models/AdversarialAutoencoder.h"
+#include "models/ConvTransposeGemm.h"
+#include "models/ConvVae.h"
 #include "analysis/Analysis.h"
 #include "training/FusedAdam.h"
 #include "training/Loss.h"
@@ -311,6 +313,61 @@ private Q_SLOTS:
                 QVERIFY2(cosine > tolerance, qPrintable(QString::fromStdString(p.key()) + QString(": cosine %1").arg(cosine)));
             }
         }
+    }
+
+    // The blocked transposed convolution (the conv VAE's inference decoder) computes LibTorch's
+    // conv_transpose2d: both stride-2 layers' settings and the last layer's.
+    void transposedConvolutionMatchesTorch_data()
+    {
+        QTest::addColumn<int>("stride");
+        QTest::addColumn<int>("padding");
+        QTest::addColumn<int>("outputPadding");
+        QTest::addColumn<int>("cout");
+        QTest::newRow("upsampling") << 2 << 1 << 1 << 32;
+        QTest::newRow("last layer") << 1 << 1 << 0 << 1;
+        QTest::newRow("odd sizes") << 2 << 0 << 0 << 5;
+    }
+
+    void transposedConvolutionMatchesTorch()
+    {
+        QFETCH(int, stride);
+        QFETCH(int, padding);
+        QFETCH(int, outputPadding);
+        QFETCH(int, cout);
+        torch::manual_seed(2);
+        const int64_t n = 3, h = 6, w = 5, cin = 7;
+        const torch::Tensor x = torch::randn({n, cin, h, w}), weight = torch::randn({cin, cout, 3, 3}), bias = torch::randn({cout});
+        const torch::Tensor ref = torch::conv_transpose2d(x, weight, bias, stride, padding, outputPadding);
+        const ConvTransposeGemm layer(weight, bias, stride, padding, outputPadding);
+        QCOMPARE(layer.outputSize(h), ref.size(2));
+        QCOMPARE(layer.outputSize(w), ref.size(3));
+        const torch::Tensor in = x.permute({0, 2, 3, 1}).contiguous();
+        torch::Tensor out = torch::full({n, ref.size(2), ref.size(3), cout}, std::nanf(""));  // every entry must be written
+        std::vector<float> scratch(size_t(layer.scratchFloats(n, h, w)));
+        layer.run(in.data_ptr<float>(), n, h, w, out.data_ptr<float>(), scratch.data(), false);
+        const double diff = (out.permute({0, 3, 1, 2}) - ref).abs().max().item<double>();
+        QVERIFY2(diff < 1e-4, qPrintable(QString::number(diff)));
+    }
+
+    // The conv VAE decodes in blocks for inference: the same logits as its LibTorch layers; the
+    // pictures for display (bf16 products) within two grey levels of them.
+    void convVaeInferenceDecoderMatchesLayers()
+    {
+        torch::manual_seed(4);
+        ConvVae model;
+        model->eval();
+        const torch::Tensor z = torch::randn({101, 2}) * 2;
+        const torch::Tensor layers = model->decode(z, noLabels()).detach();  // grad mode on: LibTorch's layers
+        torch::NoGradGuard noGrad;
+        const torch::Tensor blocks = model->decode(z, noLabels());
+        QCOMPARE(blocks.sizes(), layers.sizes());
+        const double diff = (blocks - layers).abs().max().item<double>(), scale = layers.abs().max().item<double>();
+        QVERIFY2(diff < 1e-5 * scale + 1e-6, qPrintable(QString("%1 of %2").arg(diff).arg(scale)));
+        const torch::Tensor shown = toGrayLevels(decodeImages(*model, z, noLabels())).to(torch::kInt);
+        const torch::Tensor exact = toGrayLevels(torch::sigmoid(layers).squeeze(1)).to(torch::kInt);
+        const int levels = (shown - exact).abs().max().item<int>();
+        qInfo("display decode: at most %d grey levels off", levels);
+        QVERIFY2(levels <= 2, qPrintable(QString::number(levels)));
     }
 
     void fusedAdamMatchesTorchAdam()

@@ -67,7 +67,7 @@ std::vector<float> gridCoordinates(const GridOptions& o, int latentDim)
 torch::Tensor decodeImages(AutoencoderImpl& model, const torch::Tensor& z, const torch::Tensor& labels)
 {
     torch::NoGradGuard noGrad;
-    return torch::sigmoid(model.decode(z, labels)).squeeze(1);
+    return torch::sigmoid(model.decodeForDisplay(z, labels)).squeeze(1);
 }
 
 torch::Tensor toGrayLevels(const torch::Tensor& images01) { return images01.mul(255.0).round().clamp(0, 255).to(torch::kUInt8); }

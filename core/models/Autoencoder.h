@@ -26,6 +26,10 @@ public:
 
     virtual Encoding encode(const torch::Tensor& input, const torch::Tensor& labels) = 0;
     virtual torch::Tensor decode(const torch::Tensor& z, const torch::Tensor& labels) = 0;
+    // decode() for pictures shown as 8-bit grey levels (grids, the drag preview, sample sheets):
+    // a model may take a faster, less exact path here (the conv VAE: bf16 products, a grey level
+    // or two off). Scores use decode().
+    virtual torch::Tensor decodeForDisplay(const torch::Tensor& z, const torch::Tensor& labels) { return decode(z, labels); }
     // VAE: z = mean + exp(0.5 * logvar) * eps, eps ~ N(0, I), in training and evaluation alike
     // (the ELBO is an expectation over q(z|x)); other models decode the code directly.
     ModelOutput forward(const torch::Tensor& input, const torch::Tensor& labels);
