@@ -370,6 +370,35 @@ private Q_SLOTS:
         QVERIFY2(levels <= 2, qPrintable(QString::number(levels)));
     }
 
+    // A single point (the drag) is decoded with plain loops by the MLP decoders: the same logits
+    // as their LibTorch layers, and a toGrayLevels that rounds as torch::round does.
+    void singlePointDecodeMatchesLayers_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::newRow("vae") << int(ModelKind::Vae);
+        QTest::newRow("cvae") << int(ModelKind::Cvae);
+        QTest::newRow("aae") << int(ModelKind::Aae);
+    }
+
+    void singlePointDecodeMatchesLayers()
+    {
+        QFETCH(int, kind);
+        const ModelSpec spec = specOf(ModelKind(kind));
+        torch::manual_seed(6);
+        Autoencoder m = makeModel(spec);
+        m->eval();
+        const torch::Tensor z = torch::randn({1, spec.codeSize()}) * 2;
+        const torch::Tensor labels = spec.isConditional() ? torch::full({1}, 7, torch::kLong) : noLabels();
+        const torch::Tensor layers = m->decode(z, labels).detach();  // grad mode on: LibTorch's layers
+        torch::NoGradGuard noGrad;
+        const torch::Tensor loops = m->decode(z, labels);
+        QCOMPARE(loops.sizes(), layers.sizes());
+        const double diff = (loops - layers).abs().max().item<double>(), scale = layers.abs().max().item<double>();
+        QVERIFY2(diff < 1e-5 * scale + 1e-6, qPrintable(QString("%1 of %2").arg(diff).arg(scale)));
+        const torch::Tensor images = torch::sigmoid(layers).squeeze(1);
+        QVERIFY(torch::equal(toGrayLevels(images), images.mul(255.0).round().clamp(0, 255).to(torch::kUInt8)));
+    }
+
     void fusedAdamMatchesTorchAdam()
     {
         torch::manual_seed(1);

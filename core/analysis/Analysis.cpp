@@ -70,7 +70,20 @@ torch::Tensor decodeImages(AutoencoderImpl& model, const torch::Tensor& z, const
     return torch::sigmoid(model.decodeForDisplay(z, labels)).squeeze(1);
 }
 
-torch::Tensor toGrayLevels(const torch::Tensor& images01) { return images01.mul(255.0).round().clamp(0, 255).to(torch::kUInt8); }
+torch::Tensor toGrayLevels(const torch::Tensor& images01)
+{
+    // One pass instead of four LibTorch operations (multiply, round, clamp, convert): the same
+    // values (round half to even, as torch::round), NaN as 0.
+    const torch::Tensor in = images01.to(torch::kFloat32).contiguous();
+    torch::Tensor out = torch::empty(in.sizes(), torch::kUInt8);
+    const float* src = in.data_ptr<float>();
+    uint8_t* dst = out.data_ptr<uint8_t>();
+    for (int64_t i = 0; i < in.numel(); ++i) {
+        const float v = std::nearbyint(src[i] * 255.0f);
+        dst[i] = v >= 255.f ? uint8_t(255) : v > 0.f ? uint8_t(v) : uint8_t(0);
+    }
+    return out;
+}
 
 torch::Tensor decodeGrid(AutoencoderImpl& model, int latentDim, const GridOptions& o)
 {

@@ -1,5 +1,7 @@
 #include "models/AdversarialAutoencoder.h"
 
+#include "models/SmallBatchDense.h"
+
 #include <cmath>
 
 namespace latent {
@@ -30,6 +32,10 @@ Encoding AdversarialAutoencoderImpl::encode(const torch::Tensor& input, const to
 torch::Tensor AdversarialAutoencoderImpl::decode(const torch::Tensor& z, const torch::Tensor& /*labels*/)
 {
     const int64_t side = int64_t(std::lround(std::sqrt(double(options.imagePixels))));
+    if (smallBatchApplies(*this, z)) {  // a single point: plain loops instead of LibTorch's operations
+        auto linear = [&](size_t i) { return decoder[i]->as<nn::Linear>(); };
+        return runDenseSteps(z, {{linear(0), true}, {linear(2), true}, {linear(4), false}}).view({-1, 1, side, side});
+    }
     return decoder->forward(z).view({-1, 1, side, side});
 }
 

@@ -1,5 +1,7 @@
 #include "models/ConditionalVae.h"
 
+#include "models/SmallBatchDense.h"
+
 #include <cmath>
 #include <stdexcept>
 
@@ -35,7 +37,10 @@ Encoding ConditionalVaeImpl::encode(const torch::Tensor& input, const torch::Ten
 torch::Tensor ConditionalVaeImpl::decode(const torch::Tensor& z, const torch::Tensor& labels)
 {
     const int64_t side = int64_t(std::lround(std::sqrt(double(options.imagePixels))));
-    const torch::Tensor h = torch::relu(decoderHidden(torch::cat({z, oneHot(labels)}, 1)));
+    const torch::Tensor in = torch::cat({z, oneHot(labels)}, 1);
+    if (smallBatchApplies(*this, in))  // a single point: plain loops instead of LibTorch's operations
+        return runDenseSteps(in, {{decoderHidden.get(), true}, {decoderOutput.get(), false}}).view({-1, 1, side, side});
+    const torch::Tensor h = torch::relu(decoderHidden(in));
     return decoderOutput(h).view({-1, 1, side, side});
 }
 

@@ -1,5 +1,7 @@
 #include "models/MlpVae.h"
 
+#include "models/SmallBatchDense.h"
+
 namespace latent {
 
 MlpVaeImpl::MlpVaeImpl(const MlpVaeOptions& o) : options(o)
@@ -19,6 +21,10 @@ Encoding MlpVaeImpl::encode(const torch::Tensor& input, const torch::Tensor& /*l
 
 torch::Tensor MlpVaeImpl::decode(const torch::Tensor& z, const torch::Tensor& /*labels*/)
 {
+    if (smallBatchApplies(*this, z)) {  // a single point: plain loops instead of LibTorch's operations
+        const int64_t side = int64_t(std::lround(std::sqrt(double(options.imagePixels))));
+        return runDenseSteps(z, {{decoderHidden.get(), true}, {decoderOutput.get(), false}}).view({-1, 1, side, side});
+    }
     const int64_t side = int64_t(std::lround(std::sqrt(double(options.imagePixels))));
     return decoderOutput(torch::relu(decoderHidden(z))).view({-1, 1, side, side});
 }

@@ -1,0 +1,69 @@
+#include "models/SmallBatchDense.h"
+
+#include "runtime/Gemm.h"
+
+#include <torch/csrc/jit/frontend/tracer.h>
+
+#include <algorithm>
+
+namespace latent {
+
+namespace {
+
+float dot(const float* __restrict a, const float* __restrict b, int64_t n)
+{
+    // Eight independent partial sums, which the compiler keeps in vector registers.
+    float part[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        for (int j = 0; j < 8; ++j) part[j] += a[i + j] * b[i + j];
+    for (; i < n; ++i) part[0] += a[i] * b[i];
+    return ((part[0] + part[1]) + (part[2] + part[3])) + ((part[4] + part[5]) + (part[6] + part[7]));
+}
+
+}  // namespace
+
+bool smallBatchApplies(const torch::nn::Module& model, const torch::Tensor& x)
+{
+    return !model.is_training() && !torch::GradMode::is_enabled() && !torch::jit::tracer::isTracing() && x.dim() == 2 &&
+           x.size(0) <= kSmallBatchMaxRows && x.device().is_cpu() && x.scalar_type() == torch::kFloat32;
+}
+
+torch::Tensor runDenseSteps(const torch::Tensor& x, const std::vector<DenseStep>& steps)
+{
+    const int64_t n = x.size(0);
+    std::vector<float> in(x.contiguous().data_ptr<float>(), x.contiguous().data_ptr<float>() + x.numel()), out;
+    int64_t width = x.size(1);
+    for (const DenseStep& s : steps) {
+        const torch::Tensor w = s.layer->weight.contiguous(), b = s.layer->bias;
+        const int64_t outWidth = w.size(0);
+        if (w.size(1) != width || w.scalar_type() != torch::kFloat32) throw std::invalid_argument("runDenseSteps: the layers do not chain");
+        const float* wp = w.data_ptr<float>();
+        const torch::Tensor bc = b.defined() ? b.contiguous() : torch::Tensor();
+        const float* bp = bc.defined() ? bc.data_ptr<float>() : nullptr;
+        out.assign(size_t(n * outWidth), 0.f);
+        // A wide layer through oneDNN's GEMM (its AVX-512 kernels); the loops for the rest.
+        if (width * outWidth >= 65536 && Gemm::rowMajorSgemm('N', 'T', n, outWidth, width, 1.f, in.data(), width, wp, width, 0.f, out.data(), outWidth)) {
+            for (int64_t r = 0; r < n; ++r)
+                for (int64_t j = 0; j < outWidth; ++j) {
+                    const float v = out[size_t(r * outWidth + j)] + (bp ? bp[j] : 0.f);
+                    out[size_t(r * outWidth + j)] = s.relu ? std::max(v, 0.f) : v;
+                }
+            in.swap(out);
+            width = outWidth;
+            continue;
+        }
+        for (int64_t r = 0; r < n; ++r)
+            for (int64_t j = 0; j < outWidth; ++j) {
+                const float v = dot(wp + j * width, in.data() + r * width, width) + (bp ? bp[j] : 0.f);
+                out[size_t(r * outWidth + j)] = s.relu ? std::max(v, 0.f) : v;
+            }
+        in.swap(out);
+        width = outWidth;
+    }
+    torch::Tensor result = torch::empty({n, width});
+    std::copy(in.begin(), in.end(), result.data_ptr<float>());
+    return result;
+}
+
+}  // namespace latent
