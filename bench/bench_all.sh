@@ -8,7 +8,8 @@
 #    bench/pytorch_vae.py's training loop, and start-up = process start to the first training step;
 #  - the window (latent-gui-bench under Xvfb, after one epoch): drag update p99 and grid refresh for
 #    every model with a latent space, in the first round only (there is no PyTorch counterpart).
-# usage: bench/bench_all.sh [ROUNDS] [BUILD_DIR]      (default 3 rounds, about 6 minutes each)
+# usage: bench/bench_all.sh [ROUNDS] [BUILD_DIR]      (default 3 rounds, about 6 minutes each;
+#        BENCH_IMAGES: training images per epoch, default 6400; BENCH_OUT: keep the raw JSON there)
 set -euo pipefail
 rounds=${1:-3}
 build=${2:-$(dirname "$0")/../build}
@@ -17,8 +18,7 @@ cli="$build/app/cli/latent-cli"
 gui="$build/bench/latent-gui-bench"
 data=${LATENT_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/latent-explorer/datasets}/mnist
 images=${BENCH_IMAGES:-6400}
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+if [ -n "${BENCH_OUT:-}" ]; then out=$BENCH_OUT; mkdir -p "$out"; else out=$(mktemp -d); trap 'rm -rf "$out"' EXIT; fi
 models=(vae vae-conv ae dae sr cvae aae)
 "$cli" info | grep -E "BLAS  |products|threads"
 for r in $(seq "$rounds"); do
@@ -52,7 +52,8 @@ import json, statistics, sys, glob, os
 out, rounds = sys.argv[1], int(sys.argv[2])
 med = statistics.median
 load = lambda p: json.load(open(p))
-ours = [load(f"{out}/ours.{r}.json") for r in range(1, rounds + 1)]
+last_line = lambda p: json.loads(open(p).read().strip().splitlines()[-1])  # after latent-cli bench's own lines
+ours = [last_line(f"{out}/ours.{r}.json") for r in range(1, rounds + 1)]
 res = {"rounds": rounds, "gemm_fp32_gflops": med(o["gemm_fp32_gflops"] for o in ours),
        "gemm_bf16_gflops": med(o["gemm_bf16_gflops"] for o in ours), "models": {}}
 for m in ["vae", "vae-conv", "ae", "dae", "sr", "cvae", "aae"]:
