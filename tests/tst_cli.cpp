@@ -94,6 +94,24 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains("--epochs"), bad.err);
         QCOMPARE(cli({"train", "--model", "gan", "--out", "x.pt"}).code, 2);
         QCOMPARE(cli({"eval"}).code, 2);  // --model is required
+        const Run matmul = cli({"train", "--matmul", "fp64", "--out", "x.pt"});
+        QCOMPARE(matmul.code, 2);
+        QVERIFY2(matmul.err.contains("fp64"), matmul.err);
+    }
+
+    // latent-cli bench measures every figure it names for the models asked (decoding only where
+    // there is a latent space) and says which products it ran with; an unknown model is a usage error.
+    void benchPrintsEveryFigure()
+    {
+        const Run r = cli({"bench", "--data", dataDir, "--models", "vae,sr", "--images", "256", "--points", "20", "--json"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = json(r.out.trimmed().split('\n').last());
+        for (const char* k : {"vae.train_samples_per_second", "vae.train_gflops", "vae.decode_point_us_median", "vae.decode_point_us_p99",
+                              "vae.grid30_ms_median", "sr.train_samples_per_second", "gemm_fp32_gflops"})
+            QVERIFY2(o.value(k).toDouble() > 0, qPrintable(QString(k) + ": " + r.out));
+        QVERIFY(!o.contains("sr.grid30_ms_median"));
+        QVERIFY(!o.value("products").toString().isEmpty());
+        QCOMPARE(cli({"bench", "--models", "gan"}).code, 2);
     }
 
     void infoReportsBlasAndThreads()
@@ -104,6 +122,7 @@ private Q_SLOTS:
         QVERIFY2(!o.value("blas").toString().isEmpty(), r.out);
         QCOMPARE(o.value("torch_threads").toInt(), 1);
         QVERIFY(o.contains("blas_library"));
+        QVERIFY2(!o.value("products").toString().isEmpty(), r.out);
     }
 
     void trainThenEvalEncodeDecodeGrid()
