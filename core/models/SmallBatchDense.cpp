@@ -32,7 +32,8 @@ bool smallBatchApplies(const torch::nn::Module& model, const torch::Tensor& x)
 torch::Tensor runDenseSteps(const torch::Tensor& x, const std::vector<DenseStep>& steps)
 {
     const int64_t n = x.size(0);
-    std::vector<float> in(x.contiguous().data_ptr<float>(), x.contiguous().data_ptr<float>() + x.numel()), out;
+    const torch::Tensor xc = x.contiguous();
+    std::vector<float> in(xc.data_ptr<float>(), xc.data_ptr<float>() + xc.numel()), out;
     int64_t width = x.size(1);
     for (const DenseStep& s : steps) {
         const torch::Tensor w = s.layer->weight.contiguous(), b = s.layer->bias;
@@ -42,21 +43,14 @@ torch::Tensor runDenseSteps(const torch::Tensor& x, const std::vector<DenseStep>
         const torch::Tensor bc = b.defined() ? b.contiguous() : torch::Tensor();
         const float* bp = bc.defined() ? bc.data_ptr<float>() : nullptr;
         out.assign(size_t(n * outWidth), 0.f);
-        // A wide layer through oneDNN's GEMM (its AVX-512 kernels); the loops for the rest.
-        if (width * outWidth >= 65536 && Gemm::rowMajorSgemm('N', 'T', n, outWidth, width, 1.f, in.data(), width, wp, width, 0.f, out.data(), outWidth)) {
-            for (int64_t r = 0; r < n; ++r)
-                for (int64_t j = 0; j < outWidth; ++j) {
-                    const float v = out[size_t(r * outWidth + j)] + (bp ? bp[j] : 0.f);
-                    out[size_t(r * outWidth + j)] = s.relu ? std::max(v, 0.f) : v;
-                }
-            in.swap(out);
-            width = outWidth;
-            continue;
-        }
+        // A wide layer through oneDNN's GEMM (its AVX-512 kernels), the rest with the loops.
+        const bool viaGemm = width * outWidth >= 65536 &&
+                             Gemm::rowMajorSgemm('N', 'T', n, outWidth, width, 1.f, in.data(), width, wp, width, 0.f, out.data(), outWidth);
         for (int64_t r = 0; r < n; ++r)
             for (int64_t j = 0; j < outWidth; ++j) {
-                const float v = dot(wp + j * width, in.data() + r * width, width) + (bp ? bp[j] : 0.f);
-                out[size_t(r * outWidth + j)] = s.relu ? std::max(v, 0.f) : v;
+                float& y = out[size_t(r * outWidth + j)];
+                const float v = (viaGemm ? y : dot(wp + j * width, in.data() + r * width, width)) + (bp ? bp[j] : 0.f);
+                y = s.relu ? std::max(v, 0.f) : v;
             }
         in.swap(out);
         width = outWidth;
