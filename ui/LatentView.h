@@ -90,7 +90,8 @@ private:
     QRect cursorArea() const;
     void moveCursor(const QPointF& latent);
     enum class Drag { None, PendingClick, Cursor, Pan };
-    void invalidateLayer();
+    void invalidateLayer();  // everything: the points too
+    void invalidateGrid();   // the grid and the axes
     void fitArea();
     void rebuildLayer();
     void paintGrid(QPainter& p) const;
@@ -130,6 +131,6 @@ private:
     QPoint pressPos_, lastPos_;
     int pressIndex_ = -1;
 
-    QImage layer_;
-    bool layerDirty_ = true;
+    QImage layer_, scatterLayer_;
+    bool layerDirty_ = true, scatterDirty_ = true;
 };
