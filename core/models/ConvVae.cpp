@@ -5,7 +5,6 @@
 #include "runtime/ParallelFor.h"
 
 #include <ATen/Parallel.h>
-#include <torch/csrc/jit/frontend/tracer.h>
 
 #include <algorithm>
 #include <memory>
@@ -49,9 +48,7 @@ torch::Tensor ConvVaeImpl::decode(const torch::Tensor& z, const torch::Tensor& /
 
 bool ConvVaeImpl::fastPathApplies(const torch::Tensor& z) const
 {
-    // Not while tracing for TorchScript: the tracer records torch operations, not these loops.
-    return !is_training() && !torch::GradMode::is_enabled() && !torch::jit::tracer::isTracing() && z.device().is_cpu() &&
-           z.scalar_type() == torch::kFloat32 && z.dim() == 2 && decoderDense->weight.device().is_cpu();
+    return runsInference(z);
 }
 
 torch::Tensor ConvVaeImpl::decodeForDisplay(const torch::Tensor& z, const torch::Tensor& labels)

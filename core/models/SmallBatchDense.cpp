@@ -2,8 +2,6 @@
 
 #include "runtime/Gemm.h"
 
-#include <torch/csrc/jit/frontend/tracer.h>
-
 #include <algorithm>
 
 namespace latent {
@@ -22,12 +20,6 @@ float dot(const float* __restrict a, const float* __restrict b, int64_t n)
 }
 
 }  // namespace
-
-bool smallBatchApplies(const torch::nn::Module& model, const torch::Tensor& x)
-{
-    return !model.is_training() && !torch::GradMode::is_enabled() && !torch::jit::tracer::isTracing() && x.dim() == 2 &&
-           x.size(0) <= kSmallBatchMaxRows && x.device().is_cpu() && x.scalar_type() == torch::kFloat32;
-}
 
 torch::Tensor runDenseSteps(const torch::Tensor& x, const std::vector<DenseStep>& steps)
 {

@@ -1,5 +1,5 @@
 #pragma once
-#include <torch/torch.h>
+#include "models/Autoencoder.h"
 
 #include <vector>
 
@@ -12,10 +12,13 @@ struct DenseStep {
     bool relu;
 };
 
-// Whether the loops may stand in for the layers: inference without gradients or tracing, float
-// rows on the CPU, at most kMaxRows of them.
-bool smallBatchApplies(const torch::nn::Module& model, const torch::Tensor& x);
+// Whether the loops may stand in for model's layers: AutoencoderImpl::runsInference, at most
+// kSmallBatchMaxRows rows.
 constexpr int64_t kSmallBatchMaxRows = 4;
+inline bool smallBatchApplies(const AutoencoderImpl& model, const torch::Tensor& x)
+{
+    return model.runsInference(x) && x.size(0) <= kSmallBatchMaxRows;
+}
 
 // x: float [n, in] -> float [n, out] of the last layer (the same sums in another order).
 torch::Tensor runDenseSteps(const torch::Tensor& x, const std::vector<DenseStep>& steps);

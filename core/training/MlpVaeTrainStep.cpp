@@ -43,6 +43,15 @@ void MlpVaeTrainStep::allocate(int64_t b)
     dh2_ = e({b, hidden});
     dz_ = e({b, latent});
     dh1_ = e({b, hidden});
+    if (bf16_) {
+        auto bf = [](const torch::Tensor& like) { return torch::empty_like(like, like.options().dtype(torch::kBFloat16)); };
+        xB_ = torch::empty({b, pixels}, torch::kBFloat16);
+        h2B_ = bf(h2_);
+        gB_ = bf(g_);
+        dh1B_ = bf(dh1_);
+        w1B_ = bf(model_.encoderHidden->weight);  // keeps the weights' layouts (the first one transposed)
+        woutB_ = bf(model_.decoderOutput->weight);
+    }
 }
 
 LossFigures MlpVaeTrainStep::run(const TrainBatch& batch, double beta)
@@ -81,8 +90,8 @@ StepLoss MlpVaeTrainStep::computeGradients(const torch::Tensor& x, double beta, 
         sparse_.multiplyTransposedWeight(enc.weight.data_ptr<float>(), enc.bias.data_ptr<float>(), h1_.size(1),
                                          h1_.data_ptr<float>(), at::get_num_threads());
     else if (bf16_) {
-        xB_ = x.to(torch::kBFloat16);
-        w1B_ = enc.weight.to(torch::kBFloat16);  // keeps the weight's layout
+        xB_.copy_(x);
+        w1B_.copy_(enc.weight);
         Gemm::addmm(h1_, enc.bias, xB_, w1B_.t());
     } else
         Gemm::addmm(h1_, enc.bias, x, enc.weight.t());
@@ -96,8 +105,8 @@ StepLoss MlpVaeTrainStep::computeGradients(const torch::Tensor& x, double beta, 
     h2_.relu_();
     // bf16: the operands of the three 128x784x512 products (and the first layer's two) are rounded
     // to bf16 once each; the products sum in float and the rest of the step stays float.
-    const torch::Tensor& h2 = bf16_ ? (h2B_ = h2_.to(torch::kBFloat16)) : h2_;
-    const torch::Tensor& wOut = bf16_ ? (woutB_ = out.weight.to(torch::kBFloat16)) : out.weight;
+    const torch::Tensor& h2 = bf16_ ? h2B_.copy_(h2_) : h2_;
+    const torch::Tensor& wOut = bf16_ ? woutB_.copy_(out.weight) : out.weight;
     Gemm::addmm(logits_, out.bias, h2, wOut.t());
 
     // Loss.
@@ -112,7 +121,7 @@ StepLoss MlpVaeTrainStep::computeGradients(const torch::Tensor& x, double beta, 
     // Backward: d(recon)/d(logits) = (sigmoid(logits) - x) / B.
     torch::sigmoid_out(g_, logits_);
     g_.sub_(x).mul_(invB);
-    const torch::Tensor& g = bf16_ ? (gB_ = g_.to(torch::kBFloat16)) : g_;
+    const torch::Tensor& g = bf16_ ? gB_.copy_(g_) : g_;
     Gemm::mm(out.weight.mutable_grad(), g.t(), h2);
     torch::sum_out(out.bias.mutable_grad(), g_, {0});
     Gemm::mm(dh2_, g, wOut);
@@ -135,7 +144,7 @@ StepLoss MlpVaeTrainStep::computeGradients(const torch::Tensor& x, double beta, 
         sparse_.weightGradientTransposed(dh1_.data_ptr<float>(), dh1_.size(1), enc.weight.mutable_grad().data_ptr<float>(),
                                           at::get_num_threads());
     else if (bf16_)
-        Gemm::mm(enc.weight.mutable_grad(), (dh1B_ = dh1_.to(torch::kBFloat16)).t(), xB_);
+        Gemm::mm(enc.weight.mutable_grad(), dh1B_.copy_(dh1_).t(), xB_);
     else
         Gemm::mm(enc.weight.mutable_grad(), dh1_.t(), x);
     torch::sum_out(enc.bias.mutable_grad(), dh1_, {0});
