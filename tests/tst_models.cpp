@@ -1,4 +1,5 @@
 #include "models/AdversarialAutoencoder.h"
+#include "models/ConvTransposeByConvolution.h"
 #include "models/ConvTransposeGemm.h"
 #include "models/ConvVae.h"
 #include "analysis/Analysis.h"
@@ -347,6 +348,51 @@ private Q_SLOTS:
         layer.run(in.data_ptr<float>(), n, h, w, out.data_ptr<float>(), scratch.data(), false);
         const double diff = (out.permute({0, 3, 1, 2}) - ref).abs().max().item<double>();
         QVERIFY2(diff < 1e-4, qPrintable(QString::number(diff)));
+    }
+
+    // Training runs transposed layers as the adjoint of a convolution (convTranspose2d): the same
+    // output and the same gradients for input, weight and bias as LibTorch's layer, in either layout.
+    void transposedLayerTrainsAsTorchLayer_data()
+    {
+        QTest::addColumn<int>("kernel");
+        QTest::addColumn<int>("stride");
+        QTest::addColumn<int>("padding");
+        QTest::addColumn<int>("outputPadding");
+        QTest::addColumn<bool>("channelsLast");
+        QTest::newRow("conv VAE upsampling") << 3 << 2 << 1 << 1 << true;
+        QTest::newRow("conv VAE last layer") << 3 << 1 << 1 << 0 << true;
+        QTest::newRow("super-resolution x2") << 2 << 2 << 0 << 0 << true;
+        QTest::newRow("odd sizes, NCHW") << 3 << 2 << 0 << 1 << false;
+    }
+
+    void transposedLayerTrainsAsTorchLayer()
+    {
+        QFETCH(int, kernel);
+        QFETCH(int, stride);
+        QFETCH(int, padding);
+        QFETCH(int, outputPadding);
+        QFETCH(bool, channelsLast);
+        torch::manual_seed(3);
+        torch::nn::ConvTranspose2d layer(
+            torch::nn::ConvTranspose2dOptions(6, 5, kernel).stride(stride).padding(padding).output_padding(outputPadding));
+        torch::Tensor x = torch::randn({4, 6, 7, 5});
+        if (channelsLast) x = x.contiguous(at::MemoryFormat::ChannelsLast);
+        const torch::Tensor upstream = torch::randn_like(layer->forward(x));
+
+        auto run = [&](bool adjoint) {
+            layer->zero_grad();
+            const torch::Tensor in = x.clone().requires_grad_(true);
+            const torch::Tensor out = adjoint ? convTranspose2d(layer, in) : layer->forward(in);
+            (out * upstream).sum().backward();
+            return std::vector<torch::Tensor>{out.detach(), in.grad(), layer->weight.grad().clone(), layer->bias.grad().clone()};
+        };
+        const auto ours = run(true), torchs = run(false);
+        const char* names[] = {"output", "input gradient", "weight gradient", "bias gradient"};
+        for (size_t i = 0; i < ours.size(); ++i) {
+            QCOMPARE(ours[i].sizes(), torchs[i].sizes());
+            const double diff = (ours[i] - torchs[i]).abs().max().item<double>(), scale = torchs[i].abs().max().item<double>();
+            QVERIFY2(diff <= 1e-5 * scale, qPrintable(QString("%1: %2 of %3").arg(names[i]).arg(diff).arg(scale)));
+        }
     }
 
     // The conv VAE decodes in blocks for inference: the same logits as its LibTorch layers; the

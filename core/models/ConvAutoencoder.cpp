@@ -1,4 +1,5 @@
 #include "models/ConvAutoencoder.h"
+#include "models/ChannelsLast.h"
 
 namespace latent {
 
@@ -32,11 +33,12 @@ ConvAutoencoderImpl::ConvAutoencoderImpl(const ConvAutoencoderOptions& o) : opti
     dec2 = register_module("dec2", conv(8, 8));
     dec3 = register_module("dec3", conv(8, 16, /*same=*/false));
     decOut = register_module("dec_out", conv(16, 1));
+    useChannelsLast(*this);
 }
 
 Encoding ConvAutoencoderImpl::encode(const torch::Tensor& input, const torch::Tensor& /*labels*/)
 {
-    auto h = F::max_pool2d(torch::relu(enc1(input)), F::MaxPool2dFuncOptions(2));        // 14
+    auto h = F::max_pool2d(torch::relu(enc1(toChannelsLast(input))), F::MaxPool2dFuncOptions(2));        // 14
     h = F::max_pool2d(torch::relu(enc2(h)), F::MaxPool2dFuncOptions(2));                 // 7
     h = F::max_pool2d(torch::relu(enc3(h)), F::MaxPool2dFuncOptions(2).ceil_mode(true)); // 4 ("same")
     h = h.flatten(1);

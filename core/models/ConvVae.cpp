@@ -1,5 +1,7 @@
 #include "models/ConvVae.h"
 
+#include "models/ChannelsLast.h"
+#include "models/ConvTransposeByConvolution.h"
 #include "models/ConvTransposeGemm.h"
 
 #include "runtime/ParallelFor.h"
@@ -26,11 +28,12 @@ ConvVaeImpl::ConvVaeImpl(const ConvVaeOptions& o) : options(o)
     deconv2 = register_module("deconv2",
         nn::ConvTranspose2d(nn::ConvTranspose2dOptions(64, 32, 3).stride(2).padding(1).output_padding(1)));
     deconvOut = register_module("deconv_out", nn::ConvTranspose2d(nn::ConvTranspose2dOptions(32, 1, 3).padding(1)));
+    useChannelsLast(*this);
 }
 
 Encoding ConvVaeImpl::encode(const torch::Tensor& input, const torch::Tensor& /*labels*/)
 {
-    auto h = torch::relu(conv1(input));            // 14x14
+    auto h = torch::relu(conv1(toChannelsLast(input)));  // 14x14
     h = torch::relu(conv2(h));                      // 7x7
     h = torch::relu(dense(h.flatten(1)));
     return {mean(h), logvar(h).clamp(kLogvarMin, kLogvarMax)};
@@ -40,10 +43,10 @@ torch::Tensor ConvVaeImpl::decode(const torch::Tensor& z, const torch::Tensor& /
 {
     // Inference on the CPU (the latent view's grid and drag, samples, scores): see decodeBlocks.
     if (fastPathApplies(z)) return decodeBlocks(z, false);
-    auto h = torch::relu(decoderDense(z)).view({-1, 64, 7, 7});
-    h = torch::relu(deconv1(h));                    // 14x14
-    h = torch::relu(deconv2(h));                    // 28x28
-    return deconvOut(h);
+    auto h = toChannelsLast(torch::relu(decoderDense(z)).view({-1, 64, 7, 7}));
+    h = torch::relu(convTranspose2d(deconv1, h));   // 14x14
+    h = torch::relu(convTranspose2d(deconv2, h));   // 28x28
+    return convTranspose2d(deconvOut, h);
 }
 
 bool ConvVaeImpl::fastPathApplies(const torch::Tensor& z) const

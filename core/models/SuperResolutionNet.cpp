@@ -1,5 +1,8 @@
 #include "models/SuperResolutionNet.h"
 
+#include "models/ChannelsLast.h"
+#include "models/ConvTransposeByConvolution.h"
+
 namespace latent {
 
 namespace nn = torch::nn;
@@ -14,17 +17,18 @@ SuperResolutionNetImpl::SuperResolutionNetImpl(const SuperResolutionNetOptions& 
         up2 = register_module("up2", nn::ConvTranspose2d(nn::ConvTranspose2dOptions(32, 32, 2).stride(2)));
     refine = register_module("refine", nn::Conv2d(nn::Conv2dOptions(32, 16, 3).padding(1)));
     out = register_module("out", nn::Conv2d(nn::Conv2dOptions(16, 1, 3).padding(1)));
+    useChannelsLast(*this);
 }
 
 Encoding SuperResolutionNetImpl::encode(const torch::Tensor& input, const torch::Tensor& /*labels*/)
 {
-    return {torch::relu(enc2(torch::relu(enc1(input)))), {}};
+    return {torch::relu(enc2(torch::relu(enc1(toChannelsLast(input))))), {}};
 }
 
 torch::Tensor SuperResolutionNetImpl::decode(const torch::Tensor& features, const torch::Tensor& /*labels*/)
 {
-    auto h = torch::relu(up1(features));
-    if (options.factor == 4) h = torch::relu(up2(h));
+    auto h = torch::relu(convTranspose2d(up1, features));
+    if (options.factor == 4) h = torch::relu(convTranspose2d(up2, h));
     return out(torch::relu(refine(h)));
 }
 

@@ -1,4 +1,5 @@
 #include "models/WideConvAutoencoder.h"
+#include "models/ChannelsLast.h"
 
 namespace latent {
 
@@ -20,11 +21,12 @@ WideConvAutoencoderImpl::WideConvAutoencoderImpl()
     dec1 = register_module("dec1", conv(32, 32));
     dec2 = register_module("dec2", conv(32, 32));
     decOut = register_module("dec_out", conv(32, 1));
+    useChannelsLast(*this);
 }
 
 Encoding WideConvAutoencoderImpl::encode(const torch::Tensor& input, const torch::Tensor& /*labels*/)
 {
-    auto h = F::max_pool2d(torch::relu(enc1(input)), F::MaxPool2dFuncOptions(2));  // 14
+    auto h = F::max_pool2d(torch::relu(enc1(toChannelsLast(input))), F::MaxPool2dFuncOptions(2));  // 14
     h = F::max_pool2d(torch::relu(enc2(h)), F::MaxPool2dFuncOptions(2));           // 7
     return {h.flatten(1), {}};
 }
