@@ -1,17 +1,63 @@
 #include "training/AutogradTrainStep.h"
 
+#include "runtime/Gemm.h"
 #include "training/Loss.h"
+
+#include <ATen/autocast_mode.h>
 
 namespace latent {
 
 AutogradTrainStep::AutogradTrainStep(AutoencoderImpl& model, const ModelSpec& spec, const TrainOptions& options)
     : model_(model), loss_(spec.reconstruction), optimizer_(makeOptimizer(model.parameters(), options))
 {
+    const bool onCpu = model.parameters().front().device().is_cpu();
+    const bool convolutionsOnly = (spec.kind == ModelKind::Ae || spec.kind == ModelKind::Dae) && !spec.isTorchScript();
+    bf16Convolutions_ = onCpu && (options.matmul == MatmulPrecision::BFloat16 ||
+                                  (options.matmul == MatmulPrecision::Auto && convolutionsOnly && Gemm::hasNativeBf16()));
+}
+
+namespace {
+// LibTorch's CPU autocast for one forward pass: convolutions and products take bf16, sums stay
+// float inside oneDNN. Off again (and its weight casts dropped) however the pass ends.
+class Bf16Autocast {
+public:
+    explicit Bf16Autocast(bool on) : on_(on)
+    {
+        if (!on_) return;
+        at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+        at::autocast::set_cpu_enabled(true);
+    }
+    ~Bf16Autocast()
+    {
+        if (!on_) return;
+        at::autocast::set_cpu_enabled(false);
+        at::autocast::clear_cache();
+    }
+    Bf16Autocast(const Bf16Autocast&) = delete;
+    Bf16Autocast& operator=(const Bf16Autocast&) = delete;
+
+private:
+    bool on_;
+};
+
+torch::Tensor asFloat(const torch::Tensor& t) { return t.defined() ? t.to(torch::kFloat32) : t; }
+}  // namespace
+
+ModelOutput AutogradTrainStep::forward(const TrainBatch& batch)
+{
+    if (!bf16Convolutions_) return model_.forward(batch.input, batch.labels);
+    ModelOutput out;
+    {
+        Bf16Autocast autocast(true);
+        out = model_.forward(batch.input, batch.labels);
+    }
+    // The loss in float: its sums over 784 pixels and the batch.
+    return {asFloat(out.reconstruction), asFloat(out.mean), asFloat(out.logvar)};
 }
 
 LossFigures AutogradTrainStep::run(const TrainBatch& batch, double beta)
 {
-    const LossParts loss = computeLoss(model_.forward(batch.input, batch.labels), batch.target, loss_, beta);
+    const LossParts loss = computeLoss(forward(batch), batch.target, loss_, beta);
     LossFigures out;
     out.total = loss.total.item<float>();
     out.reconstruction = loss.reconstruction.item<float>();

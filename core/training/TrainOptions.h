@@ -30,6 +30,8 @@ struct TrainOptions {
     // aae: discriminator and generator phases (0: half of learningRate, the best of a sweep of
     // 0.2x-3x on MNIST: slower lets the codes spread too wide, faster shifts their mean)
     double adversarialLearningRate = 0;
+    // bf16 operands for the products (MLP VAE step) and convolutions (autograd step, autocast);
+    // Auto: where the CPU has AVX512-BF16 and the model trains faster so (see AutogradTrainStep).
     MatmulPrecision matmul = MatmulPrecision::Auto;
 };
 
