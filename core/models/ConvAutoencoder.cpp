@@ -38,7 +38,7 @@ ConvAutoencoderImpl::ConvAutoencoderImpl(const ConvAutoencoderOptions& o) : opti
 
 Encoding ConvAutoencoderImpl::encode(const torch::Tensor& input, const torch::Tensor& /*labels*/)
 {
-    auto h = F::max_pool2d(torch::relu(enc1(toChannelsLast(input))), F::MaxPool2dFuncOptions(2));        // 14
+    auto h = F::max_pool2d(torch::relu(enc1(toChannelsLast(input))), F::MaxPool2dFuncOptions(2));  // 14
     h = F::max_pool2d(torch::relu(enc2(h)), F::MaxPool2dFuncOptions(2));                 // 7
     h = F::max_pool2d(torch::relu(enc3(h)), F::MaxPool2dFuncOptions(2).ceil_mode(true)); // 4 ("same")
     h = h.flatten(1);

@@ -56,7 +56,8 @@ public:
 torch::Tensor convTranspose2d(torch::nn::ConvTranspose2d& layer, const torch::Tensor& x)
 {
     const auto& o = layer->options;
-    const bool plain = (*o.dilation())[0] == 1 && (*o.dilation())[1] == 1 && o.groups() == 1 && c10::holds_alternative<torch::enumtype::kZeros>(o.padding_mode()) &&
+    const bool plain = (*o.dilation())[0] == 1 && (*o.dilation())[1] == 1 && o.groups() == 1 &&
+                       c10::holds_alternative<torch::enumtype::kZeros>(o.padding_mode()) &&
                        c10::holds_alternative<torch::ExpandingArray<2>>(o.padding());
     if (!plain || !x.device().is_cpu() || x.dim() != 4 || x.scalar_type() != torch::kFloat32 || torch::jit::tracer::isTracing())
         return layer->forward(x);

@@ -27,7 +27,7 @@ WideConvAutoencoderImpl::WideConvAutoencoderImpl()
 Encoding WideConvAutoencoderImpl::encode(const torch::Tensor& input, const torch::Tensor& /*labels*/)
 {
     auto h = F::max_pool2d(torch::relu(enc1(toChannelsLast(input))), F::MaxPool2dFuncOptions(2));  // 14
-    h = F::max_pool2d(torch::relu(enc2(h)), F::MaxPool2dFuncOptions(2));           // 7
+    h = F::max_pool2d(torch::relu(enc2(h)), F::MaxPool2dFuncOptions(2));  // 7
     return {h.flatten(1), {}};
 }
 

@@ -9,8 +9,8 @@ struct RuntimeInfo {
     std::string blasLibrary;     // resolved path of the loaded libblas (e.g. .../openblas-openmp/libblas.so.3)
     std::string blasName;        // "OpenBLAS (openmp)", "reference BLAS", ...
     std::string blasConfig;      // openblas_get_config() where available
-    int blasThreads = -1;
-    std::string products;        // the training step's and decoders' matrix products (Gemm::describe)        // openblas_get_num_threads() where available
+    int blasThreads = -1;        // openblas_get_num_threads() where available
+    std::string products;        // the training step's and decoders' matrix products (Gemm::describe)
     int torchThreads = 0, torchInteropThreads = 0;
     unsigned hardwareThreads = 0;
 

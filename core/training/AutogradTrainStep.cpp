@@ -21,23 +21,18 @@ namespace {
 // float inside oneDNN. Off again (and its weight casts dropped) however the pass ends.
 class Bf16Autocast {
 public:
-    explicit Bf16Autocast(bool on) : on_(on)
+    Bf16Autocast()
     {
-        if (!on_) return;
         at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
         at::autocast::set_cpu_enabled(true);
     }
     ~Bf16Autocast()
     {
-        if (!on_) return;
         at::autocast::set_cpu_enabled(false);
         at::autocast::clear_cache();
     }
     Bf16Autocast(const Bf16Autocast&) = delete;
     Bf16Autocast& operator=(const Bf16Autocast&) = delete;
-
-private:
-    bool on_;
 };
 
 torch::Tensor asFloat(const torch::Tensor& t) { return t.defined() ? t.to(torch::kFloat32) : t; }
@@ -48,7 +43,7 @@ ModelOutput AutogradTrainStep::forward(const TrainBatch& batch)
     if (!bf16Convolutions_) return model_.forward(batch.input, batch.labels);
     ModelOutput out;
     {
-        Bf16Autocast autocast(true);
+        const Bf16Autocast autocast;
         out = model_.forward(batch.input, batch.labels);
     }
     // The loss in float: its sums over 784 pixels and the batch.

@@ -8,9 +8,8 @@ namespace latent {
 //
 // TrainOptions::matmul: bf16 runs the forward pass under LibTorch's CPU autocast (convolutions and
 // products with bf16 operands, float sums) and the loss in float; auto does so for the conv ae and
-// dae where the CPU has AVX512-BF16 (their training loops ran 15-35% faster, and the test loss after
-// 3 epochs stayed within 0.4%). The conv VAE and sr run slower so: their transposed layers are not
-// autocast's.
+// dae where the CPU has AVX512-BF16, which train faster so with their test loss held (README,
+// "Speed"). The conv VAE and sr train slower under it: their transposed layers are not autocast's.
 class AutogradTrainStep : public TrainStep {
 public:
     AutogradTrainStep(AutoencoderImpl& model, const ModelSpec& spec, const TrainOptions& options);
