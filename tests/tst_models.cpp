@@ -8,6 +8,7 @@
 #include "models/MlpVae.h"
 #include "training/MlpVaeTrainStep.h"
 #include "models/ModelFactory.h"
+#include "models/ReluResampling.h"
 #include "TestData.h"
 #include "training/Trainer.h"
 #include "training/TrainStepFactory.h"
@@ -425,6 +426,64 @@ private Q_SLOTS:
             const double diff = (ours[i] - torchs[i]).abs().max().item<double>(), scale = torchs[i].abs().max().item<double>();
             QVERIFY2(diff <= 1e-5 * scale, qPrintable(QString("%1: %2 of %3").arg(names[i]).arg(diff).arg(scale)));
         }
+    }
+
+    // The encoders' ReLU + 2x2 max pooling and the decoders' ReLU + 2x upsampling, fused: the
+    // outputs and input gradients of LibTorch's ops, on even and odd (ceil-mode) sizes, in float
+    // and bf16 (autocast's type), channels-last (the fused loops) and NCHW (LibTorch's ops).
+    void reluResamplingMatchesTorchOps_data()
+    {
+        QTest::addColumn<bool>("upsample");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<bool>("bf16");
+        QTest::addColumn<bool>("channelsLast");
+        for (bool up : {false, true})
+            for (bool bf16 : {false, true}) {
+                const char* name = up ? "upsample" : "pool";
+                const char* type = bf16 ? "bf16" : "float";
+                QTest::addRow("%s 28x28 %s", name, type) << up << 28 << 28 << bf16 << true;
+                QTest::addRow("%s 7x5 %s", name, type) << up << 7 << 5 << bf16 << true;
+                QTest::addRow("%s 4x4 %s NCHW", name, type) << up << 4 << 4 << bf16 << false;
+            }
+    }
+    void reluResamplingMatchesTorchOps()
+    {
+        QFETCH(bool, upsample);
+        QFETCH(int, height);
+        QFETCH(int, width);
+        QFETCH(bool, bf16);
+        QFETCH(bool, channelsLast);
+        namespace F = torch::nn::functional;
+        torch::manual_seed(5);
+        torch::Tensor x = torch::randn({3, 16, height, width}).to(bf16 ? torch::kBFloat16 : torch::kFloat32);
+        x.index_put_({0, 0, 0}, 0.0);  // ReLU's kink: no gradient, as LibTorch's
+        if (channelsLast) x = x.contiguous(at::MemoryFormat::ChannelsLast);
+        auto plain = [&](const torch::Tensor& in) {
+            return upsample ? F::interpolate(torch::relu(in), F::InterpolateFuncOptions()
+                                                                  .scale_factor(std::vector<double>{2.0, 2.0})
+                                                                  .mode(torch::kNearest)
+                                                                  .recompute_scale_factor(false))
+                            : F::max_pool2d(torch::relu(in), F::MaxPool2dFuncOptions(2).ceil_mode(true));
+        };
+        const torch::Tensor upstream = torch::randn_like(plain(x));
+        auto run = [&](bool fused) {
+            const torch::Tensor in = x.detach().clone().requires_grad_(true);
+            const torch::Tensor out = fused ? (upsample ? reluUpsample2(in) : reluMaxPool2(in)) : plain(in);
+            (out.to(torch::kFloat32) * upstream.to(torch::kFloat32)).sum().backward();
+            return std::make_pair(out.detach().to(torch::kFloat32), in.grad().to(torch::kFloat32));
+        };
+        const auto [out, grad] = run(true);
+        const auto [torchOut, torchGrad] = run(false);
+        QCOMPARE(out.sizes(), torchOut.sizes());
+        QCOMPARE(grad.sizes(), torchGrad.sizes());
+        QVERIFY2(torch::equal(out, torchOut), "outputs differ");
+        // Only the upsampling's gradient adds (four terms); bf16 rounds the sum to 8 bits.
+        const double diff = (grad - torchGrad).abs().max().item<double>();
+        const double scale = torchGrad.abs().max().item<double>();
+        QVERIFY2(diff <= (bf16 ? 1e-2 : 1e-6) * scale, qPrintable(QString("gradient: %1 of %2").arg(diff).arg(scale)));
+        QVERIFY(grad.ne(0).any().item<bool>());
+        if (x.scalar_type() == torch::kFloat32) QCOMPARE(grad[0][0][0][0].item<float>(), 0.0f);
     }
 
     // The conv VAE decodes in blocks for inference: the same logits as its LibTorch layers; the

@@ -11,7 +11,16 @@ void useChannelsLast(torch::nn::Module& module)
 
 torch::Tensor toChannelsLast(const torch::Tensor& images)
 {
-    return images.dim() == 4 ? images.contiguous(at::MemoryFormat::ChannelsLast) : images;
+    if (images.dim() != 4) return images;
+    // One channel: NCHW is already channels-last contiguous, so contiguous() keeps NCHW strides,
+    // which the convolution reads as NCHW, and the first layer's output (the largest) came out
+    // NCHW. The same memory with channels-last strides says which layout is meant.
+    if (images.size(1) == 1) {
+        const torch::Tensor c = images.contiguous();
+        const int64_t h = c.size(2), w = c.size(3);
+        return c.as_strided(c.sizes(), {h * w, 1, w, 1});
+    }
+    return images.contiguous(at::MemoryFormat::ChannelsLast);
 }
 
 }  // namespace latent

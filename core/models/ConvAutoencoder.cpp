@@ -1,22 +1,15 @@
 #include "models/ConvAutoencoder.h"
 #include "models/ChannelsLast.h"
+#include "models/ReluResampling.h"
 
 namespace latent {
 
 namespace nn = torch::nn;
-namespace F = torch::nn::functional;
 
 namespace {
 nn::Conv2d conv(int64_t in, int64_t out, bool same = true)
 {
     return nn::Conv2d(nn::Conv2dOptions(in, out, 3).padding(same ? 1 : 0));
-}
-torch::Tensor up2(const torch::Tensor& x)
-{
-    return F::interpolate(x, F::InterpolateFuncOptions()
-                                 .scale_factor(std::vector<double>{2.0, 2.0})
-                                 .mode(torch::kNearest)
-                                 .recompute_scale_factor(false));
 }
 }  // namespace
 
@@ -38,9 +31,9 @@ ConvAutoencoderImpl::ConvAutoencoderImpl(const ConvAutoencoderOptions& o) : opti
 
 Encoding ConvAutoencoderImpl::encode(const torch::Tensor& input, const torch::Tensor& /*labels*/)
 {
-    auto h = F::max_pool2d(torch::relu(enc1(toChannelsLast(input))), F::MaxPool2dFuncOptions(2));  // 14
-    h = F::max_pool2d(torch::relu(enc2(h)), F::MaxPool2dFuncOptions(2));                 // 7
-    h = F::max_pool2d(torch::relu(enc3(h)), F::MaxPool2dFuncOptions(2).ceil_mode(true)); // 4 ("same")
+    auto h = reluMaxPool2(enc1(toChannelsLast(input)));  // 14
+    h = reluMaxPool2(enc2(h));                           // 7
+    h = reluMaxPool2(enc3(h));                           // 4 (ceil mode, Keras' "same")
     h = h.flatten(1);
     return {options.latentDim > 0 ? toLatent(h) : h, {}};
 }
@@ -48,9 +41,9 @@ Encoding ConvAutoencoderImpl::encode(const torch::Tensor& input, const torch::Te
 torch::Tensor ConvAutoencoderImpl::decode(const torch::Tensor& z, const torch::Tensor& /*labels*/)
 {
     auto h = (options.latentDim > 0 ? torch::relu(fromLatent(z)) : z).view({-1, 8, 4, 4});
-    h = up2(torch::relu(dec1(h)));   // 8
-    h = up2(torch::relu(dec2(h)));   // 16
-    h = up2(torch::relu(dec3(h)));   // 14 -> 28
+    h = reluUpsample2(dec1(h));  // 8
+    h = reluUpsample2(dec2(h));  // 16
+    h = reluUpsample2(dec3(h));  // 14 -> 28
     return decOut(h);
 }
 

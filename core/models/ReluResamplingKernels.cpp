@@ -1,0 +1,233 @@
+#include "models/ReluResamplingKernels.h"
+
+#include "runtime/ParallelFor.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace latent {
+namespace {
+
+// bf16 is the upper half of a float: widening is a shift; narrowing rounds to nearest even
+// (as c10::BFloat16 does). Forward passes only select and copy elements, so only the upsampling's
+// gradient sums round.
+inline float toFloat(float v) { return v; }
+inline float toFloat(uint16_t bits)
+{
+    const uint32_t u = uint32_t(bits) << 16;
+    float f;
+    std::memcpy(&f, &u, sizeof f);
+    return f;
+}
+inline void store(float& out, float v) { out = v; }
+inline void store(uint16_t& out, float v)
+{
+    uint32_t u;
+    std::memcpy(&u, &v, sizeof u);
+    out = v != v ? uint16_t(0x7FC0) : uint16_t((u + 0x7FFFu + ((u >> 16) & 1u)) >> 16);
+}
+
+// Elementwise passes over tensors smaller than this are not worth waking the other threads for.
+constexpr int64_t kParallelElements = 32768;
+int teamFor(int64_t elements, int threads) { return elements < kParallelElements ? 1 : threads; }
+
+template <typename T>
+inline __attribute__((always_inline)) void poolForwardRows(const T* __restrict x, T* __restrict y,
+                                                           uint8_t* __restrict winner, NhwcShape in, int64_t first,
+                                                           int64_t last)
+{
+    const int64_t oh = (in.h + 1) / 2, ow = (in.w + 1) / 2, c = in.c;
+    for (int64_t row = first; row < last; ++row) {
+        const int64_t n = row / oh, h0 = 2 * (row % oh), h1 = std::min(h0 + 1, in.h - 1);
+        const T* top = x + (n * in.h + h0) * in.w * c;
+        const T* bottom = x + (n * in.h + h1) * in.w * c;
+        for (int64_t o = 0; o < ow; ++o) {
+            const int64_t w0 = 2 * o, w1 = std::min(w0 + 1, in.w - 1);
+            // Window order as in max_pool2d (row-major, first maximum wins, NaN propagates). At an
+            // odd edge the missing elements repeat present ones, which never win on ">".
+            const T* p0 = top + w0 * c;
+            const T* p1 = top + w1 * c;
+            const T* p2 = bottom + w0 * c;
+            const T* p3 = bottom + w1 * c;
+            T* out = y + (row * ow + o) * c;
+            uint8_t* win = winner ? winner + (row * ow + o) * c : nullptr;
+            for (int64_t k = 0; k < c; ++k) {
+                T bestBits = p0[k];
+                float best = toFloat(bestBits);
+                uint8_t index = 0;
+                const float v1 = toFloat(p1[k]);
+                if (v1 > best || v1 != v1) best = v1, bestBits = p1[k], index = 1;
+                const float v2 = toFloat(p2[k]);
+                if (v2 > best || v2 != v2) best = v2, bestBits = p2[k], index = 2;
+                const float v3 = toFloat(p3[k]);
+                if (v3 > best || v3 != v3) best = v3, bestBits = p3[k], index = 3;
+                const bool passes = !(best <= 0);  // the ReLU; NaN passes
+                out[k] = passes ? bestBits : T(0);
+                if (win) win[k] = passes ? index : kNoWinner;
+            }
+        }
+    }
+}
+
+template <typename T>
+inline __attribute__((always_inline)) void poolBackwardRows(const T* __restrict gy, const uint8_t* __restrict winner,
+                                                            T* __restrict gx, NhwcShape in, int64_t first, int64_t last)
+{
+    const int64_t oh = (in.h + 1) / 2, ow = (in.w + 1) / 2, c = in.c;
+    for (int64_t row = first; row < last; ++row) {
+        const int64_t n = row / in.h, h = row % in.h;
+        const int64_t pooledRow = (n * oh + h / 2) * ow * c;
+        const T* g = gy + pooledRow;
+        const uint8_t* win = winner + pooledRow;
+        T* out = gx + row * in.w * c;
+        for (int64_t w = 0; w < in.w; ++w) {
+            const uint8_t mine = uint8_t(2 * (h & 1) + (w & 1));
+            const int64_t o = (w / 2) * c;
+            for (int64_t k = 0; k < c; ++k) out[w * c + k] = win[o + k] == mine ? g[o + k] : T(0);
+        }
+    }
+}
+
+template <typename T>
+inline __attribute__((always_inline)) void upsampleForwardRows(const T* __restrict x, T* __restrict y, NhwcShape in,
+                                                               int64_t first, int64_t last)
+{
+    const int64_t c = in.c, outRow = 2 * in.w * c;
+    for (int64_t row = first; row < last; ++row) {
+        const T* src = x + row * in.w * c;
+        T* out = y + 2 * row * outRow;  // output rows 2h and 2h + 1 of image n
+        for (int64_t w = 0; w < in.w; ++w)
+            for (int64_t k = 0; k < c; ++k) {
+                const T v = src[w * c + k];
+                const T r = toFloat(v) < 0 ? T(0) : v;  // the ReLU; NaN passes
+                out[2 * w * c + k] = r;
+                out[(2 * w + 1) * c + k] = r;
+            }
+        std::memcpy(out + outRow, out, size_t(outRow) * sizeof(T));
+    }
+}
+
+template <typename T>
+inline __attribute__((always_inline)) void upsampleBackwardRows(const T* __restrict gy, const T* __restrict x,
+                                                                T* __restrict gx, NhwcShape in, int64_t first,
+                                                                int64_t last)
+{
+    const int64_t c = in.c, outRow = 2 * in.w * c;
+    for (int64_t row = first; row < last; ++row) {
+        const T* g0 = gy + 2 * row * outRow;
+        const T* g1 = g0 + outRow;
+        const T* src = x + row * in.w * c;
+        T* out = gx + row * in.w * c;
+        for (int64_t w = 0; w < in.w; ++w)
+            for (int64_t k = 0; k < c; ++k) {
+                const int64_t a = 2 * w * c + k, b = a + c;
+                // The order upsample_nearest2d's backward adds them in.
+                const float sum = toFloat(g0[a]) + toFloat(g0[b]) + toFloat(g1[a]) + toFloat(g1[b]);
+                store(out[w * c + k], toFloat(src[w * c + k]) > 0 ? sum : 0.0f);
+            }
+    }
+}
+
+// The same loops compiled for AVX-512, AVX2 and baseline x86-64, picked at load time (see AdamKernel).
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(LATENT_NO_TARGET_CLONES)
+#define LATENT_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define LATENT_CLONES
+#endif
+
+LATENT_CLONES void poolForward(const float* x, float* y, uint8_t* winner, NhwcShape in, int64_t first, int64_t last)
+{
+    poolForwardRows(x, y, winner, in, first, last);
+}
+LATENT_CLONES void poolForward(const uint16_t* x, uint16_t* y, uint8_t* winner, NhwcShape in, int64_t first,
+                               int64_t last)
+{
+    poolForwardRows(x, y, winner, in, first, last);
+}
+LATENT_CLONES void poolBackward(const float* gy, const uint8_t* winner, float* gx, NhwcShape in, int64_t first,
+                                int64_t last)
+{
+    poolBackwardRows(gy, winner, gx, in, first, last);
+}
+LATENT_CLONES void poolBackward(const uint16_t* gy, const uint8_t* winner, uint16_t* gx, NhwcShape in, int64_t first,
+                                int64_t last)
+{
+    poolBackwardRows(gy, winner, gx, in, first, last);
+}
+LATENT_CLONES void upsampleForward(const float* x, float* y, NhwcShape in, int64_t first, int64_t last)
+{
+    upsampleForwardRows(x, y, in, first, last);
+}
+LATENT_CLONES void upsampleForward(const uint16_t* x, uint16_t* y, NhwcShape in, int64_t first, int64_t last)
+{
+    upsampleForwardRows(x, y, in, first, last);
+}
+LATENT_CLONES void upsampleBackward(const float* gy, const float* x, float* gx, NhwcShape in, int64_t first,
+                                    int64_t last)
+{
+    upsampleBackwardRows(gy, x, gx, in, first, last);
+}
+LATENT_CLONES void upsampleBackward(const uint16_t* gy, const uint16_t* x, uint16_t* gx, NhwcShape in, int64_t first,
+                                    int64_t last)
+{
+    upsampleBackwardRows(gy, x, gx, in, first, last);
+}
+
+template <typename T>
+void poolForwardAll(const T* x, T* y, uint8_t* winner, NhwcShape in, int threads)
+{
+    parallelFor(in.n * ((in.h + 1) / 2), teamFor(in.n * in.h * in.w * in.c, threads),
+                [&](int64_t first, int64_t last) { poolForward(x, y, winner, in, first, last); });
+}
+template <typename T>
+void poolBackwardAll(const T* gy, const uint8_t* winner, T* gx, NhwcShape in, int threads)
+{
+    parallelFor(in.n * in.h, teamFor(in.n * in.h * in.w * in.c, threads),
+                [&](int64_t first, int64_t last) { poolBackward(gy, winner, gx, in, first, last); });
+}
+template <typename T>
+void upsampleForwardAll(const T* x, T* y, NhwcShape in, int threads)
+{
+    parallelFor(in.n * in.h, teamFor(4 * in.n * in.h * in.w * in.c, threads),
+                [&](int64_t first, int64_t last) { upsampleForward(x, y, in, first, last); });
+}
+template <typename T>
+void upsampleBackwardAll(const T* gy, const T* x, T* gx, NhwcShape in, int threads)
+{
+    parallelFor(in.n * in.h, teamFor(4 * in.n * in.h * in.w * in.c, threads),
+                [&](int64_t first, int64_t last) { upsampleBackward(gy, x, gx, in, first, last); });
+}
+
+}  // namespace
+
+void reluMaxPool2Forward(const float* x, float* y, uint8_t* winner, NhwcShape in, int threads)
+{
+    poolForwardAll(x, y, winner, in, threads);
+}
+void reluMaxPool2Forward(const uint16_t* x, uint16_t* y, uint8_t* winner, NhwcShape in, int threads)
+{
+    poolForwardAll(x, y, winner, in, threads);
+}
+void reluMaxPool2Backward(const float* gy, const uint8_t* winner, float* gx, NhwcShape in, int threads)
+{
+    poolBackwardAll(gy, winner, gx, in, threads);
+}
+void reluMaxPool2Backward(const uint16_t* gy, const uint8_t* winner, uint16_t* gx, NhwcShape in, int threads)
+{
+    poolBackwardAll(gy, winner, gx, in, threads);
+}
+void reluUpsample2Forward(const float* x, float* y, NhwcShape in, int threads) { upsampleForwardAll(x, y, in, threads); }
+void reluUpsample2Forward(const uint16_t* x, uint16_t* y, NhwcShape in, int threads)
+{
+    upsampleForwardAll(x, y, in, threads);
+}
+void reluUpsample2Backward(const float* gy, const float* x, float* gx, NhwcShape in, int threads)
+{
+    upsampleBackwardAll(gy, x, gx, in, threads);
+}
+void reluUpsample2Backward(const uint16_t* gy, const uint16_t* x, uint16_t* gx, NhwcShape in, int threads)
+{
+    upsampleBackwardAll(gy, x, gx, in, threads);
+}
+
+}  // namespace latent
