@@ -24,19 +24,29 @@ inline void store(uint16_t& out, float v)
 {
     uint32_t u;
     std::memcpy(&u, &v, sizeof u);
-    out = v != v ? uint16_t(0x7FC0) : uint16_t((u + 0x7FFFu + ((u >> 16) & 1u)) >> 16);
+    const uint32_t rounded = (u + 0x7FFFu + ((u >> 16) & 1u)) >> 16;
+    out = (u & 0x7FFFFFFFu) > 0x7F800000u ? uint16_t(0x7FC0) : uint16_t(rounded);  // NaN stays NaN
 }
+// x > 0, where the ReLU passes a gradient, on the bits in integers (GCC vectorises that where it
+// leaves a float comparison feeding a select as a branch): sign clear, not zero, not NaN.
+inline bool positive(float v)
+{
+    int32_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    return bits > 0 && bits <= 0x7F800000;
+}
+inline bool positive(uint16_t bits) { return bits != 0 && bits <= 0x7F80; }
 
 // Elementwise passes over tensors smaller than this are not worth waking the other threads for.
 constexpr int64_t kParallelElements = 32768;
 int teamFor(int64_t elements, int threads) { return elements < kParallelElements ? 1 : threads; }
 
-template <typename T>
+template <int Channels, typename T>
 inline __attribute__((always_inline)) void poolForwardRows(const T* __restrict x, T* __restrict y,
                                                            uint8_t* __restrict winner, NhwcShape in, int64_t first,
                                                            int64_t last)
 {
-    const int64_t oh = (in.h + 1) / 2, ow = (in.w + 1) / 2, c = in.c;
+    const int64_t oh = (in.h + 1) / 2, ow = (in.w + 1) / 2, c = Channels > 0 ? Channels : in.c;
     for (int64_t row = first; row < last; ++row) {
         const int64_t n = row / oh, h0 = 2 * (row % oh), h1 = std::min(h0 + 1, in.h - 1);
         const T* top = x + (n * in.h + h0) * in.w * c;
@@ -69,11 +79,11 @@ inline __attribute__((always_inline)) void poolForwardRows(const T* __restrict x
     }
 }
 
-template <typename T>
+template <int Channels, typename T>
 inline __attribute__((always_inline)) void poolBackwardRows(const T* __restrict gy, const uint8_t* __restrict winner,
                                                             T* __restrict gx, NhwcShape in, int64_t first, int64_t last)
 {
-    const int64_t oh = (in.h + 1) / 2, ow = (in.w + 1) / 2, c = in.c;
+    const int64_t oh = (in.h + 1) / 2, ow = (in.w + 1) / 2, c = Channels > 0 ? Channels : in.c;
     for (int64_t row = first; row < last; ++row) {
         const int64_t n = row / in.h, h = row % in.h;
         const int64_t pooledRow = (n * oh + h / 2) * ow * c;
@@ -83,16 +93,19 @@ inline __attribute__((always_inline)) void poolBackwardRows(const T* __restrict 
         for (int64_t w = 0; w < in.w; ++w) {
             const uint8_t mine = uint8_t(2 * (h & 1) + (w & 1));
             const int64_t o = (w / 2) * c;
-            for (int64_t k = 0; k < c; ++k) out[w * c + k] = win[o + k] == mine ? g[o + k] : T(0);
+            for (int64_t k = 0; k < c; ++k) {
+                const T v = g[o + k];  // loaded either way, so that the select vectorises
+                out[w * c + k] = win[o + k] == mine ? v : T(0);
+            }
         }
     }
 }
 
-template <typename T>
+template <int Channels, typename T>
 inline __attribute__((always_inline)) void upsampleForwardRows(const T* __restrict x, T* __restrict y, NhwcShape in,
                                                                int64_t first, int64_t last)
 {
-    const int64_t c = in.c, outRow = 2 * in.w * c;
+    const int64_t c = Channels > 0 ? Channels : in.c, outRow = 2 * in.w * c;
     for (int64_t row = first; row < last; ++row) {
         const T* src = x + row * in.w * c;
         T* out = y + 2 * row * outRow;  // output rows 2h and 2h + 1 of image n
@@ -107,12 +120,12 @@ inline __attribute__((always_inline)) void upsampleForwardRows(const T* __restri
     }
 }
 
-template <typename T>
+template <int Channels, typename T>
 inline __attribute__((always_inline)) void upsampleBackwardRows(const T* __restrict gy, const T* __restrict x,
                                                                 T* __restrict gx, NhwcShape in, int64_t first,
                                                                 int64_t last)
 {
-    const int64_t c = in.c, outRow = 2 * in.w * c;
+    const int64_t c = Channels > 0 ? Channels : in.c, outRow = 2 * in.w * c;
     for (int64_t row = first; row < last; ++row) {
         const T* g0 = gy + 2 * row * outRow;
         const T* g1 = g0 + outRow;
@@ -123,7 +136,9 @@ inline __attribute__((always_inline)) void upsampleBackwardRows(const T* __restr
                 const int64_t a = 2 * w * c + k, b = a + c;
                 // The order upsample_nearest2d's backward adds them in.
                 const float sum = toFloat(g0[a]) + toFloat(g0[b]) + toFloat(g1[a]) + toFloat(g1[b]);
-                store(out[w * c + k], toFloat(src[w * c + k]) > 0 ? sum : 0.0f);
+                T value;
+                store(value, sum);
+                out[w * c + k] = positive(src[w * c + k]) ? value : T(0);
             }
     }
 }
@@ -135,42 +150,51 @@ inline __attribute__((always_inline)) void upsampleBackwardRows(const T* __restr
 #define LATENT_CLONES
 #endif
 
+// The channel counts of the models here as constants: their loops compile to whole vectors.
+#define LATENT_BY_CHANNELS(rows, args)         \
+    switch (in.c) {                            \
+    case 8: rows<8> args; break;               \
+    case 16: rows<16> args; break;             \
+    case 32: rows<32> args; break;             \
+    default: rows<0> args;                     \
+    }
+
 LATENT_CLONES void poolForward(const float* x, float* y, uint8_t* winner, NhwcShape in, int64_t first, int64_t last)
 {
-    poolForwardRows(x, y, winner, in, first, last);
+    LATENT_BY_CHANNELS(poolForwardRows, (x, y, winner, in, first, last));
 }
 LATENT_CLONES void poolForward(const uint16_t* x, uint16_t* y, uint8_t* winner, NhwcShape in, int64_t first,
                                int64_t last)
 {
-    poolForwardRows(x, y, winner, in, first, last);
+    LATENT_BY_CHANNELS(poolForwardRows, (x, y, winner, in, first, last));
 }
 LATENT_CLONES void poolBackward(const float* gy, const uint8_t* winner, float* gx, NhwcShape in, int64_t first,
                                 int64_t last)
 {
-    poolBackwardRows(gy, winner, gx, in, first, last);
+    LATENT_BY_CHANNELS(poolBackwardRows, (gy, winner, gx, in, first, last));
 }
 LATENT_CLONES void poolBackward(const uint16_t* gy, const uint8_t* winner, uint16_t* gx, NhwcShape in, int64_t first,
                                 int64_t last)
 {
-    poolBackwardRows(gy, winner, gx, in, first, last);
+    LATENT_BY_CHANNELS(poolBackwardRows, (gy, winner, gx, in, first, last));
 }
 LATENT_CLONES void upsampleForward(const float* x, float* y, NhwcShape in, int64_t first, int64_t last)
 {
-    upsampleForwardRows(x, y, in, first, last);
+    LATENT_BY_CHANNELS(upsampleForwardRows, (x, y, in, first, last));
 }
 LATENT_CLONES void upsampleForward(const uint16_t* x, uint16_t* y, NhwcShape in, int64_t first, int64_t last)
 {
-    upsampleForwardRows(x, y, in, first, last);
+    LATENT_BY_CHANNELS(upsampleForwardRows, (x, y, in, first, last));
 }
 LATENT_CLONES void upsampleBackward(const float* gy, const float* x, float* gx, NhwcShape in, int64_t first,
                                     int64_t last)
 {
-    upsampleBackwardRows(gy, x, gx, in, first, last);
+    LATENT_BY_CHANNELS(upsampleBackwardRows, (gy, x, gx, in, first, last));
 }
 LATENT_CLONES void upsampleBackward(const uint16_t* gy, const uint16_t* x, uint16_t* gx, NhwcShape in, int64_t first,
                                     int64_t last)
 {
-    upsampleBackwardRows(gy, x, gx, in, first, last);
+    LATENT_BY_CHANNELS(upsampleBackwardRows, (gy, x, gx, in, first, last));
 }
 
 template <typename T>
