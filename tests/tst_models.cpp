@@ -8,11 +8,14 @@
 #include "models/MlpVae.h"
 #include "training/MlpVaeTrainStep.h"
 #include "models/ModelFactory.h"
+#include "models/OneChannelConvolution.h"
 #include "models/ReluResampling.h"
 #include "TestData.h"
 #include "training/Trainer.h"
 #include "training/TrainStepFactory.h"
 #include "runtime/ThreadGovernor.h"
+
+#include <ATen/autocast_mode.h>
 
 #include <QtTest>
 
@@ -484,6 +487,77 @@ private Q_SLOTS:
         QVERIFY2(diff <= (bf16 ? 1e-2 : 1e-6) * scale, qPrintable(QString("gradient: %1 of %2").arg(diff).arg(scale)));
         QVERIFY(grad.ne(0).any().item<bool>());
         if (x.scalar_type() == torch::kFloat32) QCOMPARE(grad[0][0][0][0].item<float>(), 0.0f);
+    }
+
+    // The first and last layers' own loops (image -> channels, channels -> image): the layer's
+    // output and its input, weight and bias gradients, on odd sizes too; bf16 (autocast) within
+    // bf16's precision.
+    void oneChannelConvolutionMatchesLayer_data()
+    {
+        QTest::addColumn<int>("in");
+        QTest::addColumn<int>("out");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<bool>("bf16");
+        QTest::newRow("1->16 28x28") << 1 << 16 << 28 << 28 << false;
+        QTest::newRow("1->32 7x5") << 1 << 32 << 7 << 5 << false;
+        QTest::newRow("1->12 5x9") << 1 << 12 << 5 << 9 << false;
+        QTest::newRow("1->16 28x28 bf16") << 1 << 16 << 28 << 28 << true;
+        QTest::newRow("16->1 28x28") << 16 << 1 << 28 << 28 << false;
+        QTest::newRow("32->1 7x5") << 32 << 1 << 7 << 5 << false;
+        QTest::newRow("12->1 5x9") << 12 << 1 << 5 << 9 << false;
+        QTest::newRow("32->1 28x28 bf16") << 32 << 1 << 28 << 28 << true;
+    }
+    void oneChannelConvolutionMatchesLayer()
+    {
+        QFETCH(int, in);
+        QFETCH(int, out);
+        QFETCH(int, height);
+        QFETCH(int, width);
+        QFETCH(bool, bf16);
+        torch::manual_seed(6);
+        torch::nn::Conv2d layer(torch::nn::Conv2dOptions(in, out, 3).padding(1));
+        torch::Tensor x = torch::randn({5, in, height, width}).contiguous(at::MemoryFormat::ChannelsLast);
+        if (in == 1) x = x.as_strided(x.sizes(), {height * width, 1, width, 1});  // as toChannelsLast gives it
+        const torch::Tensor upstream = torch::randn({5, out, height, width});
+        std::string ourNode;
+        torch::ScalarType ourType = torch::kDouble;
+        auto run = [&](bool ours) {
+            layer->zero_grad();
+            torch::Tensor input = x.detach().clone();
+            // bf16: what autocast hands the layer (into the last layer) or makes of its output (the first).
+            if (bf16 && ours && in > 1) input = input.to(torch::kBFloat16);
+            input.requires_grad_(true);
+            torch::Tensor y;
+            {
+                if (bf16 && ours && in == 1) {
+                    at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+                    at::autocast::set_cpu_enabled(true);
+                }
+                y = ours ? oneChannelConv(layer, input) : layer->forward(input);
+                at::autocast::set_cpu_enabled(false);
+                at::autocast::clear_cache();
+            }
+            if (ours) {
+                ourNode = y.grad_fn()->name();
+                ourType = y.scalar_type();
+            }
+            (y.to(torch::kFloat32) * upstream).sum().backward();
+            return std::vector<torch::Tensor>{y.detach().to(torch::kFloat32), input.grad().to(torch::kFloat32),
+                                              layer->weight.grad().clone(), layer->bias.grad().clone()};
+        };
+        const auto ours = run(true), torchs = run(false);
+        // The loops ran, not the layer: LibTorch names the node after the autograd Function.
+        QVERIFY2(ourNode.find("OneFunction") != std::string::npos, ourNode.c_str());
+        // Under autocast the first layer gives bf16 (as the layer would); the last one float.
+        QCOMPARE(ourType, bf16 && in == 1 ? torch::kBFloat16 : torch::kFloat32);
+        const char* names[] = {"output", "input gradient", "weight gradient", "bias gradient"};
+        const double tolerance = bf16 ? 1e-2 : 1e-5;
+        for (size_t i = 0; i < ours.size(); ++i) {
+            QCOMPARE(ours[i].sizes(), torchs[i].sizes());
+            const double diff = (ours[i] - torchs[i]).abs().max().item<double>(), scale = torchs[i].abs().max().item<double>();
+            QVERIFY2(diff <= tolerance * scale, qPrintable(QString("%1: %2 of %3").arg(names[i]).arg(diff).arg(scale)));
+        }
     }
 
     // The conv VAE decodes in blocks for inference: the same logits as its LibTorch layers; the

@@ -1,5 +1,6 @@
 #include "models/ConvAutoencoder.h"
 #include "models/ChannelsLast.h"
+#include "models/OneChannelConvolution.h"
 #include "models/ReluResampling.h"
 
 namespace latent {
@@ -31,7 +32,7 @@ ConvAutoencoderImpl::ConvAutoencoderImpl(const ConvAutoencoderOptions& o) : opti
 
 Encoding ConvAutoencoderImpl::encode(const torch::Tensor& input, const torch::Tensor& /*labels*/)
 {
-    auto h = reluMaxPool2(enc1(toChannelsLast(input)));  // 14
+    auto h = reluMaxPool2(oneChannelConv(enc1, toChannelsLast(input)));  // 14
     h = reluMaxPool2(enc2(h));                           // 7
     h = reluMaxPool2(enc3(h));                           // 4 (ceil mode, Keras' "same")
     h = h.flatten(1);
@@ -44,7 +45,7 @@ torch::Tensor ConvAutoencoderImpl::decode(const torch::Tensor& z, const torch::T
     h = reluUpsample2(dec1(h));  // 8
     h = reluUpsample2(dec2(h));  // 16
     h = reluUpsample2(dec3(h));  // 14 -> 28
-    return decOut(h);
+    return oneChannelConv(decOut, h);
 }
 
 }  // namespace latent

@@ -1,5 +1,6 @@
 #include "models/ReluResamplingKernels.h"
 
+#include "models/KernelSupport.h"
 #include "runtime/ParallelFor.h"
 
 #include <algorithm>
@@ -8,25 +9,10 @@
 namespace latent {
 namespace {
 
-// bf16 is the upper half of a float: widening is a shift; narrowing rounds to nearest even
-// (as c10::BFloat16 does). Forward passes only select and copy elements, so only the upsampling's
-// gradient sums round.
-inline float toFloat(float v) { return v; }
-inline float toFloat(uint16_t bits)
-{
-    const uint32_t u = uint32_t(bits) << 16;
-    float f;
-    std::memcpy(&f, &u, sizeof f);
-    return f;
-}
-inline void store(float& out, float v) { out = v; }
-inline void store(uint16_t& out, float v)
-{
-    uint32_t u;
-    std::memcpy(&u, &v, sizeof u);
-    const uint32_t rounded = (u + 0x7FFFu + ((u >> 16) & 1u)) >> 16;
-    out = (u & 0x7FFFFFFFu) > 0x7F800000u ? uint16_t(0x7FC0) : uint16_t(rounded);  // NaN stays NaN
-}
+using kernels::store;
+using kernels::teamFor;
+using kernels::toFloat;
+
 // x > 0, where the ReLU passes a gradient, on the bits in integers (GCC vectorises that where it
 // leaves a float comparison feeding a select as a branch): sign clear, not zero, not NaN.
 inline bool positive(float v)
@@ -36,10 +22,6 @@ inline bool positive(float v)
     return bits > 0 && bits <= 0x7F800000;
 }
 inline bool positive(uint16_t bits) { return bits != 0 && bits <= 0x7F80; }
-
-// Elementwise passes over tensors smaller than this are not worth waking the other threads for.
-constexpr int64_t kParallelElements = 32768;
-int teamFor(int64_t elements, int threads) { return elements < kParallelElements ? 1 : threads; }
 
 template <int Channels, typename T>
 inline __attribute__((always_inline)) void poolForwardRows(const T* __restrict x, T* __restrict y,
@@ -143,58 +125,42 @@ inline __attribute__((always_inline)) void upsampleBackwardRows(const T* __restr
     }
 }
 
-// The same loops compiled for AVX-512, AVX2 and baseline x86-64, picked at load time (see AdamKernel).
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(LATENT_NO_TARGET_CLONES)
-#define LATENT_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define LATENT_CLONES
-#endif
-
-// The channel counts of the models here as constants: their loops compile to whole vectors.
-#define LATENT_BY_CHANNELS(rows, args)         \
-    switch (in.c) {                            \
-    case 8: rows<8> args; break;               \
-    case 16: rows<16> args; break;             \
-    case 32: rows<32> args; break;             \
-    default: rows<0> args;                     \
-    }
-
 LATENT_CLONES void poolForward(const float* x, float* y, uint8_t* winner, NhwcShape in, int64_t first, int64_t last)
 {
-    LATENT_BY_CHANNELS(poolForwardRows, (x, y, winner, in, first, last));
+    LATENT_BY_CHANNELS(in.c, poolForwardRows, (x, y, winner, in, first, last));
 }
 LATENT_CLONES void poolForward(const uint16_t* x, uint16_t* y, uint8_t* winner, NhwcShape in, int64_t first,
                                int64_t last)
 {
-    LATENT_BY_CHANNELS(poolForwardRows, (x, y, winner, in, first, last));
+    LATENT_BY_CHANNELS(in.c, poolForwardRows, (x, y, winner, in, first, last));
 }
 LATENT_CLONES void poolBackward(const float* gy, const uint8_t* winner, float* gx, NhwcShape in, int64_t first,
                                 int64_t last)
 {
-    LATENT_BY_CHANNELS(poolBackwardRows, (gy, winner, gx, in, first, last));
+    LATENT_BY_CHANNELS(in.c, poolBackwardRows, (gy, winner, gx, in, first, last));
 }
 LATENT_CLONES void poolBackward(const uint16_t* gy, const uint8_t* winner, uint16_t* gx, NhwcShape in, int64_t first,
                                 int64_t last)
 {
-    LATENT_BY_CHANNELS(poolBackwardRows, (gy, winner, gx, in, first, last));
+    LATENT_BY_CHANNELS(in.c, poolBackwardRows, (gy, winner, gx, in, first, last));
 }
 LATENT_CLONES void upsampleForward(const float* x, float* y, NhwcShape in, int64_t first, int64_t last)
 {
-    LATENT_BY_CHANNELS(upsampleForwardRows, (x, y, in, first, last));
+    LATENT_BY_CHANNELS(in.c, upsampleForwardRows, (x, y, in, first, last));
 }
 LATENT_CLONES void upsampleForward(const uint16_t* x, uint16_t* y, NhwcShape in, int64_t first, int64_t last)
 {
-    LATENT_BY_CHANNELS(upsampleForwardRows, (x, y, in, first, last));
+    LATENT_BY_CHANNELS(in.c, upsampleForwardRows, (x, y, in, first, last));
 }
 LATENT_CLONES void upsampleBackward(const float* gy, const float* x, float* gx, NhwcShape in, int64_t first,
                                     int64_t last)
 {
-    LATENT_BY_CHANNELS(upsampleBackwardRows, (gy, x, gx, in, first, last));
+    LATENT_BY_CHANNELS(in.c, upsampleBackwardRows, (gy, x, gx, in, first, last));
 }
 LATENT_CLONES void upsampleBackward(const uint16_t* gy, const uint16_t* x, uint16_t* gx, NhwcShape in, int64_t first,
                                     int64_t last)
 {
-    LATENT_BY_CHANNELS(upsampleBackwardRows, (gy, x, gx, in, first, last));
+    LATENT_BY_CHANNELS(in.c, upsampleBackwardRows, (gy, x, gx, in, first, last));
 }
 
 template <typename T>

@@ -1,6 +1,7 @@
 #include "models/SuperResolutionNet.h"
 
 #include "models/ChannelsLast.h"
+#include "models/OneChannelConvolution.h"
 #include "models/ConvTransposeByConvolution.h"
 
 namespace latent {
@@ -22,14 +23,14 @@ SuperResolutionNetImpl::SuperResolutionNetImpl(const SuperResolutionNetOptions& 
 
 Encoding SuperResolutionNetImpl::encode(const torch::Tensor& input, const torch::Tensor& /*labels*/)
 {
-    return {torch::relu(enc2(torch::relu(enc1(toChannelsLast(input))))), {}};
+    return {torch::relu(enc2(torch::relu(oneChannelConv(enc1, toChannelsLast(input))))), {}};
 }
 
 torch::Tensor SuperResolutionNetImpl::decode(const torch::Tensor& features, const torch::Tensor& /*labels*/)
 {
     auto h = torch::relu(convTranspose2d(up1, features));
     if (options.factor == 4) h = torch::relu(convTranspose2d(up2, h));
-    return out(torch::relu(refine(h)));
+    return oneChannelConv(out, torch::relu(refine(h)));
 }
 
 }  // namespace latent

@@ -1,5 +1,6 @@
 #include "models/WideConvAutoencoder.h"
 #include "models/ChannelsLast.h"
+#include "models/OneChannelConvolution.h"
 #include "models/ReluResampling.h"
 
 namespace latent {
@@ -22,7 +23,7 @@ WideConvAutoencoderImpl::WideConvAutoencoderImpl()
 
 Encoding WideConvAutoencoderImpl::encode(const torch::Tensor& input, const torch::Tensor& /*labels*/)
 {
-    auto h = reluMaxPool2(enc1(toChannelsLast(input)));  // 14
+    auto h = reluMaxPool2(oneChannelConv(enc1, toChannelsLast(input)));  // 14
     h = reluMaxPool2(enc2(h));                           // 7
     return {h.flatten(1), {}};
 }
@@ -32,7 +33,7 @@ torch::Tensor WideConvAutoencoderImpl::decode(const torch::Tensor& z, const torc
     auto h = z.view({-1, 32, 7, 7});
     h = reluUpsample2(dec1(h));  // 14
     h = reluUpsample2(dec2(h));  // 28
-    return decOut(h);
+    return oneChannelConv(decOut, h);
 }
 
 }  // namespace latent

@@ -1,0 +1,50 @@
+#pragma once
+// For the torch-free loop files of models/ (ReluResamplingKernels, OneChannelConvolutionKernels):
+// bf16 as its bits, and the compile-time variants the loops are built in. Include from .cpp only.
+#include <cstdint>
+#include <cstring>
+
+namespace latent::kernels {
+
+// bf16 is the upper half of a float: widening is a shift; narrowing rounds to nearest even (as
+// c10::BFloat16 does) and keeps NaN a NaN.
+inline float toFloat(float v) { return v; }
+inline float toFloat(uint16_t bits)
+{
+    const uint32_t u = uint32_t(bits) << 16;
+    float f;
+    std::memcpy(&f, &u, sizeof f);
+    return f;
+}
+inline void store(float& out, float v) { out = v; }
+inline void store(uint16_t& out, float v)
+{
+    uint32_t u;
+    std::memcpy(&u, &v, sizeof u);
+    const uint32_t rounded = (u + 0x7FFFu + ((u >> 16) & 1u)) >> 16;
+    out = (u & 0x7FFFFFFFu) > 0x7F800000u ? uint16_t(0x7FC0) : uint16_t(rounded);
+}
+
+// Passes over tensors smaller than this are not worth waking the other threads for.
+constexpr int64_t kParallelElements = 32768;
+inline int teamFor(int64_t elements, int threads) { return elements < kParallelElements ? 1 : threads; }
+
+}  // namespace latent::kernels
+
+// The same loops compiled for AVX-512, AVX2 and baseline x86-64, picked at load time (see AdamKernel).
+// clang (the fuzz build) and TSan builds: one baseline version (see LATENT_NO_TARGET_CLONES).
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(LATENT_NO_TARGET_CLONES)
+#define LATENT_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define LATENT_CLONES
+#endif
+
+// The channel counts of the models here as constants (0: any other, at run time): their loops
+// compile to whole vectors. rows is a function template taking <int Channels>.
+#define LATENT_BY_CHANNELS(channels, rows, args) \
+    switch (channels) {                          \
+    case 8: rows<8> args; break;                 \
+    case 16: rows<16> args; break;               \
+    case 32: rows<32> args; break;               \
+    default: rows<0> args;                       \
+    }

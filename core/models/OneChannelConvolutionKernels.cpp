@@ -1,0 +1,581 @@
+#include "models/OneChannelConvolutionKernels.h"
+
+#include "models/KernelSupport.h"
+#include "runtime/ParallelFor.h"
+
+#include <cstring>
+#include <vector>
+
+namespace latent {
+namespace {
+
+using kernels::store;
+using kernels::teamFor;
+using kernels::toFloat;
+
+// Per-pixel channel vectors live on the stack: OneChannelConvolution takes at most this many.
+constexpr int64_t kMaxChannels = 64;
+
+// The sum of acc[0..c): halving passes (whole vectors) where c is a power of two.
+template <int Channels>
+inline __attribute__((always_inline)) float channelSum(float* acc, int64_t c)
+{
+    if (Channels > 0 && (Channels & (Channels - 1)) == 0) {
+        for (int64_t len = Channels / 2; len >= 1; len /= 2)
+            for (int64_t k = 0; k < len; ++k) acc[k] += acc[k + len];
+        return acc[0];
+    }
+    float sum = 0;
+    for (int64_t k = 0; k < c; ++k) sum += acc[k];
+    return sum;
+}
+
+inline bool inside(int64_t i, int64_t size) { return i >= 0 && i < size; }
+
+template <int Channels, typename T>
+inline __attribute__((always_inline)) void toOneForwardRows(const T* __restrict x, const float* __restrict weight,
+                                                            float bias, float* __restrict y, OneChannelShape s,
+                                                            int64_t first, int64_t last)
+{
+    const int64_t c = Channels > 0 ? Channels : s.c;
+    float acc[kMaxChannels];
+    for (int64_t row = first; row < last; ++row) {
+        const int64_t n = row / s.h, h = row % s.h;
+        for (int64_t w = 0; w < s.w; ++w) {
+            for (int64_t k = 0; k < c; ++k) acc[k] = 0;
+            for (int64_t dy = 0; dy < 3; ++dy) {
+                const int64_t hh = h + dy - 1;
+                if (!inside(hh, s.h)) continue;
+                for (int64_t dx = 0; dx < 3; ++dx) {
+                    const int64_t ww = w + dx - 1;
+                    if (!inside(ww, s.w)) continue;
+                    const T* xp = x + ((n * s.h + hh) * s.w + ww) * c;
+                    const float* wp = weight + (dy * 3 + dx) * c;
+                    for (int64_t k = 0; k < c; ++k) acc[k] += toFloat(xp[k]) * wp[k];
+                }
+            }
+            y[row * s.w + w] = bias + channelSum<Channels>(acc, c);
+        }
+    }
+}
+
+// The input gradient of c -> 1: each input pixel gathers the output gradients its taps reached.
+template <int Channels, typename T>
+inline __attribute__((always_inline)) void toOneInputGradientRows(const float* __restrict gy,
+                                                                  const float* __restrict weight, T* __restrict gx,
+                                                                  OneChannelShape s, int64_t first, int64_t last)
+{
+    const int64_t c = Channels > 0 ? Channels : s.c;
+    float acc[kMaxChannels];
+    for (int64_t row = first; row < last; ++row) {
+        const int64_t n = row / s.h, h = row % s.h;
+        for (int64_t w = 0; w < s.w; ++w) {
+            for (int64_t k = 0; k < c; ++k) acc[k] = 0;
+            for (int64_t dy = 0; dy < 3; ++dy) {
+                const int64_t ho = h - dy + 1;
+                if (!inside(ho, s.h)) continue;
+                for (int64_t dx = 0; dx < 3; ++dx) {
+                    const int64_t wo = w - dx + 1;
+                    if (!inside(wo, s.w)) continue;
+                    const float g = gy[(n * s.h + ho) * s.w + wo];
+                    const float* wp = weight + (dy * 3 + dx) * c;
+                    for (int64_t k = 0; k < c; ++k) acc[k] += g * wp[k];
+                }
+            }
+            T* out = gx + (row * s.w + w) * c;
+            for (int64_t k = 0; k < c; ++k) store(out[k], acc[k]);
+        }
+    }
+}
+
+// The weight and bias gradients of c -> 1, summed into gweight [9][c] and *gbias.
+template <int Channels, typename T>
+inline __attribute__((always_inline)) void toOneWeightGradientRows(const float* __restrict gy, const T* __restrict x,
+                                                                   float* __restrict gweight, float* gbias,
+                                                                   OneChannelShape s, int64_t first, int64_t last)
+{
+    const int64_t c = Channels > 0 ? Channels : s.c;
+    float bias = 0;
+    for (int64_t row = first; row < last; ++row) {
+        const int64_t n = row / s.h, h = row % s.h;
+        for (int64_t w = 0; w < s.w; ++w) {
+            const float g = gy[row * s.w + w];
+            bias += g;
+            for (int64_t dy = 0; dy < 3; ++dy) {
+                const int64_t hh = h + dy - 1;
+                if (!inside(hh, s.h)) continue;
+                for (int64_t dx = 0; dx < 3; ++dx) {
+                    const int64_t ww = w + dx - 1;
+                    if (!inside(ww, s.w)) continue;
+                    const T* xp = x + ((n * s.h + hh) * s.w + ww) * c;
+                    float* gw = gweight + (dy * 3 + dx) * c;
+                    for (int64_t k = 0; k < c; ++k) gw[k] += g * toFloat(xp[k]);
+                }
+            }
+        }
+    }
+    *gbias += bias;
+}
+
+template <int Channels, typename T>
+inline __attribute__((always_inline)) void fromOneForwardRows(const float* __restrict x, const float* __restrict weight,
+                                                              const float* __restrict bias, T* __restrict y,
+                                                              OneChannelShape s, int64_t first, int64_t last)
+{
+    const int64_t c = Channels > 0 ? Channels : s.c;
+    float acc[kMaxChannels];
+    for (int64_t row = first; row < last; ++row) {
+        const int64_t n = row / s.h, h = row % s.h;
+        for (int64_t w = 0; w < s.w; ++w) {
+            for (int64_t k = 0; k < c; ++k) acc[k] = bias[k];
+            for (int64_t dy = 0; dy < 3; ++dy) {
+                const int64_t hh = h + dy - 1;
+                if (!inside(hh, s.h)) continue;
+                for (int64_t dx = 0; dx < 3; ++dx) {
+                    const int64_t ww = w + dx - 1;
+                    if (!inside(ww, s.w)) continue;
+                    const float v = x[(n * s.h + hh) * s.w + ww];
+                    const float* wp = weight + (dy * 3 + dx) * c;
+                    for (int64_t k = 0; k < c; ++k) acc[k] += v * wp[k];
+                }
+            }
+            T* out = y + (row * s.w + w) * c;
+            for (int64_t k = 0; k < c; ++k) store(out[k], acc[k]);
+        }
+    }
+}
+
+template <int Channels, typename T>
+inline __attribute__((always_inline)) void fromOneInputGradientRows(const T* __restrict gy,
+                                                                    const float* __restrict weight,
+                                                                    float* __restrict gx, OneChannelShape s,
+                                                                    int64_t first, int64_t last)
+{
+    const int64_t c = Channels > 0 ? Channels : s.c;
+    float acc[kMaxChannels];
+    for (int64_t row = first; row < last; ++row) {
+        const int64_t n = row / s.h, h = row % s.h;
+        for (int64_t w = 0; w < s.w; ++w) {
+            for (int64_t k = 0; k < c; ++k) acc[k] = 0;
+            for (int64_t dy = 0; dy < 3; ++dy) {
+                const int64_t ho = h - dy + 1;
+                if (!inside(ho, s.h)) continue;
+                for (int64_t dx = 0; dx < 3; ++dx) {
+                    const int64_t wo = w - dx + 1;
+                    if (!inside(wo, s.w)) continue;
+                    const T* gp = gy + ((n * s.h + ho) * s.w + wo) * c;
+                    const float* wp = weight + (dy * 3 + dx) * c;
+                    for (int64_t k = 0; k < c; ++k) acc[k] += toFloat(gp[k]) * wp[k];
+                }
+            }
+            gx[row * s.w + w] = channelSum<Channels>(acc, c);
+        }
+    }
+}
+
+template <int Channels, typename T>
+inline __attribute__((always_inline)) void fromOneWeightGradientRows(const T* __restrict gy, const float* __restrict x,
+                                                                     float* __restrict gweight, float* __restrict gbias,
+                                                                     OneChannelShape s, int64_t first, int64_t last)
+{
+    const int64_t c = Channels > 0 ? Channels : s.c;
+    float g[kMaxChannels];
+    for (int64_t row = first; row < last; ++row) {
+        const int64_t n = row / s.h, h = row % s.h;
+        for (int64_t w = 0; w < s.w; ++w) {
+            const T* gp = gy + (row * s.w + w) * c;
+            for (int64_t k = 0; k < c; ++k) {
+                g[k] = toFloat(gp[k]);
+                gbias[k] += g[k];
+            }
+            for (int64_t dy = 0; dy < 3; ++dy) {
+                const int64_t hh = h + dy - 1;
+                if (!inside(hh, s.h)) continue;
+                for (int64_t dx = 0; dx < 3; ++dx) {
+                    const int64_t ww = w + dx - 1;
+                    if (!inside(ww, s.w)) continue;
+                    const float v = x[(n * s.h + hh) * s.w + ww];
+                    float* gw = gweight + (dy * 3 + dx) * c;
+                    for (int64_t k = 0; k < c; ++k) gw[k] += v * g[k];
+                }
+            }
+        }
+    }
+}
+
+// The vector path, for 16 * Blocks channels: GCC's vector extensions, which compile to AVX-512,
+// AVX2 or SSE in each clone. (With the loops above GCC unrolled the 16 channels into scalar code
+// around the bf16 widening and the per-pixel sum.)
+typedef float V16 __attribute__((vector_size(64)));
+typedef uint32_t U32x16 __attribute__((vector_size(64)));
+typedef int32_t I32x16 __attribute__((vector_size(64)));
+typedef uint16_t U16x16 __attribute__((vector_size(32)));
+
+#define LATENT_INLINE inline __attribute__((always_inline))
+LATENT_INLINE V16 load16(const float* p)
+{
+    V16 v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+LATENT_INLINE V16 load16(const uint16_t* p)
+{
+    U16x16 h;
+    std::memcpy(&h, p, sizeof h);
+    return (V16)(__builtin_convertvector(h, U32x16) << 16);
+}
+LATENT_INLINE void store16(float* p, V16 v) { std::memcpy(p, &v, sizeof v); }
+LATENT_INLINE void store16(uint16_t* p, V16 v)
+{
+    const U32x16 u = (U32x16)v;
+    const U32x16 nan = (U32x16)((u & 0x7FFFFFFFu) > 0x7F800000u);  // all ones where NaN
+    const U32x16 rounded = (u + 0x7FFFu + ((u >> 16) & 1u)) >> 16;
+    const U16x16 h = __builtin_convertvector((rounded & ~nan) | (0x7FC0u & nan), U16x16);
+    std::memcpy(p, &h, sizeof h);
+}
+LATENT_INLINE V16 splat(float v) { return V16{} + v; }
+LATENT_INLINE float lanesSum(V16 v)
+{
+    v += __builtin_shuffle(v, I32x16{8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15});
+    v += __builtin_shuffle(v, I32x16{4, 5, 6, 7, 4, 5, 6, 7, 4, 5, 6, 7, 4, 5, 6, 7});
+    v += __builtin_shuffle(v, I32x16{2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3});
+    v += __builtin_shuffle(v, I32x16{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1});
+    return v[0];
+}
+
+template <int Blocks, typename T>
+LATENT_INLINE void toOneForwardVector(const T* __restrict x, const float* __restrict weight, float bias,
+                                      float* __restrict y, OneChannelShape s, int64_t first, int64_t last)
+{
+    constexpr int64_t c = 16 * Blocks;
+    V16 w[9][Blocks];
+    for (int t = 0; t < 9; ++t)
+        for (int b = 0; b < Blocks; ++b) w[t][b] = load16(weight + t * c + 16 * b);
+    for (int64_t row = first; row < last; ++row) {
+        const int64_t n = row / s.h, h = row % s.h;
+        for (int64_t ww = 0; ww < s.w; ++ww) {
+            V16 acc{};
+            for (int dy = 0; dy < 3; ++dy) {
+                const int64_t hh = h + dy - 1;
+                if (!inside(hh, s.h)) continue;
+                for (int dx = 0; dx < 3; ++dx) {
+                    const int64_t xw = ww + dx - 1;
+                    if (!inside(xw, s.w)) continue;
+                    const T* xp = x + ((n * s.h + hh) * s.w + xw) * c;
+                    for (int b = 0; b < Blocks; ++b) acc += load16(xp + 16 * b) * w[dy * 3 + dx][b];
+                }
+            }
+            y[row * s.w + ww] = bias + lanesSum(acc);
+        }
+    }
+}
+
+template <int Blocks, typename T>
+LATENT_INLINE void toOneInputGradientVector(const float* __restrict gy, const float* __restrict weight,
+                                            T* __restrict gx, OneChannelShape s, int64_t first, int64_t last)
+{
+    constexpr int64_t c = 16 * Blocks;
+    for (int64_t row = first; row < last; ++row) {
+        const int64_t n = row / s.h, h = row % s.h;
+        for (int64_t ww = 0; ww < s.w; ++ww) {
+            V16 acc[Blocks] = {};
+            for (int dy = 0; dy < 3; ++dy) {
+                const int64_t ho = h - dy + 1;
+                if (!inside(ho, s.h)) continue;
+                for (int dx = 0; dx < 3; ++dx) {
+                    const int64_t wo = ww - dx + 1;
+                    if (!inside(wo, s.w)) continue;
+                    const V16 g = splat(gy[(n * s.h + ho) * s.w + wo]);
+                    for (int b = 0; b < Blocks; ++b) acc[b] += g * load16(weight + (dy * 3 + dx) * c + 16 * b);
+                }
+            }
+            for (int b = 0; b < Blocks; ++b) store16(gx + (row * s.w + ww) * c + 16 * b, acc[b]);
+        }
+    }
+}
+
+// Weight gradients in registers over the whole range, written out once.
+template <int Blocks, typename T>
+LATENT_INLINE void toOneWeightGradientVector(const float* __restrict gy, const T* __restrict x,
+                                             float* __restrict gweight, float* gbias, OneChannelShape s,
+                                             int64_t first, int64_t last)
+{
+    constexpr int64_t c = 16 * Blocks;
+    V16 gw[9][Blocks] = {};
+    float bias = 0;
+    for (int64_t row = first; row < last; ++row) {
+        const int64_t n = row / s.h, h = row % s.h;
+        for (int64_t ww = 0; ww < s.w; ++ww) {
+            const float gs = gy[row * s.w + ww];
+            bias += gs;
+            const V16 g = splat(gs);
+            for (int dy = 0; dy < 3; ++dy) {
+                const int64_t hh = h + dy - 1;
+                if (!inside(hh, s.h)) continue;
+                for (int dx = 0; dx < 3; ++dx) {
+                    const int64_t xw = ww + dx - 1;
+                    if (!inside(xw, s.w)) continue;
+                    const T* xp = x + ((n * s.h + hh) * s.w + xw) * c;
+                    for (int b = 0; b < Blocks; ++b) gw[dy * 3 + dx][b] += g * load16(xp + 16 * b);
+                }
+            }
+        }
+    }
+    for (int t = 0; t < 9; ++t)
+        for (int b = 0; b < Blocks; ++b) store16(gweight + t * c + 16 * b, load16(gweight + t * c + 16 * b) + gw[t][b]);
+    *gbias += bias;
+}
+
+template <int Blocks, typename T>
+LATENT_INLINE void fromOneForwardVector(const float* __restrict x, const float* __restrict weight,
+                                        const float* __restrict bias, T* __restrict y, OneChannelShape s,
+                                        int64_t first, int64_t last)
+{
+    constexpr int64_t c = 16 * Blocks;
+    V16 w[9][Blocks], b0[Blocks];
+    for (int b = 0; b < Blocks; ++b) {
+        b0[b] = load16(bias + 16 * b);
+        for (int t = 0; t < 9; ++t) w[t][b] = load16(weight + t * c + 16 * b);
+    }
+    for (int64_t row = first; row < last; ++row) {
+        const int64_t n = row / s.h, h = row % s.h;
+        for (int64_t ww = 0; ww < s.w; ++ww) {
+            V16 acc[Blocks];
+            for (int b = 0; b < Blocks; ++b) acc[b] = b0[b];
+            for (int dy = 0; dy < 3; ++dy) {
+                const int64_t hh = h + dy - 1;
+                if (!inside(hh, s.h)) continue;
+                for (int dx = 0; dx < 3; ++dx) {
+                    const int64_t xw = ww + dx - 1;
+                    if (!inside(xw, s.w)) continue;
+                    const V16 v = splat(x[(n * s.h + hh) * s.w + xw]);
+                    for (int b = 0; b < Blocks; ++b) acc[b] += v * w[dy * 3 + dx][b];
+                }
+            }
+            for (int b = 0; b < Blocks; ++b) store16(y + (row * s.w + ww) * c + 16 * b, acc[b]);
+        }
+    }
+}
+
+template <int Blocks, typename T>
+LATENT_INLINE void fromOneInputGradientVector(const T* __restrict gy, const float* __restrict weight,
+                                              float* __restrict gx, OneChannelShape s, int64_t first, int64_t last)
+{
+    constexpr int64_t c = 16 * Blocks;
+    for (int64_t row = first; row < last; ++row) {
+        const int64_t n = row / s.h, h = row % s.h;
+        for (int64_t ww = 0; ww < s.w; ++ww) {
+            V16 acc{};
+            for (int dy = 0; dy < 3; ++dy) {
+                const int64_t ho = h - dy + 1;
+                if (!inside(ho, s.h)) continue;
+                for (int dx = 0; dx < 3; ++dx) {
+                    const int64_t wo = ww - dx + 1;
+                    if (!inside(wo, s.w)) continue;
+                    const T* gp = gy + ((n * s.h + ho) * s.w + wo) * c;
+                    for (int b = 0; b < Blocks; ++b) acc += load16(gp + 16 * b) * load16(weight + (dy * 3 + dx) * c + 16 * b);
+                }
+            }
+            gx[row * s.w + ww] = lanesSum(acc);
+        }
+    }
+}
+
+template <int Blocks, typename T>
+LATENT_INLINE void fromOneWeightGradientVector(const T* __restrict gy, const float* __restrict x,
+                                               float* __restrict gweight, float* __restrict gbias, OneChannelShape s,
+                                               int64_t first, int64_t last)
+{
+    constexpr int64_t c = 16 * Blocks;
+    V16 gw[9][Blocks] = {}, gb[Blocks] = {};
+    for (int64_t row = first; row < last; ++row) {
+        const int64_t n = row / s.h, h = row % s.h;
+        for (int64_t ww = 0; ww < s.w; ++ww) {
+            V16 g[Blocks];
+            for (int b = 0; b < Blocks; ++b) {
+                g[b] = load16(gy + (row * s.w + ww) * c + 16 * b);
+                gb[b] += g[b];
+            }
+            for (int dy = 0; dy < 3; ++dy) {
+                const int64_t hh = h + dy - 1;
+                if (!inside(hh, s.h)) continue;
+                for (int dx = 0; dx < 3; ++dx) {
+                    const int64_t xw = ww + dx - 1;
+                    if (!inside(xw, s.w)) continue;
+                    const V16 v = splat(x[(n * s.h + hh) * s.w + xw]);
+                    for (int b = 0; b < Blocks; ++b) gw[dy * 3 + dx][b] += v * g[b];
+                }
+            }
+        }
+    }
+    for (int b = 0; b < Blocks; ++b) {
+        store16(gbias + 16 * b, load16(gbias + 16 * b) + gb[b]);
+        for (int t = 0; t < 9; ++t) store16(gweight + t * c + 16 * b, load16(gweight + t * c + 16 * b) + gw[t][b]);
+    }
+}
+
+// 16 or 32 channels take the vector path, any other count the loops above.
+#define LATENT_BY_BLOCKS(channels, vector, rows, args) \
+    switch (channels) {                                \
+    case 16: vector<1> args; break;                    \
+    case 32: vector<2> args; break;                    \
+    default: rows<0> args;                             \
+    }
+
+LATENT_CLONES void toOneForward(const float* x, const float* weight, float bias, float* y, OneChannelShape s,
+                                int64_t first, int64_t last)
+{
+    LATENT_BY_BLOCKS(s.c, toOneForwardVector, toOneForwardRows, (x, weight, bias, y, s, first, last));
+}
+LATENT_CLONES void toOneForward(const uint16_t* x, const float* weight, float bias, float* y, OneChannelShape s,
+                                int64_t first, int64_t last)
+{
+    LATENT_BY_BLOCKS(s.c, toOneForwardVector, toOneForwardRows, (x, weight, bias, y, s, first, last));
+}
+LATENT_CLONES void toOneInputGradient(const float* gy, const float* weight, float* gx, OneChannelShape s, int64_t first,
+                                      int64_t last)
+{
+    LATENT_BY_BLOCKS(s.c, toOneInputGradientVector, toOneInputGradientRows, (gy, weight, gx, s, first, last));
+}
+LATENT_CLONES void toOneInputGradient(const float* gy, const float* weight, uint16_t* gx, OneChannelShape s,
+                                      int64_t first, int64_t last)
+{
+    LATENT_BY_BLOCKS(s.c, toOneInputGradientVector, toOneInputGradientRows, (gy, weight, gx, s, first, last));
+}
+LATENT_CLONES void toOneWeightGradient(const float* gy, const float* x, float* gweight, float* gbias, OneChannelShape s,
+                                       int64_t first, int64_t last)
+{
+    LATENT_BY_BLOCKS(s.c, toOneWeightGradientVector, toOneWeightGradientRows, (gy, x, gweight, gbias, s, first, last));
+}
+LATENT_CLONES void toOneWeightGradient(const float* gy, const uint16_t* x, float* gweight, float* gbias,
+                                       OneChannelShape s, int64_t first, int64_t last)
+{
+    LATENT_BY_BLOCKS(s.c, toOneWeightGradientVector, toOneWeightGradientRows, (gy, x, gweight, gbias, s, first, last));
+}
+LATENT_CLONES void fromOneForward(const float* x, const float* weight, const float* bias, float* y, OneChannelShape s,
+                                  int64_t first, int64_t last)
+{
+    LATENT_BY_BLOCKS(s.c, fromOneForwardVector, fromOneForwardRows, (x, weight, bias, y, s, first, last));
+}
+LATENT_CLONES void fromOneForward(const float* x, const float* weight, const float* bias, uint16_t* y,
+                                  OneChannelShape s, int64_t first, int64_t last)
+{
+    LATENT_BY_BLOCKS(s.c, fromOneForwardVector, fromOneForwardRows, (x, weight, bias, y, s, first, last));
+}
+LATENT_CLONES void fromOneInputGradient(const float* gy, const float* weight, float* gx, OneChannelShape s,
+                                        int64_t first, int64_t last)
+{
+    LATENT_BY_BLOCKS(s.c, fromOneInputGradientVector, fromOneInputGradientRows, (gy, weight, gx, s, first, last));
+}
+LATENT_CLONES void fromOneInputGradient(const uint16_t* gy, const float* weight, float* gx, OneChannelShape s,
+                                        int64_t first, int64_t last)
+{
+    LATENT_BY_BLOCKS(s.c, fromOneInputGradientVector, fromOneInputGradientRows, (gy, weight, gx, s, first, last));
+}
+LATENT_CLONES void fromOneWeightGradient(const float* gy, const float* x, float* gweight, float* gbias,
+                                         OneChannelShape s, int64_t first, int64_t last)
+{
+    LATENT_BY_BLOCKS(s.c, fromOneWeightGradientVector, fromOneWeightGradientRows, (gy, x, gweight, gbias, s, first, last));
+}
+LATENT_CLONES void fromOneWeightGradient(const uint16_t* gy, const float* x, float* gweight, float* gbias,
+                                         OneChannelShape s, int64_t first, int64_t last)
+{
+    LATENT_BY_BLOCKS(s.c, fromOneWeightGradientVector, fromOneWeightGradientRows, (gy, x, gweight, gbias, s, first, last));
+}
+
+int64_t rowsOf(OneChannelShape s) { return s.n * s.h; }
+int teamOf(OneChannelShape s, int threads) { return teamFor(s.n * s.h * s.w * s.c, threads); }
+
+// Weight and bias gradients: each thread sums its rows into its own accumulators, added up in
+// thread order afterwards (the same threads give the same sums).
+template <typename Rows>
+void sumWeightGradients(OneChannelShape s, int threads, int64_t biasSize, float* gweight, float* gbias, Rows&& rows)
+{
+    const int parts = teamOf(s, threads);
+    const int64_t stride = 9 * s.c + biasSize;
+    std::vector<float> acc(size_t(parts * stride), 0.0f);
+    parallelFor(parts, parts, [&](int64_t firstPart, int64_t lastPart) {
+        for (int64_t p = firstPart; p < lastPart; ++p) {
+            float* mine = acc.data() + p * stride;
+            rows(mine, mine + 9 * s.c, p * rowsOf(s) / parts, (p + 1) * rowsOf(s) / parts);
+        }
+    });
+    for (int64_t i = 0; i < 9 * s.c; ++i) gweight[i] = 0;
+    for (int64_t i = 0; i < biasSize; ++i) gbias[i] = 0;
+    for (int p = 0; p < parts; ++p) {
+        const float* theirs = acc.data() + p * stride;
+        for (int64_t i = 0; i < 9 * s.c; ++i) gweight[i] += theirs[i];
+        for (int64_t i = 0; i < biasSize; ++i) gbias[i] += theirs[9 * s.c + i];
+    }
+}
+
+template <typename T>
+void toOneBackwardAll(const float* gy, const T* x, const float* weight, T* gx, float* gweight, float* gbias,
+                      OneChannelShape s, int threads)
+{
+    if (gx)
+        parallelFor(rowsOf(s), teamOf(s, threads),
+                    [&](int64_t first, int64_t last) { toOneInputGradient(gy, weight, gx, s, first, last); });
+    sumWeightGradients(s, threads, 1, gweight, gbias, [&](float* gw, float* gb, int64_t first, int64_t last) {
+        toOneWeightGradient(gy, x, gw, gb, s, first, last);
+    });
+}
+
+template <typename T>
+void fromOneBackwardAll(const T* gy, const float* x, const float* weight, float* gx, float* gweight, float* gbias,
+                        OneChannelShape s, int threads)
+{
+    if (gx)
+        parallelFor(rowsOf(s), teamOf(s, threads),
+                    [&](int64_t first, int64_t last) { fromOneInputGradient(gy, weight, gx, s, first, last); });
+    sumWeightGradients(s, threads, s.c, gweight, gbias, [&](float* gw, float* gb, int64_t first, int64_t last) {
+        fromOneWeightGradient(gy, x, gw, gb, s, first, last);
+    });
+}
+
+}  // namespace
+
+void convToOneForward(const float* x, const float* weight, float bias, float* y, OneChannelShape s, int threads)
+{
+    parallelFor(rowsOf(s), teamOf(s, threads),
+                [&](int64_t first, int64_t last) { toOneForward(x, weight, bias, y, s, first, last); });
+}
+void convToOneForward(const uint16_t* x, const float* weight, float bias, float* y, OneChannelShape s, int threads)
+{
+    parallelFor(rowsOf(s), teamOf(s, threads),
+                [&](int64_t first, int64_t last) { toOneForward(x, weight, bias, y, s, first, last); });
+}
+void convToOneBackward(const float* gy, const float* x, const float* weight, float* gx, float* gweight, float* gbias,
+                       OneChannelShape s, int threads)
+{
+    toOneBackwardAll(gy, x, weight, gx, gweight, gbias, s, threads);
+}
+void convToOneBackward(const float* gy, const uint16_t* x, const float* weight, uint16_t* gx, float* gweight,
+                       float* gbias, OneChannelShape s, int threads)
+{
+    toOneBackwardAll(gy, x, weight, gx, gweight, gbias, s, threads);
+}
+void convFromOneForward(const float* x, const float* weight, const float* bias, float* y, OneChannelShape s,
+                        int threads)
+{
+    parallelFor(rowsOf(s), teamOf(s, threads),
+                [&](int64_t first, int64_t last) { fromOneForward(x, weight, bias, y, s, first, last); });
+}
+void convFromOneForward(const float* x, const float* weight, const float* bias, uint16_t* y, OneChannelShape s,
+                        int threads)
+{
+    parallelFor(rowsOf(s), teamOf(s, threads),
+                [&](int64_t first, int64_t last) { fromOneForward(x, weight, bias, y, s, first, last); });
+}
+void convFromOneBackward(const float* gy, const float* x, const float* weight, float* gx, float* gweight,
+                         float* gbias, OneChannelShape s, int threads)
+{
+    fromOneBackwardAll(gy, x, weight, gx, gweight, gbias, s, threads);
+}
+void convFromOneBackward(const uint16_t* gy, const float* x, const float* weight, float* gx, float* gweight,
+                         float* gbias, OneChannelShape s, int threads)
+{
+    fromOneBackwardAll(gy, x, weight, gx, gweight, gbias, s, threads);
+}
+
+}  // namespace latent
