@@ -1,5 +1,7 @@
 #include "models/ChannelsLast.h"
 
+#include <torch/csrc/jit/frontend/tracer.h>
+
 namespace latent {
 
 void useChannelsLast(torch::nn::Module& module)
@@ -15,7 +17,8 @@ torch::Tensor toChannelsLast(const torch::Tensor& images)
     // One channel: NCHW is already channels-last contiguous, so contiguous() keeps NCHW strides,
     // which the convolution reads as NCHW, and the first layer's output (the largest) came out
     // NCHW. The same memory with channels-last strides says which layout is meant.
-    if (images.size(1) == 1) {
+    // (Not while tracing: as_strided would record this batch's sizes in the TorchScript graph.)
+    if (images.size(1) == 1 && !torch::jit::tracer::isTracing()) {
         const torch::Tensor c = images.contiguous();
         const int64_t h = c.size(2), w = c.size(3);
         return c.as_strided(c.sizes(), {h * w, 1, w, 1});

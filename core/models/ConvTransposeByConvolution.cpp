@@ -24,10 +24,13 @@ public:
                                      outputPadding[size_t(d)];
         // Only the shape of the convolution's input is read for its input gradient.
         const torch::Tensor shape = torch::empty(outSize, x.options().memory_format(x.suggest_memory_format()));
-        torch::Tensor y = std::get<0>(at::convolution_backward(x, shape, weight, c10::nullopt, stride, padding, {1, 1},
+        // bf16 input (autocast): the weight in bf16 too, as autocast gives the layer both.
+        const torch::Tensor w = weight.to(x.scalar_type());
+        torch::Tensor y = std::get<0>(at::convolution_backward(x, shape, w, c10::nullopt, stride, padding, {1, 1},
                                                                false, {0, 0}, 1, {true, false, false}));
-        if (bias.defined()) y.add_(bias.view({1, -1, 1, 1}));
-        ctx->save_for_backward({x, weight});
+        if (bias.defined()) y.add_(bias.to(x.scalar_type()).view({1, -1, 1, 1}));
+        ctx->save_for_backward({x, w});
+        ctx->saved_data["weight_type"] = weight.scalar_type();
         ctx->saved_data["stride"] = stride.vec();
         ctx->saved_data["padding"] = padding.vec();
         ctx->saved_data["bias"] = bias.defined();
@@ -40,13 +43,15 @@ public:
         const torch::Tensor &x = saved[0], &weight = saved[1];
         const std::vector<int64_t> stride = ctx->saved_data["stride"].toIntVector(),
                                    padding = ctx->saved_data["padding"].toIntVector();
-        const torch::Tensor g = grads[0].contiguous(x.suggest_memory_format());
+        const torch::Tensor g = grads[0].to(x.scalar_type()).contiguous(x.suggest_memory_format());
         torch::Tensor gx, gw, gb;
         if (ctx->needs_input_grad(0)) gx = at::convolution(g, weight, c10::nullopt, stride, padding, {1, 1}, false, {0, 0}, 1);
+        const auto weightType = ctx->saved_data["weight_type"].toScalarType();
         if (ctx->needs_input_grad(1))
             gw = std::get<1>(at::convolution_backward(x, g, weight, c10::nullopt, stride, padding, {1, 1}, false, {0, 0}, 1,
-                                                      {false, true, false}));
-        if (ctx->saved_data["bias"].toBool() && ctx->needs_input_grad(2)) gb = g.sum({0, 2, 3});
+                                                      {false, true, false}))
+                     .to(weightType);
+        if (ctx->saved_data["bias"].toBool() && ctx->needs_input_grad(2)) gb = g.sum({0, 2, 3}, false, weightType);
         return {gx, gw, gb, torch::Tensor(), torch::Tensor(), torch::Tensor()};
     }
 };
@@ -59,7 +64,8 @@ torch::Tensor convTranspose2d(torch::nn::ConvTranspose2d& layer, const torch::Te
     const bool plain = (*o.dilation())[0] == 1 && (*o.dilation())[1] == 1 && o.groups() == 1 &&
                        c10::holds_alternative<torch::enumtype::kZeros>(o.padding_mode()) &&
                        c10::holds_alternative<torch::ExpandingArray<2>>(o.padding());
-    if (!plain || !x.device().is_cpu() || x.dim() != 4 || x.scalar_type() != torch::kFloat32 || torch::jit::tracer::isTracing())
+    if (!plain || !x.device().is_cpu() || x.dim() != 4 || (x.scalar_type() != torch::kFloat32 && x.scalar_type() != torch::kBFloat16) ||
+        torch::jit::tracer::isTracing())
         return layer->forward(x);
     const auto padding = *c10::get<torch::ExpandingArray<2>>(o.padding());
     return ConvTransposeFunction::apply(x, layer->weight, layer->bias, *o.stride(), padding, *o.output_padding());

@@ -11,9 +11,10 @@ AutogradTrainStep::AutogradTrainStep(AutoencoderImpl& model, const ModelSpec& sp
     : model_(model), loss_(spec.reconstruction), optimizer_(makeOptimizer(model.parameters(), options))
 {
     const bool onCpu = model.parameters().front().device().is_cpu();
-    const bool convolutionsOnly = (spec.kind == ModelKind::Ae || spec.kind == ModelKind::Dae) && !spec.isTorchScript();
+    const bool gainsFromBf16 =
+        (spec.kind == ModelKind::Ae || spec.kind == ModelKind::Dae || spec.kind == ModelKind::Sr) && !spec.isTorchScript();
     bf16Convolutions_ = onCpu && (options.matmul == MatmulPrecision::BFloat16 ||
-                                  (options.matmul == MatmulPrecision::Auto && convolutionsOnly && Gemm::hasNativeBf16()));
+                                  (options.matmul == MatmulPrecision::Auto && gainsFromBf16 && Gemm::hasNativeBf16()));
 }
 
 namespace {
