@@ -8,6 +8,7 @@
 #include "analysis/Scores.h"
 #include "models/ModelCatalog.h"
 #include "models/TorchScriptModel.h"
+#include "runtime/ParallelFor.h"
 #include "data/ImageDataset.h"
 #include "data/Transforms.h"
 
@@ -101,6 +102,9 @@ QImage ModelSession::decode(const std::vector<float>& z) const
     const int dim = latentDim();
     if (dim == 0 || int(z.size()) != dim) return {};
     torch::NoGradGuard noGrad;
+    // One image (the drag): on this thread alone (see SerialRegion).
+    (void)at::get_num_threads();
+    const latent::SerialRegion serial;
     const torch::Tensor t = torch::from_blob(const_cast<float*>(z.data()), {1, dim}, torch::kFloat32).clone();
     return toImage(decodeImages(module(snapshot_), t, labelsFor(1)));
 }

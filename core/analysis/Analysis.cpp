@@ -67,7 +67,15 @@ std::vector<float> gridCoordinates(const GridOptions& o, int latentDim)
 torch::Tensor decodeImages(AutoencoderImpl& model, const torch::Tensor& z, const torch::Tensor& labels)
 {
     torch::NoGradGuard noGrad;
-    return torch::sigmoid(model.decodeForDisplay(z, labels)).squeeze(1);
+    if (z.size(0) <= kEvalBatch) return torch::sigmoid(model.decodeForDisplay(z, labels)).squeeze(1);
+    std::vector<torch::Tensor> parts;
+    for (int64_t start = 0; start < z.size(0); start += kEvalBatch) {
+        const int64_t len = std::min<int64_t>(kEvalBatch, z.size(0) - start);
+        parts.push_back(torch::sigmoid(model.decodeForDisplay(z.narrow(0, start, len),
+                                                              labels.defined() && labels.size(0) == z.size(0) ? labels.narrow(0, start, len) : labels))
+                            .squeeze(1));
+    }
+    return torch::cat(parts);
 }
 
 torch::Tensor toGrayLevels(const torch::Tensor& images01)

@@ -8,9 +8,6 @@
 
 namespace latent {
 
-// Images per batch when encoding, decoding or scoring a whole split without gradients.
-constexpr int kEvalBatch = 1000;
-
 struct EncodedDataset {
     torch::Tensor mean;    // [N, code]
     torch::Tensor logvar;  // [N, code]; undefined for deterministic encoders

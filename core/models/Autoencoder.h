@@ -3,6 +3,12 @@
 
 namespace latent {
 
+// Images per batch when a model encodes, decodes or scores many images without gradients. Small
+// enough that the conv models' largest activations (32 channels of 28x28: 26 MB at 256) stay under
+// glibc's mmap threshold (keepFreedMemoryForReuse): larger ones were mapped afresh and page-faulted
+// in every batch, which was most of the time of a conv AE's 900-image grid or test pass.
+constexpr int kEvalBatch = 256;
+
 struct Encoding {
     torch::Tensor mean;    // [B, code]
     torch::Tensor logvar;  // [B, code]; undefined for deterministic encoders

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#if defined(_OPENMP)
+#include <omp.h>
+#endif
+
 namespace latent {
 
 void parallelFor(int64_t count, int threads, const std::function<void(int64_t first, int64_t last)>& body)
@@ -15,5 +19,13 @@ void parallelFor(int64_t count, int threads, const std::function<void(int64_t fi
 #pragma omp parallel for num_threads(int(parts)) schedule(static, 1)
     for (int64_t p = 0; p < parts; ++p) body(p * count / parts, (p + 1) * count / parts);
 }
+
+#if defined(_OPENMP)
+SerialRegion::SerialRegion() : previous_(omp_get_max_threads()) { omp_set_num_threads(1); }
+SerialRegion::~SerialRegion() { omp_set_num_threads(previous_); }
+#else
+SerialRegion::SerialRegion() : previous_(1) {}
+SerialRegion::~SerialRegion() = default;
+#endif
 
 }  // namespace latent

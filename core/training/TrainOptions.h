@@ -23,7 +23,7 @@ struct TrainOptions {
     uint64_t seed = 0;
     OptimizerKind optimizer = OptimizerKind::Adam;
     int progressEvery = 20;     // steps between progress callbacks
-    int testBatchSize = 1000;
+    int testBatchSize = 256;  // kEvalBatch (models/Autoencoder.h)
     // 0: one per allowed core, fewer while other processes hold cores (ThreadGovernor, checked
     // as training goes); N: exactly N (the same seed and N give the same result)
     int threads = 0;

@@ -74,7 +74,7 @@ public:
 
     // Loss parts over a whole dataset without gradients (beta = 1).
     static LossFigures evaluate(AutoencoderImpl& model, const ModelSpec& spec, const ImageDataset& data,
-                                int batchSize = 1000);
+                                int batchSize = kEvalBatch);
 
 private:
     double betaAt(int epoch0, double fraction) const;
