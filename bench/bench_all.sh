@@ -7,8 +7,8 @@
 #  - the MLP VAE's whole process (20 epochs, start-up and the per-epoch test pass included) against
 #    bench/pytorch_vae.py's training loop, and start-up = process start to the first training step;
 #  - the window (latent-gui-bench under Xvfb, after one epoch): drag update p99 and grid refresh for
-#    every model with a latent space, in the first round only (there is no PyTorch counterpart).
-# usage: bench/bench_all.sh [ROUNDS] [BUILD_DIR]      (default 3 rounds, about 6 minutes each;
+#    every model with a latent space, in every round (there is no PyTorch counterpart).
+# usage: bench/bench_all.sh [ROUNDS] [BUILD_DIR]      (default 3 rounds, about 8 minutes each;
 #        BENCH_IMAGES: training images per epoch, default 6400; BENCH_OUT: keep the raw JSON there)
 set -euo pipefail
 rounds=${1:-3}
@@ -38,12 +38,12 @@ for r in $(seq "$rounds"); do
   /usr/bin/python3 "$here/pytorch_vae.py" "$data" --threads 1 --seed "$r" > "$out/pyvae.$r.1.json"
   echo "whole process: $(cat "$out/whole.$r.json")"
   echo "pytorch_vae: $(cat "$out/pyvae.$r.1.json") / $(cat "$out/pyvae.$r.2.json")"
-  if [ "$r" = 1 ] && [ -x "$gui" ]; then
+  if [ -x "$gui" ]; then
     for spec in "vae mlp" "vae conv" "ae conv" "cvae mlp" "aae mlp"; do
       set -- $spec
       xvfb-run -a -s "-screen 0 1400x900x24" "$gui" --model "$1" --arch "$2" --epochs 1 2>/dev/null |
-        tail -n 1 > "$out/gui.$1-$2.json" || echo "{}" > "$out/gui.$1-$2.json"
-      echo "window $1/$2: $(cat "$out/gui.$1-$2.json")"
+        tail -n 1 > "$out/gui.$r.$1-$2.json" || echo "{}" > "$out/gui.$r.$1-$2.json"
+      echo "window $1/$2: $(cat "$out/gui.$r.$1-$2.json")"
     done
   fi
 done
@@ -78,10 +78,13 @@ res["vae_whole"] = {"samples_per_second_wall": med(w["samples_per_second_wall"] 
                     "startup_to_first_step_s": med(w["first_step_unix_ms"] / 1000.0 - s for w, s in zip(whole, starts))}
 res["vae_whole"]["ratio_whole"] = res["vae_whole"]["samples_per_second_wall"] / max(med(py1), med(py2))
 res["vae_whole"]["ratio_loop"] = res["vae_whole"]["samples_per_second_loop"] / max(med(py1), med(py2))
-gui = {}
-for p in sorted(glob.glob(f"{out}/gui.*.json")):
-    try: gui[os.path.basename(p)[4:-5]] = load(p)
-    except Exception: pass
-res["window"] = gui
+gui = {}  # per model, each figure's median over the rounds
+for r in range(1, rounds + 1):
+    for p in sorted(glob.glob(f"{out}/gui.{r}.*.json")):
+        try: figures = load(p)
+        except Exception: continue
+        for key, value in figures.items():
+            gui.setdefault(os.path.basename(p)[len(f"gui.{r}."):-5], {}).setdefault(key, []).append(value)
+res["window"] = {model: {key: med(values) for key, values in figures.items()} for model, figures in gui.items()}
 print(json.dumps(res, indent=1))
 PY
