@@ -5,10 +5,9 @@ namespace latent {
 
 // The first and last layers of the conv autoencoders and the super-resolution net: 3x3
 // convolutions (stride 1, padding 1) from the one-channel image into 16 or 32 channels, and from
-// those back into one. oneDNN runs them through kernels built for many channels on both sides:
-// with one channel they were 20-55% of these models' convolution time, the last layer's weight
-// gradient alone up to a quarter. Here each pixel's 3x3 window is a few vector products over the
-// channels, with the weight gradient summed per thread.
+// those back into one. oneDNN runs them through kernels built for many channels on both sides,
+// slowly with one (README, "Speed"). Here each pixel's 3x3 window is a few vector products over
+// the channels, with the weight gradient summed per thread.
 //
 // On the CPU outside TorchScript tracing, for float input (bf16 too into the last layer, as
 // autocast leaves it) with channels-last activations; elsewhere layer->forward(x). Under bf16

@@ -208,7 +208,6 @@ inline __attribute__((always_inline)) void fromOneWeightGradientRows(const T* __
 // around the bf16 widening and the per-pixel sum.)
 typedef float V16 __attribute__((vector_size(64)));
 typedef uint32_t U32x16 __attribute__((vector_size(64)));
-typedef int32_t I32x16 __attribute__((vector_size(64)));
 typedef uint16_t U16x16 __attribute__((vector_size(32)));
 
 #define LATENT_INLINE inline __attribute__((always_inline))
@@ -236,10 +235,10 @@ LATENT_INLINE void store16(uint16_t* p, V16 v)
 LATENT_INLINE V16 splat(float v) { return V16{} + v; }
 LATENT_INLINE float lanesSum(V16 v)
 {
-    v += __builtin_shuffle(v, I32x16{8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15});
-    v += __builtin_shuffle(v, I32x16{4, 5, 6, 7, 4, 5, 6, 7, 4, 5, 6, 7, 4, 5, 6, 7});
-    v += __builtin_shuffle(v, I32x16{2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3});
-    v += __builtin_shuffle(v, I32x16{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1});
+    v += __builtin_shufflevector(v, v, 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15);
+    v += __builtin_shufflevector(v, v, 4, 5, 6, 7, 4, 5, 6, 7, 4, 5, 6, 7, 4, 5, 6, 7);
+    v += __builtin_shufflevector(v, v, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3);
+    v += __builtin_shufflevector(v, v, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
     return v[0];
 }
 

@@ -38,10 +38,10 @@ T* data(const torch::Tensor& t)
     return static_cast<T*>(t.data_ptr());
 }
 
-// The gradient in the layout and type of the tensor it belongs to.
-torch::Tensor gradientLike(const torch::Tensor& grad, const torch::Tensor& like)
+// The gradient in the type of the tensor it belongs to, channels-last.
+torch::Tensor gradientAs(const torch::Tensor& grad, torch::ScalarType type)
 {
-    return grad.to(like.scalar_type()).contiguous(kChannelsLast);
+    return grad.to(type).contiguous(kChannelsLast);
 }
 
 class ReluMaxPoolFunction : public torch::autograd::Function<ReluMaxPoolFunction> {
@@ -67,7 +67,7 @@ public:
         const torch::Tensor winner = ctx->get_saved_variables()[0];
         const std::vector<int64_t> shape = ctx->saved_data["shape"].toIntVector();
         const auto dtype = ctx->saved_data["dtype"].toScalarType();
-        const torch::Tensor gy = grads[0].to(dtype).contiguous(kChannelsLast);
+        const torch::Tensor gy = gradientAs(grads[0], dtype);
         const torch::Tensor gx = torch::empty(shape, gy.options().memory_format(kChannelsLast));
         dispatch(gy, [&](auto* type) {
             using T = std::remove_pointer_t<decltype(type)>;
@@ -94,7 +94,7 @@ public:
     static variable_list backward(AutogradContext* ctx, variable_list grads)
     {
         const torch::Tensor x = ctx->get_saved_variables()[0];
-        const torch::Tensor gy = gradientLike(grads[0], x);
+        const torch::Tensor gy = gradientAs(grads[0], x.scalar_type());
         const torch::Tensor gx = torch::empty_like(x, x.options().memory_format(kChannelsLast));
         dispatch(x, [&](auto* type) {
             using T = std::remove_pointer_t<decltype(type)>;

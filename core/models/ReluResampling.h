@@ -4,9 +4,9 @@
 namespace latent {
 
 // A convolution's output through ReLU and then 2x2 max pooling (encoders) or 2x nearest-neighbour
-// upsampling (decoders), as one pass each way. As separate LibTorch ops these were a third of the
-// conv autoencoders' training step: ReLU forward and backward, pooling with 8-byte indices and a
-// zero-filled gradient, bf16 pooling through a scalar loop, and layout copies between them.
+// upsampling (decoders), as one pass each way. As separate LibTorch ops these were a large part of
+// the conv autoencoders' training step (README, "Speed"): ReLU forward and backward, pooling with
+// 8-byte indices and a zero-filled gradient, bf16 pooling through a scalar loop, layout copies.
 //
 // On CPU channels-last float or bf16 tensors outside TorchScript tracing; elsewhere the plain
 // ops, with the same results. Gradients as autograd gives them for the plain ops, up to the order

@@ -4,7 +4,7 @@
 namespace latent {
 
 // Loops behind ReluResampling (see there), on channels-last (NHWC) buffers of float or of bf16
-// (as uint16_t bits). No torch header: this file is built with -fopenmp and for AVX-512/AVX2/x86-64.
+// (as uint16_t bits). No torch header: its .cpp is built for AVX-512/AVX2/x86-64 (KernelSupport.h).
 // `rows` are the [n, h] rows of the tensor named, split over `threads` OpenMP threads.
 struct NhwcShape {
     int64_t n = 0, h = 0, w = 0, c = 0;

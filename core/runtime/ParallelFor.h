@@ -13,9 +13,9 @@ void parallelFor(int64_t count, int threads, const std::function<void(int64_t fi
 // While it lives, parallel regions started from the calling thread (LibTorch's, oneDNN's, the
 // core's) run on that thread alone; the thread's previous count comes back afterwards. For work
 // too small to share, on a thread whose latency counts: after a parallel region libgomp's other
-// threads spin for milliseconds, and in the window that took the X server's core (drag updates'
-// paint p99 4.6-5.1 ms with the spinning, 1.6 ms without). LibTorch sets a thread's count from its
-// global one the first time the thread uses it: call at::get_num_threads() on the thread first.
+// threads spin for milliseconds, and in the window that took the X server's core from the drag's
+// repaint (README, "Speed"). LibTorch sets a thread's count from its global one the first time the
+// thread uses it: call at::get_num_threads() on the thread first.
 class SerialRegion {
 public:
     SerialRegion();
