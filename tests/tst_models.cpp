@@ -516,11 +516,11 @@ private Q_SLOTS:
         QTest::addColumn<bool>("bf16");
         QTest::newRow("1->16 28x28") << 1 << 16 << 28 << 28 << false;
         QTest::newRow("1->32 7x5") << 1 << 32 << 7 << 5 << false;
-        QTest::newRow("1->12 5x9") << 1 << 12 << 5 << 9 << false;
+        QTest::newRow("1->12 5x9 (the layer's)") << 1 << 12 << 5 << 9 << false;
         QTest::newRow("1->16 28x28 bf16") << 1 << 16 << 28 << 28 << true;
         QTest::newRow("16->1 28x28") << 16 << 1 << 28 << 28 << false;
         QTest::newRow("32->1 7x5") << 32 << 1 << 7 << 5 << false;
-        QTest::newRow("12->1 5x9") << 12 << 1 << 5 << 9 << false;
+        QTest::newRow("12->1 5x9 (the layer's)") << 12 << 1 << 5 << 9 << false;
         QTest::newRow("32->1 28x28 bf16") << 32 << 1 << 28 << 28 << true;
     }
     void oneChannelConvolutionMatchesLayer()
@@ -562,8 +562,10 @@ private Q_SLOTS:
                                               layer->weight.grad().clone(), layer->bias.grad().clone()};
         };
         const auto ours = run(true), torchs = run(false);
-        // The loops ran, not the layer: LibTorch names the node after the autograd Function.
-        QVERIFY2(ourNode.find("OneFunction") != std::string::npos, ourNode.c_str());
+        // The loops ran for 16 and 32 channels, the layer for others: LibTorch names the node after
+        // the autograd Function.
+        const bool loops = std::max(in, out) == 16 || std::max(in, out) == 32;
+        QVERIFY2((ourNode.find("OneFunction") != std::string::npos) == loops, ourNode.c_str());
         // Under autocast the first layer gives bf16 (as the layer would); the last one float.
         QCOMPARE(ourType, bf16 && in == 1 ? torch::kBFloat16 : torch::kFloat32);
         const char* names[] = {"output", "input gradient", "weight gradient", "bias gradient"};

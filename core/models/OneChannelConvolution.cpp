@@ -13,7 +13,8 @@ using torch::autograd::AutogradContext;
 using torch::autograd::variable_list;
 
 constexpr auto kChannelsLast = at::MemoryFormat::ChannelsLast;
-constexpr int64_t kMaxChannels = 64;  // the kernels' per-pixel vectors
+// The kernels' channel counts (the models' 16 and 32): whole vectors of 16 floats.
+bool kernelChannels(int64_t c) { return c == 16 || c == 32; }
 
 OneChannelShape shapeOf(torch::IntArrayRef nchw, int64_t channels) { return {nchw[0], nchw[2], nchw[3], channels}; }
 
@@ -126,10 +127,10 @@ torch::Tensor oneChannelConv(torch::nn::Conv2d& layer, const torch::Tensor& x)
     const auto& o = layer->options;
     const bool fits = x.device().is_cpu() && x.dim() == 4 && x.size(0) > 0 && x.size(2) > 0 && x.size(3) > 0 &&
                       plain3x3(o) && layer->weight.scalar_type() == torch::kFloat32 && !torch::jit::tracer::isTracing();
-    if (fits && o.in_channels() == 1 && o.out_channels() <= kMaxChannels && x.size(1) == 1 &&
+    if (fits && o.in_channels() == 1 && kernelChannels(o.out_channels()) && x.size(1) == 1 &&
         x.scalar_type() == torch::kFloat32)
         return FromOneFunction::apply(x, layer->weight, layer->bias);
-    if (fits && o.out_channels() == 1 && o.in_channels() <= kMaxChannels && x.size(1) == o.in_channels() &&
+    if (fits && o.out_channels() == 1 && kernelChannels(o.in_channels()) && x.size(1) == o.in_channels() &&
         (x.scalar_type() == torch::kFloat32 || x.scalar_type() == torch::kBFloat16) && x.is_contiguous(kChannelsLast))
         return ToOneFunction::apply(x, layer->weight, layer->bias);
     return layer->forward(x);

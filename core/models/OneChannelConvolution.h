@@ -9,8 +9,9 @@ namespace latent {
 // slowly with one (README, "Speed"). Here each pixel's 3x3 window is a few vector products over
 // the channels, with the weight gradient summed per thread.
 //
-// On the CPU outside TorchScript tracing, for float input (bf16 too into the last layer, as
-// autocast leaves it) with channels-last activations; elsewhere layer->forward(x). Under bf16
+// On the CPU outside TorchScript tracing, with 16 or 32 channels on the other side, for float
+// input (bf16 too into the last layer, as autocast leaves it) with channels-last activations;
+// elsewhere layer->forward(x). Under bf16
 // autocast the first layer gives bf16, as LibTorch's would; the last layer gives float.
 torch::Tensor oneChannelConv(torch::nn::Conv2d& layer, const torch::Tensor& x);
 

@@ -13,199 +13,11 @@ using kernels::store;
 using kernels::teamFor;
 using kernels::toFloat;
 
-// Per-pixel channel vectors live on the stack: OneChannelConvolution takes at most this many.
-constexpr int64_t kMaxChannels = 64;
-
-// The sum of acc[0..c): halving passes (whole vectors) where c is a power of two.
-template <int Channels>
-inline __attribute__((always_inline)) float channelSum(float* acc, int64_t c)
-{
-    if (Channels > 0 && (Channels & (Channels - 1)) == 0) {
-        for (int64_t len = Channels / 2; len >= 1; len /= 2)
-            for (int64_t k = 0; k < len; ++k) acc[k] += acc[k + len];
-        return acc[0];
-    }
-    float sum = 0;
-    for (int64_t k = 0; k < c; ++k) sum += acc[k];
-    return sum;
-}
-
 inline bool inside(int64_t i, int64_t size) { return i >= 0 && i < size; }
 
-template <int Channels, typename T>
-inline __attribute__((always_inline)) void toOneForwardRows(const T* __restrict x, const float* __restrict weight,
-                                                            float bias, float* __restrict y, OneChannelShape s,
-                                                            int64_t first, int64_t last)
-{
-    const int64_t c = Channels > 0 ? Channels : s.c;
-    float acc[kMaxChannels];
-    for (int64_t row = first; row < last; ++row) {
-        const int64_t n = row / s.h, h = row % s.h;
-        for (int64_t w = 0; w < s.w; ++w) {
-            for (int64_t k = 0; k < c; ++k) acc[k] = 0;
-            for (int64_t dy = 0; dy < 3; ++dy) {
-                const int64_t hh = h + dy - 1;
-                if (!inside(hh, s.h)) continue;
-                for (int64_t dx = 0; dx < 3; ++dx) {
-                    const int64_t ww = w + dx - 1;
-                    if (!inside(ww, s.w)) continue;
-                    const T* xp = x + ((n * s.h + hh) * s.w + ww) * c;
-                    const float* wp = weight + (dy * 3 + dx) * c;
-                    for (int64_t k = 0; k < c; ++k) acc[k] += toFloat(xp[k]) * wp[k];
-                }
-            }
-            y[row * s.w + w] = bias + channelSum<Channels>(acc, c);
-        }
-    }
-}
-
-// The input gradient of c -> 1: each input pixel gathers the output gradients its taps reached.
-template <int Channels, typename T>
-inline __attribute__((always_inline)) void toOneInputGradientRows(const float* __restrict gy,
-                                                                  const float* __restrict weight, T* __restrict gx,
-                                                                  OneChannelShape s, int64_t first, int64_t last)
-{
-    const int64_t c = Channels > 0 ? Channels : s.c;
-    float acc[kMaxChannels];
-    for (int64_t row = first; row < last; ++row) {
-        const int64_t n = row / s.h, h = row % s.h;
-        for (int64_t w = 0; w < s.w; ++w) {
-            for (int64_t k = 0; k < c; ++k) acc[k] = 0;
-            for (int64_t dy = 0; dy < 3; ++dy) {
-                const int64_t ho = h - dy + 1;
-                if (!inside(ho, s.h)) continue;
-                for (int64_t dx = 0; dx < 3; ++dx) {
-                    const int64_t wo = w - dx + 1;
-                    if (!inside(wo, s.w)) continue;
-                    const float g = gy[(n * s.h + ho) * s.w + wo];
-                    const float* wp = weight + (dy * 3 + dx) * c;
-                    for (int64_t k = 0; k < c; ++k) acc[k] += g * wp[k];
-                }
-            }
-            T* out = gx + (row * s.w + w) * c;
-            for (int64_t k = 0; k < c; ++k) store(out[k], acc[k]);
-        }
-    }
-}
-
-// The weight and bias gradients of c -> 1, summed into gweight [9][c] and *gbias.
-template <int Channels, typename T>
-inline __attribute__((always_inline)) void toOneWeightGradientRows(const float* __restrict gy, const T* __restrict x,
-                                                                   float* __restrict gweight, float* gbias,
-                                                                   OneChannelShape s, int64_t first, int64_t last)
-{
-    const int64_t c = Channels > 0 ? Channels : s.c;
-    float bias = 0;
-    for (int64_t row = first; row < last; ++row) {
-        const int64_t n = row / s.h, h = row % s.h;
-        for (int64_t w = 0; w < s.w; ++w) {
-            const float g = gy[row * s.w + w];
-            bias += g;
-            for (int64_t dy = 0; dy < 3; ++dy) {
-                const int64_t hh = h + dy - 1;
-                if (!inside(hh, s.h)) continue;
-                for (int64_t dx = 0; dx < 3; ++dx) {
-                    const int64_t ww = w + dx - 1;
-                    if (!inside(ww, s.w)) continue;
-                    const T* xp = x + ((n * s.h + hh) * s.w + ww) * c;
-                    float* gw = gweight + (dy * 3 + dx) * c;
-                    for (int64_t k = 0; k < c; ++k) gw[k] += g * toFloat(xp[k]);
-                }
-            }
-        }
-    }
-    *gbias += bias;
-}
-
-template <int Channels, typename T>
-inline __attribute__((always_inline)) void fromOneForwardRows(const float* __restrict x, const float* __restrict weight,
-                                                              const float* __restrict bias, T* __restrict y,
-                                                              OneChannelShape s, int64_t first, int64_t last)
-{
-    const int64_t c = Channels > 0 ? Channels : s.c;
-    float acc[kMaxChannels];
-    for (int64_t row = first; row < last; ++row) {
-        const int64_t n = row / s.h, h = row % s.h;
-        for (int64_t w = 0; w < s.w; ++w) {
-            for (int64_t k = 0; k < c; ++k) acc[k] = bias[k];
-            for (int64_t dy = 0; dy < 3; ++dy) {
-                const int64_t hh = h + dy - 1;
-                if (!inside(hh, s.h)) continue;
-                for (int64_t dx = 0; dx < 3; ++dx) {
-                    const int64_t ww = w + dx - 1;
-                    if (!inside(ww, s.w)) continue;
-                    const float v = x[(n * s.h + hh) * s.w + ww];
-                    const float* wp = weight + (dy * 3 + dx) * c;
-                    for (int64_t k = 0; k < c; ++k) acc[k] += v * wp[k];
-                }
-            }
-            T* out = y + (row * s.w + w) * c;
-            for (int64_t k = 0; k < c; ++k) store(out[k], acc[k]);
-        }
-    }
-}
-
-template <int Channels, typename T>
-inline __attribute__((always_inline)) void fromOneInputGradientRows(const T* __restrict gy,
-                                                                    const float* __restrict weight,
-                                                                    float* __restrict gx, OneChannelShape s,
-                                                                    int64_t first, int64_t last)
-{
-    const int64_t c = Channels > 0 ? Channels : s.c;
-    float acc[kMaxChannels];
-    for (int64_t row = first; row < last; ++row) {
-        const int64_t n = row / s.h, h = row % s.h;
-        for (int64_t w = 0; w < s.w; ++w) {
-            for (int64_t k = 0; k < c; ++k) acc[k] = 0;
-            for (int64_t dy = 0; dy < 3; ++dy) {
-                const int64_t ho = h - dy + 1;
-                if (!inside(ho, s.h)) continue;
-                for (int64_t dx = 0; dx < 3; ++dx) {
-                    const int64_t wo = w - dx + 1;
-                    if (!inside(wo, s.w)) continue;
-                    const T* gp = gy + ((n * s.h + ho) * s.w + wo) * c;
-                    const float* wp = weight + (dy * 3 + dx) * c;
-                    for (int64_t k = 0; k < c; ++k) acc[k] += toFloat(gp[k]) * wp[k];
-                }
-            }
-            gx[row * s.w + w] = channelSum<Channels>(acc, c);
-        }
-    }
-}
-
-template <int Channels, typename T>
-inline __attribute__((always_inline)) void fromOneWeightGradientRows(const T* __restrict gy, const float* __restrict x,
-                                                                     float* __restrict gweight, float* __restrict gbias,
-                                                                     OneChannelShape s, int64_t first, int64_t last)
-{
-    const int64_t c = Channels > 0 ? Channels : s.c;
-    float g[kMaxChannels];
-    for (int64_t row = first; row < last; ++row) {
-        const int64_t n = row / s.h, h = row % s.h;
-        for (int64_t w = 0; w < s.w; ++w) {
-            const T* gp = gy + (row * s.w + w) * c;
-            for (int64_t k = 0; k < c; ++k) {
-                g[k] = toFloat(gp[k]);
-                gbias[k] += g[k];
-            }
-            for (int64_t dy = 0; dy < 3; ++dy) {
-                const int64_t hh = h + dy - 1;
-                if (!inside(hh, s.h)) continue;
-                for (int64_t dx = 0; dx < 3; ++dx) {
-                    const int64_t ww = w + dx - 1;
-                    if (!inside(ww, s.w)) continue;
-                    const float v = x[(n * s.h + hh) * s.w + ww];
-                    float* gw = gweight + (dy * 3 + dx) * c;
-                    for (int64_t k = 0; k < c; ++k) gw[k] += v * g[k];
-                }
-            }
-        }
-    }
-}
-
-// The vector path, for 16 * Blocks channels: GCC's vector extensions, which compile to AVX-512,
-// AVX2 or SSE in each clone. (With the loops above GCC unrolled the 16 channels into scalar code
-// around the bf16 widening and the per-pixel sum.)
+// 16 * Blocks channels, in GCC's vector extensions, which compile to AVX-512, AVX2 or SSE in each
+// clone. (Plain loops over the channels GCC unrolled into scalar code around the bf16 widening and
+// the per-pixel sum.)
 typedef float V16 __attribute__((vector_size(64)));
 typedef uint32_t U32x16 __attribute__((vector_size(64)));
 typedef uint16_t U16x16 __attribute__((vector_size(32)));
@@ -413,73 +225,72 @@ LATENT_INLINE void fromOneWeightGradientVector(const T* __restrict gy, const flo
     }
 }
 
-// 16 or 32 channels take the vector path, any other count the loops above.
-#define LATENT_BY_BLOCKS(channels, vector, rows, args) \
-    switch (channels) {                                \
-    case 16: vector<1> args; break;                    \
-    case 32: vector<2> args; break;                    \
-    default: rows<0> args;                             \
+// The channel counts taken (oneChannelConv leaves any other to the layer).
+#define LATENT_BY_BLOCKS(channels, vector, args) \
+    switch (channels) {                          \
+    case 16: vector<1> args; break;              \
+    default: vector<2> args;                     \
     }
 
 LATENT_CLONES void toOneForward(const float* x, const float* weight, float bias, float* y, OneChannelShape s,
                                 int64_t first, int64_t last)
 {
-    LATENT_BY_BLOCKS(s.c, toOneForwardVector, toOneForwardRows, (x, weight, bias, y, s, first, last));
+    LATENT_BY_BLOCKS(s.c, toOneForwardVector, (x, weight, bias, y, s, first, last));
 }
 LATENT_CLONES void toOneForward(const uint16_t* x, const float* weight, float bias, float* y, OneChannelShape s,
                                 int64_t first, int64_t last)
 {
-    LATENT_BY_BLOCKS(s.c, toOneForwardVector, toOneForwardRows, (x, weight, bias, y, s, first, last));
+    LATENT_BY_BLOCKS(s.c, toOneForwardVector, (x, weight, bias, y, s, first, last));
 }
 LATENT_CLONES void toOneInputGradient(const float* gy, const float* weight, float* gx, OneChannelShape s, int64_t first,
                                       int64_t last)
 {
-    LATENT_BY_BLOCKS(s.c, toOneInputGradientVector, toOneInputGradientRows, (gy, weight, gx, s, first, last));
+    LATENT_BY_BLOCKS(s.c, toOneInputGradientVector, (gy, weight, gx, s, first, last));
 }
 LATENT_CLONES void toOneInputGradient(const float* gy, const float* weight, uint16_t* gx, OneChannelShape s,
                                       int64_t first, int64_t last)
 {
-    LATENT_BY_BLOCKS(s.c, toOneInputGradientVector, toOneInputGradientRows, (gy, weight, gx, s, first, last));
+    LATENT_BY_BLOCKS(s.c, toOneInputGradientVector, (gy, weight, gx, s, first, last));
 }
 LATENT_CLONES void toOneWeightGradient(const float* gy, const float* x, float* gweight, float* gbias, OneChannelShape s,
                                        int64_t first, int64_t last)
 {
-    LATENT_BY_BLOCKS(s.c, toOneWeightGradientVector, toOneWeightGradientRows, (gy, x, gweight, gbias, s, first, last));
+    LATENT_BY_BLOCKS(s.c, toOneWeightGradientVector, (gy, x, gweight, gbias, s, first, last));
 }
 LATENT_CLONES void toOneWeightGradient(const float* gy, const uint16_t* x, float* gweight, float* gbias,
                                        OneChannelShape s, int64_t first, int64_t last)
 {
-    LATENT_BY_BLOCKS(s.c, toOneWeightGradientVector, toOneWeightGradientRows, (gy, x, gweight, gbias, s, first, last));
+    LATENT_BY_BLOCKS(s.c, toOneWeightGradientVector, (gy, x, gweight, gbias, s, first, last));
 }
 LATENT_CLONES void fromOneForward(const float* x, const float* weight, const float* bias, float* y, OneChannelShape s,
                                   int64_t first, int64_t last)
 {
-    LATENT_BY_BLOCKS(s.c, fromOneForwardVector, fromOneForwardRows, (x, weight, bias, y, s, first, last));
+    LATENT_BY_BLOCKS(s.c, fromOneForwardVector, (x, weight, bias, y, s, first, last));
 }
 LATENT_CLONES void fromOneForward(const float* x, const float* weight, const float* bias, uint16_t* y,
                                   OneChannelShape s, int64_t first, int64_t last)
 {
-    LATENT_BY_BLOCKS(s.c, fromOneForwardVector, fromOneForwardRows, (x, weight, bias, y, s, first, last));
+    LATENT_BY_BLOCKS(s.c, fromOneForwardVector, (x, weight, bias, y, s, first, last));
 }
 LATENT_CLONES void fromOneInputGradient(const float* gy, const float* weight, float* gx, OneChannelShape s,
                                         int64_t first, int64_t last)
 {
-    LATENT_BY_BLOCKS(s.c, fromOneInputGradientVector, fromOneInputGradientRows, (gy, weight, gx, s, first, last));
+    LATENT_BY_BLOCKS(s.c, fromOneInputGradientVector, (gy, weight, gx, s, first, last));
 }
 LATENT_CLONES void fromOneInputGradient(const uint16_t* gy, const float* weight, float* gx, OneChannelShape s,
                                         int64_t first, int64_t last)
 {
-    LATENT_BY_BLOCKS(s.c, fromOneInputGradientVector, fromOneInputGradientRows, (gy, weight, gx, s, first, last));
+    LATENT_BY_BLOCKS(s.c, fromOneInputGradientVector, (gy, weight, gx, s, first, last));
 }
 LATENT_CLONES void fromOneWeightGradient(const float* gy, const float* x, float* gweight, float* gbias,
                                          OneChannelShape s, int64_t first, int64_t last)
 {
-    LATENT_BY_BLOCKS(s.c, fromOneWeightGradientVector, fromOneWeightGradientRows, (gy, x, gweight, gbias, s, first, last));
+    LATENT_BY_BLOCKS(s.c, fromOneWeightGradientVector, (gy, x, gweight, gbias, s, first, last));
 }
 LATENT_CLONES void fromOneWeightGradient(const uint16_t* gy, const float* x, float* gweight, float* gbias,
                                          OneChannelShape s, int64_t first, int64_t last)
 {
-    LATENT_BY_BLOCKS(s.c, fromOneWeightGradientVector, fromOneWeightGradientRows, (gy, x, gweight, gbias, s, first, last));
+    LATENT_BY_BLOCKS(s.c, fromOneWeightGradientVector, (gy, x, gweight, gbias, s, first, last));
 }
 
 int64_t rowsOf(OneChannelShape s) { return s.n * s.h; }

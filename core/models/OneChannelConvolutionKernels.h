@@ -4,7 +4,8 @@
 namespace latent {
 
 // Loops behind OneChannelConvolution (see there): 3x3 convolutions, stride 1, zero padding 1,
-// between one channel (the image, [n, h, w]) and c channels stored channels-last ([n, h, w, c]).
+// between one channel (the image, [n, h, w]) and c = 16 or 32 channels stored channels-last
+// ([n, h, w, c]).
 // Weights as [9 taps (row-major)][c], bias as written. float or bf16 (uint16_t bits) where named;
 // sums in float. No torch header: built for AVX-512/AVX2/x86-64, split over `threads` OpenMP threads.
 struct OneChannelShape {
