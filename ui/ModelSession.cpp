@@ -103,8 +103,7 @@ QImage ModelSession::decode(const std::vector<float>& z) const
     if (dim == 0 || int(z.size()) != dim) return {};
     torch::NoGradGuard noGrad;
     // One image (the drag): on this thread alone (see SerialRegion).
-    (void)at::get_num_threads();
-    const latent::SerialRegion serial;
+    const latent::SerialRegion serial(at::get_num_threads());
     const torch::Tensor t = torch::from_blob(const_cast<float*>(z.data()), {1, dim}, torch::kFloat32).clone();
     return toImage(decodeImages(module(snapshot_), t, labelsFor(1)));
 }

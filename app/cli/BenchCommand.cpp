@@ -144,8 +144,7 @@ int cmdBench(const std::vector<std::string>& args)
             const torch::Tensor zs = torch::randn({points, dim});
             {
                 // On this thread alone, as the window decodes its drag (ModelSession::decode).
-                (void)at::get_num_threads();
-                const SerialRegion serial;
+                const SerialRegion serial(at::get_num_threads());
                 for (int i = 0; i < points; ++i) {
                     const auto start = Clock::now();
                     const torch::Tensor img = toGrayLevels(decodeImages(*model, zs[i].unsqueeze(0), labels));

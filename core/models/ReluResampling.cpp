@@ -44,18 +44,26 @@ torch::Tensor gradientAs(const torch::Tensor& grad, torch::ScalarType type)
     return grad.to(type).contiguous(kChannelsLast);
 }
 
+// relu then 2x2 max pooling (ceil mode); with winner, also which of the window's four each output
+// came from (for the gradient), a byte per output.
+torch::Tensor pooled(const torch::Tensor& x, torch::Tensor* winner)
+{
+    const NhwcShape in = shapeOf(x.sizes());
+    const torch::Tensor y = torch::empty({in.n, in.c, (in.h + 1) / 2, (in.w + 1) / 2}, x.options().memory_format(kChannelsLast));
+    if (winner) *winner = torch::empty({y.numel()}, x.options().dtype(torch::kUInt8));
+    dispatch(x, [&](auto* type) {
+        using T = std::remove_pointer_t<decltype(type)>;
+        reluMaxPool2Forward(data<T>(x), data<T>(y), winner ? data<uint8_t>(*winner) : nullptr, in, at::get_num_threads());
+    });
+    return y;
+}
+
 class ReluMaxPoolFunction : public torch::autograd::Function<ReluMaxPoolFunction> {
 public:
     static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& x)
     {
-        const NhwcShape in = shapeOf(x.sizes());
-        const torch::Tensor y = torch::empty({in.n, in.c, (in.h + 1) / 2, (in.w + 1) / 2}, x.options().memory_format(kChannelsLast));
-        // The window each output came from, for the gradient; a byte each (max_pool2d keeps 8).
-        const torch::Tensor winner = torch::empty({y.numel()}, x.options().dtype(torch::kUInt8));
-        dispatch(x, [&](auto* type) {
-            using T = std::remove_pointer_t<decltype(type)>;
-            reluMaxPool2Forward(data<T>(x), data<T>(y), data<uint8_t>(winner), in, at::get_num_threads());
-        });
+        torch::Tensor winner;  // a byte per output (max_pool2d keeps 8)
+        const torch::Tensor y = pooled(x, &winner);
         ctx->save_for_backward({winner});
         ctx->saved_data["shape"] = x.sizes().vec();
         ctx->saved_data["dtype"] = x.scalar_type();
@@ -109,15 +117,7 @@ public:
 torch::Tensor reluMaxPool2(const torch::Tensor& x)
 {
     if (!runsHere(x)) return F::max_pool2d(torch::relu(x), F::MaxPool2dFuncOptions(2).ceil_mode(true));
-    if (!(torch::GradMode::is_enabled() && x.requires_grad())) {
-        const NhwcShape in = shapeOf(x.sizes());
-        const torch::Tensor y = torch::empty({in.n, in.c, (in.h + 1) / 2, (in.w + 1) / 2}, x.options().memory_format(kChannelsLast));
-        dispatch(x, [&](auto* type) {
-            using T = std::remove_pointer_t<decltype(type)>;
-            reluMaxPool2Forward(data<T>(x), data<T>(y), nullptr, in, at::get_num_threads());
-        });
-        return y;
-    }
+    if (!(torch::GradMode::is_enabled() && x.requires_grad())) return pooled(x, nullptr);
     return ReluMaxPoolFunction::apply(x);
 }
 

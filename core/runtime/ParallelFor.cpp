@@ -21,10 +21,10 @@ void parallelFor(int64_t count, int threads, const std::function<void(int64_t fi
 }
 
 #if defined(_OPENMP)
-SerialRegion::SerialRegion() : previous_(omp_get_max_threads()) { omp_set_num_threads(1); }
+SerialRegion::SerialRegion(int torchThreads) : previous_(torchThreads) { omp_set_num_threads(1); }
 SerialRegion::~SerialRegion() { omp_set_num_threads(previous_); }
 #else
-SerialRegion::SerialRegion() : previous_(1) {}
+SerialRegion::SerialRegion(int torchThreads) : previous_(torchThreads) {}
 SerialRegion::~SerialRegion() = default;
 #endif
 
