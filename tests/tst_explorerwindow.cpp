@@ -732,7 +732,8 @@ private Q_SLOTS:
         const std::vector<float> z = w.cursorLatent();
         torch::NoGradGuard g;
         auto decodeAs = [&](int d) {
-            const torch::Tensor img = torch::sigmoid(w.session()->snapshot()->model->decode(
+            // decodeForDisplay: the pictures' path (bf16 weights for one point, see SmallBatchDense).
+            const torch::Tensor img = torch::sigmoid(w.session()->snapshot()->model->decodeForDisplay(
                 torch::tensor(z).reshape({1, 2}), torch::full({1}, int64_t(d), torch::kLong)))[0][0];
             QImage out(28, 28, QImage::Format_Grayscale8);
             for (int y = 0; y < 28; ++y)

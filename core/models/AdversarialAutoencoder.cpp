@@ -29,12 +29,21 @@ Encoding AdversarialAutoencoderImpl::encode(const torch::Tensor& input, const to
     return {encoder->forward(input.flatten(1)), {}};
 }
 
-torch::Tensor AdversarialAutoencoderImpl::decode(const torch::Tensor& z, const torch::Tensor& /*labels*/)
+torch::Tensor AdversarialAutoencoderImpl::decode(const torch::Tensor& z, const torch::Tensor& labels)
+{
+    return decodeWith(z, labels, nullptr);
+}
+torch::Tensor AdversarialAutoencoderImpl::decodeForDisplay(const torch::Tensor& z, const torch::Tensor& labels)
+{
+    return decodeWith(z, labels, &displayWeights_);
+}
+
+torch::Tensor AdversarialAutoencoderImpl::decodeWith(const torch::Tensor& z, const torch::Tensor& /*labels*/, Bf16WeightCache* bf16)
 {
     const int64_t side = int64_t(std::lround(std::sqrt(double(options.imagePixels))));
     if (smallBatchApplies(*this, z)) {  // a single point: plain loops instead of LibTorch's operations
         auto linear = [&](size_t i) { return decoder[i]->as<nn::Linear>(); };
-        return runDenseSteps(z, {{linear(0), true}, {linear(2), true}, {linear(4), false}}).view({-1, 1, side, side});
+        return runDenseSteps(z, {{linear(0), true}, {linear(2), true}, {linear(4), false}}, bf16).view({-1, 1, side, side});
     }
     return decoder->forward(z).view({-1, 1, side, side});
 }

@@ -1,5 +1,6 @@
 #pragma once
 #include "models/Autoencoder.h"
+#include "models/SmallBatchDense.h"
 #include "models/ModelSpec.h"
 
 namespace latent {
@@ -25,6 +26,8 @@ struct AdversarialAutoencoderImpl : AutoencoderImpl {
     explicit AdversarialAutoencoderImpl(const AdversarialAutoencoderOptions& options = {});
     Encoding encode(const torch::Tensor& input, const torch::Tensor& labels) override;
     torch::Tensor decode(const torch::Tensor& z, const torch::Tensor& labels) override;
+    // A single point with the wide layers' weights in bf16 (SmallBatchDense): the drag's preview.
+    torch::Tensor decodeForDisplay(const torch::Tensor& z, const torch::Tensor& labels) override;
     // Logits [B, 1]: "this came from the prior". z is a batch: its per-dimension mean and
     // standard deviation are part of every row's input.
     torch::Tensor discriminate(const torch::Tensor& z);
@@ -35,6 +38,10 @@ struct AdversarialAutoencoderImpl : AutoencoderImpl {
 
     AdversarialAutoencoderOptions options;
     torch::nn::Sequential encoder{nullptr}, decoder{nullptr}, discriminator{nullptr};
+
+private:
+    torch::Tensor decodeWith(const torch::Tensor& z, const torch::Tensor& labels, Bf16WeightCache* bf16);
+    Bf16WeightCache displayWeights_;
 };
 TORCH_MODULE(AdversarialAutoencoder);
 

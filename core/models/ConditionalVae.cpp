@@ -34,12 +34,18 @@ Encoding ConditionalVaeImpl::encode(const torch::Tensor& input, const torch::Ten
     return {encoderMean(h), encoderLogvar(h).clamp(kLogvarMin, kLogvarMax)};
 }
 
-torch::Tensor ConditionalVaeImpl::decode(const torch::Tensor& z, const torch::Tensor& labels)
+torch::Tensor ConditionalVaeImpl::decode(const torch::Tensor& z, const torch::Tensor& labels) { return decodeWith(z, labels, nullptr); }
+torch::Tensor ConditionalVaeImpl::decodeForDisplay(const torch::Tensor& z, const torch::Tensor& labels)
+{
+    return decodeWith(z, labels, &displayWeights_);
+}
+
+torch::Tensor ConditionalVaeImpl::decodeWith(const torch::Tensor& z, const torch::Tensor& labels, Bf16WeightCache* bf16)
 {
     const int64_t side = int64_t(std::lround(std::sqrt(double(options.imagePixels))));
     const torch::Tensor in = torch::cat({z, oneHot(labels)}, 1);
     if (smallBatchApplies(*this, in))  // a single point: plain loops instead of LibTorch's operations
-        return runDenseSteps(in, {{decoderHidden.get(), true}, {decoderOutput.get(), false}}).view({-1, 1, side, side});
+        return runDenseSteps(in, {{decoderHidden.get(), true}, {decoderOutput.get(), false}}, bf16).view({-1, 1, side, side});
     const torch::Tensor h = torch::relu(decoderHidden(in));
     return decoderOutput(h).view({-1, 1, side, side});
 }

@@ -19,13 +19,17 @@ Encoding MlpVaeImpl::encode(const torch::Tensor& input, const torch::Tensor& /*l
     return {encoderMean(h), encoderLogvar(h).clamp(kLogvarMin, kLogvarMax)};
 }
 
-torch::Tensor MlpVaeImpl::decode(const torch::Tensor& z, const torch::Tensor& /*labels*/)
+torch::Tensor MlpVaeImpl::decode(const torch::Tensor& z, const torch::Tensor& labels) { return decodeWith(z, labels, nullptr); }
+torch::Tensor MlpVaeImpl::decodeForDisplay(const torch::Tensor& z, const torch::Tensor& labels)
 {
-    if (smallBatchApplies(*this, z)) {  // a single point: plain loops instead of LibTorch's operations
-        const int64_t side = int64_t(std::lround(std::sqrt(double(options.imagePixels))));
-        return runDenseSteps(z, {{decoderHidden.get(), true}, {decoderOutput.get(), false}}).view({-1, 1, side, side});
-    }
+    return decodeWith(z, labels, &displayWeights_);
+}
+
+torch::Tensor MlpVaeImpl::decodeWith(const torch::Tensor& z, const torch::Tensor& /*labels*/, Bf16WeightCache* bf16)
+{
     const int64_t side = int64_t(std::lround(std::sqrt(double(options.imagePixels))));
+    if (smallBatchApplies(*this, z))  // a single point: plain loops instead of LibTorch's operations
+        return runDenseSteps(z, {{decoderHidden.get(), true}, {decoderOutput.get(), false}}, bf16).view({-1, 1, side, side});
     return decoderOutput(torch::relu(decoderHidden(z))).view({-1, 1, side, side});
 }
 

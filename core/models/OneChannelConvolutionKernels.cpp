@@ -9,51 +9,19 @@
 namespace latent {
 namespace {
 
+using kernels::lanesSum;
+using kernels::load16;
+using kernels::splat;
 using kernels::store;
+using kernels::store16;
 using kernels::teamFor;
 using kernels::toFloat;
+using kernels::V16;
 
 inline bool inside(int64_t i, int64_t size) { return i >= 0 && i < size; }
 
-// 16 * Blocks channels, in GCC's vector extensions, which compile to AVX-512, AVX2 or SSE in each
-// clone. (Plain loops over the channels GCC unrolled into scalar code around the bf16 widening and
-// the per-pixel sum.)
-typedef float V16 __attribute__((vector_size(64)));
-typedef uint32_t U32x16 __attribute__((vector_size(64)));
-typedef uint16_t U16x16 __attribute__((vector_size(32)));
-
-#define LATENT_INLINE inline __attribute__((always_inline))
-LATENT_INLINE V16 load16(const float* p)
-{
-    V16 v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-}
-LATENT_INLINE V16 load16(const uint16_t* p)
-{
-    U16x16 h;
-    std::memcpy(&h, p, sizeof h);
-    return (V16)(__builtin_convertvector(h, U32x16) << 16);
-}
-LATENT_INLINE void store16(float* p, V16 v) { std::memcpy(p, &v, sizeof v); }
-LATENT_INLINE void store16(uint16_t* p, V16 v)
-{
-    const U32x16 u = (U32x16)v;
-    const U32x16 nan = (U32x16)((u & 0x7FFFFFFFu) > 0x7F800000u);  // all ones where NaN
-    const U32x16 rounded = (u + 0x7FFFu + ((u >> 16) & 1u)) >> 16;
-    const U16x16 h = __builtin_convertvector((rounded & ~nan) | (0x7FC0u & nan), U16x16);
-    std::memcpy(p, &h, sizeof h);
-}
-LATENT_INLINE V16 splat(float v) { return V16{} + v; }
-LATENT_INLINE float lanesSum(V16 v)
-{
-    v += __builtin_shufflevector(v, v, 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15);
-    v += __builtin_shufflevector(v, v, 4, 5, 6, 7, 4, 5, 6, 7, 4, 5, 6, 7, 4, 5, 6, 7);
-    v += __builtin_shufflevector(v, v, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3);
-    v += __builtin_shufflevector(v, v, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
-    return v[0];
-}
-
+// 16 * Blocks channels in V16 vectors (KernelSupport.h). (Plain loops over the channels GCC
+// unrolled into scalar code around the bf16 widening and the per-pixel sum.)
 template <int Blocks, typename T>
 LATENT_INLINE void toOneForwardVector(const T* __restrict x, const float* __restrict weight, float bias,
                                       float* __restrict y, OneChannelShape s, int64_t first, int64_t last)

@@ -1,5 +1,6 @@
 #include "models/SmallBatchDense.h"
 
+#include "models/SmallBatchDenseKernels.h"
 #include "runtime/Gemm.h"
 
 #include <algorithm>
@@ -21,8 +22,30 @@ float dot(const float* __restrict a, const float* __restrict b, int64_t n)
 
 }  // namespace
 
-torch::Tensor runDenseSteps(const torch::Tensor& x, const std::vector<DenseStep>& steps)
+const uint16_t* Bf16WeightCache::bitsOf(const torch::Tensor& weight)
 {
+    if (weight.is_inference()) return nullptr;
+    const void* data = weight.data_ptr();
+    const int64_t version = int64_t(weight._version());
+    const c10::TensorImpl* tensor = weight.unsafeGetTensorImpl();
+    auto it = std::find_if(copies_.begin(), copies_.end(), [&](const Copy& c) { return c.tensor == tensor; });
+    if (it != copies_.end() && it->storage.is_alias_of(weight.storage()) && it->data == data && it->version == version)
+        return it->bits.data();
+    if (it == copies_.end()) it = copies_.insert(copies_.end(), Copy{});
+    it->tensor = tensor;
+    it->storage = weight.storage();
+    it->data = data;
+    it->version = version;
+    const torch::Tensor rowMajor = weight.contiguous();
+    it->bits.resize(size_t(rowMajor.numel()));
+    toBf16(rowMajor.data_ptr<float>(), rowMajor.numel(), it->bits.data());
+    return it->bits.data();
+}
+
+torch::Tensor runDenseSteps(const torch::Tensor& x, const std::vector<DenseStep>& steps, Bf16WeightCache* bf16)
+{
+    std::unique_lock<std::mutex> lock;
+    if (bf16) lock = bf16->lock();
     const int64_t n = x.size(0);
     const torch::Tensor xc = x.contiguous();
     std::vector<float> in(xc.data_ptr<float>(), xc.data_ptr<float>() + xc.numel()), out;
@@ -35,15 +58,21 @@ torch::Tensor runDenseSteps(const torch::Tensor& x, const std::vector<DenseStep>
         const torch::Tensor bc = b.defined() ? b.contiguous() : torch::Tensor();
         const float* bp = bc.defined() ? bc.data_ptr<float>() : nullptr;
         out.assign(size_t(n * outWidth), 0.f);
-        // A wide layer through oneDNN's GEMM (its AVX-512 kernels), the rest with the loops.
-        const bool viaGemm = width * outWidth >= 65536 &&
-                             Gemm::rowMajorSgemm('N', 'T', n, outWidth, width, 1.f, in.data(), width, wp, width, 0.f, out.data(), outWidth);
-        for (int64_t r = 0; r < n; ++r)
-            for (int64_t j = 0; j < outWidth; ++j) {
-                float& y = out[size_t(r * outWidth + j)];
-                const float v = (viaGemm ? y : dot(wp + j * width, in.data() + r * width, width)) + (bp ? bp[j] : 0.f);
-                y = s.relu ? std::max(v, 0.f) : v;
-            }
+        // A wide layer in bf16 for display, or through oneDNN's GEMM (its AVX-512 kernels); the rest with the loops.
+        const bool wide = width * outWidth >= 65536;
+        const uint16_t* bits = wide && bf16 && n <= kSmallBatchMaxRows ? bf16->bitsOf(s.layer->weight) : nullptr;
+        if (bits) {
+            denseRowsBf16(in.data(), n, width, bits, bp, outWidth, s.relu, out.data());
+        } else {
+            const bool viaGemm = wide && Gemm::rowMajorSgemm('N', 'T', n, outWidth, width, 1.f, in.data(), width, wp,
+                                                              width, 0.f, out.data(), outWidth);
+            for (int64_t r = 0; r < n; ++r)
+                for (int64_t j = 0; j < outWidth; ++j) {
+                    float& y = out[size_t(r * outWidth + j)];
+                    const float v = (viaGemm ? y : dot(wp + j * width, in.data() + r * width, width)) + (bp ? bp[j] : 0.f);
+                    y = s.relu ? std::max(v, 0.f) : v;
+                }
+        }
         in.swap(out);
         width = outWidth;
     }
