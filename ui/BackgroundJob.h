@@ -37,7 +37,16 @@ public:
     BackgroundJob(const BackgroundJob&) = delete;
     BackgroundJob& operator=(const BackgroundJob&) = delete;
 
+    // A first, rougher result the job hands over while it goes on (a coarse grid before the fine
+    // one): given to deliver on this object's thread unless the job has finished or was dropped by
+    // then (its final result follows, or it is not wanted), so deliver sees isBusy() true for it.
+    using Partial = std::function<void(const Result&)>;
+
     void start(std::function<Result()> work, std::function<void(const Result&)> deliver)
+    {
+        start([work = std::move(work)](const Partial&) { return work(); }, std::move(deliver));
+    }
+    void start(std::function<Result(const Partial&)> work, std::function<void(const Result&)> deliver)
     {
         waiting_ = Job{std::move(work), std::move(deliver), generation_};
         if (!watcher_.isRunning()) launch();
@@ -53,7 +62,7 @@ public:
 
 private:
     struct Job {
-        std::function<Result()> work;
+        std::function<Result(const Partial&)> work;
         std::function<void(const Result&)> deliver;
         quint64 generation = 0;
     };
@@ -62,7 +71,15 @@ private:
     {
         running_ = std::move(*waiting_);
         waiting_.reset();
-        watcher_.setFuture(QtConcurrent::run(backgroundJobPool(), running_.work));
+        const quint64 launch = ++launched_;
+        Partial partial = [this, launch](const Result& r) {
+            // Queued to this object's thread; dropped there with the watcher if it is gone.
+            QMetaObject::invokeMethod(&watcher_, [this, launch, r] {
+                if (launch == launched_ && watcher_.isRunning() && running_.generation == generation_ && running_.deliver)
+                    running_.deliver(r);
+            }, Qt::QueuedConnection);
+        };
+        watcher_.setFuture(QtConcurrent::run(backgroundJobPool(), [work = running_.work, partial] { return work(partial); }));
     }
     void onFinished()
     {
@@ -76,4 +93,5 @@ private:
     Job running_;
     std::optional<Job> waiting_;
     quint64 generation_ = 0;
+    quint64 launched_ = 0;  // which launch running_ is
 };

@@ -14,6 +14,7 @@
 
 #include <QCoreApplication>
 
+#include <chrono>
 #include <cmath>
 
 using namespace latent;
@@ -125,7 +126,9 @@ DecodedGrid ModelSession::decodeGrid(const GridSpec& spec) const
     out.n = spec.n;
     out.xs = axes.xs;
     out.ys = axes.ys;
+    const auto start = std::chrono::steady_clock::now();
     out.image = grayImage(latent::decodeGrid(module(snapshot_), dim, o));
+    secondsPerGridImage_.store(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / (spec.n * spec.n));
     return out;
 }
 

@@ -80,6 +80,9 @@ public:
     // Decodes one latent vector of latentDim() values into a 28x28 Grayscale8 image.
     QImage decode(const std::vector<float>& z) const;
     DecodedGrid decodeGrid(const GridSpec& spec) const;
+    // How long an n x n grid took to decode here, from the last grid decoded (0 before any):
+    // whether a coarse grid is worth showing first.
+    double expectedGridSeconds(int n) const { return secondsPerGridImage_.load() * n * n; }
     // Encodes the test split of data (means, log-variances, labels).
     LatentCodes encode(const DigitDataset& data) const;
     // The model's output for one test digit (for dae and sr: from its noisy or small input).
@@ -123,6 +126,7 @@ private:
 
     ModelSnapshot snapshot_;
     std::atomic<int> condition_{0};
+    mutable std::atomic<double> secondsPerGridImage_{0};
 };
 
 using ModelSessionPtr = std::shared_ptr<ModelSession>;
