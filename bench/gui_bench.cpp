@@ -201,6 +201,7 @@ int main(int argc, char** argv)
         w.latentPanel()->setGridSize(i % 2 ? 30 : 27);  // 30 a side before the first
         waitFor([&] { return view->grid().n != before; });
         firstMs.push_back(t.nsecsElapsed() / 1e6);
+        if (const char* shot = std::getenv("LATENT_BENCH_FIRST_GRID_SHOT"); shot && i == 0) view->grab().save(shot);  // to look at
         waitFor([&] { return !w.isRefreshing(); });
         fullMs.push_back(t.nsecsElapsed() / 1e6);
     }
