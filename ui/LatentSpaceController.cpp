@@ -108,11 +108,14 @@ void LatentSpaceController::refresh(bool encode)
         r.codes = known ? known : std::make_shared<const LatentCodes>(session->encode(data));
         const GridSpec spec = settings.spec(session->latentDim(), r.codes.get(), selected);
         // A grid that takes long (the conv VAE's 30x30: ~50 ms on 2 cores, more while training)
-        // shows a third as many images a side first, decoded in a ninth of the time.
-        if (spec.n >= 9 && session->expectedGridSeconds(spec.n) > kCoarseGridFirstSeconds) {
+        // shows a third as many images a side first, decoded in a ninth of the time. A session
+        // that has not decoded a grid yet decodes the coarse one anyway: its time tells.
+        const auto slow = [&] { return session->expectedGridSeconds(spec.n) > kCoarseGridFirstSeconds; };
+        if (spec.n >= 9 && (session->expectedGridSeconds(spec.n) == 0 || slow())) {
             GridSpec coarse = spec;
             coarse.n = (spec.n + 2) / 3;
-            partial(Refresh{r.codes, session->decodeGrid(coarse)});
+            DecodedGrid grid = session->decodeGrid(coarse);
+            if (slow()) partial(Refresh{r.codes, std::move(grid)});
         }
         r.grid = session->decodeGrid(spec);
         return r;
