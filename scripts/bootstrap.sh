@@ -19,11 +19,12 @@ SUDO=""
 # the desktop entry and metainfo that resources/ installs; dpkg-dev gives cpack its shlibdeps.
 # qt6-tools-dev and qt6-l10n-tools: Qt Linguist's CMake functions, lupdate and lrelease (the Hindi
 # translation); fonts-lohit-deva draws Devanagari. fonts-dejavu-core and fonts-urw-base35: the
-# typefaces the digit-picture corpus (bench/corpus) draws its printed digits in.
+# typefaces the digit-picture corpus (bench/corpus) draws its printed digits in. locales: the
+# decimal-comma locales that tst_locale runs under.
 packages=(cmake g++ ninja-build pkg-config qt6-base-dev libqt6opengl6-dev qt6-charts-dev libtorch-dev
           libopenblas0-openmp zlib1g-dev ccache xvfb xauth xdotool imagemagick dataset-fashion-mnist
           python3-torch librsvg2-bin desktop-file-utils appstream dpkg-dev qt6-tools-dev qt6-l10n-tools
-          fonts-lohit-deva fonts-dejavu-core fonts-urw-base35)
+          fonts-lohit-deva fonts-dejavu-core fonts-urw-base35 locales time)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
@@ -34,6 +35,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
+
+# Two decimal-comma locales for tst_locale (files must read the same under them as under C).
+for loc in de_DE fr_FR; do
+  if ! locale -a 2>/dev/null | grep -qix "$loc.utf-\?8"; then
+    $SUDO sed -i -E "s/^# *($loc\.UTF-8 UTF-8)/\1/" /etc/locale.gen
+    grep -q "^$loc.UTF-8 UTF-8" /etc/locale.gen || echo "$loc.UTF-8 UTF-8" | $SUDO tee -a /etc/locale.gen >/dev/null
+    need_locales=1
+  fi
+done
+[ -z "${need_locales:-}" ] || $SUDO locale-gen >/dev/null
 
 # Select the OpenMP OpenBLAS even if the pthread build (which would win the alternative) is installed.
 multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -dumpmachine)

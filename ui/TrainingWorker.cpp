@@ -2,6 +2,7 @@
 
 #include "models/Checkpoint.h"
 #include "data/DatasetLocator.h"
+#include "io/NumberText.h"
 #include "DigitDataset.h"
 #include "ModelSession.h"
 #include "models/ModelCatalog.h"
@@ -101,8 +102,10 @@ void TrainingWorker::train(const TrainingRequest& r)
             opt.beta = r.beta;
             opt.klWarmupEpochs = r.klWarmupEpochs;
             opt.seed = uint64_t(r.seed);
-            spec.hyperParameters = {{"batch", std::to_string(r.batchSize)}, {"lr", std::to_string(r.learningRate)},
-                                    {"beta", std::to_string(r.beta)}, {"kl-warmup", std::to_string(r.klWarmupEpochs)},
+            // formatNumber, not std::to_string: this thread follows the user's locale, and a
+            // checkpoint must read the same under every locale (and keep 1e-05 as 1e-05).
+            spec.hyperParameters = {{"batch", std::to_string(r.batchSize)}, {"lr", formatNumber(r.learningRate)},
+                                    {"beta", formatNumber(r.beta)}, {"kl-warmup", std::to_string(r.klWarmupEpochs)},
                                     {"seed", std::to_string(r.seed)}};
             torch::manual_seed(opt.seed);
             model = makeModel(spec);

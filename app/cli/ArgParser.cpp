@@ -1,5 +1,7 @@
 #include "ArgParser.h"
 
+#include "io/NumberText.h"
+
 #include <cmath>
 #include <sstream>
 
@@ -107,12 +109,8 @@ bool ArgParser::isSet(const std::string& flagName) const
 int ArgParser::integer(const std::string& name, int min, int max) const
 {
     const std::string v = str(name);
-    try {
-        size_t used = 0;
-        const long long n = std::stoll(v, &used);
-        if (used == v.size() && n >= min && n <= max) return int(n);
-    } catch (const std::exception&) {
-    }
+    const std::optional<long long> n = latent::parseInteger(v);
+    if (n && *n >= min && *n <= max) return int(*n);
     throw UsageError(command_ + ": --" + name + " must be a whole number from " + std::to_string(min) + " to " +
                      std::to_string(max) + ", got '" + v + "'");
 }
@@ -120,15 +118,10 @@ int ArgParser::integer(const std::string& name, int min, int max) const
 double ArgParser::number(const std::string& name, double min, double max) const
 {
     const std::string v = str(name);
-    try {
-        size_t used = 0;
-        const double x = std::stod(v, &used);
-        if (used == v.size() && std::isfinite(x) && x >= min && x <= max) return x;
-    } catch (const std::exception&) {
-    }
-    std::ostringstream o;
-    o << command_ << ": --" << name << " must be a number from " << min << " to " << max << ", got '" << v << "'";
-    throw UsageError(o.str());
+    const std::optional<double> x = latent::parseNumber(v);
+    if (x && std::isfinite(*x) && *x >= min && *x <= max) return *x;
+    throw UsageError(command_ + ": --" + name + " must be a number from " + latent::formatNumber(min) + " to " +
+                     latent::formatNumber(max) + " (with '.' as the decimal point), got '" + v + "'");
 }
 
 std::vector<float> ArgParser::floats(const std::string& name) const
@@ -137,14 +130,11 @@ std::vector<float> ArgParser::floats(const std::string& name) const
     std::stringstream ss(str(name));
     std::string part;
     while (std::getline(ss, part, ',')) {
-        try {
-            size_t used = 0;
-            const float x = std::stof(part, &used);
-            if (used != part.size() || !std::isfinite(x)) throw std::invalid_argument(part);
-            out.push_back(x);
-        } catch (const std::exception&) {
-            throw UsageError(command_ + ": --" + name + " must be numbers separated by commas, got '" + str(name) + "'");
-        }
+        const std::optional<double> x = latent::parseNumber(part);
+        if (!x || !std::isfinite(float(*x)))
+            throw UsageError(command_ + ": --" + name + " must be numbers separated by commas, with '.' as the decimal point, got '" +
+                             str(name) + "'");
+        out.push_back(float(*x));
     }
     return out;
 }

@@ -1,5 +1,7 @@
 #include "JsonWriter.h"
 
+#include "io/NumberText.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -9,9 +11,7 @@ JsonWriter& JsonWriter::add(const std::string& key, double value)
         fields_.push_back({key, "null"});
         return *this;
     }
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.10g", value);
-    fields_.push_back({key, buf});
+    fields_.push_back({key, latent::formatNumber(value)});  // '.' decimals in every locale
     return *this;
 }
 

@@ -15,6 +15,7 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <clocale>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -92,6 +93,7 @@ int cmdPreprocessEval(const std::vector<std::string>& args)
     static char name[] = "latent-cli";
     static char* argv[] = {name, nullptr};
     if (!QCoreApplication::instance()) new QCoreApplication(argc, argv);  // Qt's image plugins
+    std::setlocale(LC_NUMERIC, "C");  // it adopted the user's locale: the table keeps '.' decimals
 
     const QString dir = QString::fromStdString(p.str("corpus"));
     const std::vector<CorpusRow> rows = readCorpus(dir);

@@ -14,10 +14,15 @@
 #include <QMap>
 #include <QTimer>
 
+#include <clocale>
+
 int main(int argc, char** argv)
 {
     latent::keepFreedMemoryForReuse();
     QApplication app(argc, argv);
+    // Qt adopted the user's locale (setlocale(LC_ALL, "")); numbers in C functions stay "C", as Qt
+    // advises. The product's files do not depend on this: they go through io/NumberText.
+    std::setlocale(LC_NUMERIC, "C");
     QApplication::setOrganizationName("LatentExplorer");
     QApplication::setApplicationName("latent-explorer");
     QApplication::setApplicationDisplayName("Latent Explorer");

@@ -1,6 +1,10 @@
 #include "models/ModelSpec.h"
 
+#include "io/NumberText.h"
 #include "models/ModelCatalog.h"
+
+#include <limits>
+#include <locale>
 
 #include <sstream>
 #include <stdexcept>
@@ -75,19 +79,20 @@ std::string ModelSpec::describe() const
 
 std::string ModelSpec::toText() const
 {
+    // Numbers through formatNumber, integers in the classic locale: the same bytes in every locale.
     std::ostringstream s;
-    s.precision(17);
+    s.imbue(std::locale::classic());
     s << "kind=" << toString(kind) << "\n"
       << "arch=" << toString(arch) << "\n"
       << "latent_dim=" << latentDim << "\n"
       << "image_size=" << imageSize << "\n"
       << "downscale=" << downscale << "\n"
-      << "noise_std=" << noiseStd << "\n"
+      << "noise_std=" << formatNumber(noiseStd) << "\n"
       << "reconstruction=" << toString(reconstruction) << "\n"
       << "dataset=" << dataset << "\n"
       << "epochs_done=" << epochsDone << "\n";
     for (const auto& [k, v] : hyperParameters) s << "hp." << k << "=" << v << "\n";
-    for (const auto& [k, v] : metrics) s << "metric." << k << "=" << v << "\n";
+    for (const auto& [k, v] : metrics) s << "metric." << k << "=" << formatNumber(v) << "\n";
     return s.str();
 }
 
@@ -98,22 +103,18 @@ ModelSpec ModelSpec::fromText(const std::string& text)
     std::string line;
     int lineNo = 0;
     bool sawKind = false;
+    // Locale-free numbers; a ',' decimal is what the window wrote under a decimal-comma locale
+    // before numbers were written locale-free, and it reads as the value that was meant.
     auto toInt = [&](const std::string& v, const std::string& key) {
-        try {
-            size_t used = 0;
-            int n = std::stoi(v, &used);
-            if (used != v.size()) throw std::invalid_argument(v);
-            return n;
-        } catch (const std::exception&) {
+        const std::optional<long long> n = parseInteger(v);
+        if (!n || *n < std::numeric_limits<int>::min() || *n > std::numeric_limits<int>::max())
             throw std::runtime_error("model spec: '" + key + "' is not an integer: '" + v + "'");
-        }
+        return int(*n);
     };
     auto toDouble = [&](const std::string& v, const std::string& key) {
-        try {
-            return std::stod(v);
-        } catch (const std::exception&) {
-            throw std::runtime_error("model spec: '" + key + "' is not a number: '" + v + "'");
-        }
+        const std::optional<double> x = parseNumber(v, DecimalComma::Accepted);
+        if (!x) throw std::runtime_error("model spec: '" + key + "' is not a number: '" + v + "'");
+        return *x;
     };
     while (std::getline(in, line)) {
         ++lineNo;

@@ -1,5 +1,8 @@
 #include "training/TrainOptions.h"
 
+#include "io/NumberText.h"
+
+#include <limits>
 #include <stdexcept>
 
 namespace latent {
@@ -25,15 +28,30 @@ TrainOptions trainOptionsFromSettings(const std::map<std::string, std::string>& 
         const auto it = settings.find(key);
         return it != settings.end() ? it->second : std::string(fallback);
     };
+    // Numbers read the same under every locale; a ',' decimal is what the window wrote into
+    // checkpoints under a decimal-comma locale before settings were written locale-free.
+    const auto number = [&](const char* key, const char* fallback) {
+        return numberSetting(value(key, fallback), key, where, DecimalComma::Accepted);
+    };
+    const auto integer = [&](const char* key, const char* fallback, long long lo, long long hi) {
+        const long long n = integerSetting(value(key, fallback), key, where);
+        if (n < lo || n > hi)
+            throw std::invalid_argument(std::string(key) + " in " + where + " must be from " + std::to_string(lo) + " to " + std::to_string(hi));
+        return n;
+    };
     TrainOptions o;
     try {
-        o.batchSize = std::stoi(value("batch", "128"));
-        o.learningRate = std::stod(value("lr", "0.001"));
-        o.adversarialLearningRate = std::stod(value("adversarial-lr", "0"));
+        o.batchSize = int(integer("batch", "128", 1, 1 << 20));
+        o.learningRate = number("lr", "0.001");
+        o.adversarialLearningRate = number("adversarial-lr", "0");
+        o.beta = number("beta", "1");
+        o.klWarmupEpochs = int(integer("kl-warmup", "0", 0, 1 << 30));
+        o.seed = uint64_t(integer("seed", "0", 0, std::numeric_limits<long long>::max()));
+    } catch (const std::invalid_argument& e) {
+        throw std::runtime_error(e.what());  // names the setting and where it was read
+    }
+    try {
         o.optimizer = parseOptimizerKind(value("optimizer", "adam"));
-        o.beta = std::stod(value("beta", "1"));
-        o.klWarmupEpochs = std::stoi(value("kl-warmup", "0"));
-        o.seed = uint64_t(std::stoll(value("seed", "0")));
         o.matmul = parseMatmulPrecision(value("matmul", "auto"));
     } catch (const std::exception& e) {
         throw std::runtime_error(where + ": a training setting cannot be read (" + e.what() + ")");
