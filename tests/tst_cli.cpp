@@ -2,6 +2,7 @@
 #include "data/IdxWriter.h"
 #include "TestData.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -389,6 +390,57 @@ private Q_SLOTS:
         QVERIFY2(exportRun.err.contains("cannot write TorchScript module") && exportRun.err.contains("unchanged"), exportRun.err);
         QCOMPARE(fileBytes(ts), exported);
         QVERIFY(!QFile::exists(ts + ".tmp"));
+
+        // And so do the PNG and CSV writers (a file-size limit of 2 KB: smaller than either).
+        const QString grid = dir.filePath("kept-grid.png"), codes = dir.filePath("kept-codes.csv");
+        QVERIFY(cli({"grid", "--model", m, "--n", "10", "--out", grid}).code == 0);
+        QVERIFY(cli({"encode", "--model", m, "--out", codes}).code == 0);
+        const QByteArray gridBefore = fileBytes(grid), codesBefore = fileBytes(codes);
+        QVERIFY(gridBefore.size() > 2048 && codesBefore.size() > 2048);
+        QVERIFY(cli({"train", "--data", dataDir, "--epochs", "3", "--batch", "32", "--out", m}).code == 0);
+        const Run gridRun = cliUnderFileLimit(QStringLiteral("grid --model '%1' --n 10 --out '%2'").arg(m, grid), 4);
+        QCOMPARE(gridRun.code, 1);
+        QVERIFY2(gridRun.err.contains("cannot write PNG") && gridRun.err.contains("unchanged"), gridRun.err);
+        QCOMPARE(fileBytes(grid), gridBefore);
+        const Run codesRun = cliUnderFileLimit(QStringLiteral("encode --model '%1' --out '%2'").arg(m, codes), 4);
+        QCOMPARE(codesRun.code, 1);
+        QVERIFY2(codesRun.err.contains("cannot write codes") && codesRun.err.contains("unchanged"), codesRun.err);
+        QCOMPARE(fileBytes(codes), codesBefore);
+        for (const QString& f : QDir(dir.path()).entryList(QDir::Files | QDir::Hidden))
+            QVERIFY2(!f.contains(".tmp"), qPrintable(f));
+    }
+
+    // Processes saving one path at once (two trainings, several exports) each write a temporary
+    // file of their own: one complete, loadable file is left, and no temporary file.
+    void processesSavingOnePathLeaveOneLoadableFile()
+    {
+        const QString folder = dir.filePath("race");
+        QVERIFY(QDir().mkpath(folder));
+        const QString m = folder + "/model.pt", ts = folder + "/model.ts";
+        const auto together = [](const QList<QStringList>& runs) {
+            std::vector<std::unique_ptr<QProcess>> ps;
+            for (const QStringList& args : runs) {
+                ps.push_back(std::make_unique<QProcess>());
+                ps.back()->start(LATENT_CLI_PATH, args);
+            }
+            QStringList failures;
+            for (auto& p : ps)
+                if (!p->waitForFinished(300000) || p->exitStatus() != QProcess::NormalExit || p->exitCode() != 0)
+                    failures << QString::fromUtf8(p->readAllStandardError());
+            return failures;
+        };
+        QList<QStringList> trainings;
+        for (int i = 0; i < 3; ++i)
+            trainings << QStringList{"train", "--data", dataDir, "--epochs", "4", "--batch", "32", "--seed", QString::number(i), "--out", m};
+        QStringList failures = together(trainings);
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join('\n')));
+        QVERIFY(cli({"eval", "--model", m}).code == 0);
+        QList<QStringList> exports;
+        for (int i = 0; i < 4; ++i) exports << QStringList{"export", "--model", m, "--torchscript", "--out", ts};
+        failures = together(exports);
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join('\n')));
+        QVERIFY(cli({"grid", "--model", ts, "--n", "3", "--out", folder + "/from-ts.png"}).code == 0);
+        QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList({"from-ts.png", "model.pt", "model.ts"}));
     }
 
     void ctrlCStopsAndSavesWhatWasTrained()

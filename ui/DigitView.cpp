@@ -1,5 +1,7 @@
 #include "DigitView.h"
 
+#include "ImageFile.h"
+
 #include <QContextMenuEvent>
 #include <QFileDialog>
 #include <QMenu>
@@ -86,8 +88,10 @@ bool DigitView::saveImage(const QString& path, QString* error) const
         if (error) *error = tr("there is no image here");
         return false;
     }
-    if (!image_.save(path, "PNG")) {
-        if (error) *error = tr("could not write %1").arg(path);
+    try {
+        ImageFile::writePng(image_, path);
+    } catch (const ImageFileError& e) {
+        if (error) *error = QString::fromStdString(e.what());
         return false;
     }
     return true;

@@ -1,10 +1,11 @@
 #include "ExportActions.h"
 
 #include "FileDialogs.h"
+#include "ImageFile.h"
+#include "io/SafeFile.h"
 
 #include <QAction>
 #include <QMenu>
-#include <QSaveFile>
 
 ExportActions::ExportActions(QWidget* window, Sources sources, Reporter reportError, QObject* parent)
     : QObject(parent), window_(window), sources_(std::move(sources)), reportError_(std::move(reportError))
@@ -59,9 +60,10 @@ bool ExportActions::writeImage(const QImage& image, const QString& path, const Q
         reportError_(tr("Could not export the %1").arg(what), missing);
         return false;
     }
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || !image.save(&f, "PNG") || !f.commit()) {
-        reportError_(tr("Could not export the %1").arg(what), tr("Could not write %1").arg(path));
+    try {
+        ImageFile::writePng(image, path);
+    } catch (const ImageFileError& e) {
+        reportError_(tr("Could not export the %1").arg(what), QString::fromStdString(e.what()));
         return false;
     }
     return true;
@@ -69,9 +71,11 @@ bool ExportActions::writeImage(const QImage& image, const QString& path, const Q
 
 bool ExportActions::writeText(const QString& text, const QString& path, const QString& what)
 {
-    QSaveFile f(path);  // writes a temporary file and renames it: a failed export loses nothing
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Text) || f.write(text.toUtf8()) < 0 || !f.commit()) {
-        reportError_(tr("Could not export the %1").arg(what), f.errorString());
+    const QByteArray bytes = text.toUtf8();
+    try {
+        latent::writeFileSafely(path.toStdString(), std::string_view(bytes.constData(), size_t(bytes.size())), what.toStdString());
+    } catch (const latent::FileWriteError& e) {
+        reportError_(tr("Could not export the %1").arg(what), QString::fromStdString(e.what()));
         return false;
     }
     return true;

@@ -23,6 +23,8 @@
 #include "runtime/RuntimeInfo.h"
 #include "training/Trainer.h"
 #include "data/Transforms.h"
+#include "io/NumberText.h"
+#include "io/SafeFile.h"
 
 #include <atomic>
 #include <chrono>
@@ -214,7 +216,8 @@ int cmdTrain(const std::vector<std::string>& args)
 
     DatasetSplits data = DatasetLocator::load(spec.dataset);
     const auto limit = spec.hyperParameters.find("train-limit");
-    if (limit != spec.hyperParameters.end() && std::stoll(limit->second) > 0) data.train = data.train.subset(std::stoll(limit->second));
+    const long long trainLimit = limit == spec.hyperParameters.end() ? 0 : integerSetting(limit->second, "train-limit", out);
+    if (trainLimit > 0) data.train = data.train.subset(trainLimit);
     std::cerr << RuntimeInfo::current().summary() << "\n"
               << (resume ? "resuming " : "training ") << spec.describe() << ": " << data.train.size() << " train / "
               << data.test.size() << " test images from " << data.directory << "\n";
@@ -327,32 +330,27 @@ int cmdEncode(const std::vector<std::string>& args)
     if (split != "test" && split != "train") throw UsageError("encode: --split must be test or train");
     const DatasetSplits data = DatasetLocator::load(dataFor(p, m.spec));
     const EncodedDataset enc = encodeDataset(*m.model, m.spec, split == "test" ? data.test : data.train);
-    const std::string out = p.str("out"), tmp = out + ".tmp";
-    {
-        std::ofstream f(tmp);
-        if (!f) throw std::runtime_error(out + ": cannot write");
-        const int64_t dims = enc.mean.size(1);
-        f << "index,label";
-        for (int64_t d = 0; d < dims; ++d) f << ",mean" << d;
-        if (enc.logvar.defined())
-            for (int64_t d = 0; d < dims; ++d) f << ",logvar" << d;
-        f << "\n";
-        const torch::Tensor mean = enc.mean.contiguous(), labels = enc.labels.contiguous();
-        const torch::Tensor logvar = enc.logvar.defined() ? enc.logvar.contiguous() : torch::Tensor();
-        f.precision(7);
-        for (int64_t i = 0; i < mean.size(0); ++i) {
-            f << i << "," << labels[i].item<int64_t>();
-            const float* mp = mean.data_ptr<float>() + i * dims;
-            for (int64_t d = 0; d < dims; ++d) f << "," << mp[d];
-            if (logvar.defined()) {
-                const float* lp = logvar.data_ptr<float>() + i * dims;
-                for (int64_t d = 0; d < dims; ++d) f << "," << lp[d];
-            }
-            f << "\n";
+    const std::string out = p.str("out");
+    // Numbers through formatNumber: '.' decimals in every locale (a ',' would split the columns).
+    const int64_t dims = enc.mean.size(1);
+    std::string csv = "index,label";
+    for (int64_t d = 0; d < dims; ++d) csv += ",mean" + std::to_string(d);
+    if (enc.logvar.defined())
+        for (int64_t d = 0; d < dims; ++d) csv += ",logvar" + std::to_string(d);
+    csv += "\n";
+    const torch::Tensor mean = enc.mean.contiguous(), labels = enc.labels.contiguous();
+    const torch::Tensor logvar = enc.logvar.defined() ? enc.logvar.contiguous() : torch::Tensor();
+    for (int64_t i = 0; i < mean.size(0); ++i) {
+        csv += std::to_string(i) + "," + std::to_string(labels[i].item<int64_t>());
+        const float* mp = mean.data_ptr<float>() + i * dims;
+        for (int64_t d = 0; d < dims; ++d) csv += "," + formatNumber(mp[d]);
+        if (logvar.defined()) {
+            const float* lp = logvar.data_ptr<float>() + i * dims;
+            for (int64_t d = 0; d < dims; ++d) csv += "," + formatNumber(lp[d]);
         }
-        if (!f.flush()) throw std::runtime_error(out + ": cannot write");
+        csv += "\n";
     }
-    if (std::rename(tmp.c_str(), out.c_str()) != 0) throw std::runtime_error(out + ": cannot write");
+    writeFileSafely(out, csv, "codes");
     std::cerr << "wrote " << enc.mean.size(0) << " codes to " << out << "\n";
     if (p.isSet("json"))
         std::cout << JsonWriter().add("out", out).add("codes", enc.mean.size(0)).add("dims", enc.mean.size(1))
@@ -425,7 +423,7 @@ int cmdGrid(const std::vector<std::string>& args)
 // ---------------------------------------------------------------------------------------------
 int cmdInfo(const std::vector<std::string>& args)
 {
-    ArgParser p("info", "Print versions, the BLAS in use and thread counts.");
+    ArgParser p("info", "Print versions, the BLAS in use, thread counts and whether the fast paths are on.");
     p.flag("json", "print one JSON object on stdout");
     if (!parseWithThreads(p, args)) return 0;
     // Touch BLAS once so that a lazily started OpenBLAS reports its real thread count.
@@ -434,7 +432,7 @@ int cmdInfo(const std::vector<std::string>& args)
     if (p.isSet("json")) {
         JsonWriter j;
         j.add("torch", r.torchVersion).add("blas", r.blasName).add("blas_library", r.blasLibrary)
-            .add("blas_config", r.blasConfig).add("blas_threads", r.blasThreads).add("products", r.products).add("torch_threads", r.torchThreads)
+            .add("blas_config", r.blasConfig).add("blas_threads", r.blasThreads).add("products", r.products).addBool("reference", r.reference).add("fast_paths", r.fastPaths).add("torch_threads", r.torchThreads)
             .add("torch_interop_threads", r.torchInteropThreads).add("hardware_threads", int64_t(r.hardwareThreads))
             .add("data_root", DatasetLocator::dataRoot());
         std::cout << j.str() << std::endl;
@@ -446,6 +444,7 @@ int cmdInfo(const std::vector<std::string>& args)
         if (!r.blasConfig.empty()) std::cout << "BLAS config     " << r.blasConfig << "\n";
         std::cout << "BLAS threads    " << r.blasThreads << "\n"
                   << "products        " << r.products << "\n"
+                  << "fast paths      " << r.fastPaths << "\n"
                   << "torch threads   " << r.torchThreads << " intra-op, " << r.torchInteropThreads << " inter-op\n"
                   << "hardware        " << r.hardwareThreads << " threads\n"
                   << "data root       " << DatasetLocator::dataRoot() << "\n";

