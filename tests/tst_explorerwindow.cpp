@@ -603,6 +603,8 @@ private Q_SLOTS:
         GeneratePanel* g = w.generatePanel();
         // The sample sheet is the core's decoding of the seeded prior samples; reseeding changes it.
         g->setSampling(16, 7);
+        QVERIFY(g->isDecoding());  // off the GUI thread
+        QVERIFY(g->waitForSheets());
         torch::NoGradGuard noGrad;
         auto& model = *w.session()->snapshot()->model;
         const torch::Tensor sheet = latent::imageSheet(latent::decodeImages(model, latent::samplePrior(16, 2, 7), latent::noLabels()), 4).contiguous();
@@ -611,6 +613,7 @@ private Q_SLOTS:
         for (int y = 0; y < shown.height(); y += 7)
             for (int x = 0; x < shown.width(); x += 5) QCOMPARE(qGray(shown.pixel(x, y)), int(sheet[y][x].item<uint8_t>()));
         g->setSampling(16, 8);
+        QVERIFY(g->waitForSheets());
         QVERIFY(g->sampleView()->image() != shown);
         // The sheet grows with the dock (it stayed ~150 px wide in a dock three times as wide).
         QTRY_VERIFY2(g->sampleView()->height() >= 2 * shown.height() + 30,
@@ -621,6 +624,7 @@ private Q_SLOTS:
         g->setInterpolation(6, false);
         g->setEndpoint(0, {codes->at(1, 0), codes->at(1, 1)}, "one");
         g->setEndpoint(1, {codes->at(2, 0), codes->at(2, 1)}, "two");
+        QVERIFY(g->waitForSheets());
         QCOMPARE(g->path().points.size(), size_t(6));
         QCOMPARE(w.latentView()->pathPoints().size(), 6);
         QCOMPARE(w.latentView()->pathPoints().first(), QPointF(codes->at(1, 0), codes->at(1, 1)));
@@ -630,6 +634,7 @@ private Q_SLOTS:
         const QPointF pos = w.latentView()->widgetAt(QPointF(codes->at(4, 0), codes->at(4, 1)));
         QTest::mouseClick(w.latentView(), Qt::LeftButton, Qt::NoModifier, pos.toPoint());
         g->setNoise(0.5, 9, 3);
+        QVERIFY(g->waitForSheets());
         QCOMPARE(g->noiseView()->image().size(), QSize(3 * 28 + 2 * 2, 3 * 28 + 2 * 2));
         // Beside it, the same noise around the same digit for a plain autoencoder.
         latent::ModelSpec aeSpec;
@@ -640,6 +645,7 @@ private Q_SLOTS:
         latent::Checkpoint::save(aePath.toStdString(), aeSpec, *latent::makeModel(aeSpec));
         QString error;
         QVERIFY2(g->openComparisonModel(aePath, &error), qPrintable(error));
+        QVERIFY(g->waitForSheets());
         QCOMPARE(g->comparisonNoiseView()->image().size(), g->noiseView()->image().size());
         QVERIFY(!g->openComparisonModel(dir.filePath("junk-missing.pt"), &error));
 
@@ -692,6 +698,7 @@ private Q_SLOTS:
         // Shown, it follows each new model at once.
         const QImage before = w.generatePanel()->sampleView()->image();
         trainToEnd(w, "vae", 2);  // other weights than the 1-epoch model's
+        QVERIFY(w.generatePanel()->waitForSheets());
         QVERIFY(w.generatePanel()->sampleView()->image() != before);
     }
 
@@ -749,6 +756,7 @@ private Q_SLOTS:
         GeneratePanel* gen = w.generatePanel();
         gen->setDigitRows(true);
         gen->setSampling(30, 4);  // 30 samples: 3 styles x 10 digits
+        QVERIFY(gen->waitForSheets());
         {
             const latent::ClassRows rows = latent::oneRowPerClass(latent::samplePrior(3, 2, 4), 10);
             const torch::Tensor images = torch::sigmoid(w.session()->snapshot()->model->decode(rows.z, rows.labels)).squeeze(1);
@@ -760,6 +768,7 @@ private Q_SLOTS:
                 for (int x = 0; x < shown.width(); x += 3) QCOMPARE(qGray(shown.pixel(x, y)), int(sheet[y][x].item<uint8_t>()));
         }
         gen->setDigitRows(false);  // back to the digit chosen above: 30 samples of it
+        QVERIFY(gen->waitForSheets());
         QCOMPARE(gen->sampleView()->image().size(), QSize(6 * 28 + 5 * 2, 5 * 28 + 4 * 2));
         // A conditional VAE is variational: its KL is plotted.
         QVERIFY(w.lossChart()->series(LossChart::TrainKl)->isVisible());

@@ -55,6 +55,13 @@ class TestOwnDigitPanel : public QObject {
         return page;
     }
 
+    // Opens a picture as the panel does (off the GUI thread) and waits: whether it was shown.
+    static bool opened(OwnDigitPanel& panel, const QString& path)
+    {
+        panel.openPicture(path);
+        return panel.waitForPicture();
+    }
+
     QString write(const QString& name, const QByteArray& bytes)
     {
         QFile f(dir.filePath(name));
@@ -82,7 +89,7 @@ private Q_SLOTS:
     void openedPictureShowsEveryStageAsTheCoreMakesIt()
     {
         OwnDigitPanel panel;
-        QVERIFY(panel.openPicture(seven));
+        QVERIFY(opened(panel, seven));
         const PreprocessResult expected = preprocessDigit(ImageFile::read(seven));
         QCOMPARE(panel.stageCount(), 6);
         for (int i = 0; i < 6; ++i) {
@@ -95,6 +102,33 @@ private Q_SLOTS:
         QVERIFY(panel.stageView(5)->saveImage(dir.filePath("stage.png")));
         QCOMPARE(QImage(dir.filePath("stage.png")).size(), QSize(28, 28));
         testdata::keepAsFuzzSeed("image", dir.filePath("stage.png").toStdString());
+    }
+
+    // A phone-sized photo is read and preprocessed off the GUI thread, decoded no larger than the
+    // preprocessing works at, and a picture opened after it wins over it.
+    void largePhotoLoadsInTheBackgroundAndTheNewestWins()
+    {
+        const QString big = dir.filePath("big-seven.jpg");
+        QVERIFY(photoOfASeven().scaled(3000, 4000, Qt::IgnoreAspectRatio, Qt::SmoothTransformation).save(big, "JPEG", 80));
+        OwnDigitPanel panel;
+        panel.openPicture(big);
+        QVERIFY(panel.isLoadingPicture());  // the call returned while the work goes on
+        QVERIFY(panel.waitForPicture());
+        QCOMPARE(panel.stageView(0)->image().size(), QSize(768, 1024));
+        bool said = false;
+        for (QLabel* l : panel.findChildren<QLabel*>()) said = said || l->text().contains("big-seven.jpg, 3000x4000 pixels");
+        QVERIFY(said);
+        const QImage bigDigit = panel.cleanView()->image();
+
+        // Opened one after the other: only the last is shown, whatever finishes first.
+        OwnDigitPanel other;
+        other.openPicture(big);
+        other.openPicture(seven);
+        QVERIFY(other.waitForPicture());
+        const PreprocessResult expected = preprocessDigit(ImageFile::read(seven));
+        QCOMPARE(other.cleanView()->image(), ImageFile::toImage(expected.digit));
+        QCOMPARE(other.stageView(0)->image().size(), QSize(240, 320));
+        QVERIFY(bigDigit.size() == QSize(28, 28));
     }
 
     void sixteenBitAndAlphaPicturesGiveTheSameDigit()
@@ -111,9 +145,9 @@ private Q_SLOTS:
         QVERIFY(alpha.save(rgba64));
         for (const QString& f : {gray16, rgba64}) testdata::keepAsFuzzSeed("image", f.toStdString());
         OwnDigitPanel a, b, c;
-        QVERIFY(a.openPicture(seven));
-        QVERIFY(b.openPicture(gray16));
-        QVERIFY(c.openPicture(rgba64));
+        QVERIFY(opened(a, seven));
+        QVERIFY(opened(b, gray16));
+        QVERIFY(opened(c, rgba64));
         QCOMPARE(QImageReader(gray16).imageFormat(), QImage::Format_Grayscale16);
         QVERIFY(c.preprocessed().stages[0].note.find("alpha") != std::string::npos);
         for (const OwnDigitPanel* p : {&b, &c}) {
@@ -127,7 +161,7 @@ private Q_SLOTS:
     void badPicturesAreRefusedAndTheDigitStays()
     {
         OwnDigitPanel panel;
-        QVERIFY(panel.openPicture(seven));
+        QVERIFY(opened(panel, seven));
         const QImage before = panel.stageView(5)->image();
         QImage blank(50, 50, QImage::Format_RGB32);
         blank.fill(Qt::white);
@@ -141,12 +175,12 @@ private Q_SLOTS:
                                                       {dir.filePath("blank.png"), "no ink"},
                                                       {dir.filePath("dot.png"), "1x1"}};
         for (const auto& [path, reason] : cases) {
-            QVERIFY2(!panel.openPicture(path), qPrintable(path));
+            QVERIFY2(!opened(panel, path), qPrintable(path));
             QVERIFY2(panel.errorText().contains(reason), qPrintable(panel.errorText()));
             QCOMPARE(panel.stageView(5)->image(), before);
             QVERIFY(panel.hasDigit());
         }
-        QVERIFY(panel.openPicture(seven));
+        QVERIFY(opened(panel, seven));
         QVERIFY(panel.errorText().isEmpty());
     }
 
@@ -154,7 +188,7 @@ private Q_SLOTS:
     {
         OwnDigitPanel panel;
         QVERIFY(panel.openDenoiser(dae));
-        QVERIFY(panel.openPicture(seven));
+        QVERIFY(opened(panel, seven));
         panel.setNoise(0.5, 3);
         const LoadedModel m = Checkpoint::load(dae.toStdString());
         const DenoiseResult r = denoiseDigit(*m.model, m.spec, panel.preprocessed().digit, 0.5, 3);
@@ -177,7 +211,7 @@ private Q_SLOTS:
         QVERIFY(!panel.openUpscaler(dae));
         QVERIFY(panel.errorText().contains("not super-resolution"));
         QVERIFY(panel.openUpscaler(sr));
-        QVERIFY(panel.openPicture(seven));
+        QVERIFY(opened(panel, seven));
         QCOMPARE(panel.smallView()->image().size(), QSize(14, 14));
         QCOMPARE(panel.upscaledView()->image().size(), QSize(28, 28));
         QCOMPARE(panel.bilinearView()->image().size(), QSize(28, 28));
@@ -201,7 +235,7 @@ private Q_SLOTS:
             OwnDigitPanel panel;
             panel.show();
             panel.setExplorerModel(explorer);
-            QVERIFY(panel.openPicture(seven));
+            QVERIFY(opened(panel, seven));
             // The explorer's VAE can reconstruct but was not trained to denoise: the panel says so
             // and offers to train a denoiser; without one there is no super-resolution either.
             QVERIFY2(panel.denoiserText().contains("not trained to remove noise"), qPrintable(panel.denoiserText()));
@@ -262,7 +296,8 @@ private Q_SLOTS:
             p.drawLine(QPointF(240, 90), QPointF(240, 150));  // a smaller 1 beside it
         }
         OwnDigitPanel panel;
-        QVERIFY(panel.setPicture(page, "two digits"));
+        panel.setPicture(page, "two digits");
+        QVERIFY(panel.waitForPicture());
         QVERIFY(panel.findChildren<QLabel*>().size() > 0);
         bool said = false;
         for (QLabel* l : panel.findChildren<QLabel*>()) said = said || l->text().contains("the largest was taken");
@@ -283,6 +318,7 @@ private Q_SLOTS:
         for (int i = 1; i <= 10; ++i) QTest::mouseMove(c, o + QPoint(s / 2, s / 6 + i * s * 2 / 30));
         QTest::mouseRelease(c, Qt::LeftButton, Qt::NoModifier, o + QPoint(s / 2, s * 5 / 6));
         QVERIFY(!c->isBlank());
+        QVERIFY(panel.waitForPicture());
         QVERIFY(panel.hasDigit());
         QVERIFY(panel.preprocessed().inverted);  // drawn dark on white paper
         // A vertical stroke: 20 px tall, thin.
@@ -313,6 +349,8 @@ private Q_SLOTS:
         QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(200, 200), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&w, &drop);
+        QVERIFY(w.ownDigitPanel()->isLoadingPicture());  // read off the GUI thread
+        QVERIFY(w.ownDigitPanel()->waitForPicture());
         QVERIFY(w.ownDigitPanel()->hasDigit());
 
         // Its code is marked in the latent view, at the model's mean for it.
@@ -327,6 +365,7 @@ private Q_SLOTS:
         QVERIFY(!w.latentView()->hasMarker());
         QApplication::clipboard()->setImage(photoOfASeven());
         QTest::keyClick(&w, Qt::Key_V, Qt::ControlModifier);
+        QVERIFY(w.ownDigitPanel()->waitForPicture());
         QVERIFY(w.ownDigitPanel()->hasDigit());
         QVERIFY(w.latentView()->hasMarker());
     }

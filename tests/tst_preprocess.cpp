@@ -181,6 +181,31 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(PreprocessError, preprocessDigit(GrayImage()));
     }
 
+    // A phone-sized photo is reduced to the working side first and gives the digit the same photo
+    // gives when reduced by the user beforehand.
+    void largePhotosAreReducedFirstToTheSameDigit()
+    {
+        const GrayImage big = photo(4000, 3000, 0.85f, 0.15f, 0.12);
+        const PreprocessResult r = preprocessDigit(big);
+        QCOMPARE(r.stages[0].image.width, 1024);
+        QCOMPARE(r.stages[0].image.height, 768);
+        QVERIFY2(r.stages[0].note.find("reduced from 4000x3000") != std::string::npos, r.stages[0].note.c_str());
+        const PreprocessResult small = preprocessDigit(resampleArea(big, 800, 600));
+        double sab = 0, saa = 0, sbb = 0, ma = 0, mb = 0;
+        for (size_t i = 0; i < 28 * 28; ++i) ma += r.digit.gray[i], mb += small.digit.gray[i];
+        ma /= 28 * 28, mb /= 28 * 28;
+        for (size_t i = 0; i < 28 * 28; ++i) {
+            const double a = r.digit.gray[i] - ma, b = small.digit.gray[i] - mb;
+            sab += a * b, saa += a * a, sbb += b * b;
+        }
+        const double corr = sab / std::sqrt(saa * sbb);
+        QVERIFY2(corr >= 0.95, qPrintable(QString::number(corr)));
+        // Options can keep the whole picture.
+        PreprocessOptions whole;
+        whole.workingSide = 0;
+        QCOMPARE(preprocessDigit(photo(1500, 1200, 0.85f, 0.15f, 0.1), whole).stages[0].image.width, 1500);
+    }
+
     void areaResamplingKeepsTheMean()
     {
         GrayImage g(97, 61);

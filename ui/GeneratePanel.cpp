@@ -3,8 +3,11 @@
 #include "DigitView.h"
 
 #include "ImageFile.h"
+#include "runtime/ThreadGovernor.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -290,48 +293,76 @@ void GeneratePanel::refresh()
     const double sigma = sigma_->value() / 100.0;
     const bool usable = model_ && model_->hasLatent() && model_->latentDim() > 0 && !model_->isSuperResolution();
     const int cols = std::max(1, int(std::ceil(std::sqrt(double(sampleCount_->value())))));
-    path_ = LatentPath();
     if (!usable) {
+        job_.cancel();
+        decoding_ = false;
+        path_ = LatentPath();
         samples_->clear();
         strip_->clear();
         noise_->clear();
+        noise2_->clear();
         noiseSource_->setText(tr("Select a digit in the latent view."));
         Q_EMIT pathChanged(path_);
         return;
     }
-    if (model_->isConditional() && digitRows_->isChecked()) {
-        // n samples as about n / 10 styles of all ten digits.
-        const int styles = std::clamp((sampleCount_->value() + 9) / 10, 1, 40);
-        samples_->setImage(model_->digitRowsSheet(styles, seed()),
-                           tr("digits 0-9 (rows) in %1 styles (columns), seed %2").arg(styles).arg(seed()));
-    } else {
-        samples_->setImage(model_->sampleSheet(sampleCount_->value(), cols, seed()),
-                           tr("%1 samples, seed %2").arg(sampleCount_->value()).arg(seed()));
-    }
-    if (!ends_[0].empty() && !ends_[1].empty()) {
-        path_ = model_->interpolate(ends_[0], ends_[1], steps_->value(), spherical_->isChecked());
-        strip_->setImage(path_.strip, tr("%1 from A to B, %2").arg(steps_->value()).arg(spherical_->isChecked() ? tr("spherical") : tr("linear")));
-    } else {
-        strip_->clear(tr("Set A and B"));
-    }
-    Q_EMIT pathChanged(path_);
+    // What to decode is read here, on the GUI thread; the job only decodes.
     const std::vector<float>& centre = !selection_.empty() ? selection_ : ends_[0];
-    if (!centre.empty()) {
-        noiseSource_->setText(tr("Around %1").arg(!selection_.empty() ? selectionName_ : endNames_[0]));
-        const int n = noiseCount_->value();
-        noise_->setImage(model_->jitterSheet(centre, n, std::max(1, int(std::ceil(std::sqrt(double(n))))), sigma, seed()),
-                         tr("%1 variations, sigma %2").arg(n).arg(sigma, 0, 'f', 2));
-    } else {
-        noiseSource_->setText(tr("Select a digit in the latent view."));
-        noise_->clear();
-    }
-    // The other model encodes the same digit and gets the same noise.
-    noise2_->clear();
-    if (comparison_ && !selectionImage_.isNull()) {
-        const DigitEncoding e = comparison_->encodeDigit(ImageFile::fromImage(selectionImage_));
-        const int n = noiseCount_->value();
-        if (!e.mean.empty())
-            noise2_->setImage(comparison_->jitterSheet(e.mean, n, std::max(1, int(std::ceil(std::sqrt(double(n))))), sigma, seed()),
-                              tr("%1, same sigma").arg(comparison_->kindName()));
-    }
+    noiseSource_->setText(centre.empty() ? tr("Select a digit in the latent view.")
+                                         : tr("Around %1").arg(!selection_.empty() ? selectionName_ : endNames_[0]));
+    const int n = noiseCount_->value(), samples = sampleCount_->value(), steps = steps_->value();
+    const int noiseCols = std::max(1, int(std::ceil(std::sqrt(double(n)))));
+    const quint64 seedValue = seed();
+    const bool rows = model_->isConditional() && digitRows_->isChecked();
+    const int styles = std::clamp((samples + 9) / 10, 1, 40);  // n samples as about n / 10 styles of all ten digits
+    Sheets captions;
+    captions.samplesCaption = rows ? tr("digits 0-9 (rows) in %1 styles (columns), seed %2").arg(styles).arg(seedValue)
+                                   : tr("%1 samples, seed %2").arg(samples).arg(seedValue);
+    captions.stripCaption = tr("%1 from A to B, %2").arg(steps).arg(spherical_->isChecked() ? tr("spherical") : tr("linear"));
+    captions.noiseCaption = tr("%1 variations, sigma %2").arg(n).arg(sigma, 0, 'f', 2);
+    if (comparison_) captions.noise2Caption = tr("%1, same sigma").arg(comparison_->kindName());
+    const bool withPath = !ends_[0].empty() && !ends_[1].empty();
+    const int threads = latent::ThreadGovernor::defaultThreads();
+    job_.cancel();  // the newest settings win
+    decoding_ = true;
+    job_.start([model = model_, comparison = comparison_, selectionImage = selectionImage_, from = ends_[0], to = ends_[1],
+                centre, captions, rows, styles, samples, cols, seedValue, withPath, steps, spherical = spherical_->isChecked(),
+                n, noiseCols, sigma, threads] {
+        ModelSession::setThreadsForThisThread(threads);
+        Sheets s = captions;
+        s.samples = rows ? model->digitRowsSheet(styles, seedValue) : model->sampleSheet(samples, cols, seedValue);
+        if (withPath) {
+            s.path = model->interpolate(from, to, steps, spherical);
+            s.strip = s.path.strip;
+        }
+        if (!centre.empty()) s.noise = model->jitterSheet(centre, n, noiseCols, sigma, seedValue);
+        // The other model encodes the same digit and gets the same noise.
+        if (comparison && !selectionImage.isNull()) {
+            const DigitEncoding e = comparison->encodeDigit(ImageFile::fromImage(selectionImage));
+            if (!e.mean.empty()) s.noise2 = comparison->jitterSheet(e.mean, n, noiseCols, sigma, seedValue);
+        }
+        return s;
+    }, [this](const Sheets& s) { showSheets(s); });
+}
+
+void GeneratePanel::showSheets(const Sheets& s)
+{
+    samples_->setImage(s.samples, s.samplesCaption);
+    path_ = s.path;
+    if (!s.strip.isNull()) strip_->setImage(s.strip, s.stripCaption);
+    else strip_->clear(tr("Set A and B"));
+    Q_EMIT pathChanged(path_);
+    if (!s.noise.isNull()) noise_->setImage(s.noise, s.noiseCaption);
+    else noise_->clear();
+    if (!s.noise2.isNull()) noise2_->setImage(s.noise2, s.noise2Caption);
+    else noise2_->clear();
+    decoding_ = job_.isBusy();  // else newer sheets are on their way
+    if (!decoding_) Q_EMIT sheetsShown();
+}
+
+bool GeneratePanel::waitForSheets(int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (decoding_ && t.elapsed() < timeoutMs) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return !decoding_;
 }

@@ -1,4 +1,5 @@
 #pragma once
+#include "BackgroundJob.h"
 #include "ModelSession.h"
 
 #include <QWidget>
@@ -43,9 +44,14 @@ public:
     void setOnScreen(bool on);
     // The line above the samples: why they may not look like digits (empty when they should).
     QString warningText() const;
+    // Sheets are decoded off the GUI thread (a conv model's took up to 150 ms); sheetsShown
+    // follows each set put on screen. Waits (running the event loop) until none is being made.
+    bool isDecoding() const { return decoding_; }
+    bool waitForSheets(int timeoutMs = 60000);
 
 Q_SIGNALS:
     void pathChanged(const LatentPath& path);  // empty when there is none
+    void sheetsShown();
     void exportRequested(const QImage& image, const QString& what);
 
 protected:
@@ -60,6 +66,16 @@ private:
     void refreshWhenShown();
     void updateLabels();
     void useSelectionAs(int which);
+
+    // What one background job decodes, with the captions that go with it.
+    struct Sheets {
+        QImage samples, strip, noise, noise2;
+        QString samplesCaption, stripCaption, noiseCaption, noise2Caption;
+        LatentPath path;
+    };
+    void showSheets(const Sheets& sheets);
+    BackgroundJob<Sheets> job_;
+    bool decoding_ = false;  // sheets were asked for and are not on screen yet
 
     ModelSessionPtr model_;
     std::vector<float> selection_, ownDigit_, ends_[2];

@@ -221,7 +221,13 @@ bool MainWindow::loadDataset(const QString& nameOrDir)
         statusBar()->showMessage(tr("No dataset: %1").arg(error.section('\n', 0, 0)));
         return false;
     }
-    data_ = d;
+    useDataset(std::move(d));
+    return true;
+}
+
+void MainWindow::useDataset(DigitDataset d)
+{
+    data_ = std::move(d);
     dataError_.clear();
     latent_->setDatasetMissing(false);
     latentView()->setClassNames(data_.classNames());
@@ -231,7 +237,6 @@ bool MainWindow::loadDataset(const QString& nameOrDir)
                                       QLocale().toString(data_.testCount()), data_.directory()));
     latentView()->setMessage(session_ ? QString() : tr("Press Train (F5) to train a model, or open one (Ctrl+O)."));
     space_->setDataset(data_);
-    return true;
 }
 
 void MainWindow::updateActions()
@@ -399,10 +404,10 @@ void MainWindow::raiseOwnDigit()
     ownDigitDock_->raise();
 }
 
-bool MainWindow::showOwnDigit(const QString& picturePath)
+void MainWindow::showOwnDigit(const QString& picturePath)
 {
     raiseOwnDigit();
-    return ownDigit_->openPicture(picturePath);
+    ownDigit_->openPicture(picturePath);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* e)
@@ -467,9 +472,13 @@ bool MainWindow::openModel(const QString& path)
         return false;
     }
     // A model trained on another dataset is shown with its own data when that can be found.
-    if (!s->datasetName().isEmpty() && s->datasetName() != data_.name() && !DigitDataset::load(s->datasetName(), nullptr).isEmpty()) {
-        loadDataset(s->datasetName());
-        training_->datasetBox()->setCurrentText(s->datasetName());
+    // Read once: the loaded data is used as it is (it was read twice, to check and to use).
+    if (!s->datasetName().isEmpty() && s->datasetName() != data_.name()) {
+        DigitDataset own = DigitDataset::load(s->datasetName(), nullptr);
+        if (!own.isEmpty()) {
+            useDataset(std::move(own));
+            training_->datasetBox()->setCurrentText(s->datasetName());
+        }
     }
     chart_->reset(s->isVariational());
     setSession(s, false);

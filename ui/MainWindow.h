@@ -59,7 +59,7 @@ public:
     std::vector<float> cursorLatent() const { return space_->cursorLatent(); }
 
     bool openModel(const QString& path);
-    bool showOwnDigit(const QString& picturePath);  // opens it in the Your Digit dock, brought to front
+    void showOwnDigit(const QString& picturePath);  // opens it in the Your Digit dock, brought to front
     bool saveModel(const QString& path);
 
     // Tests and scripts replace the modal dialogs: the close question (told whether training
@@ -102,6 +102,7 @@ private:
     bool confirm(const QString& question);
     CloseChoice askToClose(bool training);
     void setSession(ModelSessionPtr session, bool unsaved);
+    void useDataset(DigitDataset data);  // shown from now on (the view, the compare panel, the grid)
     void stopAndWait();
     bool saveCurrentModel();  // to its file, or asks for one
     void raiseOwnDigit();

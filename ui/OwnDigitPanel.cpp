@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -85,7 +86,15 @@ OwnDigitPanel::OwnDigitPanel(QWidget* parent) : QWidget(parent)
     error_->setWordWrap(true);
     error_->setStyleSheet("color: #b00020");
     error_->hide();
-    pictureLayout->addWidget(source_, 2, 0, 1, 2);
+    pictureBusy_ = new QProgressBar(pictureBox);
+    pictureBusy_->setRange(0, 0);  // busy: reading and preprocessing have no steps to count
+    pictureBusy_->setMaximumHeight(8);
+    pictureBusy_->setTextVisible(false);
+    pictureBusy_->hide();
+    auto* sourceRow = new QVBoxLayout;
+    sourceRow->addWidget(source_);
+    sourceRow->addWidget(pictureBusy_);
+    pictureLayout->addLayout(sourceRow, 2, 0, 1, 2);
     pictureLayout->addWidget(error_, 3, 0, 1, 2);
     stagesToggle_ = makeFoldButton(tr("Preprocessing stages (as MNIST was made)"), pictureBox);
     pictureLayout->addWidget(stagesToggle_, 4, 0, 1, 2);
@@ -389,45 +398,75 @@ void OwnDigitPanel::pasteFromClipboard()
     }
 }
 
-bool OwnDigitPanel::openPicture(const QString& path)
+void OwnDigitPanel::openPicture(const QString& path)
 {
-    try {
-        return usePicture(ImageFile::read(path), QFileInfo(path).fileName());
-    } catch (const ImageFileError& e) {
-        showError(QString::fromStdString(e.what()));
-        return false;
-    }
+    loadPicture(QFileInfo(path).fileName(), [path](QSize* size) { return ImageFile::read(path, size); });
 }
 
-bool OwnDigitPanel::setPicture(const QImage& image, const QString& what)
+void OwnDigitPanel::setPicture(const QImage& image, const QString& what)
 {
-    if (image.width() > ImageFile::kMaxSide || image.height() > ImageFile::kMaxSide ||
-        qint64(image.width()) * image.height() > ImageFile::kMaxPixels) {
-        showError(tr("%1 is %2x%3 pixels; the limit is %4 per side").arg(what).arg(image.width()).arg(image.height()).arg(ImageFile::kMaxSide));
-        return false;
-    }
-    try {
-        return usePicture(ImageFile::fromImage(image), what);
-    } catch (const ImageFileError& e) {
-        showError(what + ": " + QString::fromStdString(e.what()));
-        return false;
-    }
+    loadPicture(what, [image, what](QSize* size) {
+        *size = image.size();
+        if (image.width() > ImageFile::kMaxSide || image.height() > ImageFile::kMaxSide ||
+            qint64(image.width()) * image.height() > ImageFile::kMaxPixels)
+            throw ImageFileError(tr("%1 is %2x%3 pixels; the limit is %4 per side").arg(what).arg(image.width()).arg(image.height())
+                                     .arg(ImageFile::kMaxSide).toStdString());
+        // Reduced before the copy into floats: a pasted screenshot needs no more than the
+        // preprocessing works at.
+        const int working = latent::PreprocessOptions{}.workingSide;
+        if (std::max(image.width(), image.height()) <= working) return ImageFile::fromImage(image);
+        return ImageFile::fromImage(image.scaled(working, working, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    });
 }
 
-bool OwnDigitPanel::usePicture(const latent::GrayImage& picture, const QString& what)
+void OwnDigitPanel::loadPicture(const QString& what, std::function<latent::GrayImage(QSize*)> read)
 {
-    try {
-        latent::PreprocessResult r = latent::preprocessDigit(picture);
-        result_ = std::move(r);
-    } catch (const latent::PreprocessError& e) {
-        showError(tr("%1: %2").arg(what, QString::fromStdString(e.what())));
-        return false;
+    pictureJob_.cancel();  // the newest picture wins: an older one still running is not shown
+    pictureWanted_ = true;
+    source_->setText(tr("Opening %1…").arg(what));
+    pictureBusy_->show();
+    pictureJob_.start([what, read = std::move(read)] {
+        LoadedPicture p;
+        p.what = what;
+        try {
+            const latent::GrayImage picture = read(&p.size);
+            if (!p.size.isValid()) p.size = QSize(picture.width, picture.height);
+            p.result = latent::preprocessDigit(picture);
+            p.ok = true;
+        } catch (const ImageFileError& e) {
+            p.error = QString::fromStdString(e.what());
+        } catch (const std::exception& e) {  // PreprocessError: says why in words for users
+            p.error = tr("%1: %2").arg(what, QString::fromStdString(e.what()));
+        }
+        return p;
+    }, [this](const LoadedPicture& p) { showPicture(p); });
+}
+
+bool OwnDigitPanel::waitForPicture(int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (pictureWanted_ && t.elapsed() < timeoutMs) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return !pictureWanted_ && lastPictureShown_;
+}
+
+void OwnDigitPanel::showPicture(const LoadedPicture& picture)
+{
+    if (!pictureJob_.isBusy()) pictureBusy_->hide();  // else a newer picture is on its way
+    pictureWanted_ = pictureJob_.isBusy();
+    lastPictureShown_ = picture.ok;
+    if (!picture.ok) {
+        source_->setText(hasDigit_ ? sourceText_ : tr("Open, drop, paste or draw a digit."));
+        showError(picture.error);
+        Q_EMIT pictureSettled(false);
+        return;
     }
+    result_ = picture.result;
     hasDigit_ = true;
     showError(QString());
-    QString sourceText = tr("%1, %2x%3 pixels").arg(what).arg(picture.width).arg(picture.height);
-    if (result_.severalDigits) sourceText += "\n" + tr("It shows several digits or marks: the largest was taken.");
-    source_->setText(sourceText);
+    sourceText_ = tr("%1, %2x%3 pixels").arg(picture.what).arg(picture.size.width()).arg(picture.size.height());
+    if (result_.severalDigits) sourceText_ += "\n" + tr("It shows several digits or marks: the largest was taken.");
+    source_->setText(sourceText_);
     for (size_t i = 0; i < stages_.size(); ++i) {
         if (i < result_.stages.size()) {
             const latent::PreprocessStage& s = result_.stages[i];
@@ -438,11 +477,14 @@ bool OwnDigitPanel::usePicture(const latent::GrayImage& picture, const QString& 
         }
     }
     refresh();
-    return true;
+    Q_EMIT pictureSettled(true);
 }
 
 void OwnDigitPanel::clear()
 {
+    pictureJob_.cancel();
+    pictureWanted_ = false;
+    pictureBusy_->hide();
     hasDigit_ = false;
     result_ = {};
     canvas_->clear();

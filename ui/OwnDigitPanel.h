@@ -1,5 +1,6 @@
 #pragma once
 #include "image/DigitPreprocessor.h"  // core, torch-free
+#include "BackgroundJob.h"
 #include "KeptModelTrainer.h"
 #include "ModelSession.h"
 
@@ -31,9 +32,15 @@ public:
     // The model of the explorer: it encodes the digit, and denoises or upscales it unless a
     // model was opened here for that.
     void setExplorerModel(ModelSessionPtr model);
-    // Each returns false and shows why (the digit shown so far stays) for a bad picture or model.
-    bool openPicture(const QString& path);
-    bool setPicture(const QImage& image, const QString& what);
+    // A picture is read and preprocessed off the GUI thread (a phone photo takes a while); the
+    // newest picture wins, and pictureSettled tells whether it was shown. A bad picture shows
+    // why, and the digit shown so far stays.
+    void openPicture(const QString& path);
+    void setPicture(const QImage& image, const QString& what);
+    bool isLoadingPicture() const { return pictureWanted_; }
+    // Waits (running the event loop) until no picture is loading; whether the last was shown.
+    bool waitForPicture(int timeoutMs = 60000);
+    // Each returns false and shows why (the digit shown so far stays) for a bad model.
     bool openDenoiser(const QString& path);
     bool openUpscaler(const QString& path);
     void setNoise(double stddev, int seed);
@@ -68,6 +75,7 @@ Q_SIGNALS:
     // The digit's code under the explorer's model (empty mean: nothing to mark).
     void digitEncoded(const DigitEncoding& encoding);
     void message(const QString& text);  // for the status bar
+    void pictureSettled(bool shown);     // the newest picture was shown, or refused (errorText says why)
 
 public Q_SLOTS:
     void openPictureDialog();
@@ -79,7 +87,15 @@ public Q_SLOTS:
     void clear();
 
 private:
-    bool usePicture(const latent::GrayImage& picture, const QString& what);
+    // What the background job makes of a picture: the preprocessing, or why not.
+    struct LoadedPicture {
+        latent::PreprocessResult result;
+        QString what, error;
+        QSize size;  // the picture's own size (before any reduction)
+        bool ok = false;
+    };
+    void loadPicture(const QString& what, std::function<latent::GrayImage(QSize*)> read);
+    void showPicture(const LoadedPicture& picture);
     void showError(const QString& text);
     void refresh();
     ModelSessionPtr denoiser() const;
@@ -107,6 +123,11 @@ private:
     QWidget* srBox_;
     latent::PreprocessResult result_;
     bool hasDigit_ = false;
+    bool lastPictureShown_ = false;
+    bool pictureWanted_ = false;  // a picture was asked for and is not on screen (or refused) yet
+    QString sourceText_;  // what the shown digit came from
+    BackgroundJob<LoadedPicture> pictureJob_;
+    QProgressBar* pictureBusy_;
     QLabel* source_;
     QLabel* error_;
     DrawingCanvas* canvas_;

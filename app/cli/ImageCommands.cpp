@@ -13,6 +13,8 @@
 #include <QCoreApplication>
 #include <QDir>
 
+#include <chrono>
+#include <clocale>
 #include <iostream>
 
 using namespace latent;
@@ -27,13 +29,23 @@ void ensureQtApplication()
     static char* argv[] = {name, nullptr};
     static QCoreApplication* app = QCoreApplication::instance() ? nullptr : new QCoreApplication(argc, argv);
     (void)app;
+    // The application object adopted the user's locale (setlocale(LC_ALL, "")): the figures this
+    // program prints keep '.' decimals.
+    std::setlocale(LC_NUMERIC, "C");
 }
 
-PreprocessResult preprocessFile(const std::string& path)
+// seconds (if given): reading and decoding the picture, then preprocessing it.
+PreprocessResult preprocessFile(const std::string& path, double* readSeconds = nullptr, double* preprocessSeconds = nullptr)
 {
     ensureQtApplication();
     try {
-        return preprocessDigit(ImageFile::read(QString::fromStdString(path)));
+        const auto start = std::chrono::steady_clock::now();
+        const GrayImage picture = ImageFile::read(QString::fromStdString(path));
+        const auto read = std::chrono::steady_clock::now();
+        PreprocessResult r = preprocessDigit(picture);
+        if (readSeconds) *readSeconds = std::chrono::duration<double>(read - start).count();
+        if (preprocessSeconds) *preprocessSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - read).count();
+        return r;
     } catch (const ImageFileError& e) {
         throw std::runtime_error(e.what());
     } catch (const PreprocessError& e) {
@@ -77,7 +89,8 @@ int cmdPreprocess(const std::vector<std::string>& args)
         .option("scale", "N", "pixel scale of the output PNG", "1")
         .flag("json", "print one JSON object on stdout");
     if (!parseOrHelp(p, args)) return 0;
-    const PreprocessResult r = preprocessFile(p.str("in"));
+    double readSeconds = 0, preprocessSeconds = 0;
+    const PreprocessResult r = preprocessFile(p.str("in"), &readSeconds, &preprocessSeconds);
     writePng(p.str("out"), toTensor(r.digit), p.integer("scale", 1, 64));
     if (p.has("stages")) {
         QDir().mkpath(QString::fromStdString(p.str("stages")));
@@ -89,7 +102,7 @@ int cmdPreprocess(const std::vector<std::string>& args)
         }
     }
     JsonWriter j;
-    j.add("out", p.str("out")).addBool("inverted", r.inverted);
+    j.add("out", p.str("out")).addBool("inverted", r.inverted).add("read_seconds", readSeconds).add("preprocess_seconds", preprocessSeconds);
     for (const PreprocessStage& s : r.stages) j.add("stage_" + s.name, s.note);
     if (p.isSet("json")) std::cout << j.str() << std::endl;
     else

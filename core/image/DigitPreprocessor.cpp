@@ -484,6 +484,18 @@ PreprocessStage centreInField(const GrayImage& scaled, int fieldSize)
     return {"centred", "centre of mass (" + fmt(left + cx, 1) + ", " + fmt(topRow + cy, 1) + ")", field};
 }
 
+// Gray and alpha each area-averaged to w x h.
+GrayImage reduced(const GrayImage& picture, int w, int h)
+{
+    GrayImage out = resampleArea(picture, w, h);
+    if (!picture.alpha.empty()) {
+        GrayImage alpha(picture.width, picture.height);
+        alpha.gray = picture.alpha;
+        out.alpha = resampleArea(alpha, w, h).gray;
+    }
+    return out;
+}
+
 }  // namespace
 
 PreprocessResult preprocessDigit(const GrayImage& picture, const PreprocessOptions& o)
@@ -499,7 +511,15 @@ PreprocessResult preprocessDigit(const GrayImage& picture, const PreprocessOptio
     PreprocessResult result;
     Polarity polarity;
     auto& stages = result.stages;
-    stages.push_back(toGrayscale(picture));
+    const int longer = std::max(picture.width, picture.height);
+    if (o.workingSide > 0 && longer > o.workingSide) {
+        const int w = std::max(1, int(std::lround(double(picture.width) * o.workingSide / longer)));
+        const int h = std::max(1, int(std::lround(double(picture.height) * o.workingSide / longer)));
+        stages.push_back(toGrayscale(reduced(picture, w, h)));
+        stages.back().note += ", reduced from " + std::to_string(picture.width) + "x" + std::to_string(picture.height);
+    } else {
+        stages.push_back(toGrayscale(picture));
+    }
     stages.push_back(toLightInkOnDark(stages.back().image, polarity));
     stages.push_back(levelBackground(stages.back().image, polarity));
     stages.push_back(cropToInk(stages.back().image, o.inkThreshold, result.severalDigits));

@@ -18,6 +18,9 @@ struct PreprocessOptions {
     int boxSize = 20;            // the ink's longest side is scaled to this (MNIST: 20)
     int minSide = 8;             // pictures whose longer side is shorter are refused
     float inkThreshold = 0.25f;  // after levelling, what counts as ink for the bounding box
+    // Pictures with a longer side above this are first reduced to it by area averaging: a digit
+    // needs no 24 megapixels, and a phone photo at full size took seconds and a gigabyte.
+    int workingSide = 1024;
 };
 
 // One step of the pipeline, kept so that the GUI can show each and the user can save any.
@@ -39,6 +42,7 @@ struct PreprocessResult {
 // background levelled (a smooth estimate of the paper subtracted, contrast stretched), cropped to
 // the ink's bounding box, the longest side scaled to 20 px with area averaging keeping the aspect
 // ratio, and placed in 28 x 28 so that the centre of mass is at the centre.
+// A picture larger than workingSide is reduced first (the first stage's note says from what size).
 // Throws PreprocessError for a picture smaller than minSide or with no ink.
 PreprocessResult preprocessDigit(const GrayImage& picture, const PreprocessOptions& options = {});
 

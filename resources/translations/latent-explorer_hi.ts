@@ -790,6 +790,10 @@ The current model is unchanged.</source>
         <translation>क्लिपबोर्ड में कोई चित्र नहीं है।</translation>
     </message>
     <message>
+        <source>Opening %1…</source>
+        <translation>%1 खोला जा रहा है…</translation>
+    </message>
+    <message>
         <source>%1 is %2x%3 pixels; the limit is %4 per side</source>
         <translation>%1 %2x%3 पिक्सेल है; सीमा प्रति भुजा %4 है</translation>
     </message>
