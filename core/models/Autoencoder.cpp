@@ -1,5 +1,7 @@
 #include "models/Autoencoder.h"
 
+#include "runtime/FastPaths.h"
+
 #include <torch/csrc/jit/frontend/tracer.h>
 
 namespace latent {
@@ -24,7 +26,7 @@ ModelOutput AutoencoderImpl::forward(const torch::Tensor& input, const torch::Te
 
 bool AutoencoderImpl::runsInference(const torch::Tensor& x) const
 {
-    return !is_training() && !torch::GradMode::is_enabled() && !torch::jit::tracer::isTracing() && x.dim() == 2 &&
+    return !referencePaths() && !is_training() && !torch::GradMode::is_enabled() && !torch::jit::tracer::isTracing() && x.dim() == 2 &&
            x.device().is_cpu() && x.scalar_type() == torch::kFloat32 && parameters().front().device().is_cpu();
 }
 

@@ -1,11 +1,14 @@
 #include "models/ChannelsLast.h"
 
+#include "runtime/FastPaths.h"
+
 #include <torch/csrc/jit/frontend/tracer.h>
 
 namespace latent {
 
 void useChannelsLast(torch::nn::Module& module)
 {
+    if (referencePaths()) return;
     torch::NoGradGuard noGrad;
     for (auto& p : module.parameters())
         if (p.dim() == 4) p.set_data(p.contiguous(at::MemoryFormat::ChannelsLast));
@@ -13,7 +16,7 @@ void useChannelsLast(torch::nn::Module& module)
 
 torch::Tensor toChannelsLast(const torch::Tensor& images)
 {
-    if (images.dim() != 4) return images;
+    if (images.dim() != 4 || referencePaths()) return images;
     // One channel: NCHW is already channels-last contiguous, so contiguous() keeps NCHW strides,
     // which the convolution reads as NCHW, and the first layer's output (the largest) came out
     // NCHW. The same memory with channels-last strides says which layout is meant.

@@ -1,5 +1,7 @@
 #include "models/OneChannelConvolution.h"
 
+#include "runtime/FastPaths.h"
+
 #include "models/OneChannelConvolutionKernels.h"
 
 #include <ATen/autocast_mode.h>
@@ -125,7 +127,7 @@ bool plain3x3(const torch::nn::detail::ConvNdOptions<2>& o)
 torch::Tensor oneChannelConv(torch::nn::Conv2d& layer, const torch::Tensor& x)
 {
     const auto& o = layer->options;
-    const bool fits = x.device().is_cpu() && x.dim() == 4 && x.size(0) > 0 && x.size(2) > 0 && x.size(3) > 0 &&
+    const bool fits = !referencePaths() && x.device().is_cpu() && x.dim() == 4 && x.size(0) > 0 && x.size(2) > 0 && x.size(3) > 0 &&
                       plain3x3(o) && layer->weight.scalar_type() == torch::kFloat32 && !torch::jit::tracer::isTracing();
     if (fits && o.in_channels() == 1 && kernelChannels(o.out_channels()) && x.size(1) == 1 &&
         x.scalar_type() == torch::kFloat32)

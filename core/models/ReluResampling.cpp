@@ -1,5 +1,7 @@
 #include "models/ReluResampling.h"
 
+#include "runtime/FastPaths.h"
+
 #include "models/ReluResamplingKernels.h"
 
 #include <torch/csrc/jit/frontend/tracer.h>
@@ -16,7 +18,7 @@ constexpr auto kChannelsLast = at::MemoryFormat::ChannelsLast;
 
 bool runsHere(const torch::Tensor& x)
 {
-    return x.device().is_cpu() && x.dim() == 4 && x.size(1) > 0 &&
+    return !referencePaths() && x.device().is_cpu() && x.dim() == 4 && x.size(1) > 0 &&
            (x.scalar_type() == torch::kFloat32 || x.scalar_type() == torch::kBFloat16) &&
            x.is_contiguous(kChannelsLast) && !torch::jit::tracer::isTracing();
 }

@@ -4,7 +4,9 @@
 // linker's search, so those calls reach oneDNN's GEMM instead when the process has it: on this
 // AVX-512 CPU, OpenBLAS 0.3.21 runs its Haswell (AVX2) kernels at about half the speed (README,
 // "Speed"). Without oneDNN, or for arguments it refuses, the call goes on to the next sgemm_,
-// the system BLAS's. LATENT_GEMM=torch turns the route off (Gemm::usesOneDnn).
+// the system BLAS's. LATENT_GEMM=torch and the reference paths (FastPaths.h) turn the route off.
+// Only sgemm_ is defined here: LAPACK (linalg::eigh in the PCA), the double-precision BLAS and
+// OpenBLAS's own internal calls do not go through it (tst_reference checks the PCA's eigh).
 #include "runtime/Gemm.h"
 
 #include <dlfcn.h>

@@ -1,5 +1,7 @@
 #include "runtime/Gemm.h"
 
+#include "runtime/FastPaths.h"
+
 #include <dlfcn.h>
 
 #include <cstdlib>
@@ -30,16 +32,18 @@ Fn lookUp(const char* name)
     return oneDnnWanted() ? reinterpret_cast<Fn>(dlsym(RTLD_DEFAULT, name)) : nullptr;
 }
 
+// Null with the reference paths on (FastPaths.h): every product then goes to torch::mm and the
+// system BLAS.
 SgemmFn sgemm()
 {
     static const SgemmFn f = lookUp<SgemmFn>("dnnl_sgemm");
-    return f;
+    return referencePaths() ? nullptr : f;
 }
 
 Bf16GemmFn bf16gemm()
 {
     static const Bf16GemmFn f = lookUp<Bf16GemmFn>("dnnl_gemm_bf16bf16f32");
-    return f;
+    return referencePaths() ? nullptr : f;
 }
 
 // The BLAS view of a 2-D matrix: 'N' with its row stride, 'T' for the transpose of a contiguous
@@ -101,8 +105,8 @@ bool Gemm::rowMajorSgemm(char transa, char transb, int64_t m, int64_t n, int64_t
 bool Gemm::hasNativeBf16()
 {
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
-    static const bool native = bf16gemm() != nullptr && __builtin_cpu_supports("avx512bf16");
-    return native;
+    static const bool cpu = __builtin_cpu_supports("avx512bf16");
+    return cpu && bf16gemm() != nullptr;
 #else
     return false;
 #endif

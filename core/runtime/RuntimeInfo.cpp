@@ -1,5 +1,6 @@
 #include "runtime/RuntimeInfo.h"
 
+#include "runtime/FastPaths.h"
 #include "runtime/Gemm.h"
 #include "runtime/ThreadGovernor.h"
 
@@ -57,6 +58,8 @@ RuntimeInfo RuntimeInfo::current()
     else if (p.find("atlas") != std::string::npos) r.blasName = "ATLAS";
     else r.blasName = p.empty() ? "none loaded" : "unknown";
     r.products = Gemm::describe();
+    r.reference = referencePaths();
+    r.fastPaths = describeFastPaths();
     return r;
 }
 
@@ -66,6 +69,7 @@ std::string RuntimeInfo::summary() const
                     std::to_string(torchThreads);
     if (blasThreads >= 0) s += ", BLAS threads " + std::to_string(blasThreads);
     s += ", products: " + products;
+    if (reference) s += ", reference paths (LATENT_REFERENCE)";
     return s;
 }
 

@@ -11,6 +11,8 @@ struct RuntimeInfo {
     std::string blasConfig;      // openblas_get_config() where available
     int blasThreads = -1;        // openblas_get_num_threads() where available
     std::string products;        // the training step's and decoders' matrix products (Gemm::describe)
+    bool reference = false;      // the reference paths are on (FastPaths.h)
+    std::string fastPaths;       // describeFastPaths()
     int torchThreads = 0, torchInteropThreads = 0;
     unsigned hardwareThreads = 0;
 

@@ -3,6 +3,7 @@
 #include "training/AdversarialTrainStep.h"
 #include "training/AutogradTrainStep.h"
 #include "training/MlpVaeTrainStep.h"
+#include "runtime/FastPaths.h"
 
 namespace latent {
 
@@ -15,7 +16,8 @@ std::unique_ptr<TrainStep> makeTrainStep(AutoencoderImpl& model, const ModelSpec
         return std::make_unique<AdversarialTrainStep>(static_cast<AdversarialAutoencoderImpl&>(model), spec,
                                                       options.learningRate, adversarialLr);
     }
-    if (spec.kind == ModelKind::Vae && spec.arch == Arch::Mlp && spec.reconstruction == ReconstructionLoss::Bce && onCpu)
+    if (spec.kind == ModelKind::Vae && spec.arch == Arch::Mlp && spec.reconstruction == ReconstructionLoss::Bce && onCpu &&
+        !referencePaths())
         return std::make_unique<MlpVaeTrainStep>(static_cast<MlpVaeImpl&>(model), options);
     return std::make_unique<AutogradTrainStep>(model, spec, options);
 }

@@ -1,0 +1,36 @@
+#include "runtime/FastPaths.h"
+
+#include "runtime/Gemm.h"
+
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
+
+namespace latent {
+namespace {
+
+std::atomic<int>& state()
+{
+    static std::atomic<int> s{[] {
+        const char* v = std::getenv("LATENT_REFERENCE");
+        return v && *v && std::strcmp(v, "0") != 0 ? 1 : 0;
+    }()};
+    return s;
+}
+
+}  // namespace
+
+bool referencePaths() { return state().load(std::memory_order_relaxed) != 0; }
+
+void setReferencePaths(bool on) { state().store(on ? 1 : 0, std::memory_order_relaxed); }
+
+std::string describeFastPaths()
+{
+    if (referencePaths())
+        return "reference (LATENT_REFERENCE): plain LibTorch operations, products through the system BLAS";
+    return "fast paths on: products through " + Gemm::describe() +
+           "; MLP VAE training step, fused Adam, one-channel convolutions, fused ReLU+pooling/upsampling, "
+           "transposed convolutions as GEMM, small-batch dense decodes (LATENT_REFERENCE=1 turns them off)";
+}
+
+}  // namespace latent
