@@ -10,6 +10,7 @@
 #include "models/ModelFactory.h"
 #include "runtime/FastPaths.h"
 #include "runtime/Gemm.h"
+#include "runtime/KernelIsa.h"
 #include "runtime/RuntimeInfo.h"
 #include "training/Loss.h"
 #include "training/TrainStepFactory.h"
@@ -107,6 +108,17 @@ private Q_SLOTS:
         QVERIFY(!Gemm::hasNativeBf16());
     }
 
+    // LATENT_ISA chooses the loops' variant at start (CTest runs this alone with LATENT_ISA=avx2).
+    void isaComesFromTheEnvironment()
+    {
+        if (!qEnvironmentVariableIsSet("LATENT_ISA")) QSKIP("LATENT_ISA is not set");
+        const QByteArray wanted = qgetenv("LATENT_ISA");
+        const Isa expected = wanted == "generic" ? Isa::Generic : wanted == "avx2" ? Isa::Avx2 : Isa::Avx512;
+        QCOMPARE(int(isa()), std::min(int(expected), int(bestIsa())));
+        const std::string said = withFastPaths([] { return describeFastPaths(); });
+        QVERIFY2(said.find("loops compiled for " + std::string(isaName(isa()))) != std::string::npos, said.c_str());
+    }
+
     // LibTorch's Linear reaches the system BLAS with the reference on, and oneDNN's GEMM (when the
     // process has it) with the fast paths on; both give the product the system BLAS gives.
     void libtorchProductsReachTheSystemBlas()
@@ -165,9 +177,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("kind");
         QTest::addColumn<int>("arch");
-        for (const ModelKindInfo& k : ModelCatalog::kinds())
-            for (Arch a : k.archs)
-                QTest::newRow((std::string(k.name) + "-" + toString(a)).c_str()) << int(k.kind) << int(a);
+        QTest::addColumn<int>("level");
+        // Every variant of the loops this CPU can run, not only the one it would choose.
+        for (int level = 0; level <= int(bestIsa()); ++level)
+            for (const ModelKindInfo& k : ModelCatalog::kinds())
+                for (Arch a : k.archs)
+                    QTest::newRow((std::string(k.name) + "-" + toString(a) + "-" + isaName(Isa(level))).c_str())
+                        << int(k.kind) << int(a) << level;
     }
 
     // Tolerances: both sides compute in float; only the order of the sums differs (oneDNN's and
@@ -179,6 +195,10 @@ private Q_SLOTS:
     {
         QFETCH(int, kind);
         QFETCH(int, arch);
+        QFETCH(int, level);
+        setIsa(Isa(level));
+        const auto restore = qScopeGuard([] { setIsa(bestIsa()); });
+        QCOMPARE(int(isa()), level);
         const ModelSpec spec = specFor(ModelKind(kind), Arch(arch));
         const TrainBatch batch = batchFor(spec, 32);
         torch::manual_seed(7);

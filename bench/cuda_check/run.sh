@@ -10,7 +10,7 @@ py=${PYTHON:-python3}
 prefix=$("$py" -c 'import torch;print(torch.utils.cmake_prefix_path)') || exit 1
 "$py" -c 'import torch;print("torch", torch.__version__, "cuda", torch.version.cuda)'
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$prefix" || exit 1
-ninja -C "$build" -j"$(nproc)" || exit 1
+ninja -C "$build" -j"$(nproc)" -k 0 || exit 1
 "$build/cuda_check"; rc=$?
 cli="$build/latent/app/cli/latent-cli"
 "$cli" info

@@ -2,6 +2,8 @@
 // For the torch-free loop files of models/ (ReluResamplingKernels, OneChannelConvolutionKernels,
 // SmallBatchDenseKernels): bf16 as its bits, 16-float vectors, and the compile-time variants the
 // loops are built in. Include from .cpp only.
+#include "runtime/KernelIsa.h"
+
 #include <cstdint>
 #include <cstring>
 
@@ -27,7 +29,7 @@ inline void store(uint16_t& out, float v)
 }
 
 // 16 floats in GCC's vector extensions, which compile to AVX-512, AVX2 or SSE in each clone (see
-// LATENT_CLONES); loaded from float or bf16, stored to either. For loops whose plain form GCC
+// LATENT_KERNEL_VARIANTS); loaded from float or bf16, stored to either. For loops whose plain form GCC
 // left scalar (around the bf16 widening and the sums across lanes).
 typedef float V16 __attribute__((vector_size(64)));
 typedef uint32_t U32x16 __attribute__((vector_size(64)));
@@ -71,13 +73,32 @@ inline int teamFor(int64_t elements, int threads) { return elements < kParallelE
 
 }  // namespace latent::kernels
 
-// The same loops compiled for AVX-512, AVX2 and baseline x86-64, picked at load time (see AdamKernel).
-// clang (the fuzz build) and TSan builds: one baseline version (see LATENT_NO_TARGET_CLONES).
+// The same loops compiled for AVX-512, AVX2 and baseline x86-64, one of them run as isa() says
+// (runtime/KernelIsa.h: the best the CPU has unless LATENT_ISA or a test chose a lower one).
+// LATENT_KERNEL_VARIANTS(name, (params), (args)) defines name(params) to run nameBody(args), an
+// always-inline function, in the variant chosen; each variant is nameBody compiled for its target.
+// clang (the fuzz build; LATENT_NO_TARGET_CLONES too): three baseline copies. (With GCC's
+// target_clones, which this replaces, the choice was an ifunc that no test could steer, and TSan
+// builds crashed in its resolvers.)
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(LATENT_NO_TARGET_CLONES)
-#define LATENT_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#define LATENT_TARGET_AVX512 __attribute__((target("avx512f")))
+#define LATENT_TARGET_AVX2 __attribute__((target("avx2")))
 #else
-#define LATENT_CLONES
+#define LATENT_TARGET_AVX512
+#define LATENT_TARGET_AVX2
 #endif
+#define LATENT_KERNEL_VARIANTS(name, params, args)                           \
+    LATENT_TARGET_AVX512 __attribute__((noinline)) void name##Avx512 params { name##Body args; } \
+    LATENT_TARGET_AVX2 __attribute__((noinline)) void name##Avx2 params { name##Body args; }     \
+    __attribute__((noinline)) void name##Generic params { name##Body args; }                     \
+    void name params                                                         \
+    {                                                                        \
+        switch (::latent::isa()) {                                           \
+        case ::latent::Isa::Avx512: name##Avx512 args; return;               \
+        case ::latent::Isa::Avx2: name##Avx2 args; return;                   \
+        default: name##Generic args; return;                                 \
+        }                                                                    \
+    }
 
 // The channel counts of the models here as constants (0: any other, at run time): their loops
 // compile to whole vectors. rows is a function template taking <int Channels>.

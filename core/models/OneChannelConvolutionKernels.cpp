@@ -200,66 +200,78 @@ LATENT_INLINE void fromOneWeightGradientVector(const T* __restrict gy, const flo
     default: vector<2> args;                     \
     }
 
-LATENT_CLONES void toOneForward(const float* x, const float* weight, float bias, float* y, OneChannelShape s,
+LATENT_INLINE void toOneForwardBody(const float* x, const float* weight, float bias, float* y, OneChannelShape s,
                                 int64_t first, int64_t last)
 {
     LATENT_BY_BLOCKS(s.c, toOneForwardVector, (x, weight, bias, y, s, first, last));
 }
-LATENT_CLONES void toOneForward(const uint16_t* x, const float* weight, float bias, float* y, OneChannelShape s,
+LATENT_KERNEL_VARIANTS(toOneForward, (const float* x, const float* weight, float bias, float* y, OneChannelShape s, int64_t first, int64_t last), (x, weight, bias, y, s, first, last))
+LATENT_INLINE void toOneForwardBody(const uint16_t* x, const float* weight, float bias, float* y, OneChannelShape s,
                                 int64_t first, int64_t last)
 {
     LATENT_BY_BLOCKS(s.c, toOneForwardVector, (x, weight, bias, y, s, first, last));
 }
-LATENT_CLONES void toOneInputGradient(const float* gy, const float* weight, float* gx, OneChannelShape s, int64_t first,
+LATENT_KERNEL_VARIANTS(toOneForward, (const uint16_t* x, const float* weight, float bias, float* y, OneChannelShape s, int64_t first, int64_t last), (x, weight, bias, y, s, first, last))
+LATENT_INLINE void toOneInputGradientBody(const float* gy, const float* weight, float* gx, OneChannelShape s, int64_t first,
                                       int64_t last)
 {
     LATENT_BY_BLOCKS(s.c, toOneInputGradientVector, (gy, weight, gx, s, first, last));
 }
-LATENT_CLONES void toOneInputGradient(const float* gy, const float* weight, uint16_t* gx, OneChannelShape s,
+LATENT_KERNEL_VARIANTS(toOneInputGradient, (const float* gy, const float* weight, float* gx, OneChannelShape s, int64_t first, int64_t last), (gy, weight, gx, s, first, last))
+LATENT_INLINE void toOneInputGradientBody(const float* gy, const float* weight, uint16_t* gx, OneChannelShape s,
                                       int64_t first, int64_t last)
 {
     LATENT_BY_BLOCKS(s.c, toOneInputGradientVector, (gy, weight, gx, s, first, last));
 }
-LATENT_CLONES void toOneWeightGradient(const float* gy, const float* x, float* gweight, float* gbias, OneChannelShape s,
+LATENT_KERNEL_VARIANTS(toOneInputGradient, (const float* gy, const float* weight, uint16_t* gx, OneChannelShape s, int64_t first, int64_t last), (gy, weight, gx, s, first, last))
+LATENT_INLINE void toOneWeightGradientBody(const float* gy, const float* x, float* gweight, float* gbias, OneChannelShape s,
                                        int64_t first, int64_t last)
 {
     LATENT_BY_BLOCKS(s.c, toOneWeightGradientVector, (gy, x, gweight, gbias, s, first, last));
 }
-LATENT_CLONES void toOneWeightGradient(const float* gy, const uint16_t* x, float* gweight, float* gbias,
+LATENT_KERNEL_VARIANTS(toOneWeightGradient, (const float* gy, const float* x, float* gweight, float* gbias, OneChannelShape s, int64_t first, int64_t last), (gy, x, gweight, gbias, s, first, last))
+LATENT_INLINE void toOneWeightGradientBody(const float* gy, const uint16_t* x, float* gweight, float* gbias,
                                        OneChannelShape s, int64_t first, int64_t last)
 {
     LATENT_BY_BLOCKS(s.c, toOneWeightGradientVector, (gy, x, gweight, gbias, s, first, last));
 }
-LATENT_CLONES void fromOneForward(const float* x, const float* weight, const float* bias, float* y, OneChannelShape s,
+LATENT_KERNEL_VARIANTS(toOneWeightGradient, (const float* gy, const uint16_t* x, float* gweight, float* gbias, OneChannelShape s, int64_t first, int64_t last), (gy, x, gweight, gbias, s, first, last))
+LATENT_INLINE void fromOneForwardBody(const float* x, const float* weight, const float* bias, float* y, OneChannelShape s,
                                   int64_t first, int64_t last)
 {
     LATENT_BY_BLOCKS(s.c, fromOneForwardVector, (x, weight, bias, y, s, first, last));
 }
-LATENT_CLONES void fromOneForward(const float* x, const float* weight, const float* bias, uint16_t* y,
+LATENT_KERNEL_VARIANTS(fromOneForward, (const float* x, const float* weight, const float* bias, float* y, OneChannelShape s, int64_t first, int64_t last), (x, weight, bias, y, s, first, last))
+LATENT_INLINE void fromOneForwardBody(const float* x, const float* weight, const float* bias, uint16_t* y,
                                   OneChannelShape s, int64_t first, int64_t last)
 {
     LATENT_BY_BLOCKS(s.c, fromOneForwardVector, (x, weight, bias, y, s, first, last));
 }
-LATENT_CLONES void fromOneInputGradient(const float* gy, const float* weight, float* gx, OneChannelShape s,
+LATENT_KERNEL_VARIANTS(fromOneForward, (const float* x, const float* weight, const float* bias, uint16_t* y, OneChannelShape s, int64_t first, int64_t last), (x, weight, bias, y, s, first, last))
+LATENT_INLINE void fromOneInputGradientBody(const float* gy, const float* weight, float* gx, OneChannelShape s,
                                         int64_t first, int64_t last)
 {
     LATENT_BY_BLOCKS(s.c, fromOneInputGradientVector, (gy, weight, gx, s, first, last));
 }
-LATENT_CLONES void fromOneInputGradient(const uint16_t* gy, const float* weight, float* gx, OneChannelShape s,
+LATENT_KERNEL_VARIANTS(fromOneInputGradient, (const float* gy, const float* weight, float* gx, OneChannelShape s, int64_t first, int64_t last), (gy, weight, gx, s, first, last))
+LATENT_INLINE void fromOneInputGradientBody(const uint16_t* gy, const float* weight, float* gx, OneChannelShape s,
                                         int64_t first, int64_t last)
 {
     LATENT_BY_BLOCKS(s.c, fromOneInputGradientVector, (gy, weight, gx, s, first, last));
 }
-LATENT_CLONES void fromOneWeightGradient(const float* gy, const float* x, float* gweight, float* gbias,
+LATENT_KERNEL_VARIANTS(fromOneInputGradient, (const uint16_t* gy, const float* weight, float* gx, OneChannelShape s, int64_t first, int64_t last), (gy, weight, gx, s, first, last))
+LATENT_INLINE void fromOneWeightGradientBody(const float* gy, const float* x, float* gweight, float* gbias,
                                          OneChannelShape s, int64_t first, int64_t last)
 {
     LATENT_BY_BLOCKS(s.c, fromOneWeightGradientVector, (gy, x, gweight, gbias, s, first, last));
 }
-LATENT_CLONES void fromOneWeightGradient(const uint16_t* gy, const float* x, float* gweight, float* gbias,
+LATENT_KERNEL_VARIANTS(fromOneWeightGradient, (const float* gy, const float* x, float* gweight, float* gbias, OneChannelShape s, int64_t first, int64_t last), (gy, x, gweight, gbias, s, first, last))
+LATENT_INLINE void fromOneWeightGradientBody(const uint16_t* gy, const float* x, float* gweight, float* gbias,
                                          OneChannelShape s, int64_t first, int64_t last)
 {
     LATENT_BY_BLOCKS(s.c, fromOneWeightGradientVector, (gy, x, gweight, gbias, s, first, last));
 }
+LATENT_KERNEL_VARIANTS(fromOneWeightGradient, (const uint16_t* gy, const float* x, float* gweight, float* gbias, OneChannelShape s, int64_t first, int64_t last), (gy, x, gweight, gbias, s, first, last))
 
 int64_t rowsOf(OneChannelShape s) { return s.n * s.h; }
 int teamOf(OneChannelShape s, int threads) { return teamFor(s.n * s.h * s.w * s.c, threads); }

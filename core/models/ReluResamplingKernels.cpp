@@ -125,43 +125,51 @@ inline __attribute__((always_inline)) void upsampleBackwardRows(const T* __restr
     }
 }
 
-LATENT_CLONES void poolForward(const float* x, float* y, uint8_t* winner, NhwcShape in, int64_t first, int64_t last)
+LATENT_INLINE void poolForwardBody(const float* x, float* y, uint8_t* winner, NhwcShape in, int64_t first, int64_t last)
 {
     LATENT_BY_CHANNELS(in.c, poolForwardRows, (x, y, winner, in, first, last));
 }
-LATENT_CLONES void poolForward(const uint16_t* x, uint16_t* y, uint8_t* winner, NhwcShape in, int64_t first,
+LATENT_KERNEL_VARIANTS(poolForward, (const float* x, float* y, uint8_t* winner, NhwcShape in, int64_t first, int64_t last), (x, y, winner, in, first, last))
+LATENT_INLINE void poolForwardBody(const uint16_t* x, uint16_t* y, uint8_t* winner, NhwcShape in, int64_t first,
                                int64_t last)
 {
     LATENT_BY_CHANNELS(in.c, poolForwardRows, (x, y, winner, in, first, last));
 }
-LATENT_CLONES void poolBackward(const float* gy, const uint8_t* winner, float* gx, NhwcShape in, int64_t first,
+LATENT_KERNEL_VARIANTS(poolForward, (const uint16_t* x, uint16_t* y, uint8_t* winner, NhwcShape in, int64_t first, int64_t last), (x, y, winner, in, first, last))
+LATENT_INLINE void poolBackwardBody(const float* gy, const uint8_t* winner, float* gx, NhwcShape in, int64_t first,
                                 int64_t last)
 {
     LATENT_BY_CHANNELS(in.c, poolBackwardRows, (gy, winner, gx, in, first, last));
 }
-LATENT_CLONES void poolBackward(const uint16_t* gy, const uint8_t* winner, uint16_t* gx, NhwcShape in, int64_t first,
+LATENT_KERNEL_VARIANTS(poolBackward, (const float* gy, const uint8_t* winner, float* gx, NhwcShape in, int64_t first, int64_t last), (gy, winner, gx, in, first, last))
+LATENT_INLINE void poolBackwardBody(const uint16_t* gy, const uint8_t* winner, uint16_t* gx, NhwcShape in, int64_t first,
                                 int64_t last)
 {
     LATENT_BY_CHANNELS(in.c, poolBackwardRows, (gy, winner, gx, in, first, last));
 }
-LATENT_CLONES void upsampleForward(const float* x, float* y, NhwcShape in, int64_t first, int64_t last)
+LATENT_KERNEL_VARIANTS(poolBackward, (const uint16_t* gy, const uint8_t* winner, uint16_t* gx, NhwcShape in, int64_t first, int64_t last), (gy, winner, gx, in, first, last))
+LATENT_INLINE void upsampleForwardBody(const float* x, float* y, NhwcShape in, int64_t first, int64_t last)
 {
     LATENT_BY_CHANNELS(in.c, upsampleForwardRows, (x, y, in, first, last));
 }
-LATENT_CLONES void upsampleForward(const uint16_t* x, uint16_t* y, NhwcShape in, int64_t first, int64_t last)
+LATENT_KERNEL_VARIANTS(upsampleForward, (const float* x, float* y, NhwcShape in, int64_t first, int64_t last), (x, y, in, first, last))
+LATENT_INLINE void upsampleForwardBody(const uint16_t* x, uint16_t* y, NhwcShape in, int64_t first, int64_t last)
 {
     LATENT_BY_CHANNELS(in.c, upsampleForwardRows, (x, y, in, first, last));
 }
-LATENT_CLONES void upsampleBackward(const float* gy, const float* x, float* gx, NhwcShape in, int64_t first,
+LATENT_KERNEL_VARIANTS(upsampleForward, (const uint16_t* x, uint16_t* y, NhwcShape in, int64_t first, int64_t last), (x, y, in, first, last))
+LATENT_INLINE void upsampleBackwardBody(const float* gy, const float* x, float* gx, NhwcShape in, int64_t first,
                                     int64_t last)
 {
     LATENT_BY_CHANNELS(in.c, upsampleBackwardRows, (gy, x, gx, in, first, last));
 }
-LATENT_CLONES void upsampleBackward(const uint16_t* gy, const uint16_t* x, uint16_t* gx, NhwcShape in, int64_t first,
+LATENT_KERNEL_VARIANTS(upsampleBackward, (const float* gy, const float* x, float* gx, NhwcShape in, int64_t first, int64_t last), (gy, x, gx, in, first, last))
+LATENT_INLINE void upsampleBackwardBody(const uint16_t* gy, const uint16_t* x, uint16_t* gx, NhwcShape in, int64_t first,
                                     int64_t last)
 {
     LATENT_BY_CHANNELS(in.c, upsampleBackwardRows, (gy, x, gx, in, first, last));
 }
+LATENT_KERNEL_VARIANTS(upsampleBackward, (const uint16_t* gy, const uint16_t* x, uint16_t* gx, NhwcShape in, int64_t first, int64_t last), (gy, x, gx, in, first, last))
 
 template <typename T>
 void poolForwardAll(const T* x, T* y, uint8_t* winner, NhwcShape in, int threads)

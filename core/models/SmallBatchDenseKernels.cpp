@@ -7,7 +7,7 @@
 #include <vector>
 
 // AVX512-BF16's pair products (vdpbf16ps), where the CPU has them: the same compiler condition as
-// LATENT_CLONES, chosen at run time.
+// LATENT_KERNEL_VARIANTS, used where the CPU has them and the AVX-512 variants are chosen.
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(LATENT_NO_TARGET_CLONES)
 #define LATENT_DPBF16 1
 #include <immintrin.h>
@@ -99,10 +99,11 @@ LATENT_BF16_TARGET void rowsDp(const uint16_t* in, int64_t width, const uint16_t
     for (; j < outWidth; ++j) outputsDp<Rows, 1>(in, width, weight, bias, outWidth, j, relu, out);
 }
 
+// The instruction is there and the AVX-512 variants are the ones chosen (runtime/KernelIsa.h).
 bool hasDpbf16()
 {
     static const bool has = __builtin_cpu_supports("avx512bf16");
-    return has;
+    return has && isa() == Isa::Avx512;
 }
 
 // False where the CPU lacks the instruction.
@@ -126,7 +127,7 @@ bool denseRowsDp(const float*, int64_t, int64_t, const uint16_t*, const float*, 
 
 }  // namespace
 
-LATENT_CLONES void denseRowsWidened(const float* in, int64_t rows, int64_t width, const uint16_t* weight,
+LATENT_INLINE void denseRowsWidenedBody(const float* in, int64_t rows, int64_t width, const uint16_t* weight,
                                     const float* bias, int64_t outWidth, bool relu, float* out)
 {
     switch (rows) {
@@ -136,6 +137,7 @@ LATENT_CLONES void denseRowsWidened(const float* in, int64_t rows, int64_t width
     case 4: rowsBf16<4>(in, width, weight, bias, outWidth, relu, out); break;
     }
 }
+LATENT_KERNEL_VARIANTS(denseRowsWidened, (const float* in, int64_t rows, int64_t width, const uint16_t* weight, const float* bias, int64_t outWidth, bool relu, float* out), (in, rows, width, weight, bias, outWidth, relu, out))
 
 void denseRowsBf16(const float* in, int64_t rows, int64_t width, const uint16_t* weight, const float* bias,
                    int64_t outWidth, bool relu, float* out)

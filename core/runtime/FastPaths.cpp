@@ -1,6 +1,7 @@
 #include "runtime/FastPaths.h"
 
 #include "runtime/Gemm.h"
+#include "runtime/KernelIsa.h"
 
 #include <atomic>
 #include <cstdlib>
@@ -28,8 +29,10 @@ std::string describeFastPaths()
 {
     if (referencePaths())
         return "reference (LATENT_REFERENCE): plain LibTorch operations, products through the system BLAS";
-    return "fast paths on: products through " + Gemm::describe() +
-           "; MLP VAE training step, fused Adam, one-channel convolutions, fused ReLU+pooling/upsampling, "
+    std::string loops = isaName(isa());
+    if (isa() != bestIsa()) loops += std::string(" (the CPU has ") + isaName(bestIsa()) + ")";
+    return "fast paths on: products through " + Gemm::describe() + "; loops compiled for " + loops +
+           " (LATENT_ISA): MLP VAE training step, fused Adam, one-channel convolutions, fused ReLU+pooling/upsampling, "
            "transposed convolutions as GEMM, small-batch dense decodes (LATENT_REFERENCE=1 turns them off)";
 }
 

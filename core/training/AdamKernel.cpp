@@ -1,5 +1,7 @@
 #include "training/AdamKernel.h"
 
+#include "models/KernelSupport.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -7,12 +9,8 @@ namespace latent {
 namespace {
 
 // With SSE2 alone, sqrt and division make this loop three times slower: compiled for AVX-512,
-// AVX2 and baseline x86-64 and picked at load time.
-// clang (the fuzz build) and TSan builds: one baseline version (see LATENT_NO_TARGET_CLONES).
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(LATENT_NO_TARGET_CLONES)
-__attribute__((target_clones("avx512f", "avx2", "default")))
-#endif
-void adamRange(float* __restrict p, const float* __restrict g, float* __restrict m, float* __restrict v, int64_t begin,
+// AVX2 and baseline x86-64, one of them run as runtime/KernelIsa.h says.
+LATENT_INLINE void adamRangeBody(float* __restrict p, const float* __restrict g, float* __restrict m, float* __restrict v, int64_t begin,
                int64_t end, float b1, float b2, float stepSize, float sqrtBc2, float eps)
 {
     for (int64_t j = begin; j < end; ++j) {
@@ -24,6 +22,7 @@ void adamRange(float* __restrict p, const float* __restrict g, float* __restrict
         p[j] -= stepSize * mj / (std::sqrt(vj) / sqrtBc2 + eps);
     }
 }
+LATENT_KERNEL_VARIANTS(adamRange, (float* __restrict p, const float* __restrict g, float* __restrict m, float* __restrict v, int64_t begin, int64_t end, float b1, float b2, float stepSize, float sqrtBc2, float eps), (p, g, m, v, begin, end, b1, b2, stepSize, sqrtBc2, eps))
 
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include "training/SparseInput.h"
 
+#include "models/KernelSupport.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -24,12 +26,8 @@ inline void store16(float* p, Vec16 v) { std::memcpy(p, &v, sizeof v); }
 // sum over k in [start[r], start[r+1]) of values[k] * src[index[k] * srcStride + i0 ..+64).
 // One 64-wide column block at a time: its slice of src (784 x 256 bytes for the first layer's
 // weight) stays in L2 while every list streams over it; whole rows of src did not fit and left the
-// products waiting on L3. Compiled for AVX-512, AVX2 and baseline x86-64, picked at load time.
-// clang (the fuzz build) and TSan builds: one baseline version (see LATENT_NO_TARGET_CLONES).
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(LATENT_NO_TARGET_CLONES)
-__attribute__((target_clones("avx512f", "avx2", "default")))
-#endif
-void gatherBlock(float* __restrict out, int64_t outStride, const float* __restrict init, const float* __restrict src,
+// products waiting on L3. Compiled for AVX-512, AVX2 and baseline x86-64 (LATENT_KERNEL_VARIANTS).
+LATENT_INLINE void gatherBlockBody(float* __restrict out, int64_t outStride, const float* __restrict init, const float* __restrict src,
                  int64_t srcStride, const int32_t* __restrict index, const float* __restrict values,
                  const int64_t* __restrict start, int64_t r0, int64_t r1, int64_t i0)
 {
@@ -78,6 +76,7 @@ void gatherBlock(float* __restrict out, int64_t outStride, const float* __restri
         store16(o + 48, a3);
     }
 }
+LATENT_KERNEL_VARIANTS(gatherBlock, (float* __restrict out, int64_t outStride, const float* __restrict init, const float* __restrict src, int64_t srcStride, const int32_t* __restrict index, const float* __restrict values, const int64_t* __restrict start, int64_t r0, int64_t r1, int64_t i0), (out, outStride, init, src, srcStride, index, values, start, r0, r1, i0))
 
 // The same for the columns [i0, i1) past the last whole block, one float at a time.
 void gatherTail(float* out, int64_t outStride, const float* init, const float* src, int64_t srcStride,

@@ -1,0 +1,16 @@
+#pragma once
+
+namespace latent {
+
+// Which compiled variant of the hand-written loops runs (see LATENT_KERNEL_VARIANTS in
+// models/KernelSupport.h): the best this CPU has, or a lower one, so that every variant can be run
+// and checked against the reference on one machine. LATENT_ISA=generic, avx2 or avx512 in the
+// environment chooses at start (capped at what the CPU has); setIsa at run time (tests).
+enum class Isa { Generic = 0, Avx2 = 1, Avx512 = 2 };
+
+Isa isa();
+Isa bestIsa();
+void setIsa(Isa wanted);  // capped at bestIsa()
+const char* isaName(Isa level);
+
+}  // namespace latent
