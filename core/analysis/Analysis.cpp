@@ -113,7 +113,7 @@ Pca Pca::fit(const torch::Tensor& data, int64_t k)
     const torch::Tensor mean = x.mean(0);
     const torch::Tensor xc = x - mean;
     const torch::Tensor cov = xc.t().mm(xc) / double(x.size(0) - 1);
-    auto [values, vectors] = torch::linalg::eigh(cov, "L");  // ascending
+    auto [values, vectors] = at::linalg_eigh(cov, "L");  // ascending (ATen: LibTorch 2 has no torch::linalg in <torch/torch.h>)
     const torch::Tensor order = torch::arange(values.size(0) - 1, values.size(0) - 1 - k, -1);
     p.mean_ = mean.to(torch::kFloat32);
     p.variance_ = values.index_select(0, order).clamp_min(0).to(torch::kFloat32);

@@ -1,5 +1,6 @@
 #include "models/ConvTransposeByConvolution.h"
 
+#include "models/TorchCompat.h"
 #include "runtime/FastPaths.h"
 
 #include <torch/csrc/jit/frontend/tracer.h>
@@ -64,12 +65,12 @@ torch::Tensor convTranspose2d(torch::nn::ConvTranspose2d& layer, const torch::Te
 {
     const auto& o = layer->options;
     const bool plain = (*o.dilation())[0] == 1 && (*o.dilation())[1] == 1 && o.groups() == 1 &&
-                       c10::holds_alternative<torch::enumtype::kZeros>(o.padding_mode()) &&
-                       c10::holds_alternative<torch::ExpandingArray<2>>(o.padding());
+                       compat::variants::holds_alternative<torch::enumtype::kZeros>(o.padding_mode()) &&
+                       compat::variants::holds_alternative<torch::ExpandingArray<2>>(o.padding());
     if (!plain || referencePaths() || !x.device().is_cpu() || x.dim() != 4 || (x.scalar_type() != torch::kFloat32 && x.scalar_type() != torch::kBFloat16) ||
         torch::jit::tracer::isTracing())
         return layer->forward(x);
-    const auto padding = *c10::get<torch::ExpandingArray<2>>(o.padding());
+    const auto padding = *compat::variants::get<torch::ExpandingArray<2>>(o.padding());
     return ConvTransposeFunction::apply(x, layer->weight, layer->bias, *o.stride(), padding, *o.output_padding());
 }
 

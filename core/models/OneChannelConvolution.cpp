@@ -3,6 +3,7 @@
 #include "runtime/FastPaths.h"
 
 #include "models/OneChannelConvolutionKernels.h"
+#include "models/TorchCompat.h"
 
 #include <ATen/autocast_mode.h>
 #include <torch/csrc/jit/frontend/tracer.h>
@@ -37,7 +38,7 @@ public:
         const torch::Tensor x = image.contiguous();
         const torch::Tensor taps = weight.detach().reshape({c, 9}).t().contiguous();
         const torch::Tensor b = bias.detach().contiguous();
-        const bool bf16 = at::autocast::is_cpu_enabled() && at::autocast::get_autocast_cpu_dtype() == at::kBFloat16;
+        const bool bf16 = compat::cpuAutocastBf16();
         const torch::Tensor y = torch::empty({s.n, c, s.h, s.w}, image.options()
                                                                       .dtype(bf16 ? torch::kBFloat16 : torch::kFloat32)
                                                                       .memory_format(kChannelsLast));
@@ -116,10 +117,10 @@ public:
 
 bool plain3x3(const torch::nn::detail::ConvNdOptions<2>& o)
 {
-    const auto* padding = c10::get_if<torch::ExpandingArray<2>>(&o.padding());
+    const auto* padding = compat::variants::get_if<torch::ExpandingArray<2>>(&o.padding());
     return (*o.kernel_size())[0] == 3 && (*o.kernel_size())[1] == 3 && (*o.stride())[0] == 1 && (*o.stride())[1] == 1 &&
            padding && (**padding)[0] == 1 && (**padding)[1] == 1 && (*o.dilation())[0] == 1 && (*o.dilation())[1] == 1 &&
-           o.groups() == 1 && o.bias() && c10::holds_alternative<torch::enumtype::kZeros>(o.padding_mode());
+           o.groups() == 1 && o.bias() && compat::variants::holds_alternative<torch::enumtype::kZeros>(o.padding_mode());
 }
 
 }  // namespace

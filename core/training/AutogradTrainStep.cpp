@@ -2,6 +2,7 @@
 
 #include "runtime/Gemm.h"
 #include "training/Loss.h"
+#include "models/TorchCompat.h"
 
 #include <ATen/autocast_mode.h>
 
@@ -22,14 +23,10 @@ namespace {
 // float inside oneDNN. Off again (and its weight casts dropped) however the pass ends.
 class Bf16Autocast {
 public:
-    Bf16Autocast()
-    {
-        at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-        at::autocast::set_cpu_enabled(true);
-    }
+    Bf16Autocast() { compat::setCpuAutocastBf16(true); }
     ~Bf16Autocast()
     {
-        at::autocast::set_cpu_enabled(false);
+        compat::setCpuAutocastBf16(false);
         at::autocast::clear_cache();
     }
     Bf16Autocast(const Bf16Autocast&) = delete;
