@@ -39,35 +39,40 @@ double median(std::vector<float> v)
     return v[mid];
 }
 
-// Resamples one axis by area coverage: out[i] = mean of in over [i*s, (i+1)*s), s = n / m.
-void resampleLine(const float* in, int n, int inStride, float* out, int m, int outStride)
+// Resamples one axis by area coverage onto `extent` output pixels (extent <= m, may be
+// fractional): out[i] = mean over [i*s, (i+1)*s) of the input, s = n / extent, where the part past
+// the input's end is background (0). extent == m is plain area averaging.
+void resampleLine(const float* in, int n, int inStride, float* out, int m, int outStride, double extent)
 {
-    const double s = double(n) / m;
+    const double s = double(n) / extent;
     for (int i = 0; i < m; ++i) {
-        const double a = i * s, b = (i + 1) * s;
-        double sum = 0, weight = 0;
+        const double a = i * s, b = std::min((i + 1) * s, double(n));
+        double sum = 0;
         for (int k = int(std::floor(a)); k < int(std::ceil(b)) && k < n; ++k) {
             const double cover = std::min(b, double(k + 1)) - std::max(a, double(k));
-            if (cover <= 0) continue;
-            sum += cover * in[size_t(k) * size_t(inStride)];
-            weight += cover;
+            if (cover > 0) sum += cover * in[size_t(k) * size_t(inStride)];
         }
-        out[size_t(i) * size_t(outStride)] = float(weight > 0 ? sum / weight : 0.0);
+        // A whole output pixel averages s input pixels; the last one of a fractional extent less.
+        out[size_t(i) * size_t(outStride)] = float(sum / s);
     }
+}
+
+// The image onto ew x eh output pixels (fractional extents allowed) in a ceil(ew) x ceil(eh) image.
+GrayImage resampleOnto(const GrayImage& image, double ew, double eh)
+{
+    const int w = int(std::ceil(ew - 1e-9)), h = int(std::ceil(eh - 1e-9));
+    if (image.empty() || w <= 0 || h <= 0) return {};
+    GrayImage rows(w, image.height);
+    for (int y = 0; y < image.height; ++y)
+        resampleLine(&image.gray[size_t(y) * size_t(image.width)], image.width, 1, &rows.gray[size_t(y) * size_t(w)], w, 1, ew);
+    GrayImage out(w, h);
+    for (int x = 0; x < w; ++x) resampleLine(&rows.gray[size_t(x)], image.height, w, &out.gray[size_t(x)], h, w, eh);
+    return out;
 }
 
 }  // namespace
 
-GrayImage resampleArea(const GrayImage& image, int w, int h)
-{
-    if (image.empty() || w <= 0 || h <= 0) return {};
-    GrayImage rows(w, image.height);
-    for (int y = 0; y < image.height; ++y)
-        resampleLine(&image.gray[size_t(y) * size_t(image.width)], image.width, 1, &rows.gray[size_t(y) * size_t(w)], w, 1);
-    GrayImage out(w, h);
-    for (int x = 0; x < w; ++x) resampleLine(&rows.gray[size_t(x)], image.height, w, &out.gray[size_t(x)], h, w);
-    return out;
-}
+GrayImage resampleArea(const GrayImage& image, int w, int h) { return resampleOnto(image, w, h); }
 
 namespace {
 
@@ -459,10 +464,14 @@ PreprocessStage cropToInk(const GrayImage& level, float inkThreshold, bool& seve
 // 5. Longest side to boxSize, aspect ratio kept, area averaging (MNIST's anti-aliasing).
 PreprocessStage scaleToBox(const GrayImage& cropped, int boxSize)
 {
+    // The shorter side keeps its fractional length (13.45 px is 13 whole columns and a 0.45
+    // coverage one), as MNIST's anti-aliased normalisation did: rounding it to 13 or 14 columns
+    // changed the digit with a pixel of the photo's size.
     const int longest = std::max(cropped.width, cropped.height);
-    const int sw = std::max(1, int(std::lround(double(cropped.width) * boxSize / longest)));
-    const int sh = std::max(1, int(std::lround(double(cropped.height) * boxSize / longest)));
-    return {"scaled", std::to_string(sw) + "x" + std::to_string(sh), resampleArea(cropped, sw, sh)};
+    const double ew = std::max(1.0, double(cropped.width) * boxSize / longest);
+    const double eh = std::max(1.0, double(cropped.height) * boxSize / longest);
+    const GrayImage scaled = resampleOnto(cropped, ew, eh);
+    return {"scaled", fmt(ew, 1) + "x" + fmt(eh, 1), scaled};
 }
 
 // 6. Into the field by the centre of mass.
