@@ -43,17 +43,18 @@ double percentile(std::vector<double> v, double p)
 }
 
 // A dark 7 drawn with a thick pen on grey paper, 6000 x 4000, as a JPEG: a phone photo's size.
-QString makePhoto(const QString& dir)
+QString makePhoto(const QString& dir, int width = 6000, int height = 4000)
 {
-    QImage page(6000, 4000, QImage::Format_RGB32);
+    QImage page(width, height, QImage::Format_RGB32);
     page.fill(QColor(214, 210, 202));
     {
         QPainter p(&page);
         p.setRenderHint(QPainter::Antialiasing);
+        p.scale(width / 6000.0, height / 4000.0);
         p.setPen(QPen(QColor(38, 38, 46), 180, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         p.drawPolyline(QPolygonF({QPointF(2200, 900), QPointF(3800, 900), QPointF(2700, 3200)}));
     }
-    const QString path = dir + "/photo-6000x4000.jpg";
+    const QString path = dir + QStringLiteral("/photo-%1x%2.jpg").arg(width).arg(height);
     page.save(path, "JPEG", 85);
     return path;
 }
@@ -235,6 +236,10 @@ int main(int argc, char** argv)
     // 4. A phone photo opened in Your Digit while the window goes on drawing.
     QTemporaryDir photoDir;
     const QString photo = parser.isSet(photoOpt) ? parser.value(photoOpt) : makePhoto(photoDir.path());
+    // The dock's first showing (layout and first paint of the whole panel) is not the photo's: a
+    // small picture first.
+    w.showOwnDigit(makePhoto(photoDir.path(), 300, 200));
+    waitUntil([&] { return !w.ownDigitPanel()->isLoadingPicture(); }, 60000);
     std::vector<double> photoLags;
     QTimer photoProbe;
     photoProbe.setTimerType(Qt::PreciseTimer);

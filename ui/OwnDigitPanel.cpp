@@ -431,7 +431,9 @@ void OwnDigitPanel::loadPicture(const QString& what, std::function<latent::GrayI
         try {
             const latent::GrayImage picture = read(&p.size);
             if (!p.size.isValid()) p.size = QSize(picture.width, picture.height);
-            p.result = latent::preprocessDigit(picture);
+            auto result = std::make_shared<latent::PreprocessResult>(latent::preprocessDigit(picture));
+            for (const latent::PreprocessStage& s : result->stages) p.stages.push_back(ImageFile::toImage(s.image));
+            p.result = std::move(result);
             p.ok = true;
         } catch (const ImageFileError& e) {
             p.error = QString::fromStdString(e.what());
@@ -461,16 +463,16 @@ void OwnDigitPanel::showPicture(const LoadedPicture& picture)
         Q_EMIT pictureSettled(false);
         return;
     }
-    result_ = picture.result;
+    result_ = picture.result;  // shared, not copied: ~25 ms of the GUI thread for a photo's stages
     hasDigit_ = true;
     showError(QString());
     sourceText_ = tr("%1, %2x%3 pixels").arg(picture.what).arg(picture.size.width()).arg(picture.size.height());
-    if (result_.severalDigits) sourceText_ += "\n" + tr("It shows several digits or marks: the largest was taken.");
+    if (result_->severalDigits) sourceText_ += "\n" + tr("It shows several digits or marks: the largest was taken.");
     source_->setText(sourceText_);
     for (size_t i = 0; i < stages_.size(); ++i) {
-        if (i < result_.stages.size()) {
-            const latent::PreprocessStage& s = result_.stages[i];
-            stages_[i]->setImage(ImageFile::toImage(s.image), QString::fromStdString(s.name));
+        if (i < result_->stages.size()) {
+            const latent::PreprocessStage& s = result_->stages[i];
+            stages_[i]->setImage(picture.stages[i], QString::fromStdString(s.name));
             stages_[i]->setToolTip(QString::fromStdString(s.note));
         } else {
             stages_[i]->clear();
@@ -486,7 +488,7 @@ void OwnDigitPanel::clear()
     pictureWanted_ = false;
     pictureBusy_->hide();
     hasDigit_ = false;
-    result_ = {};
+    result_ = std::make_shared<latent::PreprocessResult>();
     canvas_->clear();
     showError(QString());
     source_->setText(tr("Open, drop, paste or draw a digit."));
@@ -506,7 +508,7 @@ void OwnDigitPanel::refresh()
         Q_EMIT digitEncoded(DigitEncoding());
         return;
     }
-    const latent::GrayImage& digit = result_.digit;
+    const latent::GrayImage& digit = result_->digit;
     clean_->setImage(ImageFile::toImage(digit), tr("MNIST-style"));
     QStringList warnings;
     try {

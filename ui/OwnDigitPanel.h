@@ -6,6 +6,9 @@
 
 #include <QWidget>
 
+#include <memory>
+#include <vector>
+
 class QMimeData;
 
 class DigitView;
@@ -54,7 +57,7 @@ public:
     void showSuperResolution(bool show);
 
     bool hasDigit() const { return hasDigit_; }
-    const latent::PreprocessResult& preprocessed() const { return result_; }
+    const latent::PreprocessResult& preprocessed() const { return *result_; }
     QString errorText() const;
     DigitView* stageView(int index) const { return stages_[size_t(index)]; }
     int stageCount() const { return int(stages_.size()); }
@@ -89,7 +92,8 @@ public Q_SLOTS:
 private:
     // What the background job makes of a picture: the preprocessing, or why not.
     struct LoadedPicture {
-        latent::PreprocessResult result;
+        std::shared_ptr<const latent::PreprocessResult> result;
+        std::vector<QImage> stages;  // each stage as it is shown, made in the job too
         QString what, error;
         QSize size;  // the picture's own size (before any reduction)
         bool ok = false;
@@ -121,7 +125,8 @@ private:
     QWidget* stagesBox_;
     QToolButton* srToggle_;
     QWidget* srBox_;
-    latent::PreprocessResult result_;
+    // Shared with the job that made it: a phone photo's stages are megabytes.
+    std::shared_ptr<const latent::PreprocessResult> result_ = std::make_shared<latent::PreprocessResult>();
     bool hasDigit_ = false;
     bool lastPictureShown_ = false;
     bool pictureWanted_ = false;  // a picture was asked for and is not on screen (or refused) yet
