@@ -42,6 +42,35 @@ double percentile(std::vector<double> v, double p)
     return v[i];
 }
 
+// How late each tick of a precise 5 ms timer arrives while it runs: the event loop's lag, in ms.
+class LagProbe {
+public:
+    LagProbe()
+    {
+        timer_.setTimerType(Qt::PreciseTimer);
+        timer_.setInterval(5);
+        QObject::connect(&timer_, &QTimer::timeout, [this] {
+            const qint64 now = clock_.nsecsElapsed();
+            if (last_ > 0) lags_.push_back(std::max(0.0, (now - last_) / 1e6 - 5.0));
+            last_ = now;
+        });
+    }
+    void start()
+    {
+        clock_.start();
+        last_ = 0;
+        timer_.start();
+    }
+    void stop() { timer_.stop(); }
+    const std::vector<double>& lags() const { return lags_; }
+
+private:
+    QTimer timer_;
+    QElapsedTimer clock_;
+    qint64 last_ = 0;
+    std::vector<double> lags_;
+};
+
 // A dark 7 drawn with a thick pen on grey paper, 6000 x 4000, as a JPEG: a phone photo's size.
 QString makePhoto(const QString& dir, int width = 6000, int height = 4000)
 {
@@ -114,17 +143,7 @@ int main(int argc, char** argv)
     waitUntil([] { return false; }, 300);  // let the window settle
 
     // 1. Event-loop lag during training.
-    std::vector<double> lags;
-    QElapsedTimer clock;
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    probe.setInterval(5);
-    qint64 last = 0;
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        const qint64 now = clock.nsecsElapsed();
-        if (last > 0) lags.push_back(std::max(0.0, (now - last) / 1e6 - 5.0));
-        last = now;
-    });
+    LagProbe probe;
     bool finished = false;
     QObject::connect(&w, &MainWindow::trainingFinished, [&] { finished = true; });
     // What each epoch's refresh of the latent view (model copy, test codes, grid) costs the
@@ -138,7 +157,6 @@ int main(int argc, char** argv)
             ++refreshes;
         });
     });
-    clock.start();
     probe.start();
     QElapsedTimer trainTime;
     trainTime.start();
@@ -151,6 +169,7 @@ int main(int argc, char** argv)
     std::printf("latent refresh per epoch: %.3f s against %.3f s of training (%.1f%%; %d refreshes, the untrained model's included)\n",
                 refreshes ? refreshSeconds / refreshes : 0.0, r.epochs ? epochSeconds / r.epochs : 0.0,
                 epochSeconds > 0 ? 100.0 * refreshSeconds / refreshes * r.epochs / epochSeconds : 0.0, refreshes);
+    const std::vector<double>& lags = probe.lags();
     const double trainingLag50 = percentile(lags, 50), trainingLag99 = percentile(lags, 99), trainingLagMax = percentile(lags, 100);
     std::printf("event-loop lag during training: p50 %.2f ms, p99 %.2f ms, max %.2f ms over %zu ticks (target p99 < 50 ms)\n",
                 trainingLag50, trainingLag99, trainingLagMax, lags.size());
@@ -240,16 +259,7 @@ int main(int argc, char** argv)
     // small picture first.
     w.showOwnDigit(makePhoto(photoDir.path(), 300, 200));
     waitUntil([&] { return !w.ownDigitPanel()->isLoadingPicture(); }, 60000);
-    std::vector<double> photoLags;
-    QTimer photoProbe;
-    photoProbe.setTimerType(Qt::PreciseTimer);
-    photoProbe.setInterval(5);
-    qint64 photoLast = 0;
-    QObject::connect(&photoProbe, &QTimer::timeout, [&] {
-        const qint64 now = clock.nsecsElapsed();
-        if (photoLast > 0) photoLags.push_back(std::max(0.0, (now - photoLast) / 1e6 - 5.0));
-        photoLast = now;
-    });
+    LagProbe photoProbe;
     photoProbe.start();
     waitUntil([] { return false; }, 100);
     QElapsedTimer photoTime;
@@ -258,6 +268,7 @@ int main(int argc, char** argv)
     waitUntil([&] { return !w.ownDigitPanel()->isLoadingPicture(); }, 60000);
     const double photoMs = photoTime.nsecsElapsed() / 1e6;
     photoProbe.stop();
+    const std::vector<double>& photoLags = photoProbe.lags();
     std::printf("photo %s in Your Digit: shown after %.0f ms (%s); event-loop lag meanwhile p50 %.2f ms, p99 %.2f ms, max %.2f ms (target p99 < 50 ms)\n",
                 qPrintable(QFileInfo(photo).fileName()), photoMs, w.ownDigitPanel()->hasDigit() ? "a digit" : "refused",
                 percentile(photoLags, 50), percentile(photoLags, 99), percentile(photoLags, 100));

@@ -6,6 +6,7 @@
 
 #include <torch/torch.h>
 
+#include <QProcess>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -13,6 +14,29 @@
 #include <filesystem>
 
 namespace testdata {
+
+// A program run to its end: exit code (-1: did not finish in time, -2: crashed), stdout, stderr.
+struct ProcessRun {
+    int code = -1;
+    QByteArray out, err;
+};
+inline ProcessRun runProcess(const QString& program, const QStringList& args,
+                             const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment(), int timeoutMs = 300000)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    ProcessRun r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
 
 // Sanitizer builds run several times slower (their test presets set LATENT_TEST_SLOWDOWN):
 // response times are checked against that many times the usual bound.

@@ -26,38 +26,19 @@ class TestCli : public QObject {
     QTemporaryDir dir;
     QString dataDir, model;
 
-    struct Run {
-        int code = -1;
-        QByteArray out, err;
-    };
+    using Run = testdata::ProcessRun;
     Run cli(const QStringList& args, int timeoutMs = 300000)
     {
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("LATENT_DATA_DIR", dir.filePath("data-root"));
         env.insert("LATENT_MODELS_DIR", dir.filePath("kept-models"));
-        p.setProcessEnvironment(env);
-        p.start(LATENT_CLI_PATH, args);
-        Run r;
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            return r;
-        }
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
+        return testdata::runProcess(LATENT_CLI_PATH, args, env, timeoutMs);
     }
     // latent-cli under a file-size limit of `blocks` (as a full disk would stop it).
     Run cliUnderFileLimit(const QString& args, int blocks = 64)
     {
-        QProcess p;
-        p.start("/bin/sh", {"-c", QStringLiteral("ulimit -f %1; exec '%2' %3").arg(blocks).arg(LATENT_CLI_PATH, args)});
-        Run r;
-        if (!p.waitForFinished(120000)) return r;
-        r.code = p.exitCode();
-        r.err = p.readAllStandardError();
-        return r;
+        return testdata::runProcess("/bin/sh", {"-c", QStringLiteral("ulimit -f %1; exec '%2' %3").arg(blocks).arg(LATENT_CLI_PATH, args)},
+                                    QProcessEnvironment::systemEnvironment(), 120000);
     }
     static QByteArray fileBytes(const QString& path)
     {

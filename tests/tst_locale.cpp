@@ -44,24 +44,9 @@ class TestLocale : public QObject {
         }
     };
 
-    struct Run {
-        int code = -1;
-        QByteArray out, err;
-    };
-    Run cli(const QStringList& args)
-    {
-        QProcess p;  // inherits LC_ALL: the command line runs under the same locale
-        p.start(LATENT_CLI_PATH, args);
-        Run r;
-        if (!p.waitForFinished(300000)) {
-            p.kill();
-            return r;
-        }
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
-    }
+    using Run = testdata::ProcessRun;
+    // Inherits LC_ALL: the command line runs under the same locale.
+    static Run cli(const QStringList& args) { return testdata::runProcess(LATENT_CLI_PATH, args); }
 
     static double setting(const ModelSpec& spec, const char* key)
     {

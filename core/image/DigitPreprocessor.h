@@ -41,7 +41,9 @@ struct PreprocessResult {
 // alpha composited on the paper, dark-ink-on-light-paper detected (from the border) and inverted,
 // background levelled (a smooth estimate of the paper subtracted, contrast stretched), cropped to
 // the ink's bounding box, the longest side scaled to 20 px with area averaging keeping the aspect
-// ratio, and placed in 28 x 28 so that the centre of mass is at the centre.
+// ratio (the shorter side at its fractional length, its last column partly covered, so that the
+// digit does not jump with a pixel of the picture's size), and placed in 28 x 28 so that the
+// centre of mass is at the centre.
 // A picture larger than workingSide is reduced first (the first stage's note says from what size).
 // Throws PreprocessError for a picture smaller than minSide or with no ink.
 PreprocessResult preprocessDigit(const GrayImage& picture, const PreprocessOptions& options = {});
