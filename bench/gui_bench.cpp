@@ -9,16 +9,16 @@
 //     the event-loop lag while it is read and preprocessed, and the time until it is shown.
 // Usage: latent-gui-bench [--dataset mnist] [--epochs 5] [--model vae] [--arch mlp] [--photo FILE]
 // Run it under xvfb-run (or QT_QPA_PLATFORM=offscreen); prints one line per figure and a JSON line.
-#include "DigitView.h"
-#include "LatentPanel.h"
-#include "LatentView.h"
-#include "LossChart.h"
-#include "MainWindow.h"
-#include "OwnDigitPanel.h"
-#include "PreviewPanel.h"
+#include "widgets/DigitView.h"
+#include "widgets/LatentPanel.h"
+#include "widgets/LatentView.h"
+#include "widgets/LossChart.h"
+#include "widgets/MainWindow.h"
+#include "widgets/OwnDigitPanel.h"
+#include "widgets/PreviewPanel.h"
 #include "runtime/RuntimeInfo.h"
-#include "TrainingPanel.h"
-#include "TrainingRun.h"
+#include "widgets/TrainingPanel.h"
+#include "session/TrainingRun.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -4,8 +4,8 @@
 #include "data/IdxReader.h"
 #include "models/MlpVae.h"
 #include "data/MnistPackage.h"
-#include "data/Sha256.h"
-#include "image/PngWriter.h"
+#include "io/Sha256.h"
+#include "io/PngWriter.h"
 #include "TestData.h"
 
 #include <QDir>

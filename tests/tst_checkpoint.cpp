@@ -1,4 +1,4 @@
-#include "models/Checkpoint.h"
+#include "io/Checkpoint.h"
 #include "models/ModelFactory.h"
 #include "TestData.h"
 

@@ -1,14 +1,14 @@
 // Files and command lines under a decimal-comma locale. CTest runs this under de_DE.UTF-8 and
 // fr_FR.UTF-8 (scripts/bootstrap.sh generates them); the test program, like the window, lets Qt adopt
 // that locale, so every printf, std::to_string and std::stod in the process follows it.
-#include "ExportActions.h"
-#include "LossChart.h"
-#include "MainWindow.h"
-#include "ModelSession.h"
+#include "widgets/ExportActions.h"
+#include "widgets/LossChart.h"
+#include "widgets/MainWindow.h"
+#include "session/ModelSession.h"
 #include "TestData.h"
-#include "TrainingPanel.h"
+#include "widgets/TrainingPanel.h"
 #include "io/NumberText.h"
-#include "models/Checkpoint.h"
+#include "io/Checkpoint.h"
 #include "models/ModelSpec.h"
 #include "training/TrainOptions.h"
 

@@ -1,15 +1,15 @@
 // "Your digit" in the window: pictures opened, drawn, dropped and pasted go through the core's
 // preprocessing, the denoiser and the super-resolution model exactly as the core computes them;
 // bad pictures are refused with a reason and lose nothing.
-#include "models/Checkpoint.h"
+#include "io/Checkpoint.h"
 #include "image/DigitRestoration.h"
-#include "DigitView.h"
-#include "DrawingCanvas.h"
+#include "widgets/DigitView.h"
+#include "widgets/DrawingCanvas.h"
 #include "ImageFile.h"
-#include "LatentView.h"
-#include "MainWindow.h"
+#include "widgets/LatentView.h"
+#include "widgets/MainWindow.h"
 #include "models/ModelFactory.h"
-#include "OwnDigitPanel.h"
+#include "widgets/OwnDigitPanel.h"
 #include "TestData.h"
 
 #include <QClipboard>

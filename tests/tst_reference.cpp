@@ -10,7 +10,7 @@
 #include "models/ModelFactory.h"
 #include "runtime/FastPaths.h"
 #include "runtime/Gemm.h"
-#include "runtime/KernelIsa.h"
+#include "kernels/KernelIsa.h"
 #include "runtime/RuntimeInfo.h"
 #include "training/Loss.h"
 #include "training/TrainStepFactory.h"

@@ -4,12 +4,12 @@
 #include "data/IdxReader.h"
 #include "data/IdxWriter.h"
 #include "data/MnistPackage.h"
-#include "data/Sha256.h"
-#include "image/PngWriter.h"
+#include "io/Sha256.h"
+#include "io/PngWriter.h"
 #include "io/SafeFile.h"
-#include "models/Checkpoint.h"
+#include "io/Checkpoint.h"
 #include "models/ModelFactory.h"
-#include "models/TorchScriptModel.h"
+#include "io/TorchScriptModel.h"
 
 #include <QtTest>
 

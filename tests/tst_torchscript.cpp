@@ -4,7 +4,7 @@
 #include "analysis/Analysis.h"
 #include "analysis/Evaluator.h"
 #include "models/ModelFactory.h"
-#include "models/TorchScriptModel.h"
+#include "io/TorchScriptModel.h"
 #include "TestData.h"
 
 #include <QFile>

@@ -1,11 +1,11 @@
 // The training worker as the explorer window drives it, through a TrainingRun: on its own thread,
 // through queued calls and signals, on a tiny generated dataset.
 #include "analysis/Analysis.h"
-#include "models/Checkpoint.h"
+#include "io/Checkpoint.h"
 #include "data/IdxWriter.h"
-#include "BackgroundJob.h"
+#include "session/BackgroundJob.h"
 #include "TestData.h"
-#include "TrainingRun.h"
+#include "session/TrainingRun.h"
 
 #include <QSignalSpy>
 #include <QtTest>

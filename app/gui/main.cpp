@@ -1,11 +1,11 @@
 // latent-explorer: the explorer window.
 #include "Icons.h"
-#include "MainWindow.h"
-#include "OwnDigitPanel.h"
+#include "widgets/MainWindow.h"
+#include "widgets/OwnDigitPanel.h"
 #include "LatentVersion.h"
 #include "runtime/RuntimeInfo.h"
-#include "TrainingPanel.h"
-#include "Translations.h"
+#include "widgets/TrainingPanel.h"
+#include "widgets/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

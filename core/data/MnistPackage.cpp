@@ -1,7 +1,7 @@
 #include "data/MnistPackage.h"
 
 #include "data/IdxReader.h"
-#include "data/Sha256.h"
+#include "io/Sha256.h"
 #include "io/SafeFile.h"
 
 #include <cstdio>

@@ -1,6 +1,6 @@
 #include "models/AdversarialAutoencoder.h"
 
-#include "models/SmallBatchDense.h"
+#include "ops/SmallBatchDense.h"
 
 #include <cmath>
 

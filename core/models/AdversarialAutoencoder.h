@@ -1,6 +1,6 @@
 #pragma once
 #include "models/Autoencoder.h"
-#include "models/SmallBatchDense.h"
+#include "ops/SmallBatchDense.h"
 #include "models/ModelSpec.h"
 
 namespace latent {

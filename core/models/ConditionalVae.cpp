@@ -1,6 +1,6 @@
 #include "models/ConditionalVae.h"
 
-#include "models/SmallBatchDense.h"
+#include "ops/SmallBatchDense.h"
 
 #include <cmath>
 #include <stdexcept>

@@ -1,7 +1,7 @@
 #include "models/ConvAutoencoder.h"
-#include "models/ChannelsLast.h"
-#include "models/OneChannelConvolution.h"
-#include "models/ReluResampling.h"
+#include "ops/ChannelsLast.h"
+#include "ops/OneChannelConvolution.h"
+#include "ops/ReluResampling.h"
 
 namespace latent {
 

@@ -1,8 +1,8 @@
 #include "models/ConvVae.h"
 
-#include "models/ChannelsLast.h"
-#include "models/ConvTransposeByConvolution.h"
-#include "models/ConvTransposeGemm.h"
+#include "ops/ChannelsLast.h"
+#include "ops/ConvTransposeByConvolution.h"
+#include "ops/ConvTransposeGemm.h"
 
 #include "runtime/ParallelFor.h"
 

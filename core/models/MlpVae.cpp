@@ -1,6 +1,6 @@
 #include "models/MlpVae.h"
 
-#include "models/SmallBatchDense.h"
+#include "ops/SmallBatchDense.h"
 
 namespace latent {
 

@@ -1,8 +1,8 @@
 #include "models/SuperResolutionNet.h"
 
-#include "models/ChannelsLast.h"
-#include "models/OneChannelConvolution.h"
-#include "models/ConvTransposeByConvolution.h"
+#include "ops/ChannelsLast.h"
+#include "ops/OneChannelConvolution.h"
+#include "ops/ConvTransposeByConvolution.h"
 
 namespace latent {
 

@@ -1,7 +1,7 @@
 #include "runtime/FastPaths.h"
 
 #include "runtime/Gemm.h"
-#include "runtime/KernelIsa.h"
+#include "kernels/KernelIsa.h"
 
 #include <atomic>
 #include <cstdlib>

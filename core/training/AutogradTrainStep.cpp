@@ -2,7 +2,7 @@
 
 #include "runtime/Gemm.h"
 #include "training/Loss.h"
-#include "models/TorchCompat.h"
+#include "runtime/TorchCompat.h"
 
 #include <ATen/autocast_mode.h>
 

@@ -2,7 +2,7 @@
 
 #include "runtime/FastPaths.h"
 
-#include "training/AdamKernel.h"
+#include "kernels/AdamKernel.h"
 
 #include <ATen/Parallel.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 #include "models/MlpVae.h"
 #include "training/OptimizerFactory.h"
-#include "training/SparseInput.h"
+#include "kernels/SparseInput.h"
 #include "training/TrainStep.h"
 
 namespace latent {

@@ -1,0 +1,181 @@
+#include "widgets/LatentPanel.h"
+
+#include "widgets/LatentView.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+LatentPanel::LatentPanel(QWidget* parent) : QWidget(parent)
+{
+    view_ = new LatentView(this);
+
+    gridBox_ = new QCheckBox(tr("&Grid"), this);
+    gridBox_->setChecked(true);
+    gridBox_->setToolTip(tr("Show the decoded manifold grid under the scatter"));
+    gridN_ = new QSpinBox(this);
+    gridN_->setRange(2, 40);
+    gridN_->setValue(20);
+    gridN_->setPrefix(tr("n = "));
+    gridArea_ = new QComboBox(this);
+    gridArea_->addItem(tr("fitted to the codes"));
+    gridArea_->addItem(tr("over ± range"));
+    gridArea_->addItem(tr("Gaussian quantiles"));
+    gridArea_->setToolTip(tr("Gaussian quantiles: z = Φ⁻¹(p), p evenly spaced in (0.05, 0.95), as in Kingma & Welling"));
+    range_ = new QDoubleSpinBox(this);
+    range_->setRange(0.1, 1000);
+    range_->setValue(3.0);
+    range_->setPrefix(tr("± "));
+    auto* fit = new QPushButton(tr("&Fit view"), this);
+    fit->setToolTip(tr("Zoom to the encoded digits (double-click or Home in the view)"));
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(gridBox_);
+    top->addWidget(gridN_);
+    top->addWidget(gridArea_);
+    top->addWidget(range_);
+    top->addStretch(1);
+    top->addWidget(fit);
+
+    dimsRow_ = new QWidget(this);
+    dimX_ = new QComboBox(dimsRow_);
+    dimY_ = new QComboBox(dimsRow_);
+    held_ = new QComboBox(dimsRow_);
+    held_->addItems({tr("zero"), tr("the mean of the codes"), tr("the selected digit's code")});
+    held_->setCurrentIndex(int(GridSettings::Held::Mean));  // zero means nothing for a plain AE's codes
+    auto* dims = new QHBoxLayout(dimsRow_);
+    dims->setContentsMargins(0, 0, 0, 0);
+    dims->addWidget(new QLabel(tr("Plot"), dimsRow_));
+    dims->addWidget(dimX_);
+    dims->addWidget(new QLabel(tr("against"), dimsRow_));
+    dims->addWidget(dimY_);
+    dims->addWidget(new QLabel(tr("other dims held at"), dimsRow_));
+    dims->addWidget(held_);
+    dims->addStretch(1);
+    dimsRow_->hide();
+
+    openData_ = new QPushButton(tr("Open a Dataset &Folder…"), this);
+    openData_->setToolTip(tr("A folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte "
+                             "and t10k-labels-idx1-ubyte (plain or .gz)"));
+    openData_->hide();
+    connect(openData_, &QPushButton::clicked, this, &LatentPanel::openDatasetRequested);
+
+    conditionRow_ = new QWidget(this);
+    condition_ = new QComboBox(conditionRow_);
+    for (int d = 0; d < 10; ++d) condition_->addItem(QString::number(d));
+    auto* conditionLayout = new QHBoxLayout(conditionRow_);
+    conditionLayout->setContentsMargins(0, 0, 0, 0);
+    conditionLayout->addWidget(new QLabel(tr("Conditional VAE: draw digit"), conditionRow_));
+    conditionLayout->addWidget(condition_);
+    conditionLayout->addWidget(new QLabel(tr("(the plane is its style space)"), conditionRow_));
+    conditionLayout->addStretch(1);
+    conditionRow_->hide();
+    connect(condition_, &QComboBox::currentIndexChanged, this, &LatentPanel::gridSettingsChanged);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(conditionRow_);
+    layout->addWidget(openData_, 0, Qt::AlignHCenter);
+    layout->addWidget(dimsRow_);
+    layout->addWidget(view_, 1);
+
+    connect(gridBox_, &QCheckBox::toggled, view_, &LatentView::setGridVisible);
+    connect(gridN_, &QSpinBox::valueChanged, this, &LatentPanel::gridSettingsChanged);
+    connect(range_, &QDoubleSpinBox::valueChanged, this, &LatentPanel::gridSettingsChanged);
+    connect(gridArea_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        range_->setEnabled(i == int(GridSettings::Area::Range));
+        Q_EMIT gridSettingsChanged();
+    });
+    connect(held_, &QComboBox::currentIndexChanged, this, &LatentPanel::gridSettingsChanged);
+    auto dimsChangedNow = [this] {
+        if (dimX_->currentIndex() < 0 || dimY_->currentIndex() < 0) return;
+        view_->setDims(dimX_->currentIndex(), dimY_->currentIndex());
+        Q_EMIT dimsChanged(dimX_->currentIndex(), dimY_->currentIndex());
+        Q_EMIT gridSettingsChanged();
+    };
+    connect(dimX_, &QComboBox::activated, this, dimsChangedNow);
+    connect(dimY_, &QComboBox::activated, this, dimsChangedNow);
+    connect(fit, &QPushButton::clicked, view_, &LatentView::fitToData);
+    range_->setEnabled(false);
+}
+
+void LatentPanel::setLatentDim(int dim)
+{
+    if (dim == latentDim_) return;
+    latentDim_ = dim;
+    for (QComboBox* c : {dimX_, dimY_}) {
+        QSignalBlocker block(c);
+        c->clear();
+        for (int d = 0; d < dim; ++d) c->addItem(QStringLiteral("z%1").arg(d));
+    }
+    dimX_->setCurrentIndex(0);
+    dimY_->setCurrentIndex(dim > 1 ? 1 : 0);
+    dimsRow_->setVisible(dim > 2);
+    view_->setDims(0, dim > 1 ? 1 : 0);
+}
+
+void LatentPanel::setConditional(bool conditional) { conditionRow_->setVisible(conditional); }
+
+void LatentPanel::setDatasetMissing(bool missing) { openData_->setVisible(missing); }
+
+void LatentPanel::showDatasetMissing(const QString& nameOrDir, const QStringList& searched)
+{
+    view()->setMessage(tr("No dataset found for \"%1\".\n\nLooked in:\n%2\n\nTo get one: run "
+                          "\"bash scripts/bootstrap.sh setup\" (imports MNIST), install the Debian "
+                          "package dataset-fashion-mnist, or use File > Open Dataset Folder… to pick "
+                          "a folder with the four IDX files.")
+                           .arg(nameOrDir, searched.join('\n')));
+    setDatasetMissing(true);
+}
+
+bool LatentPanel::gridVisible() const { return gridBox_->isChecked(); }
+
+void LatentPanel::setGridSize(int n) { gridN_->setValue(n); }
+
+void LatentPanel::setGridArea(GridSettings::Area area, double range)
+{
+    range_->setValue(range);
+    gridArea_->setCurrentIndex(int(area));
+}
+
+GridSettings LatentPanel::settings() const
+{
+    GridSettings s;
+    s.n = gridN_->value();
+    s.area = GridSettings::Area(gridArea_->currentIndex());
+    s.range = range_->value();
+    s.dimX = view_->dimX();
+    s.dimY = view_->dimY();
+    s.held = GridSettings::Held(held_->currentIndex());
+    s.condition = condition_->currentIndex();
+    return s;
+}
+
+void LatentPanel::saveSettings(QSettings& s) const
+{
+    s.beginGroup("latent");
+    s.setValue("grid", gridBox_->isChecked());
+    s.setValue("gridN", gridN_->value());
+    s.setValue("gridArea", gridArea_->currentIndex());
+    s.setValue("range", range_->value());
+    s.setValue("held", held_->currentIndex());
+    s.endGroup();
+}
+
+void LatentPanel::loadSettings(QSettings& s)
+{
+    s.beginGroup("latent");
+    gridBox_->setChecked(s.value("grid", true).toBool());
+    gridN_->setValue(s.value("gridN", 20).toInt());
+    range_->setValue(s.value("range", 3.0).toDouble());
+    gridArea_->setCurrentIndex(std::clamp(s.value("gridArea", 0).toInt(), 0, 2));
+    held_->setCurrentIndex(std::clamp(s.value("held", int(GridSettings::Held::Mean)).toInt(), 0, 2));
+    s.endGroup();
+}

@@ -1,0 +1,521 @@
+#include "widgets/MainWindow.h"
+
+#include "models/ModelCatalog.h"
+
+#include "session/AutosaveStore.h"
+#include "widgets/ExportActions.h"
+#include "widgets/FileDialogs.h"
+#include "widgets/GeneratePanel.h"
+#include "widgets/LatentPanel.h"
+#include "widgets/LatentView.h"
+#include "widgets/LossChart.h"
+#include "widgets/OwnDigitPanel.h"
+#include "widgets/PcaComparePanel.h"
+#include "widgets/PreviewPanel.h"
+#include "widgets/TrainingPanel.h"
+#include "session/TrainingRun.h"
+#include "widgets/WindowActions.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
+#include <QStatusBar>
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setObjectName("MainWindow");
+    setWindowTitle(tr("Latent Explorer"));
+    latent_ = new LatentPanel(this);
+    setCentralWidget(latent_);
+    training_ = new TrainingPanel(this);
+    chart_ = new LossChart(this);
+    preview_ = new PreviewPanel(this);
+    ownDigit_ = new OwnDigitPanel(this);
+    generate_ = new GeneratePanel(this);
+    compare_ = new PcaComparePanel(this);
+    actions_ = new WindowActions(this);
+    ExportActions::Sources sources{[this] { return latentView()->grid().image; },
+                                   [this] { return latentView()->grab().toImage(); },
+                                   [this] { return space_->codes(); },
+                                   [this] { return chart_->historyCsv(); },
+                                   [this](const QString& path, QString* error) {
+                                       if (session_) return session_->exportTorchScript(path, error);
+                                       *error = tr("There is no model to export.");
+                                       return false;
+                                   }};
+    exports_ = new ExportActions(this, sources, [this](const QString& t, const QString& m) { showError(t, m); }, this);
+    space_ = new LatentSpaceController(latent_, preview_, this);
+    autosave_ = std::make_unique<AutosaveStore>();
+    setAcceptDrops(true);
+    createDocks();
+    training_->setActions(actions_->train, actions_->continueTraining, actions_->pause, actions_->stop);
+    connectActions();
+    connectPanels();
+    restoreSettings();
+    loadDataset(training_->request().dataset);
+    updateActions();
+    updateTitle();
+}
+
+MainWindow::~MainWindow()
+{
+    run_.reset();  // stops and joins the training thread
+}
+
+bool MainWindow::isScoring() const { return compare_->isScoring(); }
+
+LatentView* MainWindow::latentView() const { return latent_->view(); }
+
+void MainWindow::connectActions()
+{
+    connect(actions_->open, &QAction::triggered, this, [this] {
+        const QString path = FileDialogs::openFile(this, tr("Open Model"), "pt", "dirs/models");
+        if (!path.isEmpty()) openModel(path);
+    });
+    connect(actions_->save, &QAction::triggered, this, [this] { saveCurrentModel(); });
+    connect(actions_->saveAs, &QAction::triggered, this, [this] {
+        const QString path = FileDialogs::saveFile(this, tr("Save Model"), "pt", "dirs/models");
+        if (!path.isEmpty()) saveModel(path);
+    });
+    connect(actions_->openDataset, &QAction::triggered, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder with the four IDX files"),
+                                                              data_.isEmpty() ? DigitDataset::dataRoot() : data_.directory());
+        if (!dir.isEmpty() && loadDataset(dir)) training_->datasetBox()->setCurrentText(dir);
+    });
+    connect(actions_->openPicture, &QAction::triggered, this, [this] {
+        raiseOwnDigit();
+        ownDigit_->openPictureDialog();
+    });
+    connect(actions_->pastePicture, &QAction::triggered, this, [this] {
+        raiseOwnDigit();
+        ownDigit_->pasteFromClipboard();
+    });
+    connect(actions_->quit, &QAction::triggered, this, &QWidget::close);
+    connect(actions_->train, &QAction::triggered, this, &MainWindow::startTraining);
+    connect(actions_->continueTraining, &QAction::triggered, this, &MainWindow::continueTraining);
+    connect(actions_->pause, &QAction::triggered, this, &MainWindow::togglePause);
+    connect(actions_->stop, &QAction::triggered, this, &MainWindow::stopTraining);
+    connect(actions_->fit, &QAction::triggered, latentView(), &LatentView::fitToData);
+    connect(exports_, &ExportActions::wrote, this, [this](const QString& path) { statusBar()->showMessage(tr("Wrote %1").arg(path), 5000); });
+}
+
+void MainWindow::connectPanels()
+{
+    connect(latentView(), &LatentView::pointClicked, this, &MainWindow::onPointClicked);
+    connect(latent_, &LatentPanel::gridSettingsChanged, this, [this] {
+        if (run_) run_->setGridSettings(latent_->settings());
+    });
+    connect(space_, &LatentSpaceController::conditionChanged, this, [this] {
+        generate_->setModel(session_);
+        ownDigit_->setExplorerModel(session_);
+    });
+    connect(space_, &LatentSpaceController::refreshed, this, &MainWindow::latentRefreshed);
+    connect(space_, &LatentSpaceController::previewChanged, this, &MainWindow::previewChanged);
+    connect(ownDigit_, &OwnDigitPanel::digitEncoded, this, [this](const DigitEncoding& e) {
+        generate_->setOwnDigit(e.mean);
+        space_->setOwnDigit(e);
+    });
+    connect(generate_, &GeneratePanel::pathChanged, space_, &LatentSpaceController::setPath);
+    connect(generate_, &GeneratePanel::exportRequested, exports_, &ExportActions::exportImage);
+    connect(ownDigit_, &OwnDigitPanel::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(training_, &TrainingPanel::browseDatasetRequested, actions_->openDataset, &QAction::trigger);
+    connect(latent_, &LatentPanel::openDatasetRequested, actions_->openDataset, &QAction::trigger);
+}
+
+void MainWindow::createDocks()
+{
+    QMenu* viewMenu = actions_->buildMenus(menuBar(), *exports_);
+    // The right-hand docks (preview, Your Digit, Generate) run the window's full height: Your
+    // Digit's picture, MNIST-style and denoised digits and latent position then fit without
+    // scrolling at the default size; the losses take the width beside them.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    auto dock = [this, viewMenu](QWidget* w, const QString& title, const QString& name, Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(name);  // saveState() needs names
+        d->setWidget(w);
+        addDockWidget(area, d);
+        viewMenu->addAction(d->toggleViewAction());
+        return d;
+    };
+    // The form scrolls rather than spill over the dock below when it is taller than the room
+    // (a small screen, or Hindi's taller lines).
+    auto* trainingScroll = new QScrollArea(this);
+    trainingScroll->setWidget(training_);
+    trainingScroll->setWidgetResizable(true);
+    trainingScroll->setFrameShape(QFrame::NoFrame);
+    trainingScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    trainingScroll->setMinimumWidth(training_->minimumSizeHint().width() + trainingScroll->verticalScrollBar()->sizeHint().width());
+    dock(trainingScroll, tr("Training"), "trainingDock", Qt::LeftDockWidgetArea);
+    QDockWidget* previewDock = dock(preview_, tr("Decoded Preview"), "previewDock", Qt::RightDockWidgetArea);
+    ownDigitDock_ = dock(ownDigit_, tr("Your Digit"), "ownDigitDock", Qt::RightDockWidgetArea);
+    tabifyDockWidget(previewDock, ownDigitDock_);
+    QDockWidget* generateDock = dock(generate_, tr("Generate"), "generateDock", Qt::RightDockWidgetArea);
+    tabifyDockWidget(ownDigitDock_, generateDock);
+    // A dock behind another's tab counts as visible to its widgets; this signal tells them apart.
+    connect(generateDock, &QDockWidget::visibilityChanged, generate_, &GeneratePanel::setOnScreen);
+    previewDock->raise();
+    QDockWidget* losses = dock(chart_, tr("Losses"), "lossDock", Qt::BottomDockWidgetArea);
+    QDockWidget* compareDock = dock(compare_, tr("PCA Comparison"), "compareDock", Qt::BottomDockWidgetArea);
+    tabifyDockWidget(losses, compareDock);
+    connect(compareDock, &QDockWidget::visibilityChanged, compare_, &PcaComparePanel::setOnScreen);
+    losses->raise();
+    viewMenu->addSeparator();
+    viewMenu->addAction(actions_->fit);
+    resize(1400, 900);
+    resizeDocks({losses}, {270}, Qt::Vertical);
+    resizeDocks({previewDock}, {400}, Qt::Horizontal);  // room for the digit panels' three images a row
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings s;
+    if (s.contains("window/geometry")) restoreGeometry(s.value("window/geometry").toByteArray());
+    if (s.contains("window/state")) restoreState(s.value("window/state").toByteArray());
+    training_->loadSettings(s);
+    latent_->loadSettings(s);
+    chart_->setLogScale(s.value("chart/log", false).toBool());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings s;
+    s.setValue("window/geometry", saveGeometry());
+    s.setValue("window/state", saveState());
+    training_->saveSettings(s);
+    latent_->saveSettings(s);
+    s.setValue("chart/log", chart_->logScale());
+}
+
+void MainWindow::showError(const QString& title, const QString& text)
+{
+    statusBar()->showMessage(title + ": " + text.section('\n', 0, 0), 10000);
+    if (reportError_) reportError_(title, text);
+    else QMessageBox::warning(this, title, text);
+}
+
+bool MainWindow::confirm(const QString& question)
+{
+    if (confirm_) return confirm_(question);
+    return QMessageBox::question(this, tr("Latent Explorer"), question, QMessageBox::Yes | QMessageBox::No) == QMessageBox::Yes;
+}
+
+bool MainWindow::loadDataset(const QString& nameOrDir)
+{
+    QString error;
+    DigitDataset d = DigitDataset::load(nameOrDir, &error);
+    if (d.isEmpty()) {
+        dataError_ = error;
+        if (!data_.isEmpty()) {
+            showError(tr("Could not open the dataset"), error);
+            return false;
+        }
+        latent_->showDatasetMissing(nameOrDir, DigitDataset::searchedPlaces(nameOrDir));
+        statusBar()->showMessage(tr("No dataset: %1").arg(error.section('\n', 0, 0)));
+        return false;
+    }
+    useDataset(std::move(d));
+    return true;
+}
+
+void MainWindow::useDataset(DigitDataset d)
+{
+    data_ = std::move(d);
+    dataError_.clear();
+    latent_->setDatasetMissing(false);
+    latentView()->setClassNames(data_.classNames());
+    compare_->setDataset(data_);
+    statusBar()->showMessage(tr("Dataset %1: %2 training and %3 test images from %4")
+                                 .arg(data_.name(), QLocale().toString(data_.trainCount()),
+                                      QLocale().toString(data_.testCount()), data_.directory()));
+    latentView()->setMessage(session_ ? QString() : tr("Press Train (F5) to train a model, or open one (Ctrl+O)."));
+    space_->setDataset(data_);
+}
+
+void MainWindow::updateActions()
+{
+    actions_->update(isTraining(), isPaused(), session_ != nullptr);
+    // A TorchScript module made elsewhere is explored, not trained or saved here.
+    const bool script = session_ && session_->isTorchScript();
+    if (script) {
+        for (QAction* a : {actions_->continueTraining, actions_->save, actions_->saveAs}) a->setEnabled(false);
+    }
+    exports_->setModelHasLatent(session_ && session_->hasLatent());
+    exports_->setModelExportable(session_ && !script && session_->canEncode());
+    training_->setRunning(isTraining());
+}
+
+void MainWindow::updateTitle()
+{
+    QString title = tr("Latent Explorer");
+    if (session_) title += QStringLiteral(" — %1[*]").arg(modelPath_.isEmpty() ? session_->description() : QFileInfo(modelPath_).fileName());
+    setWindowTitle(title);
+    setWindowModified(unsaved_);
+}
+
+bool MainWindow::isPaused() const { return run_ && run_->isPaused(); }
+
+void MainWindow::startTraining()
+{
+    if (isTraining()) return;
+    const TrainingRequest request = training_->request();
+    if ((data_.isEmpty() || data_.name() != request.dataset) && !loadDataset(request.dataset)) {
+        showError(tr("Cannot train"), dataError_);
+        return;
+    }
+    if (unsaved_ && session_ && !confirm(tr("The current model is not saved. Train a new one and discard it?"))) return;
+    const latent::ModelKindInfo* kind = latent::ModelCatalog::find(request.model.toStdString());
+    chart_->reset(kind && kind->variational, kind && kind->adversarial);
+    setSession(nullptr, false);
+    modelPath_.clear();
+    latentView()->setMessage(tr("Training is starting…"));
+    startRun(request);
+}
+
+void MainWindow::continueTraining()
+{
+    if (isTraining() || !session_) return;
+    // The model's own settings and dataset; from the form only how many epochs more and the threads.
+    TrainingRequest request = training_->request();
+    request.continueFrom = session_->snapshot();
+    if (!session_->datasetName().isEmpty() && session_->datasetName() != data_.name() && !loadDataset(session_->datasetName())) {
+        showError(tr("Cannot continue training"), dataError_);
+        return;
+    }
+    training_->showStatus(tr("Continuing for %n more epoch(s)…", nullptr, request.epochs));
+    startRun(request);
+}
+
+void MainWindow::startRun(TrainingRequest request)
+{
+    request.autosavePath = autosave_->path();
+    run_ = std::make_unique<TrainingRun>(request);
+    training_->follow(run_.get());
+    chart_->follow(run_.get());
+    connect(run_.get(), &TrainingRun::epochFinished, this, &MainWindow::onEpochFinished);
+    connect(run_.get(), &TrainingRun::modelPublished, this,
+            [this](const ModelSnapshot& model) { setSession(std::make_shared<ModelSession>(model), true); });
+    connect(run_.get(), &TrainingRun::latentPublished, space_, &LatentSpaceController::showPublished);
+    connect(run_.get(), &TrainingRun::finished, this, &MainWindow::onTrainingFinished);
+    connect(run_.get(), &TrainingRun::autosaveFailed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("Autosave failed (training goes on): %1").arg(message), 15000);
+    });
+    run_->setGridSettings(latent_->settings());
+    space_->setTraining(true);
+    Q_EMIT trainingStarted(run_.get());
+    run_->start();
+    updateActions();
+}
+
+void MainWindow::offerRestore()
+{
+    if (isTraining()) return;
+    for (const QString& file : autosave_->leftBehind()) {
+        QString error;
+        ModelSessionPtr s = ModelSession::open(file, &error);
+        if (!s) {  // cut short by the crash itself (Checkpoint::save never leaves half a file), or foreign
+            AutosaveStore::remove(file);
+            continue;
+        }
+        const QString question = tr("Latent Explorer did not close normally last time. Restore the model it was "
+                                    "training (%1, %n epoch(s) trained)?", nullptr, s->epochsDone())
+                                     .arg(s->description());
+        if (!confirm(question)) {
+            AutosaveStore::remove(file);
+            continue;
+        }
+        if (!autosave_->adopt(file)) continue;
+        if (!s->datasetName().isEmpty() && s->datasetName() != data_.name()) loadDataset(s->datasetName());
+        chart_->reset(s->isVariational());
+        setSession(s, true);
+        modelPath_.clear();
+        updateTitle();
+        statusBar()->showMessage(tr("Restored %1 after %n epoch(s); Continue Training goes on from there.", nullptr,
+                                    s->epochsDone()).arg(s->description()), 15000);
+        return;
+    }
+}
+
+void MainWindow::togglePause()
+{
+    if (!run_) return;
+    const bool pause = !run_->isPaused();
+    pause ? run_->pause() : run_->resume();
+    training_->showStatus(pause ? tr("Paused. Resume with F6.") : tr("Resumed."));
+    updateActions();
+}
+
+void MainWindow::stopTraining()
+{
+    if (!run_) return;
+    run_->stop();
+    training_->showStatus(tr("Stopping…"));
+}
+
+void MainWindow::stopAndWait()
+{
+    if (run_ && !run_->stopAndWait()) onTrainingFinished(TrainingWorker::Stopped, tr("stopped"));
+}
+
+void MainWindow::onEpochFinished(const EpochSummary& s)
+{
+    statusBar()->showMessage(s.hasTest ? tr("Epoch %1/%2: test loss %3 (reconstruction %4, KL %5)")
+                                             .arg(s.epoch).arg(s.epochs).arg(s.testTotal, 0, 'f', 2)
+                                             .arg(s.testReconstruction, 0, 'f', 2).arg(s.testKl, 0, 'f', 2)
+                                       : tr("Epoch %1/%2 done").arg(s.epoch).arg(s.epochs));
+}
+
+void MainWindow::onTrainingFinished(TrainingWorker::Outcome outcome, const QString& message)
+{
+    if (!run_) return;
+    // The run emitted this signal: delete it once the emission is over (its thread has ended).
+    run_->stopAndWait();
+    run_.release()->deleteLater();
+    space_->setTraining(false);
+    if (outcome == TrainingWorker::Diverged) showError(tr("Training diverged"), message);
+    if (outcome == TrainingWorker::Failed) showError(tr("Training failed"), message);
+    compare_->setModel(session_, false);
+    updateActions();
+    Q_EMIT trainingFinished(outcome, message);
+}
+
+void MainWindow::setSession(ModelSessionPtr session, bool unsaved)
+{
+    session_ = std::move(session);
+    unsaved_ = session_ && unsaved;
+    space_->setSession(session_);
+    ownDigit_->setExplorerModel(session_);
+    generate_->setModel(session_);
+    compare_->setModel(session_, isTraining());
+    updateActions();
+    updateTitle();
+}
+
+void MainWindow::raiseOwnDigit()
+{
+    ownDigitDock_->show();
+    ownDigitDock_->raise();
+}
+
+void MainWindow::showOwnDigit(const QString& picturePath)
+{
+    raiseOwnDigit();
+    ownDigit_->openPicture(picturePath);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* e)
+{
+    if (OwnDigitPanel::canTake(e->mimeData())) e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* e)
+{
+    raiseOwnDigit();
+    // A dropped checkpoint opens as a model; anything else is taken as a picture.
+    const QString model = ownDigit_->take(e->mimeData());
+    if (!model.isEmpty()) openModel(model);
+    e->acceptProposedAction();
+}
+
+void MainWindow::onPointClicked(int index)
+{
+    if (!session_ || data_.isEmpty()) return;
+    const QImage digit = data_.testImage(index), reconstruction = session_->reconstruct(data_, index);
+    const int label = data_.testLabel(index);
+    preview_->showTestDigit(digit, reconstruction, index, label, data_.classNames().value(label));
+    generate_->setSelection(space_->selectedCode(), tr("test digit #%1 (label %2)").arg(index).arg(label), digit);
+    compare_->showDigit(digit, reconstruction);
+    if (latent_->settings().held == GridSettings::Held::Selected && latent_->latentDim() > 2) space_->refresh(false);
+    Q_EMIT previewChanged();
+}
+
+bool MainWindow::saveCurrentModel()
+{
+    if (!session_) return false;
+    const QString path = modelPath_.isEmpty() ? FileDialogs::saveFile(this, tr("Save Model"), "pt", "dirs/models") : modelPath_;
+    return !path.isEmpty() && saveModel(path);
+}
+
+bool MainWindow::saveModel(const QString& path)
+{
+    if (!session_) return false;
+    QString error;
+    if (!session_->save(path, &error)) {
+        showError(tr("Could not save the model"), error);
+        return false;
+    }
+    modelPath_ = path;
+    unsaved_ = false;
+    if (!isTraining()) autosave_->discard();  // a running one writes it again next epoch
+    updateTitle();
+    statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+    return true;
+}
+
+bool MainWindow::openModel(const QString& path)
+{
+    if (isTraining()) {
+        showError(tr("Could not open the model"), tr("Stop training before opening another model."));
+        return false;
+    }
+    QString error;
+    ModelSessionPtr s = ModelSession::open(path, &error);
+    if (!s) {
+        showError(tr("Could not open the model"), tr("%1\n\nThe current model is unchanged.").arg(error));
+        return false;
+    }
+    // A model trained on another dataset is shown with its own data when that can be found.
+    // Read once: the loaded data is used as it is (it was read twice, to check and to use).
+    if (!s->datasetName().isEmpty() && s->datasetName() != data_.name()) {
+        DigitDataset own = DigitDataset::load(s->datasetName(), nullptr);
+        if (!own.isEmpty()) {
+            useDataset(std::move(own));
+            training_->datasetBox()->setCurrentText(s->datasetName());
+        }
+    }
+    chart_->reset(s->isVariational());
+    setSession(s, false);
+    modelPath_ = path;
+    updateTitle();
+    statusBar()->showMessage(tr("Opened %1: %2").arg(QFileInfo(path).fileName(), s->description()), 8000);
+    return true;
+}
+
+MainWindow::CloseChoice MainWindow::askToClose(bool training)
+{
+    if (closePrompt_) return closePrompt_(training);
+    QMessageBox box(QMessageBox::Question, tr("Quit Latent Explorer"),
+                    training ? tr("Training is still running. Stop it and quit?") : tr("The model is not saved."),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setInformativeText(tr("Save the model before quitting?"));
+    box.setDefaultButton(QMessageBox::Save);
+    const int answer = box.exec();
+    return answer == QMessageBox::Save ? CloseChoice::Save : answer == QMessageBox::Discard ? CloseChoice::Discard : CloseChoice::Cancel;
+}
+
+void MainWindow::closeEvent(QCloseEvent* e)
+{
+    const bool training = isTraining();
+    if (training || (unsaved_ && session_)) {
+        const CloseChoice choice = askToClose(training);
+        if (choice == CloseChoice::Cancel) {
+            e->ignore();
+            return;
+        }
+        stopAndWait();
+        if (choice == CloseChoice::Save && !saveCurrentModel()) {
+            e->ignore();
+            return;
+        }
+    }
+    autosave_->discard();  // saved, or deliberately discarded
+    saveSettings();
+    e->accept();
+}
