@@ -1,4 +1,4 @@
-#include "BenchCommand.h"
+#include "Commands.h"
 
 #include "ArgParser.h"
 #include "JsonWriter.h"

@@ -1,14 +1,15 @@
-#include "ImageCommands.h"
+#include "CliSupport.h"
+#include "Commands.h"
 
 #include "ArgParser.h"
 #include "JsonWriter.h"
 
-#include "models/Checkpoint.h"
-#include "models/KeptModels.h"
+#include "io/Checkpoint.h"
+#include "io/KeptModels.h"
 #include "image/DigitPreprocessor.h"
 #include "image/DigitRestoration.h"
 #include "ImageFile.h"
-#include "image/PngWriter.h"
+#include "io/PngWriter.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -18,6 +19,7 @@
 #include <iostream>
 
 using namespace latent;
+using cli::parseOrHelp;
 
 namespace {
 
@@ -55,8 +57,7 @@ PreprocessResult preprocessFile(const std::string& path, double* readSeconds = n
 
 void writePng(const std::string& path, const torch::Tensor& image01, int scale = 1)
 {
-    PngWriter::write(path, image01.reshape({image01.size(-2), image01.size(-1)}).mul(255.0).round().clamp(0, 255).to(torch::kUInt8),
-                     scale);
+    PngWriter::write(path, cli::toImage(image01.reshape({image01.size(-2), image01.size(-1)})), scale);
 }
 
 // --model, or the helper model kept in the data folder, or a message that says how to make it.
@@ -69,13 +70,6 @@ std::string modelFor(const ArgParser& p, KeptModels::Role role)
                                  "\n(or in the window: Your Digit > Train, one click)");
     std::cerr << "using the kept " << KeptModels::describe(role) << ": " << KeptModels::path(role) << "\n";
     return KeptModels::path(role);
-}
-
-bool parseOrHelp(ArgParser& p, const std::vector<std::string>& args)
-{
-    if (p.parse(args)) return true;
-    std::cout << p.help();
-    return false;
 }
 
 }  // namespace

@@ -1,0 +1,108 @@
+#include "CliSupport.h"
+
+#include "analysis/Generation.h"
+#include "data/DatasetLocator.h"
+#include "data/Transforms.h"
+#include "io/TorchScriptModel.h"
+#include "models/ModelCatalog.h"
+#include "runtime/RuntimeInfo.h"
+
+#include <iostream>
+
+using namespace latent;
+
+namespace cli {
+
+void addThreadsOption(ArgParser& p)
+{
+    p.option("threads", "N", "torch/OpenBLAS threads (0: one per core; training: fewer while other processes hold cores)", "0");
+}
+
+int setThreads(const ArgParser& p)
+{
+    configureThreads(p.integer("threads", 0, 256));
+    return 0;
+}
+
+torch::Tensor toImage(const torch::Tensor& img01)
+{
+    return img01.mul(255.0).round().clamp(0, 255).to(torch::kUInt8);
+}
+
+// Adds --threads, parses (printing the help and returning false for --help) and applies --threads.
+bool parseOrHelp(ArgParser& p, const std::vector<std::string>& args)
+{
+    if (p.parse(args)) return true;
+    std::cout << p.help();
+    return false;
+}
+
+bool parseWithThreads(ArgParser& p, const std::vector<std::string>& args)
+{
+    addThreadsOption(p);
+    if (!parseOrHelp(p, args)) return false;
+    setThreads(p);
+    return true;
+}
+
+// A checkpoint or a TorchScript module with encode/decode.
+LoadedModel loadModel(const ArgParser& p)
+{
+    return latent::loadModel(p.str("model"));
+}
+
+std::string dataFor(const ArgParser& p, const ModelSpec& spec)
+{
+    if (p.has("data")) return p.str("data");
+    if (!spec.dataset.empty()) return spec.dataset;
+    if (spec.isTorchScript()) return "mnist";  // its interface is MNIST's digits
+    throw UsageError("--data is required (the checkpoint does not name its dataset)");
+}
+
+void requireLatent(const LoadedModel& m)
+{
+    if (!m.spec.hasLatent())
+        throw std::runtime_error(std::string("a ") + ModelCatalog::info(m.spec.kind).title + " (" + m.spec.describe() +
+                                 ") has no latent space");
+}
+
+// decode and grid take a vector of latentDim values; ae/dae without a bottleneck have a feature map.
+void requireLowDimLatent(const LoadedModel& m)
+{
+    requireLatent(m);
+    if (m.spec.latentDim == 0)
+        throw std::runtime_error("this model (" + m.spec.describe() + ") has no low-dimensional latent space to decode from");
+}
+
+// The digit a conditional model draws (--digit, which it needs); -1 for the other kinds, which
+// draw no particular digit and say so when one is given.
+int digitFor(const ArgParser& p, const LoadedModel& m)
+{
+    if (!m.spec.isConditional()) {
+        if (p.has("digit"))
+            std::cerr << "latent-cli " << p.command() << ": --digit ignored: " << ModelCatalog::info(m.spec.kind).name
+                      << " is not a conditional model\n";
+        return -1;
+    }
+    if (!p.has("digit"))
+        throw UsageError(p.command() + ": a " + ModelCatalog::info(m.spec.kind).title +
+                         " draws the digit it is given: add --digit D (0-" + std::to_string(kDigitClasses - 1) + ")");
+    return p.integer("digit", 0, kDigitClasses - 1);
+}
+
+// The code of test image `index` of the model's dataset (or --data), for sample --around and
+// interpolate --from-index.
+torch::Tensor codeOfTestImage(const ArgParser& p, LoadedModel& m, int index)
+{
+    const DatasetSplits data = DatasetLocator::load(dataFor(p, m.spec));
+    if (index < 0 || index >= data.test.size())
+        throw UsageError(p.command() + ": the test split has " + std::to_string(data.test.size()) + " images; index " +
+                         std::to_string(index) + " is out of range");
+    torch::NoGradGuard noGrad;
+    m.model->eval();
+    const torch::Tensor row = torch::tensor({int64_t(index)});
+    return m.model->encode(modelInput(m.spec, data.test.batch(row)), data.test.labels.index_select(0, row).to(torch::kLong))
+        .mean.reshape({-1});
+}
+
+}  // namespace cli
