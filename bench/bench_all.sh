@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 13's figures in one run, side by side with PyTorch (Debian's python3-torch, the same
 # LibTorch build), in alternating rounds; prints each round's lines and then one JSON object of
-# medians, from which the README's "Speed" table is written.
+# medians, from which the "Speed" table of docs/PERFORMANCE.md is written.
 #  - training loop, decode one point, 30x30 grid, GEMM ceiling: `latent-cli bench` against
 #    bench/pytorch_reference.py --bench at 1 and 2 threads (its faster setting counts);
 #  - the MLP VAE's whole process (20 epochs, start-up and the per-epoch test pass included) against

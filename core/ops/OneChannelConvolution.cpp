@@ -1,4 +1,5 @@
 #include "ops/OneChannelConvolution.h"
+#include "ops/KernelData.h"
 
 #include "runtime/FastPaths.h"
 
@@ -15,17 +16,10 @@ namespace {
 using torch::autograd::AutogradContext;
 using torch::autograd::variable_list;
 
-constexpr auto kChannelsLast = at::MemoryFormat::ChannelsLast;
 // The kernels' channel counts (the models' 16 and 32): whole vectors of 16 floats.
 bool kernelChannels(int64_t c) { return c == 16 || c == 32; }
 
 OneChannelShape shapeOf(torch::IntArrayRef nchw, int64_t channels) { return {nchw[0], nchw[2], nchw[3], channels}; }
-
-template <typename T>
-T* data(const torch::Tensor& t)
-{
-    return static_cast<T*>(t.data_ptr());
-}
 
 // 1 -> c. Weight [c, 1, 3, 3] as [9][c].
 class FromOneFunction : public torch::autograd::Function<FromOneFunction> {
@@ -43,9 +37,9 @@ public:
                                                                       .dtype(bf16 ? torch::kBFloat16 : torch::kFloat32)
                                                                       .memory_format(kChannelsLast));
         if (bf16)
-            convFromOneForward(data<float>(x), data<float>(taps), data<float>(b), data<uint16_t>(y), s, at::get_num_threads());
+            convFromOneForward(kernelData<float>(x), kernelData<float>(taps), kernelData<float>(b), kernelData<uint16_t>(y), s, at::get_num_threads());
         else
-            convFromOneForward(data<float>(x), data<float>(taps), data<float>(b), data<float>(y), s, at::get_num_threads());
+            convFromOneForward(kernelData<float>(x), kernelData<float>(taps), kernelData<float>(b), kernelData<float>(y), s, at::get_num_threads());
         ctx->save_for_backward({x, taps});
         ctx->saved_data["shape"] = image.sizes().vec();
         return y;
@@ -63,13 +57,13 @@ public:
         gy = gy.contiguous(kChannelsLast);
         const torch::Tensor gx = ctx->needs_input_grad(0) ? torch::empty(shape, x.options()) : torch::Tensor();
         const torch::Tensor gw = torch::empty({9, c}, taps.options()), gb = torch::empty({c}, taps.options());
-        float* gxData = gx.defined() ? data<float>(gx) : nullptr;
+        float* gxData = gx.defined() ? kernelData<float>(gx) : nullptr;
         if (gy.scalar_type() == torch::kBFloat16)
-            convFromOneBackward(data<uint16_t>(gy), data<float>(x), data<float>(taps), gxData, data<float>(gw),
-                                data<float>(gb), s, at::get_num_threads());
+            convFromOneBackward(kernelData<uint16_t>(gy), kernelData<float>(x), kernelData<float>(taps), gxData, kernelData<float>(gw),
+                                kernelData<float>(gb), s, at::get_num_threads());
         else
-            convFromOneBackward(data<float>(gy), data<float>(x), data<float>(taps), gxData, data<float>(gw),
-                                data<float>(gb), s, at::get_num_threads());
+            convFromOneBackward(kernelData<float>(gy), kernelData<float>(x), kernelData<float>(taps), gxData, kernelData<float>(gw),
+                                kernelData<float>(gb), s, at::get_num_threads());
         return {gx, gw.t().reshape({c, 1, 3, 3}), gb};
     }
 };
@@ -86,9 +80,9 @@ public:
         const float b = bias.detach().to(torch::kFloat32).item<float>();
         const torch::Tensor y = torch::empty({s.n, 1, s.h, s.w}, x.options().dtype(torch::kFloat32));
         if (x.scalar_type() == torch::kBFloat16)
-            convToOneForward(data<uint16_t>(x), data<float>(taps), b, data<float>(y), s, at::get_num_threads());
+            convToOneForward(kernelData<uint16_t>(x), kernelData<float>(taps), b, kernelData<float>(y), s, at::get_num_threads());
         else
-            convToOneForward(data<float>(x), data<float>(taps), b, data<float>(y), s, at::get_num_threads());
+            convToOneForward(kernelData<float>(x), kernelData<float>(taps), b, kernelData<float>(y), s, at::get_num_threads());
         ctx->save_for_backward({x, taps});
         return y;
     }
@@ -104,12 +98,12 @@ public:
                                                           : torch::Tensor();
         const torch::Tensor gw = torch::empty({3, 3, c}, taps.options()), gb = torch::empty({1}, taps.options());
         if (x.scalar_type() == torch::kBFloat16)
-            convToOneBackward(data<float>(gy), data<uint16_t>(x), data<float>(taps),
-                              gx.defined() ? data<uint16_t>(gx) : nullptr, data<float>(gw), data<float>(gb), s,
+            convToOneBackward(kernelData<float>(gy), kernelData<uint16_t>(x), kernelData<float>(taps),
+                              gx.defined() ? kernelData<uint16_t>(gx) : nullptr, kernelData<float>(gw), kernelData<float>(gb), s,
                               at::get_num_threads());
         else
-            convToOneBackward(data<float>(gy), data<float>(x), data<float>(taps),
-                              gx.defined() ? data<float>(gx) : nullptr, data<float>(gw), data<float>(gb), s,
+            convToOneBackward(kernelData<float>(gy), kernelData<float>(x), kernelData<float>(taps),
+                              gx.defined() ? kernelData<float>(gx) : nullptr, kernelData<float>(gw), kernelData<float>(gb), s,
                               at::get_num_threads());
         return {gx, gw.permute({2, 0, 1}).unsqueeze(0), gb};
     }

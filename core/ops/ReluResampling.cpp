@@ -1,4 +1,5 @@
 #include "ops/ReluResampling.h"
+#include "ops/KernelData.h"
 
 #include "runtime/FastPaths.h"
 
@@ -14,7 +15,6 @@ using torch::autograd::AutogradContext;
 using torch::autograd::variable_list;
 namespace F = torch::nn::functional;
 
-constexpr auto kChannelsLast = at::MemoryFormat::ChannelsLast;
 
 bool runsHere(const torch::Tensor& x)
 {
@@ -34,12 +34,6 @@ void dispatch(const torch::Tensor& like, Kernel&& kernel)
     else
         kernel(static_cast<uint16_t*>(nullptr));
 }
-template <typename T>
-T* data(const torch::Tensor& t)
-{
-    return static_cast<T*>(t.data_ptr());
-}
-
 // The gradient in the type of the tensor it belongs to, channels-last.
 torch::Tensor gradientAs(const torch::Tensor& grad, torch::ScalarType type)
 {
@@ -55,7 +49,7 @@ torch::Tensor pooled(const torch::Tensor& x, torch::Tensor* winner)
     if (winner) *winner = torch::empty({y.numel()}, x.options().dtype(torch::kUInt8));
     dispatch(x, [&](auto* type) {
         using T = std::remove_pointer_t<decltype(type)>;
-        reluMaxPool2Forward(data<T>(x), data<T>(y), winner ? data<uint8_t>(*winner) : nullptr, in, at::get_num_threads());
+        reluMaxPool2Forward(kernelData<T>(x), kernelData<T>(y), winner ? kernelData<uint8_t>(*winner) : nullptr, in, at::get_num_threads());
     });
     return y;
 }
@@ -81,7 +75,7 @@ public:
         const torch::Tensor gx = torch::empty(shape, gy.options().memory_format(kChannelsLast));
         dispatch(gy, [&](auto* type) {
             using T = std::remove_pointer_t<decltype(type)>;
-            reluMaxPool2Backward(data<T>(gy), data<uint8_t>(winner), data<T>(gx), shapeOf(shape), at::get_num_threads());
+            reluMaxPool2Backward(kernelData<T>(gy), kernelData<uint8_t>(winner), kernelData<T>(gx), shapeOf(shape), at::get_num_threads());
         });
         return {gx};
     }
@@ -95,7 +89,7 @@ public:
         const torch::Tensor y = torch::empty({in.n, in.c, 2 * in.h, 2 * in.w}, x.options().memory_format(kChannelsLast));
         dispatch(x, [&](auto* type) {
             using T = std::remove_pointer_t<decltype(type)>;
-            reluUpsample2Forward(data<T>(x), data<T>(y), in, at::get_num_threads());
+            reluUpsample2Forward(kernelData<T>(x), kernelData<T>(y), in, at::get_num_threads());
         });
         ctx->save_for_backward({x});
         return y;
@@ -108,7 +102,7 @@ public:
         const torch::Tensor gx = torch::empty_like(x, x.options().memory_format(kChannelsLast));
         dispatch(x, [&](auto* type) {
             using T = std::remove_pointer_t<decltype(type)>;
-            reluUpsample2Backward(data<T>(gy), data<T>(x), data<T>(gx), shapeOf(x.sizes()), at::get_num_threads());
+            reluUpsample2Backward(kernelData<T>(gy), kernelData<T>(x), kernelData<T>(gx), shapeOf(x.sizes()), at::get_num_threads());
         });
         return {gx};
     }

@@ -5,7 +5,7 @@ namespace latent {
 
 // A convolution's output through ReLU and then 2x2 max pooling (encoders) or 2x nearest-neighbour
 // upsampling (decoders), as one pass each way. As separate LibTorch ops these were a large part of
-// the conv autoencoders' training step (README, "Speed"): ReLU forward and backward, pooling with
+// the conv autoencoders' training step (docs/PERFORMANCE.md, "Speed"): ReLU forward and backward, pooling with
 // 8-byte indices and a zero-filled gradient, bf16 pooling through a scalar loop, layout copies.
 //
 // On CPU channels-last float or bf16 tensors outside TorchScript tracing; elsewhere the plain

@@ -2,7 +2,7 @@
 // im2col products of its convolutions included, through the Fortran sgemm_ of libblas.so.3. This
 // definition, exported from each executable (see core/CMakeLists.txt), comes first in the dynamic
 // linker's search, so those calls reach oneDNN's GEMM instead when the process has it: on this
-// AVX-512 CPU, OpenBLAS 0.3.21 runs its Haswell (AVX2) kernels at about half the speed (README,
+// AVX-512 CPU, OpenBLAS 0.3.21 runs its Haswell (AVX2) kernels at about half the speed (docs/PERFORMANCE.md,
 // "Speed"). Without oneDNN, or for arguments it refuses, the call goes on to the next sgemm_,
 // the system BLAS's. LATENT_GEMM=torch and the reference paths (FastPaths.h) turn the route off.
 // Only sgemm_ is defined here: LAPACK (linalg::eigh in the PCA), the double-precision BLAS and

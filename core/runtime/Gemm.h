@@ -8,7 +8,7 @@ namespace latent {
 // Matrix products for the hand-written training step and the decode paths, through oneDNN's GEMM
 // when the process has it (Debian's LibTorch links libdnnl.so.2). On this AVX-512 CPU its fp32
 // kernels run at about twice the speed of the OpenBLAS kernels behind torch::mm, and its bf16
-// kernels (bf16 operands, fp32 accumulation and result) twice that again (README, "Speed").
+// kernels (bf16 operands, fp32 accumulation and result) twice that again (docs/PERFORMANCE.md, "Speed").
 // Without oneDNN, or for layouts it does not take, the products are torch::mm's. LibTorch's own
 // fp32 products (Linear, the convolutions' im2col products) come here too (BlasRoute.cpp).
 class Gemm {

@@ -14,7 +14,7 @@ void parallelFor(int64_t count, int threads, const std::function<void(int64_t fi
 // core's) run on that thread alone; the thread's previous count comes back afterwards. For work
 // too small to share, on a thread whose latency counts: after a parallel region libgomp's other
 // threads spin for milliseconds, and in the window that took the X server's core from the drag's
-// repaint (README, "Speed"). Pass at::get_num_threads(): LibTorch sets a thread's count from its
+// repaint (docs/PERFORMANCE.md, "Speed"). Pass at::get_num_threads(): LibTorch sets a thread's count from its
 // global one the first time the thread asks, which would undo the region; the count passed is the
 // one restored afterwards.
 class SerialRegion {

@@ -8,8 +8,8 @@ namespace latent {
 //
 // TrainOptions::matmul: bf16 runs the forward pass under LibTorch's CPU autocast (convolutions and
 // products with bf16 operands, float sums) and the loss in float; auto does so for the conv ae, dae
-// and sr where the CPU has AVX512-BF16, which train faster so with their test figures held (README,
-// "Speed"). Not for the conv VAE: it learns worse so (README).
+// and sr where the CPU has AVX512-BF16, which train faster so with their test figures held (docs/PERFORMANCE.md,
+// "Speed"). Not for the conv VAE: it learns worse so (docs/PERFORMANCE.md).
 class AutogradTrainStep : public TrainStep {
 public:
     AutogradTrainStep(AutoencoderImpl& model, const ModelSpec& spec, const TrainOptions& options);

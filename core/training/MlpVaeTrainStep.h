@@ -28,7 +28,7 @@ public:
     // applied to total); the gradients are in each parameter's .grad(); nothing is updated.
     StepLoss computeGradients(const torch::Tensor& x, double beta, const torch::Tensor& eps);
     // By default the sparse-input products are used only without oneDNN, whose dense products are
-    // faster (README, "Speed"). On: whenever the batch is sparse enough; off: never (to compare both).
+    // faster (docs/PERFORMANCE.md, "Speed"). On: whenever the batch is sparse enough; off: never (to compare both).
     void setSparseInput(bool on) { sparseChoice_ = on ? 1 : 0; }
     // Whether the last step used the sparse-input products.
     bool lastStepSparse() const { return lastSparse_; }

@@ -9,7 +9,7 @@ enum class OptimizerKind { Adam, RmsProp };
 OptimizerKind parseOptimizerKind(const std::string& text);
 
 // The big products of the MLP VAE's training step: bf16 operands summed in float where the CPU does
-// that natively (Auto), or float throughout. Measured: the same test -ELBO within 0.5 nats (README).
+// that natively (Auto), or float throughout. Measured: the same test -ELBO within 0.5 nats (docs/PERFORMANCE.md).
 enum class MatmulPrecision { Auto, Float32, BFloat16 };
 MatmulPrecision parseMatmulPrecision(const std::string& text);  // "auto", "fp32", "bf16"
 

@@ -1,6 +1,7 @@
 #include "widgets/GeneratePanel.h"
 
 #include "widgets/DigitView.h"
+#include "widgets/ScrollPanel.h"
 
 #include "ImageFile.h"
 #include "runtime/ThreadGovernor.h"
@@ -31,8 +32,21 @@ GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
     warning_->setWordWrap(true);
     layout->addWidget(warning_);
 
+    layout->addWidget(makeSampleBox(inner));
+    layout->addWidget(makePathBox(inner));
+    layout->addWidget(makeNoiseBox(inner));
+    layout->addStretch(1);
+    connect(sigma_, &QSlider::valueChanged, this, [this] { refresh(); });
+    connect(noiseCount_, &QSpinBox::valueChanged, this, [this] { refresh(); });
+
+    fillWithScrollArea(this, inner);
+    refresh();
+}
+
+QGroupBox* GeneratePanel::makeSampleBox(QWidget* parent)
+{
     // Samples from the prior.
-    auto* sampleBox = new QGroupBox(tr("Sample from the prior N(0, I)"), inner);
+    auto* sampleBox = new QGroupBox(tr("Sample from the prior N(0, I)"), parent);
     auto* sampleLayout = new QVBoxLayout(sampleBox);
     auto* sampleRow = new QHBoxLayout;
     sampleCount_ = new QSpinBox(sampleBox);
@@ -63,14 +77,18 @@ GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
     samples_->setMinimumHeight(200);
     samples_->setGrowsWithWidth(true);
     sampleLayout->addWidget(samples_);
-    layout->addWidget(sampleBox);
     connect(reseed, &QPushButton::clicked, this, [this] { seed_->setValue(seed_->value() + 1); });
     connect(seed_, &QSpinBox::valueChanged, this, [this] { refresh(); });
     connect(sampleCount_, &QSpinBox::valueChanged, this, [this] { refresh(); });
     connect(exportSamples, &QPushButton::clicked, this, [this] { Q_EMIT exportRequested(samples_->image(), tr("samples")); });
 
+    return sampleBox;
+}
+
+QGroupBox* GeneratePanel::makePathBox(QWidget* parent)
+{
     // Interpolation.
-    auto* pathBox = new QGroupBox(tr("Interpolate"), inner);
+    auto* pathBox = new QGroupBox(tr("Interpolate"), parent);
     auto* pathLayout = new QGridLayout(pathBox);
     for (int k = 0; k < 2; ++k) {
         endLabels_[k] = new QLabel(pathBox);
@@ -101,13 +119,17 @@ GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
     strip_->setGrowsWithWidth(true);
     strip_->setMinimumHeight(90);
     pathLayout->addWidget(strip_, 3, 0, 1, 3);
-    layout->addWidget(pathBox);
     connect(steps_, &QSpinBox::valueChanged, this, [this] { refresh(); });
     connect(spherical_, &QCheckBox::toggled, this, [this] { refresh(); });
     connect(exportPath, &QPushButton::clicked, this, [this] { Q_EMIT exportRequested(strip_->image(), tr("interpolation")); });
 
+    return pathBox;
+}
+
+QGroupBox* GeneratePanel::makeNoiseBox(QWidget* parent)
+{
     // Latent noise around one code.
-    auto* noiseBox = new QGroupBox(tr("Latent noise around a digit"), inner);
+    auto* noiseBox = new QGroupBox(tr("Latent noise around a digit"), parent);
     auto* noiseLayout = new QVBoxLayout(noiseBox);
     noiseSource_ = new QLabel(noiseBox);
     noiseSource_->setWordWrap(true);
@@ -147,19 +169,7 @@ GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
         QString error;
         if (!path.isEmpty() && !openComparisonModel(path, &error)) noise2Label_->setText(error);
     });
-    layout->addWidget(noiseBox);
-    layout->addStretch(1);
-    connect(sigma_, &QSlider::valueChanged, this, [this] { refresh(); });
-    connect(noiseCount_, &QSpinBox::valueChanged, this, [this] { refresh(); });
-
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(inner);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto* outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(scroll);
-    refresh();
+    return noiseBox;
 }
 
 quint64 GeneratePanel::seed() const { return quint64(seed_->value()); }

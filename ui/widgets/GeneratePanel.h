@@ -6,6 +6,7 @@
 
 class DigitView;
 class QCheckBox;
+class QGroupBox;
 class QLabel;
 class QSlider;
 class QSpinBox;
@@ -58,6 +59,10 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    // The three groups of the panel; each connects its own controls.
+    QGroupBox* makeSampleBox(QWidget* parent);
+    QGroupBox* makePathBox(QWidget* parent);
+    QGroupBox* makeNoiseBox(QWidget* parent);
     // Decodes every sheet (samples, path, noise) for the current settings.
     void refresh();
     // The same, or only the cheap labels while the panel is hidden (or behind another dock's tab):

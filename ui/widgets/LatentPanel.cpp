@@ -43,22 +43,7 @@ LatentPanel::LatentPanel(QWidget* parent) : QWidget(parent)
     top->addStretch(1);
     top->addWidget(fit);
 
-    dimsRow_ = new QWidget(this);
-    dimX_ = new QComboBox(dimsRow_);
-    dimY_ = new QComboBox(dimsRow_);
-    held_ = new QComboBox(dimsRow_);
-    held_->addItems({tr("zero"), tr("the mean of the codes"), tr("the selected digit's code")});
-    held_->setCurrentIndex(int(GridSettings::Held::Mean));  // zero means nothing for a plain AE's codes
-    auto* dims = new QHBoxLayout(dimsRow_);
-    dims->setContentsMargins(0, 0, 0, 0);
-    dims->addWidget(new QLabel(tr("Plot"), dimsRow_));
-    dims->addWidget(dimX_);
-    dims->addWidget(new QLabel(tr("against"), dimsRow_));
-    dims->addWidget(dimY_);
-    dims->addWidget(new QLabel(tr("other dims held at"), dimsRow_));
-    dims->addWidget(held_);
-    dims->addStretch(1);
-    dimsRow_->hide();
+    makeDimsRow();
 
     openData_ = new QPushButton(tr("Open a Dataset &Folder…"), this);
     openData_->setToolTip(tr("A folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte "
@@ -66,17 +51,7 @@ LatentPanel::LatentPanel(QWidget* parent) : QWidget(parent)
     openData_->hide();
     connect(openData_, &QPushButton::clicked, this, &LatentPanel::openDatasetRequested);
 
-    conditionRow_ = new QWidget(this);
-    condition_ = new QComboBox(conditionRow_);
-    for (int d = 0; d < 10; ++d) condition_->addItem(QString::number(d));
-    auto* conditionLayout = new QHBoxLayout(conditionRow_);
-    conditionLayout->setContentsMargins(0, 0, 0, 0);
-    conditionLayout->addWidget(new QLabel(tr("Conditional VAE: draw digit"), conditionRow_));
-    conditionLayout->addWidget(condition_);
-    conditionLayout->addWidget(new QLabel(tr("(the plane is its style space)"), conditionRow_));
-    conditionLayout->addStretch(1);
-    conditionRow_->hide();
-    connect(condition_, &QComboBox::currentIndexChanged, this, &LatentPanel::gridSettingsChanged);
+    makeConditionRow();
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -104,6 +79,41 @@ LatentPanel::LatentPanel(QWidget* parent) : QWidget(parent)
     connect(dimY_, &QComboBox::activated, this, dimsChangedNow);
     connect(fit, &QPushButton::clicked, view_, &LatentView::fitToData);
     range_->setEnabled(false);
+}
+
+void LatentPanel::makeDimsRow()
+{
+    dimsRow_ = new QWidget(this);
+    dimX_ = new QComboBox(dimsRow_);
+    dimY_ = new QComboBox(dimsRow_);
+    held_ = new QComboBox(dimsRow_);
+    held_->addItems({tr("zero"), tr("the mean of the codes"), tr("the selected digit's code")});
+    held_->setCurrentIndex(int(GridSettings::Held::Mean));  // zero means nothing for a plain AE's codes
+    auto* dims = new QHBoxLayout(dimsRow_);
+    dims->setContentsMargins(0, 0, 0, 0);
+    dims->addWidget(new QLabel(tr("Plot"), dimsRow_));
+    dims->addWidget(dimX_);
+    dims->addWidget(new QLabel(tr("against"), dimsRow_));
+    dims->addWidget(dimY_);
+    dims->addWidget(new QLabel(tr("other dims held at"), dimsRow_));
+    dims->addWidget(held_);
+    dims->addStretch(1);
+    dimsRow_->hide();
+}
+
+void LatentPanel::makeConditionRow()
+{
+    conditionRow_ = new QWidget(this);
+    condition_ = new QComboBox(conditionRow_);
+    for (int d = 0; d < 10; ++d) condition_->addItem(QString::number(d));
+    auto* conditionLayout = new QHBoxLayout(conditionRow_);
+    conditionLayout->setContentsMargins(0, 0, 0, 0);
+    conditionLayout->addWidget(new QLabel(tr("Conditional VAE: draw digit"), conditionRow_));
+    conditionLayout->addWidget(condition_);
+    conditionLayout->addWidget(new QLabel(tr("(the plane is its style space)"), conditionRow_));
+    conditionLayout->addStretch(1);
+    conditionRow_->hide();
+    connect(condition_, &QComboBox::currentIndexChanged, this, &LatentPanel::gridSettingsChanged);
 }
 
 void LatentPanel::setLatentDim(int dim)

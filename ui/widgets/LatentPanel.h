@@ -43,6 +43,11 @@ Q_SIGNALS:
     void openDatasetRequested();
 
 private:
+    // The rows shown only for some models: which two dims are plotted (latent > 2), which digit a
+    // conditional VAE draws.
+    void makeDimsRow();
+    void makeConditionRow();
+
     LatentView* view_;
     QCheckBox* gridBox_;
     QSpinBox* gridN_;

@@ -12,6 +12,7 @@
 #include "widgets/OwnDigitPanel.h"
 #include "widgets/PcaComparePanel.h"
 #include "widgets/PreviewPanel.h"
+#include "widgets/ScrollPanel.h"
 #include "widgets/TrainingPanel.h"
 #include "session/TrainingRun.h"
 #include "widgets/WindowActions.h"
@@ -147,10 +148,7 @@ void MainWindow::createDocks()
     };
     // The form scrolls rather than spill over the dock below when it is taller than the room
     // (a small screen, or Hindi's taller lines).
-    auto* trainingScroll = new QScrollArea(this);
-    trainingScroll->setWidget(training_);
-    trainingScroll->setWidgetResizable(true);
-    trainingScroll->setFrameShape(QFrame::NoFrame);
+    QScrollArea* trainingScroll = newScrollArea(training_, this);
     trainingScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     trainingScroll->setMinimumWidth(training_->minimumSizeHint().width() + trainingScroll->verticalScrollBar()->sizeHint().width());
     dock(trainingScroll, tr("Training"), "trainingDock", Qt::LeftDockWidgetArea);

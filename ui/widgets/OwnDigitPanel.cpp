@@ -1,6 +1,7 @@
 #include "widgets/OwnDigitPanel.h"
 
 #include "widgets/DigitView.h"
+#include "widgets/ScrollPanel.h"
 #include "widgets/DrawingCanvas.h"
 #include "ImageFile.h"
 
@@ -60,8 +61,48 @@ OwnDigitPanel::OwnDigitPanel(QWidget* parent) : QWidget(parent)
     auto* inner = new QWidget;
     auto* layout = new QVBoxLayout(inner);
 
+    layout->addWidget(makePictureBox(inner));
+    layout->addWidget(makeDenoiseBox(inner));
+
+    // Where it lands.
+    auto* latentBox = new QGroupBox(tr("Latent position"), inner);
+    auto* latentLayout = new QHBoxLayout(latentBox);
+    latentLabel_ = new QLabel(latentBox);
+    latentLabel_->setWordWrap(true);
+    reconstruction_ = makeDigitView(latentBox);
+    reconstruction_->setMaximumSize(130, 150);
+    latentLayout->addWidget(latentLabel_, 1);
+    latentLayout->addWidget(reconstruction_);
+    layout->addWidget(latentBox);
+
+    // Super-resolution, on demand.
+    srToggle_ = makeFoldButton(tr("Super-resolution"), inner);
+    layout->addWidget(srToggle_);
+    srBox_ = new QGroupBox(tr("Super-resolution"), inner);
+    auto* srLayout = new QVBoxLayout(srBox_);
+    srLayout->addWidget(makeHelperRow(upscale_, latent::KeptModels::Upscaler, srBox_));
+    auto* srViews = new QHBoxLayout;
+    small_ = makeDigitView(srBox_);
+    upscaled_ = makeDigitView(srBox_);
+    bilinear_ = makeDigitView(srBox_);
+    for (DigitView* v : {small_, upscaled_, bilinear_}) srViews->addWidget(v);
+    srLayout->addLayout(srViews);
+    layout->addWidget(srBox_);
+    layout->addStretch(1);
+    connect(srToggle_, &QToolButton::toggled, this, &OwnDigitPanel::showSuperResolution);
+
+    fillWithScrollArea(this, inner);
+    setAcceptDrops(false);  // the window takes drops
+    showStages(false);
+    showSuperResolution(false);
+    reloadKeptModels();
+    clear();
+}
+
+QGroupBox* OwnDigitPanel::makePictureBox(QWidget* parent)
+{
     // Picture (open, paste, draw) beside the MNIST-style digit it became; the stages unfold.
-    auto* pictureBox = new QGroupBox(tr("Picture"), inner);
+    auto* pictureBox = new QGroupBox(tr("Picture"), parent);
     auto* pictureLayout = new QGridLayout(pictureBox);
     auto* buttons = new QHBoxLayout;
     auto* open = new QPushButton(tr("Open…"), pictureBox);
@@ -106,15 +147,19 @@ OwnDigitPanel::OwnDigitPanel(QWidget* parent) : QWidget(parent)
         stagesGrid->addWidget(stages_.back(), i / 3, i % 3);
     }
     pictureLayout->addWidget(stagesBox_, 5, 0, 1, 2);
-    layout->addWidget(pictureBox);
     connect(open, &QPushButton::clicked, this, &OwnDigitPanel::openPictureDialog);
     connect(paste, &QPushButton::clicked, this, &OwnDigitPanel::pasteFromClipboard);
     connect(clearButton, &QPushButton::clicked, this, &OwnDigitPanel::clear);
     connect(canvas_, &DrawingCanvas::strokeFinished, this, [this] { setPicture(canvas_->image(), tr("your drawing")); });
     connect(stagesToggle_, &QToolButton::toggled, this, &OwnDigitPanel::showStages);
 
+    return pictureBox;
+}
+
+QGroupBox* OwnDigitPanel::makeDenoiseBox(QWidget* parent)
+{
     // Denoising: which model, one click to train one, the noise, and the result.
-    auto* denoiseBox = new QGroupBox(tr("Denoise"), inner);
+    auto* denoiseBox = new QGroupBox(tr("Denoise"), parent);
     auto* denoiseLayout = new QVBoxLayout(denoiseBox);
     denoiseLayout->addWidget(makeHelperRow(denoise_, latent::KeptModels::Denoiser, denoiseBox));
     auto* noiseRow = new QHBoxLayout;
@@ -140,49 +185,10 @@ OwnDigitPanel::OwnDigitPanel(QWidget* parent) : QWidget(parent)
         denoiseViews->addWidget(v);
     }
     denoiseLayout->addLayout(denoiseViews);
-    layout->addWidget(denoiseBox);
     connect(noise_, &QSlider::valueChanged, this, [this] { refresh(); });
     connect(seed_, &QSpinBox::valueChanged, this, [this] { refresh(); });
 
-    // Where it lands.
-    auto* latentBox = new QGroupBox(tr("Latent position"), inner);
-    auto* latentLayout = new QHBoxLayout(latentBox);
-    latentLabel_ = new QLabel(latentBox);
-    latentLabel_->setWordWrap(true);
-    reconstruction_ = makeDigitView(latentBox);
-    reconstruction_->setMaximumSize(130, 150);
-    latentLayout->addWidget(latentLabel_, 1);
-    latentLayout->addWidget(reconstruction_);
-    layout->addWidget(latentBox);
-
-    // Super-resolution, on demand.
-    srToggle_ = makeFoldButton(tr("Super-resolution"), inner);
-    layout->addWidget(srToggle_);
-    srBox_ = new QGroupBox(tr("Super-resolution"), inner);
-    auto* srLayout = new QVBoxLayout(srBox_);
-    srLayout->addWidget(makeHelperRow(upscale_, latent::KeptModels::Upscaler, srBox_));
-    auto* srViews = new QHBoxLayout;
-    small_ = makeDigitView(srBox_);
-    upscaled_ = makeDigitView(srBox_);
-    bilinear_ = makeDigitView(srBox_);
-    for (DigitView* v : {small_, upscaled_, bilinear_}) srViews->addWidget(v);
-    srLayout->addLayout(srViews);
-    layout->addWidget(srBox_);
-    layout->addStretch(1);
-    connect(srToggle_, &QToolButton::toggled, this, &OwnDigitPanel::showSuperResolution);
-
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(inner);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto* outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(scroll);
-    setAcceptDrops(false);  // the window takes drops
-    showStages(false);
-    showSuperResolution(false);
-    reloadKeptModels();
-    clear();
+    return denoiseBox;
 }
 
 QWidget* OwnDigitPanel::makeHelperRow(Helper& h, KeptModelTrainer::Role role, QWidget* parent)

@@ -13,6 +13,7 @@ class QMimeData;
 
 class DigitView;
 class DrawingCanvas;
+class QGroupBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -116,6 +117,9 @@ private:
         ModelSessionPtr kept;
     };
     QWidget* makeHelperRow(Helper& h, KeptModelTrainer::Role role, QWidget* parent);
+    // The picture with its stages, and the denoiser's group; each connects its own controls.
+    QGroupBox* makePictureBox(QWidget* parent);
+    QGroupBox* makeDenoiseBox(QWidget* parent);
     void helperFinished(Helper& h, bool ok, const QString& message);
     void reloadKeptModel(Helper& h);
 

@@ -62,7 +62,7 @@ struct Preset {
     int latentDim;
     int klWarmup = 0;
 };
-// The first is "Custom" (no change). Times and figures: the standard MNIST on two cores (README).
+// The first is "Custom" (no change). Times and figures: the standard MNIST on two cores (docs/PERFORMANCE.md).
 const Preset kPresets[] = {{QT_TRANSLATE_NOOP("TrainingPanel", "Custom"), nullptr, nullptr, 0, 0},
                            {QT_TRANSLATE_NOOP("TrainingPanel", "Quick look: MLP VAE, 3 epochs (~7 s)"), "vae", "mlp", 3, 2},
                            {QT_TRANSLATE_NOOP("TrainingPanel", "Lesson VAE: MLP, 20 epochs (~45 s, 5-NN 0.69)"), "vae", "mlp", 20, 2},
@@ -83,6 +83,49 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
+    addModelRows(form);
+    addTrainingRows(form);
+
+    trainButton_ = new QToolButton(this);
+    pauseButton_ = new QToolButton(this);
+    stopButton_ = new QToolButton(this);
+    continueButton_ = new QToolButton(this);
+    auto* buttons = new QHBoxLayout;
+    for (QToolButton* b : {trainButton_, continueButton_, pauseButton_, stopButton_}) {
+        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        buttons->addWidget(b);
+    }
+    progress_ = new QProgressBar(this);
+    progress_->setRange(0, 1000);
+    progress_->setValue(0);
+    progress_->setFormat(QString());
+    status_ = new QLabel(tr("Ready."), this);
+    status_->setWordWrap(true);
+    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addWidget(progress_);
+    layout->addWidget(status_);
+    layout->addStretch(1);
+
+    connect(model_, &QComboBox::currentIndexChanged, this, &TrainingPanel::fillArchitectures);
+    connect(arch_, &QComboBox::currentIndexChanged, this, &TrainingPanel::updateEnabledFields);
+    // A model the user picks comes with the epochs that train it well in a minute or two.
+    auto suggestEpochs = [this] {
+        const latent::ModelKindInfo& kind = kindOf(model_->currentData().toString());
+        const latent::Arch arch = kind.archs[size_t(std::max(0, arch_->currentIndex()))];
+        epochs_->setValue(latent::ModelCatalog::suggestedEpochs(kind.kind, arch));
+    };
+    connect(model_, &QComboBox::activated, this, suggestEpochs);
+    connect(arch_, &QComboBox::activated, this, suggestEpochs);
+    fillArchitectures();
+}
+
+void TrainingPanel::addModelRows(QFormLayout* form)
+{
     dataset_ = new QComboBox(this);
     dataset_->setEditable(true);
     dataset_->addItems({"mnist", "fashion-mnist"});
@@ -110,7 +153,10 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     form->addRow(tr("&Model:"), model_);
     arch_ = new QComboBox(this);
     form->addRow(tr("&Architecture:"), arch_);
+}
 
+void TrainingPanel::addTrainingRows(QFormLayout* form)
+{
     latent_ = new QSpinBox(this);
     latent_->setRange(0, 512);
     latent_->setValue(2);
@@ -163,43 +209,6 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     every_->setSuffix(tr(" steps"));
     every_->setToolTip(tr("How often the training loss is plotted"));
     form->addRow(tr("&Plot every:"), every_);
-
-    trainButton_ = new QToolButton(this);
-    pauseButton_ = new QToolButton(this);
-    stopButton_ = new QToolButton(this);
-    continueButton_ = new QToolButton(this);
-    auto* buttons = new QHBoxLayout;
-    for (QToolButton* b : {trainButton_, continueButton_, pauseButton_, stopButton_}) {
-        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-        buttons->addWidget(b);
-    }
-    progress_ = new QProgressBar(this);
-    progress_->setRange(0, 1000);
-    progress_->setValue(0);
-    progress_->setFormat(QString());
-    status_ = new QLabel(tr("Ready."), this);
-    status_->setWordWrap(true);
-    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addLayout(buttons);
-    layout->addWidget(progress_);
-    layout->addWidget(status_);
-    layout->addStretch(1);
-
-    connect(model_, &QComboBox::currentIndexChanged, this, &TrainingPanel::fillArchitectures);
-    connect(arch_, &QComboBox::currentIndexChanged, this, &TrainingPanel::updateEnabledFields);
-    // A model the user picks comes with the epochs that train it well in a minute or two.
-    auto suggestEpochs = [this] {
-        const latent::ModelKindInfo& kind = kindOf(model_->currentData().toString());
-        const latent::Arch arch = kind.archs[size_t(std::max(0, arch_->currentIndex()))];
-        epochs_->setValue(latent::ModelCatalog::suggestedEpochs(kind.kind, arch));
-    };
-    connect(model_, &QComboBox::activated, this, suggestEpochs);
-    connect(arch_, &QComboBox::activated, this, suggestEpochs);
-    fillArchitectures();
 }
 
 void TrainingPanel::setActions(QAction* train, QAction* continueTraining, QAction* pause, QAction* stop)
@@ -296,7 +305,7 @@ void TrainingPanel::applyPreset(int index)
     r.arch = QString::fromLatin1(p.arch);
     r.epochs = p.epochs;
     r.latentDim = p.latentDim;
-    r.klWarmupEpochs = p.klWarmup;  // the conv VAE collapsed without it (README)
+    r.klWarmupEpochs = p.klWarmup;  // the conv VAE collapsed without it (docs/PERFORMANCE.md)
     if (kindOf(r.model).noisyInput) r.noiseStd = 0.5;
     setRequest(r);
 }

@@ -7,6 +7,7 @@ class QAction;
 class TrainingRun;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QProgressBar;
 class QSettings;
@@ -46,6 +47,9 @@ public:
     QSpinBox* epochsBox() const { return epochs_; }
 
 private:
+    // The form's rows: dataset, preset, model and architecture; then the training settings.
+    void addModelRows(QFormLayout* form);
+    void addTrainingRows(QFormLayout* form);
     void updateEnabledFields();
     void fillArchitectures();
 
