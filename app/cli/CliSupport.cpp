@@ -18,10 +18,9 @@ void addThreadsOption(ArgParser& p)
     p.option("threads", "N", "torch/OpenBLAS threads (0: one per core; training: fewer while other processes hold cores)", "0");
 }
 
-int setThreads(const ArgParser& p)
+void setThreads(const ArgParser& p)
 {
     configureThreads(p.integer("threads", 0, 256));
-    return 0;
 }
 
 torch::Tensor toImage(const torch::Tensor& img01)
@@ -29,7 +28,6 @@ torch::Tensor toImage(const torch::Tensor& img01)
     return img01.mul(255.0).round().clamp(0, 255).to(torch::kUInt8);
 }
 
-// Adds --threads, parses (printing the help and returning false for --help) and applies --threads.
 bool parseOrHelp(ArgParser& p, const std::vector<std::string>& args)
 {
     if (p.parse(args)) return true;
@@ -45,7 +43,6 @@ bool parseWithThreads(ArgParser& p, const std::vector<std::string>& args)
     return true;
 }
 
-// A checkpoint or a TorchScript module with encode/decode.
 LoadedModel loadModel(const ArgParser& p)
 {
     return latent::loadModel(p.str("model"));
@@ -66,7 +63,6 @@ void requireLatent(const LoadedModel& m)
                                  ") has no latent space");
 }
 
-// decode and grid take a vector of latentDim values; ae/dae without a bottleneck have a feature map.
 void requireLowDimLatent(const LoadedModel& m)
 {
     requireLatent(m);
@@ -74,8 +70,6 @@ void requireLowDimLatent(const LoadedModel& m)
         throw std::runtime_error("this model (" + m.spec.describe() + ") has no low-dimensional latent space to decode from");
 }
 
-// The digit a conditional model draws (--digit, which it needs); -1 for the other kinds, which
-// draw no particular digit and say so when one is given.
 int digitFor(const ArgParser& p, const LoadedModel& m)
 {
     if (!m.spec.isConditional()) {
@@ -90,8 +84,6 @@ int digitFor(const ArgParser& p, const LoadedModel& m)
     return p.integer("digit", 0, kDigitClasses - 1);
 }
 
-// The code of test image `index` of the model's dataset (or --data), for sample --around and
-// interpolate --from-index.
 torch::Tensor codeOfTestImage(const ArgParser& p, LoadedModel& m, int index)
 {
     const DatasetSplits data = DatasetLocator::load(dataFor(p, m.spec));

@@ -11,7 +11,7 @@ namespace cli {
 
 // Adds --threads (torch/OpenBLAS threads); setThreads applies it.
 void addThreadsOption(ArgParser& p);
-int setThreads(const ArgParser& p);
+void setThreads(const ArgParser& p);
 // Parses; for --help prints the help and returns false.
 bool parseOrHelp(ArgParser& p, const std::vector<std::string>& args);
 // parseOrHelp with --threads added and applied.

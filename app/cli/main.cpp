@@ -37,8 +37,10 @@ const Command kCommands[] = {
 #endif
 };
 
+#ifndef LATENT_HAVE_IMAGES
 // Built without Qt Gui, the picture commands exist only to say so.
 const char* const kImageCommands[] = {"preprocess", "denoise", "upscale", "preprocess-eval"};
+#endif
 
 std::string usage()
 {
@@ -58,11 +60,13 @@ int run(const std::string& cmd, const CommandArgs& args)
     }
     for (const Command& c : kCommands)
         if (cmd == c.name) return c.run(args);
+#ifndef LATENT_HAVE_IMAGES
     for (const char* c : kImageCommands)
         if (cmd == c) {
             std::cerr << "latent-cli " << cmd << ": this build has no image support (Qt 6 Gui was not found)\n";
             return 1;
         }
+#endif
     std::cerr << "latent-cli: unknown command '" << cmd << "'\n" << usage();
     return 2;
 }
