@@ -210,7 +210,7 @@ int main(int argc, char** argv)
     // 3. 30 x 30 grid refresh: decode 900 images on this thread, then repaint the view.
     w.latentPanel()->setGridSize(30);
     waitUntil([&] { return !w.isRefreshing(); }, 60000);
-    const ModelSessionPtr session = w.session();
+    const InferenceSessionPtr session = w.session();
     const GridSpec spec = w.latentPanel()->settings().spec(session->latentDim(), view->codes().get(), {});
     std::vector<double> decodeMs, totalMs;
     for (int i = 0; i < 20; ++i) {

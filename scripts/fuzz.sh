@@ -44,7 +44,8 @@ if [ ! -d "$work/seeds/$target" ]; then
   [ -f "$build/CMakeCache.txt" ] || cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release
   cmake --build "$build" -j "$jobs" --target "$seed_test"
   rm -rf "$work/seeds.tmp"
-  (cd "$build/tests" && LATENT_SEED_DIR="$work/seeds.tmp" QT_QPA_PLATFORM=offscreen OMP_NUM_THREADS=1 \
+  seed_dir=$(dirname "$(find "$build/tests" -name "$seed_test" -type f -perm -u+x | head -n1)")
+  (cd "$seed_dir" && LATENT_SEED_DIR="$work/seeds.tmp" QT_QPA_PLATFORM=offscreen OMP_NUM_THREADS=1 \
      "./$seed_test" >/dev/null)
   mv "$work/seeds.tmp" "$work/seeds"
 fi

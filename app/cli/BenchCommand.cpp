@@ -74,6 +74,70 @@ double gemmGflops(bool bf16)
     return 2.0 * 1024 * 1024 * 1024 / percentile(t, 50) / 1e9;
 }
 
+std::vector<BenchModel> chosenModels(const std::string& list, const std::string& names)
+{
+    std::vector<BenchModel> chosen;
+    std::stringstream in(list);
+    for (std::string name; std::getline(in, name, ',');) {
+        const auto it = std::find_if(benchModels().begin(), benchModels().end(), [&](const BenchModel& m) { return m.name == name; });
+        if (it == benchModels().end()) throw UsageError("bench: unknown model '" + name + "' (expected some of " + names + ")");
+        chosen.push_back(*it);
+    }
+    return chosen;
+}
+
+// The trainer's own samples per second over the second of two epochs.
+double trainingSpeed(Autoencoder model, const ModelSpec& spec, const ImageDataset& train)
+{
+    TrainOptions o;
+    o.epochs = 2;
+    o.threads = at::get_num_threads();
+    o.progressEvery = 1000000;
+    double samplesPerSecond = 0;
+    Trainer trainer(std::move(model), spec, o);
+    trainer.setEpochCallback([&](const EpochReport& r) { samplesPerSecond = r.samplesPerSecond; });
+    trainer.train(train);
+    return samplesPerSecond;
+}
+
+// One latent point decoded `points` times as the latent view's drag does it, and a 30x30 grid.
+void decodeFigures(AutoencoderImpl& model, const ModelSpec& spec, int points, const std::string& k, JsonWriter& j)
+{
+    model.eval();
+    const int dim = spec.codeSize();
+    const torch::Tensor labels = spec.isConditional() ? torch::full({1}, 3, torch::kLong) : noLabels();
+    std::vector<double> t;
+    const torch::Tensor zs = torch::randn({points, dim});
+    {
+        // On this thread alone, as the window decodes its drag (InferenceSession::decode).
+        const SerialRegion serial(at::get_num_threads());
+        for (int i = 0; i < points; ++i) {
+            const auto start = Clock::now();
+            const torch::Tensor img = toGrayLevels(decodeImages(model, zs[i].unsqueeze(0), labels));
+            (void)img.data_ptr<uint8_t>();
+            t.push_back(seconds(start) * 1e6);
+        }
+    }
+    GridOptions g;
+    g.n = 30;
+    g.digit = spec.isConditional() ? 3 : -1;
+    std::vector<double> grid, decoder;
+    const torch::Tensor z900 = torch::randn({900, dim});
+    const torch::Tensor labels900 = spec.isConditional() ? torch::full({900}, 3, torch::kLong) : noLabels();
+    for (int i = 0; i < 7; ++i) {
+        auto start = Clock::now();
+        (void)decodeGrid(model, dim, g);
+        grid.push_back(seconds(start) * 1e3);
+        start = Clock::now();
+        (void)decodeImages(model, z900, labels900);
+        decoder.push_back(seconds(start) * 1e3);
+    }
+    j.add(k + "decode_point_us_median", percentile(t, 50)).add(k + "decode_point_us_p99", percentile(t, 99));
+    j.add(k + "grid30_ms_median", percentile(grid, 50)).add(k + "decoder900_ms_median", percentile(decoder, 50));
+    std::printf(", one point %.0f us (p99 %.0f), 30x30 grid %.1f ms (decoding alone %.1f ms)", percentile(t, 50), percentile(t, 99),
+                percentile(grid, 50), percentile(decoder, 50));
+}
+
 }  // namespace
 
 int cmdBench(const std::vector<std::string>& args)
@@ -97,13 +161,7 @@ int cmdBench(const std::vector<std::string>& args)
     configureThreads(p.integer("threads", 0, 256));
     const int images = p.integer("images", 128, 10000000);
     const int points = p.integer("points", 10, 1000000);
-    std::vector<BenchModel> chosen;
-    std::stringstream list(p.str("models"));
-    for (std::string name; std::getline(list, name, ',');) {
-        const auto it = std::find_if(benchModels().begin(), benchModels().end(), [&](const BenchModel& m) { return m.name == name; });
-        if (it == benchModels().end()) throw UsageError("bench: unknown model '" + name + "' (expected some of " + names + ")");
-        chosen.push_back(*it);
-    }
+    const std::vector<BenchModel> chosen = chosenModels(p.str("models"), names);
     DatasetSplits data = DatasetLocator::load(p.str("data"));
     const ImageDataset train = data.train.subset(std::min<int64_t>(images, data.train.size()));
     const RuntimeInfo runtime = RuntimeInfo::current();
@@ -120,14 +178,7 @@ int cmdBench(const std::vector<std::string>& args)
         ModelSpec spec = ModelSpec::forKind(m.kind, m.arch);
         spec.dataset = p.str("data");
         Autoencoder model = makeModel(spec);
-        TrainOptions o;
-        o.epochs = 2;
-        o.threads = at::get_num_threads();
-        o.progressEvery = 1000000;
-        double samplesPerSecond = 0;
-        Trainer trainer(model, spec, o);
-        trainer.setEpochCallback([&](const EpochReport& r) { samplesPerSecond = r.samplesPerSecond; });
-        trainer.train(train);
+        const double samplesPerSecond = trainingSpeed(model, spec, train);
         const std::string k = m.name + ".";
         j.add(k + "train_samples_per_second", samplesPerSecond);
         std::printf("%-9s training loop %8.0f samples/s", m.name.c_str(), samplesPerSecond);
@@ -136,41 +187,7 @@ int cmdBench(const std::vector<std::string>& args)
             j.add(k + "train_gflops", gflops);
             std::printf(" (%.0f GFLOP/s in its products)", gflops);
         }
-        if (spec.hasLatent()) {
-            model->eval();
-            const int dim = spec.codeSize();
-            const torch::Tensor labels = spec.isConditional() ? torch::full({1}, 3, torch::kLong) : noLabels();
-            std::vector<double> t;
-            const torch::Tensor zs = torch::randn({points, dim});
-            {
-                // On this thread alone, as the window decodes its drag (ModelSession::decode).
-                const SerialRegion serial(at::get_num_threads());
-                for (int i = 0; i < points; ++i) {
-                    const auto start = Clock::now();
-                    const torch::Tensor img = toGrayLevels(decodeImages(*model, zs[i].unsqueeze(0), labels));
-                    (void)img.data_ptr<uint8_t>();
-                    t.push_back(seconds(start) * 1e6);
-                }
-            }
-            GridOptions g;
-            g.n = 30;
-            g.digit = spec.isConditional() ? 3 : -1;
-            std::vector<double> grid, decoder;
-            const torch::Tensor z900 = torch::randn({900, dim});
-            const torch::Tensor labels900 = spec.isConditional() ? torch::full({900}, 3, torch::kLong) : noLabels();
-            for (int i = 0; i < 7; ++i) {
-                auto start = Clock::now();
-                (void)decodeGrid(*model, dim, g);
-                grid.push_back(seconds(start) * 1e3);
-                start = Clock::now();
-                (void)decodeImages(*model, z900, labels900);
-                decoder.push_back(seconds(start) * 1e3);
-            }
-            j.add(k + "decode_point_us_median", percentile(t, 50)).add(k + "decode_point_us_p99", percentile(t, 99));
-            j.add(k + "grid30_ms_median", percentile(grid, 50)).add(k + "decoder900_ms_median", percentile(decoder, 50));
-            std::printf(", one point %.0f us (p99 %.0f), 30x30 grid %.1f ms (decoding alone %.1f ms)", percentile(t, 50),
-                        percentile(t, 99), percentile(grid, 50), percentile(decoder, 50));
-        }
+        if (spec.hasLatent()) decodeFigures(*model, spec, points, k, j);
         std::printf("\n");
         std::fflush(stdout);
     }

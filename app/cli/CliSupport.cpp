@@ -43,7 +43,7 @@ bool parseWithThreads(ArgParser& p, const std::vector<std::string>& args)
     return true;
 }
 
-LoadedModel loadModel(const ArgParser& p)
+ModelCheckpoint loadModel(const ArgParser& p)
 {
     return latent::loadModel(p.str("model"));
 }
@@ -56,21 +56,21 @@ std::string dataFor(const ArgParser& p, const ModelSpec& spec)
     throw UsageError("--data is required (the checkpoint does not name its dataset)");
 }
 
-void requireLatent(const LoadedModel& m)
+void requireLatent(const ModelCheckpoint& m)
 {
     if (!m.spec.hasLatent())
         throw std::runtime_error(std::string("a ") + ModelCatalog::info(m.spec.kind).title + " (" + m.spec.describe() +
                                  ") has no latent space");
 }
 
-void requireLowDimLatent(const LoadedModel& m)
+void requireLowDimLatent(const ModelCheckpoint& m)
 {
     requireLatent(m);
     if (m.spec.latentDim == 0)
         throw std::runtime_error("this model (" + m.spec.describe() + ") has no low-dimensional latent space to decode from");
 }
 
-int digitFor(const ArgParser& p, const LoadedModel& m)
+int digitFor(const ArgParser& p, const ModelCheckpoint& m)
 {
     if (!m.spec.isConditional()) {
         if (p.has("digit"))
@@ -84,7 +84,7 @@ int digitFor(const ArgParser& p, const LoadedModel& m)
     return p.integer("digit", 0, kDigitClasses - 1);
 }
 
-torch::Tensor codeOfTestImage(const ArgParser& p, LoadedModel& m, int index)
+torch::Tensor codeOfTestImage(const ArgParser& p, ModelCheckpoint& m, int index)
 {
     const DatasetSplits data = DatasetLocator::load(dataFor(p, m.spec));
     if (index < 0 || index >= data.test.size())

@@ -21,17 +21,17 @@ bool parseWithThreads(ArgParser& p, const std::vector<std::string>& args);
 torch::Tensor toImage(const torch::Tensor& img01);
 
 // --model: a checkpoint or a TorchScript module with encode/decode.
-latent::LoadedModel loadModel(const ArgParser& p);
+latent::ModelCheckpoint loadModel(const ArgParser& p);
 // --data, else the dataset the model names.
 std::string dataFor(const ArgParser& p, const latent::ModelSpec& spec);
 // Throws unless the model has a latent space (requireLowDimLatent: a vector of latentDim values to decode).
-void requireLatent(const latent::LoadedModel& m);
-void requireLowDimLatent(const latent::LoadedModel& m);
+void requireLatent(const latent::ModelCheckpoint& m);
+void requireLowDimLatent(const latent::ModelCheckpoint& m);
 // The digit a conditional model draws (--digit, which it needs); -1 for the other kinds, which
 // draw no particular digit and say so when one is given.
-int digitFor(const ArgParser& p, const latent::LoadedModel& m);
+int digitFor(const ArgParser& p, const latent::ModelCheckpoint& m);
 // The code of test image `index` of the model's dataset (or --data), for sample --around-index
 // and interpolate --from-index.
-torch::Tensor codeOfTestImage(const ArgParser& p, latent::LoadedModel& m, int index);
+torch::Tensor codeOfTestImage(const ArgParser& p, latent::ModelCheckpoint& m, int index);
 
 }  // namespace cli

@@ -20,7 +20,7 @@ int cmdDecode(const std::vector<std::string>& args)
         .required("out", "FILE.png", "output image")
         .flag("json", "print one JSON object on stdout");
     if (!parseWithThreads(p, args)) return 0;
-    LoadedModel m = loadModel(p);
+    ModelCheckpoint m = loadModel(p);
     requireLowDimLatent(m);
     const int digit = digitFor(p, m);
     std::vector<float> z = p.floats("z");

@@ -20,7 +20,7 @@ int cmdEncode(const std::vector<std::string>& args)
         .required("out", "FILE.csv", "output file")
         .flag("json", "print one JSON object on stdout");
     if (!parseWithThreads(p, args)) return 0;
-    LoadedModel m = loadModel(p);
+    ModelCheckpoint m = loadModel(p);
     requireLatent(m);
     const std::string split = p.str("split");
     if (split != "test" && split != "train") throw UsageError("encode: --split must be test or train");

@@ -18,7 +18,7 @@ int cmdEval(const std::vector<std::string>& args)
         .option("seed", "N", "seed for sampled latents and noise", "0")
         .flag("json", "print one JSON object on stdout");
     if (!parseWithThreads(p, args)) return 0;
-    LoadedModel m = loadModel(p);
+    ModelCheckpoint m = loadModel(p);
     const DatasetSplits data = DatasetLocator::load(dataFor(p, m.spec));
     Evaluator::Options o;
     o.seed = uint64_t(p.integer("seed", 0, 2147483647));

@@ -18,7 +18,7 @@ int cmdExport(const std::vector<std::string>& args)
         .flag("json", "print one JSON object on stdout");
     if (!parseWithThreads(p, args)) return 0;
     if (!p.isSet("torchscript")) throw UsageError("export: say --torchscript (the format to write)");
-    LoadedModel m = loadModel(p);
+    ModelCheckpoint m = loadModel(p);
     TorchScriptModel::exportModule(p.str("out"), m.spec, *m.model);
     if (p.isSet("json"))
         std::cout << JsonWriter().add("out", p.str("out")).add("model", toString(m.spec.kind)).add("latent_dim", m.spec.codeSize())

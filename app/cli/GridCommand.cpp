@@ -21,7 +21,7 @@ int cmdGrid(const std::vector<std::string>& args)
         .required("out", "FILE.png", "output image")
         .flag("json", "print one JSON object on stdout");
     if (!parseWithThreads(p, args)) return 0;
-    LoadedModel m = loadModel(p);
+    ModelCheckpoint m = loadModel(p);
     requireLowDimLatent(m);
     GridOptions g;
     g.digit = digitFor(p, m);

@@ -116,7 +116,7 @@ int cmdDenoise(const std::vector<std::string>& args)
         .option("scale", "N", "pixel scale of the PNGs", "1")
         .flag("json", "print one JSON object on stdout (PSNR of noisy and denoised against the clean digit)");
     if (!parseOrHelp(p, args)) return 0;
-    LoadedModel m = Checkpoint::load(modelFor(p, KeptModels::Denoiser));
+    ModelCheckpoint m = Checkpoint::load(modelFor(p, KeptModels::Denoiser));
     const PreprocessResult pre = preprocessFile(p.str("in"));
     const double noise = p.number("noise", 0.0, 1.0);
     const DenoiseResult r = denoiseDigit(*m.model, m.spec, pre.digit, noise, uint64_t(p.integer("seed", 0, 2147483647)));
@@ -152,7 +152,7 @@ int cmdUpscale(const std::vector<std::string>& args)
         .option("scale", "N", "pixel scale of the PNGs", "1")
         .flag("json", "print one JSON object on stdout (PSNR of the model, bilinear and bicubic)");
     if (!parseOrHelp(p, args)) return 0;
-    LoadedModel m = Checkpoint::load(modelFor(p, KeptModels::Upscaler));
+    ModelCheckpoint m = Checkpoint::load(modelFor(p, KeptModels::Upscaler));
     const PreprocessResult pre = preprocessFile(p.str("in"));
     const UpscaleResult r = upscaleDigit(*m.model, m.spec, pre.digit);
     const int scale = p.integer("scale", 1, 64);

@@ -26,7 +26,7 @@ int cmdInterpolate(const std::vector<std::string>& args)
         .required("out", "FILE.png", "the strip")
         .flag("json", "print one JSON object on stdout");
     if (!parseWithThreads(p, args)) return 0;
-    LoadedModel m = loadModel(p);
+    ModelCheckpoint m = loadModel(p);
     requireLatent(m);
     const int digit = digitFor(p, m);
     auto endPoint = [&](const std::string& indexOpt, const std::string& vectorOpt) {

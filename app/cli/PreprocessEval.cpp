@@ -73,6 +73,110 @@ double median(std::vector<double> v)
     return v[v.size() / 2];
 }
 
+// Every picture of the corpus as the preprocessing, a naive resize and the plain drawing give it.
+struct CorpusDigits {
+    torch::Tensor pre, naive, clean;      // [n, 784]; zeros where there is none
+    std::vector<std::string> refusal;     // why the preprocessing refused a picture ("": it did not)
+    std::vector<double> cleanCorr, originalCorr;  // -1: nothing to compare with
+};
+
+CorpusDigits readDigits(const QString& dir, const std::vector<CorpusRow>& rows)
+{
+    const int64_t n = int64_t(rows.size());
+    CorpusDigits d{torch::zeros({n, 784}), torch::zeros({n, 784}), torch::zeros({n, 784}), std::vector<std::string>(rows.size()),
+                   std::vector<double>(rows.size(), -1), std::vector<double>(rows.size(), -1)};
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const CorpusRow& r = rows[i];
+        GrayImage picture;
+        try {
+            picture = ImageFile::read(dir + "/" + r.file);
+        } catch (const ImageFileError& e) {
+            d.refusal[i] = e.what();
+            continue;
+        }
+        d.naive[int64_t(i)] = pixels(naiveDigit(picture));
+        GrayImage digit;
+        try {
+            digit = preprocessDigit(picture).digit;
+            d.pre[int64_t(i)] = pixels(digit);
+        } catch (const PreprocessError& e) {
+            d.refusal[i] = e.what();
+        }
+        if (!r.clean.isEmpty()) {
+            const GrayImage reference = preprocessDigit(ImageFile::read(dir + "/" + r.clean)).digit;
+            d.clean[int64_t(i)] = pixels(reference);
+            if (!digit.empty()) d.cleanCorr[i] = bestShiftedCorrelation(reference, digit);
+        }
+        if (!r.original.isEmpty() && !digit.empty())
+            d.originalCorr[i] = bestShiftedCorrelation(ImageFile::read(dir + "/" + r.original), digit);
+    }
+    return d;
+}
+
+struct Predictions {
+    torch::Tensor pre, naive, clean;
+};
+
+// The figures per kind of picture (in the corpus's order) and for all, and a line per picture in
+// `report` when it is open.
+std::vector<std::pair<QString, KindFigures>> tally(const std::vector<CorpusRow>& rows, const CorpusDigits& d, const Predictions& pred,
+                                                  std::ofstream& report)
+{
+    std::map<QString, KindFigures> byKind;
+    std::vector<QString> order;
+    KindFigures all;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const CorpusRow& r = rows[i];
+        const int64_t row = int64_t(i);
+        if (!byKind.count(r.kind)) order.push_back(r.kind);
+        for (KindFigures* f : {&byKind[r.kind], &all}) {
+            ++f->n;
+            const bool refused = !d.refusal[i].empty();
+            f->refused += refused;
+            f->rightPre += !refused && pred.pre[row].item<int64_t>() == r.label;
+            f->rightNaive += pred.naive[row].item<int64_t>() == r.label;
+            f->rightClean += !r.clean.isEmpty() && pred.clean[row].item<int64_t>() == r.label;
+            if (d.cleanCorr[i] >= 0) f->cleanCorrelation.push_back(d.cleanCorr[i]);
+            if (!r.original.isEmpty()) {
+                ++f->withOriginal;
+                f->originalMatch += d.originalCorr[i] >= 0.9;
+            }
+        }
+        if (report)
+            report << r.file.toStdString() << '\t' << r.kind.toStdString() << '\t' << r.label << '\t'
+                   << (d.refusal[i].empty() ? pred.pre[row].item<int64_t>() : -1) << '\t' << pred.naive[row].item<int64_t>() << '\t'
+                   << pred.clean[row].item<int64_t>() << '\t' << d.cleanCorr[i] << '\t' << d.originalCorr[i] << '\t' << d.refusal[i]
+                   << '\n';
+    }
+    std::vector<std::pair<QString, KindFigures>> figures;
+    for (const QString& kind : order) figures.emplace_back(kind, byKind[kind]);
+    figures.emplace_back("all", all);
+    return figures;
+}
+
+void printFigures(const std::vector<std::pair<QString, KindFigures>>& figures, bool json)
+{
+    if (!json)
+        std::printf("%-12s %5s %8s %8s %8s %8s %10s %10s\n", "kind", "n", "refused", "knn_pre", "knn_naive", "knn_clean",
+                    "corr_clean", "orig>=0.9");
+    for (const auto& [kind, f] : figures) {
+        const double acc = double(f.rightPre) / f.n, accNaive = double(f.rightNaive) / f.n, accClean = double(f.rightClean) / f.n;
+        const double originals = f.withOriginal ? double(f.originalMatch) / f.withOriginal : -1;
+        if (json) {
+            JsonWriter j;
+            j.add("kind", kind.toStdString()).add("n", f.n).add("refused", f.refused).add("knn_preprocessed", acc)
+                .add("knn_naive", accNaive).add("knn_clean", accClean).add("median_corr_clean", median(f.cleanCorrelation));
+            if (f.withOriginal) j.add("original_corr_at_least_0_9", originals).add("with_original", f.withOriginal);
+            std::cout << j.str() << std::endl;
+        } else {
+            char orig[32] = "-";
+            if (f.withOriginal) std::snprintf(orig, sizeof orig, "%.3f", originals);
+            std::printf("%-12s %5d %8d %8.3f %8.3f %8.3f %10.3f %10s\n", kind.toStdString().c_str(), f.n, f.refused, acc, accNaive,
+                        accClean, median(f.cleanCorrelation), orig);
+        }
+    }
+}
+
 }  // namespace
 
 int cmdPreprocessEval(const std::vector<std::string>& args)
@@ -101,91 +205,15 @@ int cmdPreprocessEval(const std::vector<std::string>& args)
     const DatasetSplits data = DatasetLocator::load(p.str("data"));
     const torch::Tensor trainX = data.train.allImages().flatten(1), trainY = data.train.labels;
 
-    const int64_t n = int64_t(rows.size());
-    torch::Tensor pre = torch::zeros({n, 784}), naive = torch::zeros({n, 784}), clean = torch::zeros({n, 784});
-    std::vector<std::string> refusal(rows.size());
-    std::vector<double> cleanCorr(rows.size(), -1), originalCorr(rows.size(), -1);
-    for (size_t i = 0; i < rows.size(); ++i) {
-        const CorpusRow& r = rows[i];
-        GrayImage picture;
-        try {
-            picture = ImageFile::read(dir + "/" + r.file);
-        } catch (const ImageFileError& e) {
-            refusal[i] = e.what();
-            continue;
-        }
-        naive[int64_t(i)] = pixels(naiveDigit(picture));
-        GrayImage digit;
-        try {
-            digit = preprocessDigit(picture).digit;
-            pre[int64_t(i)] = pixels(digit);
-        } catch (const PreprocessError& e) {
-            refusal[i] = e.what();
-        }
-        if (!r.clean.isEmpty()) {
-            const GrayImage reference = preprocessDigit(ImageFile::read(dir + "/" + r.clean)).digit;
-            clean[int64_t(i)] = pixels(reference);
-            if (!digit.empty()) cleanCorr[i] = bestShiftedCorrelation(reference, digit);
-        }
-        if (!r.original.isEmpty() && !digit.empty()) originalCorr[i] = bestShiftedCorrelation(ImageFile::read(dir + "/" + r.original), digit);
-    }
-    const torch::Tensor predPre = knnPredict(trainX, trainY, pre, k), predNaive = knnPredict(trainX, trainY, naive, k),
-                        predClean = knnPredict(trainX, trainY, clean, k);
-
-    std::map<QString, KindFigures> byKind;
-    std::vector<QString> order;
-    KindFigures all;
+    const CorpusDigits digits = readDigits(dir, rows);
+    const Predictions pred{knnPredict(trainX, trainY, digits.pre, k), knnPredict(trainX, trainY, digits.naive, k),
+                           knnPredict(trainX, trainY, digits.clean, k)};
     std::ofstream report;
     if (p.has("report")) {
         report.open(p.str("report"));
         report << "file\tkind\tlabel\tpreprocessed\tnaive\tclean\tcorr_clean\tcorr_original\trefused\n";
     }
-    for (size_t i = 0; i < rows.size(); ++i) {
-        const CorpusRow& r = rows[i];
-        if (!byKind.count(r.kind)) order.push_back(r.kind);
-        for (KindFigures* f : {&byKind[r.kind], &all}) {
-            ++f->n;
-            const bool refused = !refusal[i].empty();
-            f->refused += refused;
-            f->rightPre += !refused && predPre[int64_t(i)].item<int64_t>() == r.label;
-            f->rightNaive += predNaive[int64_t(i)].item<int64_t>() == r.label;
-            f->rightClean += !r.clean.isEmpty() && predClean[int64_t(i)].item<int64_t>() == r.label;
-            if (cleanCorr[i] >= 0) f->cleanCorrelation.push_back(cleanCorr[i]);
-            if (!r.original.isEmpty()) {
-                ++f->withOriginal;
-                f->originalMatch += originalCorr[i] >= 0.9;
-            }
-        }
-        if (report)
-            report << r.file.toStdString() << '\t' << r.kind.toStdString() << '\t' << r.label << '\t'
-                   << (refusal[i].empty() ? predPre[int64_t(i)].item<int64_t>() : -1) << '\t' << predNaive[int64_t(i)].item<int64_t>()
-                   << '\t' << predClean[int64_t(i)].item<int64_t>() << '\t' << cleanCorr[i] << '\t' << originalCorr[i] << '\t'
-                   << refusal[i] << '\n';
-    }
-    order.push_back("all");
-    byKind["all"] = all;
-
-    if (!p.isSet("json")) {
-        std::printf("%-12s %5s %8s %8s %8s %8s %10s %10s\n", "kind", "n", "refused", "knn_pre", "knn_naive", "knn_clean",
-                    "corr_clean", "orig>=0.9");
-    }
-    for (const QString& kind : order) {
-        const KindFigures& f = byKind[kind];
-        const double acc = double(f.rightPre) / f.n, accNaive = double(f.rightNaive) / f.n, accClean = double(f.rightClean) / f.n;
-        const double originals = f.withOriginal ? double(f.originalMatch) / f.withOriginal : -1;
-        if (p.isSet("json")) {
-            JsonWriter j;
-            j.add("kind", kind.toStdString()).add("n", f.n).add("refused", f.refused).add("knn_preprocessed", acc)
-                .add("knn_naive", accNaive).add("knn_clean", accClean).add("median_corr_clean", median(f.cleanCorrelation));
-            if (f.withOriginal) j.add("original_corr_at_least_0_9", originals).add("with_original", f.withOriginal);
-            std::cout << j.str() << std::endl;
-        } else {
-            char orig[32] = "-";
-            if (f.withOriginal) std::snprintf(orig, sizeof orig, "%.3f", originals);
-            std::printf("%-12s %5d %8d %8.3f %8.3f %8.3f %10.3f %10s\n", kind.toStdString().c_str(), f.n, f.refused, acc, accNaive,
-                        accClean, median(f.cleanCorrelation), orig);
-        }
-    }
+    printFigures(tally(rows, digits, pred, report), p.isSet("json"));
     if (!p.isSet("json"))
         std::printf("\nknn: %d-NN vote on the %lld training digits of %s; clean: the same digit drawn plainly; corr_clean: median "
                     "correlation with it (best of +-2 px shifts); orig>=0.9: share correlating >= 0.9 with the MNIST test digit it was made from\n",

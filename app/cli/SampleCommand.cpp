@@ -26,7 +26,7 @@ int cmdSample(const std::vector<std::string>& args)
         .required("out", "FILE.png", "the sheet")
         .flag("json", "print one JSON object on stdout");
     if (!parseWithThreads(p, args)) return 0;
-    LoadedModel m = loadModel(p);
+    ModelCheckpoint m = loadModel(p);
     requireLatent(m);
     const int n = p.integer("n", 1, 4096);
     const uint64_t seed = uint64_t(p.integer("seed", 0, 2147483647));

@@ -8,6 +8,7 @@
 #include "models/ModelFactory.h"
 #include "runtime/RuntimeInfo.h"
 #include "training/Trainer.h"
+#include "training/TrainingPlan.h"
 
 #include <atomic>
 #include <chrono>
@@ -63,52 +64,27 @@ ArgParser trainParser()
     return p;
 }
 
-// What a run starts from: a new model or a checkpoint to go on with.
-struct Run {
-    ModelSpec spec;
-    TrainOptions opt;
-    Autoencoder model;
-    TrainingState state;
-};
-
-Run resumedRun(const ArgParser& p)
+TrainingPlan resumedRun(const ArgParser& p)
 {
     for (const char* k : {"data", "model", "arch", "latent-dim", "loss", "noise", "downscale", "batch", "lr", "adversarial-lr",
                           "optimizer", "beta", "kl-warmup", "seed", "train-limit", "matmul"})
         if (p.given(k)) throw UsageError(std::string("train --resume: --") + k + " comes from the checkpoint and cannot change");
-    LoadedModel m = Checkpoint::load(p.str("resume"));
-    Run run{m.spec, trainOptionsFromSettings(m.spec.hyperParameters, p.str("resume")), m.model, m.training};
-    if (run.state.optimizer.empty())
+    TrainingPlan plan = TrainingPlan::resume(Checkpoint::load(p.str("resume")), p.str("resume"));
+    if (plan.state.optimizer.empty())
         std::cerr << "latent-cli train: " << p.str("resume") << " holds no optimiser state: the optimiser starts afresh\n";
-    return run;
+    return plan;
 }
 
-ModelSpec specFromOptions(const ArgParser& p)
+TrainingPlan newRun(const ArgParser& p)
 {
-    try {
-        const ModelKind kind = ModelCatalog::parseKind(p.str("model"));
-        std::optional<Arch> arch;
-        if (p.has("arch")) arch = ModelCatalog::parseArch(kind, p.str("arch"));
-        std::optional<int> latentDim;
-        if (p.has("latent-dim")) latentDim = p.integer("latent-dim", 0, kMaxLatentDim);
-        ModelSpec spec = ModelSpec::forKind(kind, arch, latentDim);
-        spec.noiseStd = p.number("noise", 0, 10);
-        spec.downscale = p.integer("downscale", 2, 4);
-        spec.reconstruction = parseReconstructionLoss(p.str("loss"));
-        spec.validate();
-        parseOptimizerKind(p.str("optimizer"));
-        parseMatmulPrecision(p.str("matmul"));
-        spec.dataset = p.str("data");
-        return spec;
-    } catch (const std::invalid_argument& e) {
-        throw UsageError(std::string("train: ") + e.what());
-    }
-}
-
-Run newRun(const ArgParser& p)
-{
-    Run run;
-    run.spec = specFromOptions(p);
+    RunRequest request;
+    request.model = p.str("model");
+    if (p.has("arch")) request.arch = p.str("arch");
+    if (p.has("latent-dim")) request.latentDim = p.integer("latent-dim", 0, kMaxLatentDim);
+    request.noiseStd = p.number("noise", 0, 10);
+    request.downscale = p.integer("downscale", 2, 4);
+    request.loss = p.str("loss");
+    request.dataset = p.str("data");
     // Checked here, with the option's name in any message; stored as given.
     (void)p.integer("batch", 1, 65536);
     (void)p.number("lr", 1e-9, 10);
@@ -118,11 +94,12 @@ Run newRun(const ArgParser& p)
     (void)p.integer("train-limit", 0, 100000000);
     if (p.has("adversarial-lr")) (void)p.number("adversarial-lr", 1e-9, 10);
     for (const char* k : kRunSettings)
-        if (p.has(k)) run.spec.hyperParameters[k] = p.str(k);
-    run.opt = trainOptionsFromSettings(run.spec.hyperParameters, "train");
-    torch::manual_seed(run.opt.seed);
-    run.model = makeModel(run.spec);
-    return run;
+        if (p.has(k)) request.settings[k] = p.str(k);
+    try {
+        return TrainingPlan::start(request);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(std::string("train: ") + e.what());
+    }
 }
 
 // The checkpoint's spec as it stands after `epochs` complete epochs.
@@ -138,7 +115,7 @@ ModelSpec specAfter(ModelSpec s, int epochs, const EpochReport& last)
 }
 
 // Progress lines on stderr; every complete epoch saved to `out`.
-void reportTo(Trainer& trainer, const Run& run, const std::string& out, bool verbose)
+void reportTo(Trainer& trainer, const TrainingPlan& run, const std::string& out, bool verbose)
 {
     trainer.setProgressCallback([verbose](const TrainProgress& pr) {
         if (!verbose) return;
@@ -189,28 +166,23 @@ int cmdTrain(const CommandArgs& args)
     if (!resume && !p.given("out")) throw UsageError("train: --out FILE.pt is required");
     const std::string out = p.given("out") ? p.str("out") : p.str("resume");
 
-    Run run = resume ? resumedRun(p) : newRun(p);
-    TrainOptions& opt = run.opt;
-    opt.startEpoch = run.spec.epochsDone;
-    opt.epochs = p.has("epochs") ? p.integer("epochs", 1, 100000) : ModelCatalog::suggestedEpochs(run.spec.kind, run.spec.arch);
+    TrainingPlan run = resume ? resumedRun(p) : newRun(p);
+    const TrainOptions& opt = run.options;
+    run.setEpochs(p.has("epochs") ? p.integer("epochs", 1, 100000) : ModelCatalog::suggestedEpochs(run.spec.kind, run.spec.arch));
     if (resume && opt.epochs <= opt.startEpoch)
         throw UsageError("train --resume: " + p.str("resume") + " has been trained for " + std::to_string(opt.startEpoch) +
                          " epochs; ask for more in all with --epochs");
-    opt.progressEvery = p.integer("progress-every", 1, 1000000);
-    opt.threads = p.integer("threads", 0, 256);
-    run.spec.hyperParameters["epochs"] = std::to_string(opt.epochs);
+    run.options.progressEvery = p.integer("progress-every", 1, 1000000);
+    run.options.threads = p.integer("threads", 0, 256);
     if (p.has("threads")) run.spec.hyperParameters["threads"] = p.str("threads");
 
-    DatasetSplits data = DatasetLocator::load(run.spec.dataset);
-    const auto limit = run.spec.hyperParameters.find("train-limit");
-    const long long trainLimit = limit == run.spec.hyperParameters.end() ? 0 : integerSetting(limit->second, "train-limit", out);
-    if (trainLimit > 0) data.train = data.train.subset(trainLimit);
+    const DatasetSplits data = run.loadData();
     std::cerr << RuntimeInfo::current().summary() << "\n"
               << (resume ? "resuming " : "training ") << run.spec.describe() << ": " << data.train.size() << " train / "
               << data.test.size() << " test images from " << data.directory << "\n";
 
     Trainer trainer(run.model, run.spec, opt);
-    if (resume) trainer.setResumeState(run.state);
+    if (!run.state.empty()) trainer.setResumeState(run.state);
     reportTo(trainer, run, out, p.isSet("verbose"));
     gTrainer.store(&trainer);
     auto previous = std::signal(SIGINT, onInterrupt);

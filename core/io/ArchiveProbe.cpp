@@ -163,18 +163,12 @@ bool isPlainAttributeCode(const std::string& code)
     return classes == 1;
 }
 
-}  // namespace
-
-std::string torchArchiveProblem(const std::string& path, ArchiveContent content)
+// Where the central directory lies and how many entries it has, from the end of central
+// directory record (or the zip64 one it points at); "" or what is wrong.
+std::string findDirectory(File& file, uint64_t& entries, uint64_t& cdSize, uint64_t& cdOffset)
 {
-    File file;
-    file.f.reset(std::fopen(path.c_str(), "rb"));
-    if (!file.f) return "cannot open the file";
-    if (fseeko(file.f.get(), 0, SEEK_END) != 0) return "cannot read the file";
-    file.size = uint64_t(ftello(file.f.get()));
-
-    // The end of central directory record: its last signature with a whole record after it (as
-    // the zip reader looks for it), within the last 64 KiB + 22 bytes.
+    // The record's last signature with a whole record after it (as the zip reader looks for it),
+    // within the last 64 KiB + 22 bytes.
     const uint64_t tail = std::min<uint64_t>(file.size, 65557);
     std::vector<unsigned char> buf;
     if (!file.read(file.size - tail, size_t(tail), buf)) return "cannot read the file";
@@ -186,7 +180,9 @@ std::string torchArchiveProblem(const std::string& path, ArchiveContent content)
         }
     if (eocd < 0) return "not a zip archive";
     const unsigned char* e = &buf[size_t(eocd)];
-    uint64_t entries = le16(e + 10), cdSize = le32(e + 12), cdOffset = le32(e + 16);
+    entries = le16(e + 10);
+    cdSize = le32(e + 12);
+    cdOffset = le32(e + 16);
     const uint64_t eocdOffset = file.size - tail + uint64_t(eocd);
     // A zip64 locator just before it points at the zip64 record, whose counts then count.
     if (eocdOffset >= 20) {
@@ -201,12 +197,42 @@ std::string torchArchiveProblem(const std::string& path, ArchiveContent content)
             }
         }
     }
+    return {};
+}
+
+// The zip64 sizes and offset in an entry's extra field, for the fields that say "see there".
+std::string readZip64Fields(const unsigned char* extra, size_t extraLen, Entry& en)
+{
+    size_t q = 0;
+    while (q + 4 <= extraLen) {
+        const uint32_t id = le16(extra + q), len = le16(extra + q + 2);
+        if (q + 4 + len > extraLen) return "damaged zip directory";
+        if (id == 0x0001) {
+            size_t r = q + 4;
+            const size_t rEnd = r + len;
+            for (uint64_t* field : {&en.uncompressed, &en.compressed, &en.localOffset}) {
+                if (*field != 0xFFFFFFFF) continue;
+                if (r + 8 > rEnd) return "damaged zip64 entry";
+                *field = le64(extra + r);
+                r += 8;
+            }
+            return {};
+        }
+        q += 4 + len;
+    }
+    return "damaged zip64 entry";
+}
+
+// Every central directory entry; "" or what is wrong.
+std::string readDirectory(File& file, std::vector<Entry>& list)
+{
+    uint64_t entries = 0, cdSize = 0, cdOffset = 0;
+    if (std::string problem = findDirectory(file, entries, cdSize, cdOffset); !problem.empty()) return problem;
     if (entries == 0) return "an empty archive";
     if (cdSize > kMaxCentralDirectory || entries > cdSize / 46) return "damaged zip directory";
     std::vector<unsigned char> cd;
     if (!file.read(cdOffset, size_t(cdSize), cd)) return "damaged zip directory";
 
-    std::vector<Entry> list;
     size_t p = 0;
     for (uint64_t i = 0; i < entries; ++i) {
         if (p + 46 > cd.size() || le32(&cd[p]) != 0x02014b50) return "damaged zip directory";
@@ -221,97 +247,88 @@ std::string torchArchiveProblem(const std::string& path, ArchiveContent content)
         en.localOffset = le32(&cd[p + 42]);
         if (p + 46 + nameLen + extraLen + commentLen > cd.size()) return "damaged zip directory";
         en.name.assign(reinterpret_cast<const char*>(&cd[p + 46]), nameLen);
-        // zip64 sizes and offset, for the fields that say "see the extra field"
-        const bool big = en.uncompressed == 0xFFFFFFFF || en.compressed == 0xFFFFFFFF || en.localOffset == 0xFFFFFFFF;
-        if (big) {
-            size_t q = p + 46 + nameLen;
-            const size_t end = q + extraLen;
-            bool found = false;
-            while (q + 4 <= end) {
-                const uint32_t id = le16(&cd[q]), len = le16(&cd[q + 2]);
-                if (q + 4 + len > end) return "damaged zip directory";
-                if (id == 0x0001) {
-                    size_t r = q + 4;
-                    const size_t rEnd = r + len;
-                    for (uint64_t* field : {&en.uncompressed, &en.compressed, &en.localOffset}) {
-                        if (*field != 0xFFFFFFFF) continue;
-                        if (r + 8 > rEnd) return "damaged zip64 entry";
-                        *field = le64(&cd[r]);
-                        r += 8;
-                    }
-                    found = true;
-                    break;
-                }
-                q += 4 + len;
-            }
-            if (!found) return "damaged zip64 entry";
-        }
+        if (en.uncompressed == 0xFFFFFFFF || en.compressed == 0xFFFFFFFF || en.localOffset == 0xFFFFFFFF)
+            if (std::string problem = readZip64Fields(&cd[p + 46 + nameLen], extraLen, en); !problem.empty()) return problem;
         list.push_back(std::move(en));
         p += 46 + nameLen + extraLen + commentLen;
     }
+    return {};
+}
 
-    // LibTorch writes every record stored (not compressed), inside the file; its reader allocates
-    // the size an entry claims before reading it, so a claim must be true.
-    for (const Entry& en : list) {
-        if ((en.flags & 0x61) != 0) return "an encrypted record";
-        // The zip reader "reads" a directory as nothing, leaving LibTorch's buffer as it was.
-        if ((en.externalAttributes & 0x10) != 0 || en.name.empty() || en.name.back() == '/') return "a folder entry";
-        if (en.method == 0 && en.compressed != en.uncompressed) return "a damaged record (" + en.name + ")";
-        if (en.method != 0 && (en.method != 8 || en.uncompressed > kMaxDeflatedBytes || (en.compressed == 0 && en.uncompressed > 0)))
-            return "a compressed record LibTorch cannot read";
-        if (en.localOffset > file.size || en.compressed > file.size - en.localOffset) return "a record past the end of the file";
+// LibTorch writes every record stored (not compressed), inside the file; its reader allocates the
+// size an entry claims before reading it, so a claim must be true.
+std::string recordProblem(const Entry& en, uint64_t fileSize)
+{
+    if ((en.flags & 0x61) != 0) return "an encrypted record";
+    // The zip reader "reads" a directory as nothing, leaving LibTorch's buffer as it was.
+    if ((en.externalAttributes & 0x10) != 0 || en.name.empty() || en.name.back() == '/') return "a folder entry";
+    if (en.method == 0 && en.compressed != en.uncompressed) return "a damaged record (" + en.name + ")";
+    if (en.method != 0 && (en.method != 8 || en.uncompressed > kMaxDeflatedBytes || (en.compressed == 0 && en.uncompressed > 0)))
+        return "a compressed record LibTorch cannot read";
+    if (en.localOffset > fileSize || en.compressed > fileSize - en.localOffset) return "a record past the end of the file";
+    return {};
+}
+
+// A record's bytes, inflated when deflated, checked against its CRC.
+bool recordData(File& file, const Entry& en, std::vector<unsigned char>& data)
+{
+    std::vector<unsigned char> local;
+    if (!file.read(en.localOffset, 30, local) || le32(local.data()) != 0x04034b50) return false;
+    const uint64_t dataOffset = en.localOffset + 30 + le16(&local[26]) + le16(&local[28]);
+    if (!file.read(dataOffset, size_t(en.compressed), data)) return false;
+    if (en.method == 8) {  // raw deflate, inflated to exactly the size it claims
+        std::vector<unsigned char> out(size_t(en.uncompressed));
+        z_stream z{};
+        if (inflateInit2(&z, -MAX_WBITS) != Z_OK) return false;
+        z.next_in = data.data();
+        z.avail_in = uInt(data.size());
+        z.next_out = out.data();
+        z.avail_out = uInt(out.size());
+        const int status = inflate(&z, Z_FINISH);
+        const bool whole = status == Z_STREAM_END && z.total_out == out.size();
+        inflateEnd(&z);
+        if (!whole) return false;
+        data.swap(out);
     }
-    auto recordData = [&](const Entry& en, std::vector<unsigned char>& data) {
-        std::vector<unsigned char> local;
-        if (!file.read(en.localOffset, 30, local) || le32(local.data()) != 0x04034b50) return false;
-        const uint64_t dataOffset = en.localOffset + 30 + le16(&local[26]) + le16(&local[28]);
-        if (!file.read(dataOffset, size_t(en.compressed), data)) return false;
-        if (en.method == 8) {  // raw deflate, inflated to exactly the size it claims
-            std::vector<unsigned char> out(size_t(en.uncompressed));
-            z_stream z{};
-            if (inflateInit2(&z, -MAX_WBITS) != Z_OK) return false;
-            z.next_in = data.data();
-            z.avail_in = uInt(data.size());
-            z.next_out = out.data();
-            z.avail_out = uInt(out.size());
-            const int status = inflate(&z, Z_FINISH);
-            const bool whole = status == Z_STREAM_END && z.total_out == out.size();
-            inflateEnd(&z);
-            if (!whole) return false;
-            data.swap(out);
-        }
-        return crc32(0L, data.data(), uInt(data.size())) == en.crc;
-    };
-    auto endsWith = [](const std::string& name, const char* tail) {
-        const size_t n = std::strlen(tail);
-        return name.size() >= n && name.compare(name.size() - n, n, tail) == 0;
-    };
+    return crc32(0L, data.data(), uInt(data.size())) == en.crc;
+}
+
+bool endsWith(const std::string& name, const char* tail)
+{
+    const size_t n = std::strlen(tail);
+    return name.size() >= n && name.compare(name.size() - n, n, tail) == 0;
+}
+
+// The code and pickle records: a TorchScript module must define decode(), a plain archive of
+// values may hold only the code LibTorch writes for attributes; every pickle must be walkable.
+std::string contentProblem(File& file, const std::vector<Entry>& list, ArchiveContent content)
+{
     const bool dataOnly = content == ArchiveContent::PlainValues;
     bool definesDecode = false;
     for (const Entry& en : list) {
-        if (!dataOnly && endsWith(en.name, ".py")) {
+        if (endsWith(en.name, ".py")) {
             std::vector<unsigned char> code;
-            if (en.uncompressed > kMaxDeflatedBytes || !recordData(en, code)) return "a damaged record (" + en.name + ")";
+            if (en.uncompressed > kMaxDeflatedBytes || !recordData(file, en, code)) return "a damaged record (" + en.name + ")";
             const std::string text(code.begin(), code.end());
-            definesDecode = definesDecode || text.find("def decode(") != std::string::npos;
-            continue;
-        }
-        if (dataOnly && endsWith(en.name, ".py")) {
-            std::vector<unsigned char> code;
-            if (en.uncompressed > kMaxDeflatedBytes || !recordData(en, code)) return "a damaged record (" + en.name + ")";
-            if (!endsWith(en.name, "/code/__torch__.py") || !isPlainAttributeCode(std::string(code.begin(), code.end())))
+            if (!dataOnly)
+                definesDecode = definesDecode || text.find("def decode(") != std::string::npos;
+            else if (!endsWith(en.name, "/code/__torch__.py") || !isPlainAttributeCode(text))
                 return "TorchScript code that is not a plain archive of values (" + en.name + ")";
             continue;
         }
         if (!endsWith(en.name, ".pkl")) continue;
         if (en.uncompressed > kMaxPickleBytes) return "a pickle record over 64 MB";
         std::vector<unsigned char> data;
-        if (!recordData(en, data)) return "a damaged record (" + en.name + ")";
+        if (!recordData(file, en, data)) return "a damaged record (" + en.name + ")";
         if (std::string problem = pickleProblem(data); !problem.empty()) return problem + " (" + en.name + ")";
     }
-
     if (!dataOnly && !definesDecode) return "no TorchScript code with a decode method";
+    return {};
+}
 
+// The archive's version record, found and read as LibTorch finds and reads it.
+std::string versionProblem(File& file, const std::vector<Entry>& list)
+{
     const std::string& first = list.front().name;
     const size_t slash = first.find('/');
     if (first.find('\0') != std::string::npos || slash == std::string::npos) return "its files are not in a folder";
@@ -333,7 +350,7 @@ std::string torchArchiveProblem(const std::string& path, ArchiveContent content)
         version->uncompressed > kMaxVersionBytes)
         return "an unreadable version record";
     std::vector<unsigned char> data;
-    if (!recordData(*version, data)) return "a damaged version record";
+    if (!recordData(file, *version, data)) return "a damaged version record";
     // Read as std::stoull reads it: leading blanks, then digits.
     const std::string text(data.begin(), data.end());
     size_t i = 0;
@@ -346,6 +363,24 @@ std::string torchArchiveProblem(const std::string& path, ArchiveContent content)
     if (digits == 0 || digits >= 19) return "an unreadable version record";
     if (v < 1 || v > 10) return "format version " + std::to_string(v) + " (this LibTorch reads 1 to 10)";
     return {};
+}
+
+}  // namespace
+
+std::string torchArchiveProblem(const std::string& path, ArchiveContent content)
+{
+    File file;
+    file.f.reset(std::fopen(path.c_str(), "rb"));
+    if (!file.f) return "cannot open the file";
+    if (fseeko(file.f.get(), 0, SEEK_END) != 0) return "cannot read the file";
+    file.size = uint64_t(ftello(file.f.get()));
+
+    std::vector<Entry> list;
+    if (std::string problem = readDirectory(file, list); !problem.empty()) return problem;
+    for (const Entry& en : list)
+        if (std::string problem = recordProblem(en, file.size); !problem.empty()) return problem;
+    if (std::string problem = contentProblem(file, list, content); !problem.empty()) return problem;
+    return versionProblem(file, list);
 }
 
 }  // namespace latent

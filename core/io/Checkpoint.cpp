@@ -144,10 +144,10 @@ void Checkpoint::save(const std::string& path, const ModelSpec& spec, Autoencode
     }
 }
 
-LoadedModel Checkpoint::load(const std::string& path, std::optional<ModelKind> expectedKind)
+ModelCheckpoint Checkpoint::load(const std::string& path, std::optional<ModelKind> expectedKind)
 {
     torch::serialize::InputArchive archive;
-    LoadedModel out;
+    ModelCheckpoint out;
     out.spec = readSpec(path, archive);
     if (expectedKind && *expectedKind != out.spec.kind)
         throw CheckpointError(path + ": holds a '" + toString(out.spec.kind) + "' model, but a '" +

@@ -15,7 +15,10 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-struct LoadedModel {
+// What a checkpoint holds, in a file or in memory: the model's description, its weights and how
+// its training may go on. (The window shares frozen ones as ModelSnapshot and runs them through an
+// InferenceSession.)
+struct ModelCheckpoint {
     ModelSpec spec;
     Autoencoder model;
     TrainingState training;  // empty unless the file was saved with one
@@ -33,7 +36,7 @@ public:
                      const TrainingState& training = {});
     // Rebuilds the model from the stored spec and loads the weights, checking every name and shape.
     // With expectedKind set, a checkpoint of another kind is refused.
-    static LoadedModel load(const std::string& path, std::optional<ModelKind> expectedKind = std::nullopt);
+    static ModelCheckpoint load(const std::string& path, std::optional<ModelKind> expectedKind = std::nullopt);
     // Loads weights into an existing model of a given spec (the GUI's "open into this model").
     static void loadInto(const std::string& path, const ModelSpec& spec, AutoencoderImpl& model);
 };

@@ -109,7 +109,7 @@ bool TorchScriptModel::looksLike(const std::string& path)
     return torchArchiveProblem(path, ArchiveContent::ScriptModule).empty();
 }
 
-LoadedModel TorchScriptModel::load(const std::string& path)
+ModelCheckpoint TorchScriptModel::load(const std::string& path)
 {
     torch::jit::Module module;
     try {
@@ -124,7 +124,7 @@ LoadedModel TorchScriptModel::load(const std::string& path)
     } catch (const std::exception& e) {
         throw CheckpointError(path + ": " + e.what());
     }
-    LoadedModel out;
+    ModelCheckpoint out;
     out.spec.arch = Arch::Script;
     // No dataset of its own: the window keeps the one it shows, latent-cli takes MNIST's
     // (the interface is MNIST's 28x28 digits) unless given --data.
@@ -241,7 +241,7 @@ void TorchScriptModel::exportModule(const std::string& path, const ModelSpec& sp
     }
 }
 
-LoadedModel loadModel(const std::string& path)
+ModelCheckpoint loadModel(const std::string& path)
 {
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && TorchScriptModel::looksLike(path))

@@ -21,7 +21,7 @@ public:
     // 28x28 images in [0, 1]. LibTorch compiles the module's code as it loads: open only modules
     // you trust (its compiler is not hardened against damaged code, see ArchiveProbe.h).
     // Throws CheckpointError saying what is missing.
-    static LoadedModel load(const std::string& path);
+    static ModelCheckpoint load(const std::string& path);
 
     // Writes `model` as a TorchScript module with encode(x) and decode(z) (images in [0, 1]) and
     // the weights as its parameters, traced from the model itself: torch.jit.load in PyTorch
@@ -30,6 +30,6 @@ public:
 };
 
 // A checkpoint or a TorchScript module, whichever the file is: what the window and latent-cli open.
-LoadedModel loadModel(const std::string& path);
+ModelCheckpoint loadModel(const std::string& path);
 
 }  // namespace latent

@@ -2,6 +2,7 @@
 // For the torch-free loop files of models/ (ReluResamplingKernels, OneChannelConvolutionKernels,
 // SmallBatchDenseKernels): bf16 as its bits, 16-float vectors, and the compile-time variants the
 // loops are built in. Include from .cpp only.
+#include "kernels/Bf16.h"
 #include "kernels/KernelIsa.h"
 
 #include <cstdint>
@@ -9,24 +10,11 @@
 
 namespace latent::kernels {
 
-// bf16 is the upper half of a float: widening is a shift; narrowing rounds to nearest even (as
-// c10::BFloat16 does) and keeps NaN a NaN.
+// Loads and stores of float or bf16 bits (kernels/Bf16.h: the one rounding).
 inline float toFloat(float v) { return v; }
-inline float toFloat(uint16_t bits)
-{
-    const uint32_t u = uint32_t(bits) << 16;
-    float f;
-    std::memcpy(&f, &u, sizeof f);
-    return f;
-}
+inline float toFloat(uint16_t bits) { return fromBf16(bits); }
 inline void store(float& out, float v) { out = v; }
-inline void store(uint16_t& out, float v)
-{
-    uint32_t u;
-    std::memcpy(&u, &v, sizeof u);
-    const uint32_t rounded = (u + 0x7FFFu + ((u >> 16) & 1u)) >> 16;
-    out = (u & 0x7FFFFFFFu) > 0x7F800000u ? uint16_t(0x7FC0) : uint16_t(rounded);
-}
+inline void store(uint16_t& out, float v) { out = toBf16(v); }
 
 // 16 floats in GCC's vector extensions, which compile to AVX-512, AVX2 or SSE in each clone (see
 // LATENT_KERNEL_VARIANTS); loaded from float or bf16, stored to either. For loops whose plain form GCC
@@ -49,6 +37,7 @@ LATENT_INLINE V16 load16(const uint16_t* p)
     return (V16)(__builtin_convertvector(h, U32x16) << 16);
 }
 LATENT_INLINE void store16(float* p, V16 v) { std::memcpy(p, &v, sizeof v); }
+// toBf16 (kernels/Bf16.h) on 16 lanes.
 LATENT_INLINE void store16(uint16_t* p, V16 v)
 {
     const U32x16 u = (U32x16)v;

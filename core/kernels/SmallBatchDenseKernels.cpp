@@ -147,9 +147,4 @@ void denseRowsBf16(const float* in, int64_t rows, int64_t width, const uint16_t*
         denseRowsWidened(in, rows, width, weight, bias, outWidth, relu, out);
 }
 
-void toBf16(const float* src, int64_t n, uint16_t* dst)
-{
-    for (int64_t i = 0; i < n; ++i) kernels::store(dst[i], src[i]);
-}
-
 }  // namespace latent

@@ -12,7 +12,4 @@ namespace latent {
 void denseRowsBf16(const float* in, int64_t rows, int64_t width, const uint16_t* weight, const float* bias,
                    int64_t outWidth, bool relu, float* out);
 
-// n floats to bf16 bits, rounded to nearest even (NaN stays NaN).
-void toBf16(const float* src, int64_t n, uint16_t* dst);
-
 }  // namespace latent

@@ -2,7 +2,6 @@
 
 #include "runtime/FastPaths.h"
 
-#include <torch/csrc/jit/frontend/tracer.h>
 
 namespace latent {
 
@@ -26,8 +25,8 @@ ModelOutput AutoencoderImpl::forward(const torch::Tensor& input, const torch::Te
 
 bool AutoencoderImpl::runsInference(const torch::Tensor& x) const
 {
-    return !referencePaths() && !is_training() && !torch::GradMode::is_enabled() && !torch::jit::tracer::isTracing() && x.dim() == 2 &&
-           x.device().is_cpu() && x.scalar_type() == torch::kFloat32 && parameters().front().device().is_cpu();
+    return fastPathAllowed(x) && !is_training() && !torch::GradMode::is_enabled() && x.dim() == 2 &&
+           x.scalar_type() == torch::kFloat32 && parameters().front().device().is_cpu();
 }
 
 torch::Tensor AutoencoderImpl::reconstructMean(const torch::Tensor& input, const torch::Tensor& labels)

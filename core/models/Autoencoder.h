@@ -36,9 +36,9 @@ public:
     // a model may take a faster, less exact path here (the conv VAE: bf16 products, a grey level
     // or two off). Scores use decode().
     virtual torch::Tensor decodeForDisplay(const torch::Tensor& z, const torch::Tensor& labels) { return decode(z, labels); }
-    // Whether x may take a model's own inference loops instead of its LibTorch layers: the fast
-    // paths on (FastPaths.h), evaluation mode, no gradients, not tracing for TorchScript (the
-    // tracer records torch operations only), float rows on the CPU.
+    // Whether x may take a model's own inference loops instead of its LibTorch layers:
+    // fastPathAllowed (runtime/FastPaths.h), evaluation mode, no gradients, float rows, the
+    // model's weights on the CPU.
     bool runsInference(const torch::Tensor& x) const;
     // VAE: z = mean + exp(0.5 * logvar) * eps, eps ~ N(0, I), in training and evaluation alike
     // (the ELBO is an expectation over q(z|x)); other models decode the code directly.

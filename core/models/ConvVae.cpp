@@ -42,21 +42,16 @@ Encoding ConvVaeImpl::encode(const torch::Tensor& input, const torch::Tensor& /*
 torch::Tensor ConvVaeImpl::decode(const torch::Tensor& z, const torch::Tensor& /*labels*/)
 {
     // Inference on the CPU (the latent view's grid and drag, samples, scores): see decodeBlocks.
-    if (fastPathApplies(z)) return decodeBlocks(z, false);
+    if (runsInference(z)) return decodeBlocks(z, false);
     auto h = toChannelsLast(torch::relu(decoderDense(z)).view({-1, 64, 7, 7}));
     h = torch::relu(convTranspose2d(deconv1, h));   // 14x14
     h = torch::relu(convTranspose2d(deconv2, h));   // 28x28
     return convTranspose2d(deconvOut, h);
 }
 
-bool ConvVaeImpl::fastPathApplies(const torch::Tensor& z) const
-{
-    return runsInference(z);
-}
-
 torch::Tensor ConvVaeImpl::decodeForDisplay(const torch::Tensor& z, const torch::Tensor& labels)
 {
-    return fastPathApplies(z) ? decodeBlocks(z, true) : decode(z, labels);
+    return runsInference(z) ? decodeBlocks(z, true) : decode(z, labels);
 }
 
 // The same layers, a few images at a time through all of them (channels-last, in the cores'

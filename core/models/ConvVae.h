@@ -17,7 +17,6 @@ struct ConvVaeImpl : AutoencoderImpl {
     // decode() for inference on the CPU: the same result (float sums in another order), faster;
     // bf16: the products take bf16 operands (for display).
     torch::Tensor decodeBlocks(const torch::Tensor& z, bool bf16);
-    bool fastPathApplies(const torch::Tensor& z) const;
 
     ConvVaeOptions options;
     torch::nn::Conv2d conv1{nullptr}, conv2{nullptr};

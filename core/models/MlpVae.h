@@ -1,7 +1,5 @@
 #pragma once
-#include "models/Autoencoder.h"
-#include "ops/SmallBatchDense.h"
-#include "models/ModelSpec.h"
+#include "models/DenseVae.h"
 
 namespace latent {
 
@@ -12,20 +10,8 @@ struct MlpVaeOptions {
 };
 
 // The lesson's VAE: 784 -> 512 (ReLU) -> mean, logvar; decoder latent -> 512 (ReLU) -> 784 logits.
-struct MlpVaeImpl : AutoencoderImpl {
-    explicit MlpVaeImpl(const MlpVaeOptions& options = {});
-    Encoding encode(const torch::Tensor& input, const torch::Tensor& labels) override;
-    torch::Tensor decode(const torch::Tensor& z, const torch::Tensor& labels) override;
-    // A single point with the wide layers' weights in bf16 (SmallBatchDense): the drag's preview.
-    torch::Tensor decodeForDisplay(const torch::Tensor& z, const torch::Tensor& labels) override;
-
-    MlpVaeOptions options;
-    torch::nn::Linear encoderHidden{nullptr}, encoderMean{nullptr}, encoderLogvar{nullptr};
-    torch::nn::Linear decoderHidden{nullptr}, decoderOutput{nullptr};
-
-private:
-    torch::Tensor decodeWith(const torch::Tensor& z, const torch::Tensor& labels, Bf16WeightCache* bf16);
-    Bf16WeightCache displayWeights_;
+struct MlpVaeImpl : DenseVaeImpl {
+    explicit MlpVaeImpl(const MlpVaeOptions& o = {}) : DenseVaeImpl({o.imagePixels, o.hidden, o.latentDim, 0}) {}
 };
 TORCH_MODULE(MlpVae);
 

@@ -3,7 +3,6 @@
 #include "runtime/TorchCompat.h"
 #include "runtime/FastPaths.h"
 
-#include <torch/csrc/jit/frontend/tracer.h>
 
 namespace latent {
 
@@ -67,8 +66,7 @@ torch::Tensor convTranspose2d(torch::nn::ConvTranspose2d& layer, const torch::Te
     const bool plain = (*o.dilation())[0] == 1 && (*o.dilation())[1] == 1 && o.groups() == 1 &&
                        compat::variants::holds_alternative<torch::enumtype::kZeros>(o.padding_mode()) &&
                        compat::variants::holds_alternative<torch::ExpandingArray<2>>(o.padding());
-    if (!plain || referencePaths() || !x.device().is_cpu() || x.dim() != 4 || (x.scalar_type() != torch::kFloat32 && x.scalar_type() != torch::kBFloat16) ||
-        torch::jit::tracer::isTracing())
+    if (!plain || !fastPathAllowed(x) || x.dim() != 4 || (x.scalar_type() != torch::kFloat32 && x.scalar_type() != torch::kBFloat16))
         return layer->forward(x);
     const auto padding = *compat::variants::get<torch::ExpandingArray<2>>(o.padding());
     return ConvTransposeFunction::apply(x, layer->weight, layer->bias, *o.stride(), padding, *o.output_padding());

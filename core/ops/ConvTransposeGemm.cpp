@@ -1,5 +1,6 @@
 #include "ops/ConvTransposeGemm.h"
 
+#include "kernels/Bf16.h"
 #include "runtime/Gemm.h"
 
 #include <algorithm>
@@ -39,7 +40,7 @@ ConvTransposeGemm::ConvTransposeGemm(const torch::Tensor& weight, const torch::T
     wmat_ = weight.detach().to(torch::kFloat32).permute({0, 2, 3, 1}).reshape({cin_, k_ * k_ * cout_}).contiguous();
     if (bf16_) {
         wmatBf16_.resize(size_t(wmat_.numel()));
-        Gemm::toBf16(wmat_.data_ptr<float>(), wmat_.numel(), wmatBf16_.data());
+        toBf16(wmat_.data_ptr<float>(), wmat_.numel(), wmatBf16_.data());
     }
     bias_.assign(size_t(cout_), 0.f);
     if (bias.defined()) {
@@ -55,7 +56,7 @@ void ConvTransposeGemm::run(const float* x, int64_t count, int64_t h, int64_t w,
     bool done = false;
     if (bf16_) {
         uint16_t* xb = reinterpret_cast<uint16_t*>(scratch + rows * cols);
-        Gemm::toBf16(x, rows * cin_, xb);
+        toBf16(x, rows * cin_, xb);
         done = Gemm::rowMajorBf16('N', 'N', rows, cols, cin_, 1.f, xb, cin_, wmatBf16_.data(), cols, 0.f, scratch, cols);
     }
     if (!done && !Gemm::rowMajorSgemm('N', 'N', rows, cols, cin_, 1.f, x, cin_, wmat_.data_ptr<float>(), cols, 0.f, scratch, cols)) {

@@ -7,7 +7,6 @@
 #include "runtime/TorchCompat.h"
 
 #include <ATen/autocast_mode.h>
-#include <torch/csrc/jit/frontend/tracer.h>
 
 namespace latent {
 
@@ -122,8 +121,8 @@ bool plain3x3(const torch::nn::detail::ConvNdOptions<2>& o)
 torch::Tensor oneChannelConv(torch::nn::Conv2d& layer, const torch::Tensor& x)
 {
     const auto& o = layer->options;
-    const bool fits = !referencePaths() && x.device().is_cpu() && x.dim() == 4 && x.size(0) > 0 && x.size(2) > 0 && x.size(3) > 0 &&
-                      plain3x3(o) && layer->weight.scalar_type() == torch::kFloat32 && !torch::jit::tracer::isTracing();
+    const bool fits = fastPathAllowed(x) && x.dim() == 4 && x.size(0) > 0 && x.size(2) > 0 && x.size(3) > 0 && plain3x3(o) &&
+                      layer->weight.scalar_type() == torch::kFloat32;
     if (fits && o.in_channels() == 1 && kernelChannels(o.out_channels()) && x.size(1) == 1 &&
         x.scalar_type() == torch::kFloat32)
         return FromOneFunction::apply(x, layer->weight, layer->bias);

@@ -5,7 +5,6 @@
 
 #include "kernels/ReluResamplingKernels.h"
 
-#include <torch/csrc/jit/frontend/tracer.h>
 
 namespace latent {
 
@@ -18,9 +17,8 @@ namespace F = torch::nn::functional;
 
 bool runsHere(const torch::Tensor& x)
 {
-    return !referencePaths() && x.device().is_cpu() && x.dim() == 4 && x.size(1) > 0 &&
-           (x.scalar_type() == torch::kFloat32 || x.scalar_type() == torch::kBFloat16) &&
-           x.is_contiguous(kChannelsLast) && !torch::jit::tracer::isTracing();
+    return fastPathAllowed(x) && x.dim() == 4 && x.size(1) > 0 &&
+           (x.scalar_type() == torch::kFloat32 || x.scalar_type() == torch::kBFloat16) && x.is_contiguous(kChannelsLast);
 }
 
 NhwcShape shapeOf(torch::IntArrayRef nchw) { return {nchw[0], nchw[2], nchw[3], nchw[1]}; }

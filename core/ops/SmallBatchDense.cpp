@@ -1,5 +1,6 @@
 #include "ops/SmallBatchDense.h"
 
+#include "kernels/Bf16.h"
 #include "kernels/SmallBatchDenseKernels.h"
 #include "runtime/Gemm.h"
 

@@ -3,6 +3,9 @@
 #include "runtime/Gemm.h"
 #include "kernels/KernelIsa.h"
 
+#include <torch/csrc/jit/frontend/tracer.h>
+#include <torch/torch.h>
+
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
@@ -24,6 +27,8 @@ std::atomic<int>& state()
 bool referencePaths() { return state().load(std::memory_order_relaxed) != 0; }
 
 void setReferencePaths(bool on) { state().store(on ? 1 : 0, std::memory_order_relaxed); }
+
+bool fastPathAllowed(const at::Tensor& x) { return !referencePaths() && x.device().is_cpu() && !torch::jit::tracer::isTracing(); }
 
 std::string describeFastPaths()
 {

@@ -81,20 +81,6 @@ bool Gemm::rowMajorBf16(char transa, char transb, int64_t m, int64_t n, int64_t 
     return f && f(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) == 0;
 }
 
-void Gemm::toBf16(const float* in, int64_t count, uint16_t* out)
-{
-    for (int64_t i = 0; i < count; ++i) {
-        uint32_t u;
-        std::memcpy(&u, in + i, sizeof u);
-        if ((u & 0x7fffffffu) > 0x7f800000u) {  // NaN stays NaN
-            out[i] = uint16_t((u >> 16) | 0x40u);
-            continue;
-        }
-        u += 0x7fffu + ((u >> 16) & 1u);
-        out[i] = uint16_t(u >> 16);
-    }
-}
-
 bool Gemm::rowMajorSgemm(char transa, char transb, int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t lda,
                          const float* b, int64_t ldb, float beta, float* c, int64_t ldc)
 {

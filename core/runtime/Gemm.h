@@ -28,8 +28,6 @@ public:
     // The same with bf16 operands (raw bf16 bit patterns) summed in float; false without oneDNN's bf16 GEMM.
     static bool rowMajorBf16(char transa, char transb, int64_t m, int64_t n, int64_t k, float alpha, const uint16_t* a,
                              int64_t lda, const uint16_t* b, int64_t ldb, float beta, float* c, int64_t ldc);
-    // Round to nearest even, as LibTorch's conversion does.
-    static void toBf16(const float* in, int64_t count, uint16_t* out);
 
     // oneDNN's fp32 GEMM is in use (LATENT_GEMM=torch in the environment turns it off, for comparisons).
     static bool usesOneDnn();

@@ -69,7 +69,7 @@ void FusedAdam::step()
         torch::Tensor &m = expAvg_[i], &v = expAvgSq_[i];
         // Any dense layout works (the MLP VAE keeps its first weight transposed) as long as all four
         // tensors share it: then element j of each storage is the same weight.
-        const bool fast = !referencePaths() && p.device().is_cpu() && p.scalar_type() == torch::kFloat32 &&
+        const bool fast = fastPathAllowed(p) && p.scalar_type() == torch::kFloat32 &&
                           g.scalar_type() == torch::kFloat32 && p.is_non_overlapping_and_dense() &&
                           g.strides() == p.strides() && m.strides() == p.strides() && v.strides() == p.strides();
         if (!fast) {

@@ -66,6 +66,39 @@ LossFigures MlpVaeTrainStep::run(const TrainBatch& batch, double beta)
     return out;
 }
 
+bool MlpVaeTrainStep::useSparseInput(const torch::Tensor& x)
+{
+    const torch::Tensor& w = model_.encoderHidden->weight;
+    const bool wanted = sparseChoice_ < 0 ? !Gemm::usesOneDnn() : sparseChoice_ == 1;
+    return wanted && x.is_contiguous() && x.scalar_type() == torch::kFloat32 && storedTransposed(w) &&
+           storedTransposed(w.grad()) && (sparse_.assign(x.data_ptr<float>(), x.size(0), x.size(1)), sparse_.worthIt());
+}
+
+void MlpVaeTrainStep::firstLayerForward(const torch::Tensor& x, bool sparse)
+{
+    auto& enc = *model_.encoderHidden;
+    if (sparse)
+        sparse_.multiplyTransposedWeight(enc.weight.data_ptr<float>(), enc.bias.data_ptr<float>(), h1_.size(1),
+                                         h1_.data_ptr<float>(), at::get_num_threads());
+    else if (bf16_) {
+        xB_.copy_(x);
+        w1B_.copy_(enc.weight);
+        Gemm::addmm(h1_, enc.bias, xB_, w1B_.t());
+    } else
+        Gemm::addmm(h1_, enc.bias, x, enc.weight.t());
+}
+
+void MlpVaeTrainStep::firstLayerWeightGradient(const torch::Tensor& x, bool sparse)
+{
+    torch::Tensor& grad = model_.encoderHidden->weight.mutable_grad();
+    if (sparse)
+        sparse_.weightGradientTransposed(dh1_.data_ptr<float>(), dh1_.size(1), grad.data_ptr<float>(), at::get_num_threads());
+    else if (bf16_)
+        Gemm::mm(grad, dh1B_.copy_(dh1_).t(), xB_);
+    else
+        Gemm::mm(grad, dh1_.t(), x);
+}
+
 StepLoss MlpVaeTrainStep::computeGradients(const torch::Tensor& x, double beta, const torch::Tensor& eps)
 {
     torch::NoGradGuard noGrad;
@@ -78,23 +111,11 @@ StepLoss MlpVaeTrainStep::computeGradients(const torch::Tensor& x, double beta, 
     auto& out = *model_.decoderOutput;
     const double invB = 1.0 / double(b);
 
-    // The input's non-zero pixels, when there are few enough for that to pay.
-    const bool sparseWanted = sparseChoice_ < 0 ? !Gemm::usesOneDnn() : sparseChoice_ == 1;
-    const bool sparse = sparseWanted && x.is_contiguous() && x.scalar_type() == torch::kFloat32 &&
-                        storedTransposed(enc.weight) && storedTransposed(enc.weight.grad()) &&
-                        (sparse_.assign(x.data_ptr<float>(), b, x.size(1)), sparse_.worthIt());
+    const bool sparse = useSparseInput(x);
     lastSparse_ = sparse;
 
     // Forward.
-    if (sparse)
-        sparse_.multiplyTransposedWeight(enc.weight.data_ptr<float>(), enc.bias.data_ptr<float>(), h1_.size(1),
-                                         h1_.data_ptr<float>(), at::get_num_threads());
-    else if (bf16_) {
-        xB_.copy_(x);
-        w1B_.copy_(enc.weight);
-        Gemm::addmm(h1_, enc.bias, xB_, w1B_.t());
-    } else
-        Gemm::addmm(h1_, enc.bias, x, enc.weight.t());
+    firstLayerForward(x, sparse);
     h1_.relu_();
     Gemm::addmm(mu_, mean.bias, h1_, mean.weight.t());
     Gemm::addmm(lvRaw_, logvar.bias, h1_, logvar.weight.t());
@@ -140,13 +161,7 @@ StepLoss MlpVaeTrainStep::computeGradients(const torch::Tensor& x, double beta, 
     Gemm::mm(dh1_, dmu, mean.weight);
     Gemm::mm(dh1_, dlv, logvar.weight, 1.f);
     torch::threshold_backward_out(dh1_, dh1_, h1_, 0);
-    if (sparse)
-        sparse_.weightGradientTransposed(dh1_.data_ptr<float>(), dh1_.size(1), enc.weight.mutable_grad().data_ptr<float>(),
-                                          at::get_num_threads());
-    else if (bf16_)
-        Gemm::mm(enc.weight.mutable_grad(), dh1B_.copy_(dh1_).t(), xB_);
-    else
-        Gemm::mm(enc.weight.mutable_grad(), dh1_.t(), x);
+    firstLayerWeightGradient(x, sparse);
     torch::sum_out(enc.bias.mutable_grad(), dh1_, {0});
 
     return {recon + float(beta) * kl, recon, kl};

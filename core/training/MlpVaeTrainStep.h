@@ -37,6 +37,11 @@ public:
 
 private:
     void allocate(int64_t batch);
+    // The input's non-zero pixels, when there are few enough for that to pay (sets up sparse_).
+    bool useSparseInput(const torch::Tensor& x);
+    // The first layer (784 inputs): by its sparse input, in bf16 or in float.
+    void firstLayerForward(const torch::Tensor& x, bool sparse);
+    void firstLayerWeightGradient(const torch::Tensor& x, bool sparse);
 
     MlpVaeImpl& model_;
     std::unique_ptr<Optimizer> optimizer_;

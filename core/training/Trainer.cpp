@@ -117,6 +117,30 @@ void setGeneratorState(const torch::Tensor& state)
     std::lock_guard<std::mutex> lock(g.mutex());
     g.set_state(state);
 }
+std::string divergedMessage(double loss, int epoch, int64_t step)
+{
+    return "the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") + " in epoch " + std::to_string(epoch + 1) +
+           ", step " + std::to_string(step + 1) +
+           "; training stopped and the last good weights were restored (try a lower learning rate)";
+}
+
+// The progress after step s of epoch (both 0-based): the window's mean loss and speed, and from
+// that speed the seconds the rest of the run will take.
+TrainProgress progressAt(int epoch, int64_t s, int64_t stepsPerEpoch, const LossMeter& window, double windowSeconds,
+                         const TrainOptions& o)
+{
+    TrainProgress p;
+    p.epoch = epoch + 1;
+    p.epochs = o.epochs;
+    p.step = s + 1;
+    p.stepsPerEpoch = stepsPerEpoch;
+    p.samplesPerSecond = windowSeconds > 0 ? window.samples / windowSeconds : 0;
+    const int64_t remainingSteps = (o.epochs - epoch) * stepsPerEpoch - (s + 1);
+    p.secondsLeft = p.samplesPerSecond > 0 ? remainingSteps * double(o.batchSize) / p.samplesPerSecond : 0;
+    p.threads = at::get_num_threads();
+    p.train = window.perStep();
+    return p;
+}
 }  // namespace
 
 TrainingState Trainer::state() const
@@ -155,9 +179,8 @@ LossFigures Trainer::evaluate(AutoencoderImpl& model, const ModelSpec& spec, con
     return sum.samples > 0 ? sum.perSample() : LossFigures{};
 }
 
-TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* testSet)
+void Trainer::prepareStep()
 {
-    if (trainSet.size() == 0) throw std::invalid_argument("the training set is empty");
     torch::manual_seed(options_.seed);
     // cancelled_ is not reset: a cancel() that arrives before train() starts must still count.
     step_ = makeTrainStep(*model_, spec_, options_);
@@ -169,6 +192,28 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
             throw std::invalid_argument("the saved random generator state does not fit this build");
         }
     }
+}
+
+EpochReport Trainer::finishEpoch(int epoch, const LossFigures& train, int64_t samples, double trainSeconds,
+                                 const ImageDataset* testSet)
+{
+    EpochReport report;
+    report.epoch = epoch + 1;
+    report.epochs = options_.epochs;
+    report.train = train;
+    report.samplesPerSecond = trainSeconds > 0 ? samples / trainSeconds : 0;
+    if (testSet && testSet->size() > 0) {
+        report.hasTest = true;
+        report.test = evaluate(*model_, spec_, *testSet, options_.testBatchSize);
+    }
+    generatorAtEpochEnd_ = generatorState();
+    return report;
+}
+
+TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* testSet)
+{
+    if (trainSet.size() == 0) throw std::invalid_argument("the training set is empty");
+    prepareStep();
     TrainStep& step = *step_;
     WeightBackup lastGood(*model_);
     std::optional<ThreadGovernor> governor;
@@ -207,7 +252,6 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
             if (cancelled_.load())
                 return stopped(TrainStatus::Cancelled, "cancelled after " + std::to_string(epoch) + " complete epochs");
 
-
             const int64_t len = std::min<int64_t>(options_.batchSize, n - s * options_.batchSize);
             const TrainBatch batch = makeBatch(spec_, trainSet, perm.narrow(0, s * options_.batchSize, len));
             // Copying the weights costs about as much as an optimiser step, so not every step.
@@ -216,10 +260,7 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
             const LossFigures loss = step.run(batch, beta);
             if (!std::isfinite(loss.total)) {
                 lastGood.restore();
-                return stopped(TrainStatus::Diverged,
-                               "the loss became " + std::string(std::isnan(loss.total) ? "NaN" : "infinite") + " in epoch " +
-                                   std::to_string(epoch + 1) + ", step " + std::to_string(s + 1) +
-                                   "; training stopped and the last good weights were restored (try a lower learning rate)");
+                return stopped(TrainStatus::Diverged, divergedMessage(loss.total, epoch, s));
             }
             lastGood.confirmCandidate();
             window.add(loss, len);
@@ -229,19 +270,9 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
                 result.firstStepUnixSeconds = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 
             if (onProgress_ && (window.steps == options_.progressEvery || s + 1 == stepsPerEpoch)) {
-                const double secs = secondsSince(windowStart) - windowPaused;
-                TrainProgress p;
-                p.epoch = epoch + 1;
-                p.epochs = options_.epochs;
-                p.step = s + 1;
-                p.stepsPerEpoch = stepsPerEpoch;
-                p.samplesPerSecond = secs > 0 ? window.samples / secs : 0;
+                TrainProgress p = progressAt(epoch, s, stepsPerEpoch, window, secondsSince(windowStart) - windowPaused, options_);
                 p.secondsElapsed = activeSeconds + secondsSince(epochStart) - epochPaused;
-                const int64_t remainingSteps = (options_.epochs - epoch) * stepsPerEpoch - (s + 1);
-                p.secondsLeft = p.samplesPerSecond > 0 ? remainingSteps * double(options_.batchSize) / p.samplesPerSecond : 0;
                 p.beta = beta;
-                p.threads = at::get_num_threads();
-                p.train = window.perStep();
                 onProgress_(p);
                 window = {};
                 windowStart = Clock::now();
@@ -250,24 +281,13 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
         }
         const double trainSeconds = secondsSince(epochStart) - epochPaused;
         activeSeconds += trainSeconds;
-        EpochReport report;
-        report.epoch = epoch + 1;
-        report.epochs = options_.epochs;
-        report.train = epochLoss.perSample();
-        report.samplesPerSecond = trainSeconds > 0 ? epochLoss.samples / trainSeconds : 0;
-        if (testSet && testSet->size() > 0) {
-            report.hasTest = true;
-            report.test = evaluate(*model_, spec_, *testSet, options_.testBatchSize);
-        }
+        EpochReport report = finishEpoch(epoch, epochLoss.perSample(), epochLoss.samples, trainSeconds, testSet);
         report.seconds = secondsSince(epochStart) - epochPaused;
-        generatorAtEpochEnd_ = generatorState();
         result.epochsDone = epoch + 1;
         result.last = report;
         if (onEpoch_) onEpoch_(report);
     }
-    result.samplesPerSecond = activeSeconds > 0 ? samplesDone / activeSeconds : 0;
-    result.threadChanges = governor ? governor->changes() : 0;
-    return result;
+    return stopped(TrainStatus::Finished, {});
 }
 
 }  // namespace latent

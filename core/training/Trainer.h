@@ -77,6 +77,10 @@ public:
                                 int batchSize = kEvalBatch);
 
 private:
+    // The train step for this model and options, with the optimiser and generator state to resume from.
+    void prepareStep();
+    // The epoch's report: its training figures, the test split's and the generator state to save.
+    EpochReport finishEpoch(int epoch, const LossFigures& train, int64_t samples, double trainSeconds, const ImageDataset* testSet);
     double betaAt(int epoch0, double fraction) const;
     // Waits while paused; returns the seconds waited.
     double waitWhilePaused() const;

@@ -681,7 +681,7 @@ The current model is unchanged.</source>
     </message>
 </context>
 <context>
-    <name>ModelSession</name>
+    <name>InferenceSession</name>
     <message>
         <source>A TorchScript module made elsewhere stays in its own file; models trained here can be exported as TorchScript.</source>
         <translation>कहीं और बना TorchScript मॉड्यूल अपनी ही फ़ाइल में रहता है; यहाँ प्रशिक्षित मॉडल TorchScript में निर्यात किए जा सकते हैं।</translation>

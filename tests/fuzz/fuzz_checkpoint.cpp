@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     static MemoryFile file;
     try {
-        latent::LoadedModel m = latent::Checkpoint::load(file.write(data, size));
+        latent::ModelCheckpoint m = latent::Checkpoint::load(file.write(data, size));
         if (m.spec.hasLatent()) {
             torch::NoGradGuard g;
             m.model->eval();

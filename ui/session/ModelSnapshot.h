@@ -5,11 +5,11 @@
 #include <memory>
 
 namespace latent {
-struct LoadedModel;
+struct ModelCheckpoint;
 }
 
-// A model the GUI may use on its own thread: spec and a private copy of the weights, never the
-// model that is training.
-using ModelSnapshot = std::shared_ptr<const latent::LoadedModel>;
+// A frozen checkpoint the GUI may share between threads: spec and a private copy of the weights,
+// never the model that is training. InferenceSession runs one.
+using ModelSnapshot = std::shared_ptr<const latent::ModelCheckpoint>;
 
 Q_DECLARE_METATYPE(ModelSnapshot)

@@ -9,6 +9,12 @@
 
 #include <memory>
 
+namespace latent {
+struct DatasetSplits;
+struct TrainingPlan;
+struct TrainingState;
+}
+
 // What the training form asks for.
 struct TrainingRequest {
     QString dataset = "mnist";  // name or folder
@@ -103,6 +109,9 @@ Q_SIGNALS:
     void finished(TrainingWorker::Outcome outcome, const QString& message);
 
 private:
+    void publish(const latent::TrainingPlan& plan, const std::shared_ptr<latent::DatasetSplits>& data, int epochsDone,
+                 const latent::TrainingState& training);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

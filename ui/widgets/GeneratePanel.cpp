@@ -174,7 +174,7 @@ QGroupBox* GeneratePanel::makeNoiseBox(QWidget* parent)
 
 quint64 GeneratePanel::seed() const { return quint64(seed_->value()); }
 
-void GeneratePanel::setModel(ModelSessionPtr model)
+void GeneratePanel::setModel(InferenceSessionPtr model)
 {
     const bool sameShape = model && model_ && model->latentDim() == model_->latentDim();
     model_ = std::move(model);
@@ -200,7 +200,7 @@ void GeneratePanel::setSelection(const std::vector<float>& code, const QString& 
 
 bool GeneratePanel::openComparisonModel(const QString& path, QString* error)
 {
-    ModelSessionPtr m = ModelSession::open(path, error);
+    InferenceSessionPtr m = InferenceSession::open(path, error);
     if (m && (!m->hasLatent() || m->isSuperResolution() || m->isConditional())) {
         if (error) *error = tr("%1 has no plain latent space to add noise in").arg(QFileInfo(path).fileName());
         m.reset();
@@ -337,7 +337,7 @@ void GeneratePanel::refresh()
     job_.start([model = model_, comparison = comparison_, selectionImage = selectionImage_, from = ends_[0], to = ends_[1],
                 centre, captions, rows, styles, samples, cols, seedValue, withPath, steps, spherical = spherical_->isChecked(),
                 n, noiseCols, sigma, threads] {
-        ModelSession::setThreadsForThisThread(threads);
+        InferenceSession::setThreadsForThisThread(threads);
         Sheets s = captions;
         s.samples = rows ? model->digitRowsSheet(styles, seedValue) : model->sampleSheet(samples, cols, seedValue);
         if (withPath) {

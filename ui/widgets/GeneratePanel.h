@@ -1,6 +1,6 @@
 #pragma once
 #include "session/BackgroundJob.h"
-#include "session/ModelSession.h"
+#include "session/InferenceSession.h"
 
 #include <QWidget>
 
@@ -19,7 +19,7 @@ class GeneratePanel : public QWidget {
 public:
     explicit GeneratePanel(QWidget* parent = nullptr);
 
-    void setModel(ModelSessionPtr model);
+    void setModel(InferenceSessionPtr model);
     // The digit selected in the latent view (empty code: none) and the user's own digit's code.
     void setSelection(const std::vector<float>& code, const QString& what, const QImage& digit = QImage());
     // A second model for the latent-noise sheet, side by side (the lesson: a plain AE next to a
@@ -82,7 +82,7 @@ private:
     BackgroundJob<Sheets> job_;
     bool decoding_ = false;  // sheets were asked for and are not on screen yet
 
-    ModelSessionPtr model_;
+    InferenceSessionPtr model_;
     std::vector<float> selection_, ownDigit_, ends_[2];
     QString selectionName_, endNames_[2];
     LatentPath path_;
@@ -103,7 +103,7 @@ private:
     DigitView* noise_;
     DigitView* noise2_;
     QLabel* noise2Label_;
-    ModelSessionPtr comparison_;
+    InferenceSessionPtr comparison_;
     QImage selectionImage_;
     QLabel* noiseSource_;
 };

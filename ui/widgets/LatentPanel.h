@@ -1,5 +1,5 @@
 #pragma once
-#include "session/ModelSession.h"  // GridSpec, LatentCodes (no torch)
+#include "session/InferenceSession.h"  // GridSpec, LatentCodes (no torch)
 
 #include <QWidget>
 

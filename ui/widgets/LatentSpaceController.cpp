@@ -37,7 +37,7 @@ void LatentSpaceController::setDataset(const DigitDataset& data)
     if (session_) refresh(true);
 }
 
-void LatentSpaceController::setSession(ModelSessionPtr session)
+void LatentSpaceController::setSession(InferenceSessionPtr session)
 {
     const bool sameShape = session && session_ && session->latentDim() == session_->latentDim();
     session_ = std::move(session);
@@ -103,7 +103,7 @@ void LatentSpaceController::refresh(bool encode)
     const GridSettings settings = panel_->settings();
     refreshJob_.start([session = session_, data = data_, known, settings, selected = selectedCode(),
                        threads](const BackgroundJob<Refresh>::Partial& partial) {
-        ModelSession::setThreadsForThisThread(threads);
+        InferenceSession::setThreadsForThisThread(threads);
         Refresh r;
         r.codes = known ? known : std::make_shared<const LatentCodes>(session->encode(data));
         const GridSpec spec = settings.spec(session->latentDim(), r.codes.get(), selected);

@@ -2,7 +2,7 @@
 // No torch headers.
 #include "session/BackgroundJob.h"
 #include "session/DigitDataset.h"
-#include "session/ModelSession.h"
+#include "session/InferenceSession.h"
 #include "session/TrainingWorker.h"
 
 #include <QObject>
@@ -24,7 +24,7 @@ public:
     ~LatentSpaceController() override;
 
     void setDataset(const DigitDataset& data);
-    void setSession(ModelSessionPtr session);
+    void setSession(InferenceSessionPtr session);
     // While training, the worker sends codes and grids itself, and background jobs get one thread.
     void setTraining(bool training) { training_ = training; }
     void showPublished(const LatentUpdate& update);
@@ -56,10 +56,10 @@ private:
     LatentPanel* panel_;
     PreviewPanel* preview_;
     DigitDataset data_;
-    ModelSessionPtr session_;
+    InferenceSessionPtr session_;
     bool training_ = false;
     std::shared_ptr<const LatentCodes> codes_;  // of codesSession_
-    ModelSessionPtr codesSession_;
+    InferenceSessionPtr codesSession_;
     bool encodePending_ = false;  // a refresh that must encode waits or runs
     DigitEncoding ownDigit_;
     LatentPath path_;

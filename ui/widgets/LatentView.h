@@ -1,5 +1,5 @@
 #pragma once
-#include "session/ModelSession.h"  // LatentCodes, DecodedGrid (no torch)
+#include "session/InferenceSession.h"  // LatentCodes, DecodedGrid (no torch)
 
 #include <QImage>
 #include <QPolygonF>

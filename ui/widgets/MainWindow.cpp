@@ -299,7 +299,7 @@ void MainWindow::startRun(TrainingRequest request)
     chart_->follow(run_.get());
     connect(run_.get(), &TrainingRun::epochFinished, this, &MainWindow::onEpochFinished);
     connect(run_.get(), &TrainingRun::modelPublished, this,
-            [this](const ModelSnapshot& model) { setSession(std::make_shared<ModelSession>(model), true); });
+            [this](const ModelSnapshot& model) { setSession(std::make_shared<InferenceSession>(model), true); });
     connect(run_.get(), &TrainingRun::latentPublished, space_, &LatentSpaceController::showPublished);
     connect(run_.get(), &TrainingRun::finished, this, &MainWindow::onTrainingFinished);
     connect(run_.get(), &TrainingRun::autosaveFailed, this, [this](const QString& message) {
@@ -317,7 +317,7 @@ void MainWindow::offerRestore()
     if (isTraining()) return;
     for (const QString& file : autosave_->leftBehind()) {
         QString error;
-        ModelSessionPtr s = ModelSession::open(file, &error);
+        InferenceSessionPtr s = InferenceSession::open(file, &error);
         if (!s) {  // cut short by the crash itself (Checkpoint::save never leaves half a file), or foreign
             AutosaveStore::remove(file);
             continue;
@@ -384,7 +384,7 @@ void MainWindow::onTrainingFinished(TrainingWorker::Outcome outcome, const QStri
     Q_EMIT trainingFinished(outcome, message);
 }
 
-void MainWindow::setSession(ModelSessionPtr session, bool unsaved)
+void MainWindow::setSession(InferenceSessionPtr session, bool unsaved)
 {
     session_ = std::move(session);
     unsaved_ = session_ && unsaved;
@@ -464,7 +464,7 @@ bool MainWindow::openModel(const QString& path)
         return false;
     }
     QString error;
-    ModelSessionPtr s = ModelSession::open(path, &error);
+    InferenceSessionPtr s = InferenceSession::open(path, &error);
     if (!s) {
         showError(tr("Could not open the model"), tr("%1\n\nThe current model is unchanged.").arg(error));
         return false;

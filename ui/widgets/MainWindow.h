@@ -2,7 +2,7 @@
 // No torch headers: the window composes parts that keep torch in their .cpp files.
 #include "session/DigitDataset.h"
 #include "widgets/LatentSpaceController.h"
-#include "session/ModelSession.h"
+#include "session/InferenceSession.h"
 #include "session/TrainingWorker.h"
 
 #include <QMainWindow>
@@ -26,7 +26,7 @@ class WindowActions;
 
 // The explorer: training form, live loss chart, latent view and decoded preview in docks. It
 // wires parts together: a TrainingRun trains on its own thread and publishes a private copy of
-// the weights every epoch, which the window wraps in a ModelSession; the LatentSpaceController
+// the weights every epoch, which the window wraps in a InferenceSession; the LatentSpaceController
 // shows it in the latent view (codes and grid from background jobs, the cursor's point decoded
 // on this thread); scores run as BackgroundJobs; ExportActions writes what can be exported.
 class MainWindow : public QMainWindow {
@@ -50,7 +50,7 @@ public:
 
     bool loadDataset(const QString& nameOrDir);
     const DigitDataset& dataset() const { return data_; }
-    ModelSessionPtr session() const { return session_; }
+    InferenceSessionPtr session() const { return session_; }
     bool isTraining() const { return run_ != nullptr; }
     bool isPaused() const;
     bool hasUnsavedModel() const { return unsaved_; }
@@ -101,7 +101,7 @@ private:
     void showError(const QString& title, const QString& text);
     bool confirm(const QString& question);
     CloseChoice askToClose(bool training);
-    void setSession(ModelSessionPtr session, bool unsaved);
+    void setSession(InferenceSessionPtr session, bool unsaved);
     void useDataset(DigitDataset data);  // shown from now on (the view, the compare panel, the grid)
     void stopAndWait();
     bool saveCurrentModel();  // to its file, or asks for one
@@ -126,7 +126,7 @@ private:
 
     DigitDataset data_;
     QString dataError_;
-    ModelSessionPtr session_;
+    InferenceSessionPtr session_;
     QString modelPath_;
     bool unsaved_ = false;
 

@@ -261,7 +261,7 @@ void OwnDigitPanel::reloadKeptModel(Helper& h)
     h.kept = nullptr;
     if (latent::KeptModels::exists(role)) {
         QString error;
-        h.kept = ModelSession::open(QString::fromStdString(latent::KeptModels::path(role)), &error);
+        h.kept = InferenceSession::open(QString::fromStdString(latent::KeptModels::path(role)), &error);
         if (!h.kept)
             showError(tr("The kept %1 could not be opened (%2): train it again").arg(QString::fromStdString(latent::KeptModels::describe(role)), error));
     }
@@ -289,7 +289,7 @@ void OwnDigitPanel::showError(const QString& text)
     if (!text.isEmpty()) Q_EMIT message(text);
 }
 
-void OwnDigitPanel::setExplorerModel(ModelSessionPtr model)
+void OwnDigitPanel::setExplorerModel(InferenceSessionPtr model)
 {
     explorer_ = std::move(model);
     updateModelLabels();
@@ -298,7 +298,7 @@ void OwnDigitPanel::setExplorerModel(ModelSessionPtr model)
 
 // The model for each job: one opened here, else the explorer's when it was made for the job,
 // else the kept one, else the explorer's when it can do the job at all.
-ModelSessionPtr OwnDigitPanel::denoiser() const
+InferenceSessionPtr OwnDigitPanel::denoiser() const
 {
     if (ownDenoiser_) return ownDenoiser_;
     if (explorer_ && explorer_->isDenoiser()) return explorer_;
@@ -306,7 +306,7 @@ ModelSessionPtr OwnDigitPanel::denoiser() const
     return explorer_ && explorer_->canDenoise() ? explorer_ : nullptr;
 }
 
-ModelSessionPtr OwnDigitPanel::upscaler() const
+InferenceSessionPtr OwnDigitPanel::upscaler() const
 {
     if (ownUpscaler_) return ownUpscaler_;
     if (explorer_ && explorer_->isSuperResolution()) return explorer_;
@@ -318,7 +318,7 @@ QString OwnDigitPanel::upscalerText() const { return upscale_.label->text(); }
 
 void OwnDigitPanel::updateModelLabels()
 {
-    const ModelSessionPtr d = denoiser(), u = upscaler();
+    const InferenceSessionPtr d = denoiser(), u = upscaler();
     QString denoiseText;
     if (!d) denoiseText = tr("No denoiser yet: train one (one click, kept for next time) or open a dae (Model…).");
     else if (d == ownDenoiser_) denoiseText = tr("Denoiser: %1 (opened here).").arg(d->description());
@@ -343,7 +343,7 @@ void OwnDigitPanel::updateModelLabels()
 bool OwnDigitPanel::openDenoiser(const QString& path)
 {
     QString error;
-    ModelSessionPtr m = ModelSession::open(path, &error);
+    InferenceSessionPtr m = InferenceSession::open(path, &error);
     if (m && !m->canDenoise()) error = tr("%1 is a super-resolution model; open it under Super-resolution").arg(QFileInfo(path).fileName());
     if (!m || !error.isEmpty()) {
         showError(tr("Could not use %1 as a denoiser: %2").arg(QFileInfo(path).fileName(), error));
@@ -359,7 +359,7 @@ bool OwnDigitPanel::openDenoiser(const QString& path)
 bool OwnDigitPanel::openUpscaler(const QString& path)
 {
     QString error;
-    ModelSessionPtr m = ModelSession::open(path, &error);
+    InferenceSessionPtr m = InferenceSession::open(path, &error);
     if (m && !m->isSuperResolution()) error = tr("it is a %1 model, not super-resolution (sr)").arg(m->kindName());
     if (!m || !error.isEmpty()) {
         showError(tr("Could not use %1 for super-resolution: %2").arg(QFileInfo(path).fileName(), error));
@@ -518,13 +518,13 @@ void OwnDigitPanel::refresh()
     clean_->setImage(ImageFile::toImage(digit), tr("MNIST-style"));
     QStringList warnings;
     try {
-        if (const ModelSessionPtr d = denoiser()) {
+        if (const InferenceSessionPtr d = denoiser()) {
             const DigitDenoising r = d->denoise(digit, noise_->value() / 100.0, quint64(seed_->value()));
             noisy_->setImage(r.noisy, tr("noisy\n%1 dB").arg(r.psnrNoisy, 0, 'f', 1));
             denoised_->setImage(r.output, tr("denoised\n%1 dB").arg(r.psnrOutput, 0, 'f', 1));
             if (!r.warning.isEmpty()) warnings << r.warning;
         }
-        if (const ModelSessionPtr u = upscaler()) {
+        if (const InferenceSessionPtr u = upscaler()) {
             const DigitUpscaling r = u->upscale(digit);
             small_->setImage(r.small, tr("%1x%2 input").arg(r.small.width()).arg(r.small.height()));
             upscaled_->setImage(r.output, tr("model\n%1 dB").arg(r.psnrOutput, 0, 'f', 1));

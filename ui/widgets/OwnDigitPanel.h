@@ -2,7 +2,7 @@
 #include "image/DigitPreprocessor.h"  // core, torch-free
 #include "session/BackgroundJob.h"
 #include "session/KeptModelTrainer.h"
-#include "session/ModelSession.h"
+#include "session/InferenceSession.h"
 
 #include <QWidget>
 
@@ -35,7 +35,7 @@ public:
 
     // The model of the explorer: it encodes the digit, and denoises or upscales it unless a
     // model was opened here for that.
-    void setExplorerModel(ModelSessionPtr model);
+    void setExplorerModel(InferenceSessionPtr model);
     // A picture is read and preprocessed off the GUI thread (a phone photo takes a while); the
     // newest picture wins, and pictureSettled tells whether it was shown. A bad picture shows
     // why, and the digit shown so far stays.
@@ -103,8 +103,8 @@ private:
     void showPicture(const LoadedPicture& picture);
     void showError(const QString& text);
     void refresh();
-    ModelSessionPtr denoiser() const;
-    ModelSessionPtr upscaler() const;
+    InferenceSessionPtr denoiser() const;
+    InferenceSessionPtr upscaler() const;
     void updateModelLabels();
 
     // A helper model's row: which model does the job, the one-click training and its progress.
@@ -114,7 +114,7 @@ private:
         QProgressBar* progress = nullptr;
         QPushButton* cancel = nullptr;
         KeptModelTrainer* trainer = nullptr;
-        ModelSessionPtr kept;
+        InferenceSessionPtr kept;
     };
     QWidget* makeHelperRow(Helper& h, KeptModelTrainer::Role role, QWidget* parent);
     // The picture with its stages, and the denoiser's group; each connects its own controls.
@@ -123,7 +123,7 @@ private:
     void helperFinished(Helper& h, bool ok, const QString& message);
     void reloadKeptModel(Helper& h);
 
-    ModelSessionPtr explorer_, ownDenoiser_, ownUpscaler_;
+    InferenceSessionPtr explorer_, ownDenoiser_, ownUpscaler_;
     Helper denoise_, upscale_;
     QToolButton* stagesToggle_;
     QWidget* stagesBox_;

@@ -60,7 +60,7 @@ void PcaComparePanel::showDigit(const QImage& original, const QImage& reconstruc
     lastReconstruction_ = reconstruction;
     original_->setImage(original, tr("test digit"));
     modelDigit_->setImage(reconstruction, tr("model"));
-    const QImage pca = haveLatent_ ? ModelSession::pcaReconstruction(latent_, original) : QImage();
+    const QImage pca = haveLatent_ ? InferenceSession::pcaReconstruction(latent_, original) : QImage();
     if (pca.isNull()) pcaDigit_->clear(tr("PCA: after scoring"));
     else pcaDigit_->setImage(pca, tr("PCA, %1 comp.").arg(latent_.pcaComponents));
 }
@@ -98,7 +98,7 @@ void PcaComparePanel::setDataset(const DigitDataset& data)
     computeWhenShown();
 }
 
-void PcaComparePanel::setModel(ModelSessionPtr session, bool training)
+void PcaComparePanel::setModel(InferenceSessionPtr session, bool training)
 {
     if (session != session_) setLatentScores({}, QString());
     session_ = std::move(session);
@@ -126,14 +126,14 @@ void PcaComparePanel::computeWhenShown()
     if (pcaStale_) {
         pcaStale_ = false;
         pcaJob_.start([data = data_] {
-            ModelSession::setThreadsForThisThread(1);
-            return ModelSession::pcaComparison(data);
+            InferenceSession::setThreadsForThisThread(1);
+            return InferenceSession::pcaComparison(data);
         }, [this](const PcaComparison& pca) { setPca(pca); });
     }
     if (scoresStale_ && !training_) {
         scoresStale_ = false;
         scoresJob_.start([session = session_, data = data_] {
-            ModelSession::setThreadsForThisThread(latent::ThreadGovernor::defaultThreads());
+            InferenceSession::setThreadsForThisThread(latent::ThreadGovernor::defaultThreads());
             return session->scores(data);
         }, [this, session = session_](const EmbeddingScores& scores) {
             if (session == session_) setLatentScores(scores, session_->description());

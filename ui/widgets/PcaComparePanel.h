@@ -1,7 +1,7 @@
 #pragma once
 #include "session/BackgroundJob.h"
 #include "session/DigitDataset.h"
-#include "session/ModelSession.h"
+#include "session/InferenceSession.h"
 
 #include <QWidget>
 
@@ -19,7 +19,7 @@ public:
     explicit PcaComparePanel(QWidget* parent = nullptr);
     void setDataset(const DigitDataset& data);
     // The model to score; a model in training is scored once training is over.
-    void setModel(ModelSessionPtr session, bool training);
+    void setModel(InferenceSessionPtr session, bool training);
     // Whether the panel is in front (a dock behind another's tab counts as visible to its widgets).
     void setOnScreen(bool on);
     bool isScoring() const { return pcaJob_.isBusy() || scoresJob_.isBusy(); }
@@ -47,7 +47,7 @@ private:
     EmbeddingScores pca_, latent_;
     QString model_;
     DigitDataset data_;
-    ModelSessionPtr session_;
+    InferenceSessionPtr session_;
     bool training_ = false, onScreen_ = false, pcaStale_ = false, scoresStale_ = false;  // on screen: as its dock says
     BackgroundJob<PcaComparison> pcaJob_;
     BackgroundJob<EmbeddingScores> scoresJob_;

@@ -113,7 +113,7 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(QString::fromStdString(file + ".tmp")));
         testdata::keepAsFuzzSeed("checkpoint", file, QString(QTest::currentDataTag()).replace(' ', '-').toStdString() + ".pt");
 
-        const LoadedModel back = Checkpoint::load(file);
+        const ModelCheckpoint back = Checkpoint::load(file);
         QCOMPARE(back.spec.toText(), spec.toText());
         QCOMPARE(back.spec.metrics.at("test_total"), 150.25);
         const int side = spec.inputSize();

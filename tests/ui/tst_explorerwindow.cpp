@@ -95,7 +95,7 @@ class TestExplorerWindow : public QObject {
         QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing(), 30000 * testdata::slowdown());
     }
 
-    static QImage coreDecode(const ModelSessionPtr& s, const std::vector<float>& z)
+    static QImage coreDecode(const InferenceSessionPtr& s, const std::vector<float>& z)
     {
         torch::NoGradGuard g;
         const torch::Tensor img = latent::decodeImages(*s->snapshot()->model,
@@ -388,7 +388,7 @@ private Q_SLOTS:
         Window win(dataDir);
         MainWindow& w = win.w;
         trainToEnd(w, "vae", 2);
-        const ModelSessionPtr before = w.session();
+        const InferenceSessionPtr before = w.session();
         QCOMPARE(before->epochsDone(), 2);
         const int pointsBefore = w.lossChart()->historyCsv().count('\n');
         const QString autosaved = w.autosave().path();
@@ -414,7 +414,7 @@ private Q_SLOTS:
         // Saved with its optimiser state, the model continues later as if never stopped.
         const QString path = dir.filePath("continued.pt");
         QVERIFY(w.saveModel(path));
-        const latent::LoadedModel saved = latent::Checkpoint::load(path.toStdString());
+        const latent::ModelCheckpoint saved = latent::Checkpoint::load(path.toStdString());
         QCOMPARE(saved.spec.epochsDone, 5);
         QVERIFY(!saved.training.optimizer.empty());
         QVERIFY(!QFile::exists(autosaved));  // saved: nothing to restore
@@ -484,7 +484,7 @@ private Q_SLOTS:
         Window win(dataDir);
         MainWindow& w = win.w;
         trainToEnd(w, "vae", 1);
-        const ModelSessionPtr before = w.session();
+        const InferenceSessionPtr before = w.session();
         const QString junk = dir.filePath("junk.pt");
         {
             QFile f(junk);
@@ -513,7 +513,7 @@ private Q_SLOTS:
         Window win(dataDir);
         MainWindow& w = win.w;
         trainToEnd(w, "vae", 1);
-        const ModelSessionPtr trained = w.session();
+        const InferenceSessionPtr trained = w.session();
         const QString ts = dir.filePath("model.ts");
         QVERIFY(w.exports()->exportTorchScript(ts));
         QVERIFY(w.openModel(ts));

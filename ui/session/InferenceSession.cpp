@@ -1,4 +1,4 @@
-#include "session/ModelSession.h"
+#include "session/InferenceSession.h"
 
 #include "analysis/Analysis.h"
 #include "io/Checkpoint.h"
@@ -44,27 +44,27 @@ torch::Tensor codeTensor(const std::vector<float>& z) { return torch::tensor(z).
 
 }  // namespace
 
-ModelSession::ModelSession(ModelSnapshot snapshot) : snapshot_(std::move(snapshot))
+InferenceSession::InferenceSession(ModelSnapshot snapshot) : snapshot_(std::move(snapshot))
 {
     // Set once here: eval() is not safe to call while another thread runs the model.
     snapshot_->model->eval();
 }
 
-std::shared_ptr<ModelSession> ModelSession::open(const QString& path, QString* error)
+std::shared_ptr<InferenceSession> InferenceSession::open(const QString& path, QString* error)
 {
     try {
-        auto loaded = std::make_shared<LoadedModel>(latent::loadModel(path.toStdString()));
-        return std::make_shared<ModelSession>(ModelSnapshot(loaded));
+        auto loaded = std::make_shared<ModelCheckpoint>(latent::loadModel(path.toStdString()));
+        return std::make_shared<InferenceSession>(ModelSnapshot(loaded));
     } catch (const std::exception& e) {
         if (error) *error = QString::fromStdString(e.what());
         return nullptr;
     }
 }
 
-bool ModelSession::save(const QString& path, QString* error) const
+bool InferenceSession::save(const QString& path, QString* error) const
 {
     if (isTorchScript()) {
-        if (error) *error = QCoreApplication::translate("ModelSession", "A TorchScript module made elsewhere stays in its own file; models trained here can be exported as TorchScript.");
+        if (error) *error = QCoreApplication::translate("InferenceSession", "A TorchScript module made elsewhere stays in its own file; models trained here can be exported as TorchScript.");
         return false;
     }
     try {
@@ -76,7 +76,7 @@ bool ModelSession::save(const QString& path, QString* error) const
     }
 }
 
-bool ModelSession::exportTorchScript(const QString& path, QString* error) const
+bool InferenceSession::exportTorchScript(const QString& path, QString* error) const
 {
     try {
         TorchScriptModel::exportModule(path.toStdString(), snapshot_->spec, module(snapshot_));
@@ -87,18 +87,18 @@ bool ModelSession::exportTorchScript(const QString& path, QString* error) const
     }
 }
 
-QString ModelSession::description() const { return QString::fromStdString(snapshot_->spec.describe()); }
-QString ModelSession::kindName() const { return QString::fromStdString(toString(snapshot_->spec.kind)); }
-QString ModelSession::datasetName() const { return QString::fromStdString(snapshot_->spec.dataset); }
-int ModelSession::latentDim() const { return hasLatent() ? snapshot_->spec.codeSize() : 0; }
-int ModelSession::epochsDone() const { return snapshot_->spec.epochsDone; }
-bool ModelSession::isVariational() const { return snapshot_->spec.isVariational(); }
-bool ModelSession::hasPrior() const { return snapshot_->spec.hasPrior(); }
-bool ModelSession::hasLatent() const { return snapshot_->spec.hasLatent(); }
-bool ModelSession::canEncode() const { return hasLatent() && snapshot_->spec.hasEncoder; }
-bool ModelSession::isTorchScript() const { return snapshot_->spec.isTorchScript(); }
+QString InferenceSession::description() const { return QString::fromStdString(snapshot_->spec.describe()); }
+QString InferenceSession::kindName() const { return QString::fromStdString(toString(snapshot_->spec.kind)); }
+QString InferenceSession::datasetName() const { return QString::fromStdString(snapshot_->spec.dataset); }
+int InferenceSession::latentDim() const { return hasLatent() ? snapshot_->spec.codeSize() : 0; }
+int InferenceSession::epochsDone() const { return snapshot_->spec.epochsDone; }
+bool InferenceSession::isVariational() const { return snapshot_->spec.isVariational(); }
+bool InferenceSession::hasPrior() const { return snapshot_->spec.hasPrior(); }
+bool InferenceSession::hasLatent() const { return snapshot_->spec.hasLatent(); }
+bool InferenceSession::canEncode() const { return hasLatent() && snapshot_->spec.hasEncoder; }
+bool InferenceSession::isTorchScript() const { return snapshot_->spec.isTorchScript(); }
 
-QImage ModelSession::decode(const std::vector<float>& z) const
+QImage InferenceSession::decode(const std::vector<float>& z) const
 {
     const int dim = latentDim();
     if (dim == 0 || int(z.size()) != dim) return {};
@@ -109,7 +109,7 @@ QImage ModelSession::decode(const std::vector<float>& z) const
     return toImage(decodeImages(module(snapshot_), t, labelsFor(1)));
 }
 
-DecodedGrid ModelSession::decodeGrid(const GridSpec& spec) const
+DecodedGrid InferenceSession::decodeGrid(const GridSpec& spec) const
 {
     DecodedGrid out;
     const int dim = latentDim();
@@ -132,7 +132,7 @@ DecodedGrid ModelSession::decodeGrid(const GridSpec& spec) const
     return out;
 }
 
-LatentCodes ModelSession::encode(const DigitDataset& data) const
+LatentCodes InferenceSession::encode(const DigitDataset& data) const
 {
     LatentCodes out;
     if (!canEncode() || data.isEmpty()) return out;
@@ -152,7 +152,7 @@ LatentCodes ModelSession::encode(const DigitDataset& data) const
     return out;
 }
 
-QImage ModelSession::reconstruct(const DigitDataset& data, int testIndex) const
+QImage InferenceSession::reconstruct(const DigitDataset& data, int testIndex) const
 {
     if (!canEncode() || data.isEmpty() || testIndex < 0 || testIndex >= data.testCount()) return {};
     torch::NoGradGuard noGrad;
@@ -161,24 +161,24 @@ QImage ModelSession::reconstruct(const DigitDataset& data, int testIndex) const
     return toImage(module(snapshot_).reconstructMean(modelInput(snapshot_->spec, clean), label));
 }
 
-void ModelSession::setThreadsForThisThread(int threads)
+void InferenceSession::setThreadsForThisThread(int threads)
 {
     if (threads > 0 && at::get_num_threads() != threads) at::set_num_threads(threads);
 }
 
-bool ModelSession::isConditional() const { return snapshot_->spec.isConditional(); }
+bool InferenceSession::isConditional() const { return snapshot_->spec.isConditional(); }
 
-bool ModelSession::isSuperResolution() const { return ModelCatalog::info(snapshot_->spec.kind).smallInput; }
+bool InferenceSession::isSuperResolution() const { return ModelCatalog::info(snapshot_->spec.kind).smallInput; }
 
-bool ModelSession::isDenoiser() const { return snapshot_->spec.kind == latent::ModelKind::Dae; }
+bool InferenceSession::isDenoiser() const { return snapshot_->spec.kind == latent::ModelKind::Dae; }
 
-bool ModelSession::canDenoise() const
+bool InferenceSession::canDenoise() const
 {
     const ModelKindInfo& kind = ModelCatalog::info(snapshot_->spec.kind);
     return kind.reconstructs && !kind.conditional && canEncode();
 }
 
-DigitDenoising ModelSession::denoise(const GrayImage& digit, double noiseStd, quint64 seed) const
+DigitDenoising InferenceSession::denoise(const GrayImage& digit, double noiseStd, quint64 seed) const
 {
     const DenoiseResult r = denoiseDigit(module(snapshot_), snapshot_->spec, digit, noiseStd, seed);
     DigitDenoising out;
@@ -191,7 +191,7 @@ DigitDenoising ModelSession::denoise(const GrayImage& digit, double noiseStd, qu
     return out;
 }
 
-DigitUpscaling ModelSession::upscale(const GrayImage& digit) const
+DigitUpscaling InferenceSession::upscale(const GrayImage& digit) const
 {
     const UpscaleResult r = upscaleDigit(module(snapshot_), snapshot_->spec, digit);
     DigitUpscaling out;
@@ -205,7 +205,7 @@ DigitUpscaling ModelSession::upscale(const GrayImage& digit) const
     return out;
 }
 
-DigitEncoding ModelSession::encodeDigit(const GrayImage& digit) const
+DigitEncoding InferenceSession::encodeDigit(const GrayImage& digit) const
 {
     DigitEncoding out;
     if (!canEncode() || isSuperResolution()) return out;
@@ -223,16 +223,16 @@ DigitEncoding ModelSession::encodeDigit(const GrayImage& digit) const
     return out;
 }
 
-torch::Tensor ModelSession::labelsFor(int64_t n) const { return digitLabels(n, isConditional() ? condition() : -1); }
+torch::Tensor InferenceSession::labelsFor(int64_t n) const { return digitLabels(n, isConditional() ? condition() : -1); }
 
-QImage ModelSession::sampleSheet(int n, int cols, quint64 seed) const
+QImage InferenceSession::sampleSheet(int n, int cols, quint64 seed) const
 {
     if (latentDim() == 0) return {};
     torch::NoGradGuard noGrad;
     return grayImage(imageSheet(decodeImages(module(snapshot_), samplePrior(n, latentDim(), seed), labelsFor(n)), cols));
 }
 
-QImage ModelSession::digitRowsSheet(int styles, quint64 seed) const
+QImage InferenceSession::digitRowsSheet(int styles, quint64 seed) const
 {
     if (latentDim() == 0 || !isConditional()) return {};
     torch::NoGradGuard noGrad;
@@ -240,14 +240,14 @@ QImage ModelSession::digitRowsSheet(int styles, quint64 seed) const
     return grayImage(imageSheet(decodeImages(module(snapshot_), rows.z, rows.labels), styles));
 }
 
-QImage ModelSession::jitterSheet(const std::vector<float>& z, int n, int cols, double sigma, quint64 seed) const
+QImage InferenceSession::jitterSheet(const std::vector<float>& z, int n, int cols, double sigma, quint64 seed) const
 {
     if (latentDim() == 0 || int(z.size()) != latentDim()) return {};
     torch::NoGradGuard noGrad;
     return grayImage(imageSheet(decodeImages(module(snapshot_), jitterCode(codeTensor(z), n, sigma, seed), labelsFor(n)), cols));
 }
 
-LatentPath ModelSession::interpolate(const std::vector<float>& from, const std::vector<float>& to, int steps, bool spherical) const
+LatentPath InferenceSession::interpolate(const std::vector<float>& from, const std::vector<float>& to, int steps, bool spherical) const
 {
     LatentPath out;
     if (latentDim() == 0 || int(from.size()) != latentDim() || int(to.size()) != latentDim()) return out;
@@ -259,7 +259,7 @@ LatentPath ModelSession::interpolate(const std::vector<float>& from, const std::
     return out;
 }
 
-EmbeddingScores ModelSession::scores(const DigitDataset& data) const
+EmbeddingScores InferenceSession::scores(const DigitDataset& data) const
 {
     EmbeddingScores s;
     if (!canEncode() || data.isEmpty()) return s;
@@ -281,7 +281,7 @@ EmbeddingScores ModelSession::scores(const DigitDataset& data) const
     return s;
 }
 
-PcaComparison ModelSession::pcaComparison(const DigitDataset& data, int components)
+PcaComparison InferenceSession::pcaComparison(const DigitDataset& data, int components)
 {
     PcaComparison out;
     if (data.isEmpty()) return out;
@@ -299,7 +299,7 @@ PcaComparison ModelSession::pcaComparison(const DigitDataset& data, int componen
     return out;
 }
 
-QImage ModelSession::pcaReconstruction(const EmbeddingScores& s, const QImage& digit)
+QImage InferenceSession::pcaReconstruction(const EmbeddingScores& s, const QImage& digit)
 {
     if (s.pcaComponents <= 0 || digit.isNull() || int(s.pcaMean.size()) != digit.width() * digit.height()) return {};
     const QImage g = digit.convertToFormat(QImage::Format_Grayscale8);

@@ -7,7 +7,7 @@
 #include "widgets/ExportActions.h"
 #include "widgets/LossChart.h"
 #include "widgets/MainWindow.h"
-#include "session/ModelSession.h"
+#include "session/InferenceSession.h"
 #include "TestData.h"
 #include "widgets/TrainingPanel.h"
 #include "io/NumberText.h"

@@ -14,6 +14,7 @@
 #include "runtime/FastPaths.h"
 #include "runtime/Gemm.h"
 #include "kernels/KernelIsa.h"
+#include "kernels/KernelSupport.h"
 #include "runtime/RuntimeInfo.h"
 #include "training/Loss.h"
 #include "training/TrainStepFactory.h"
@@ -155,6 +156,33 @@ private Q_SLOTS:
 
     // LAPACK through OpenBLAS (linalg::eigh in the PCA) in a process whose sgemm_ is rerouted:
     // A V = V diag(w), V orthonormal, either way.
+    // Every bf16 copy (weights for the drag, the transposed convolution's operands, the kernels'
+    // stores) rounds as LibTorch does: nearest even, every NaN the quiet NaN 0x7FC0.
+    void bf16RoundingIsLibTorchs()
+    {
+        std::vector<float> values = {0.f, -0.f, 1.f, -1.f, 1.00390625f, 1.01171875f, 1.0078125f, 3.14159265f, 1e-40f, -1e-45f,
+                                     3.4e38f, -3.4e38f, std::numeric_limits<float>::infinity(),
+                                     -std::numeric_limits<float>::infinity(), std::numeric_limits<float>::max(),
+                                     std::numeric_limits<float>::quiet_NaN(), -std::numeric_limits<float>::quiet_NaN(),
+                                     std::numeric_limits<float>::signaling_NaN()};
+        for (uint32_t bits : {0x7F800001u, 0xFFC12345u, 0x3F808000u, 0x3F818000u, 0x3F80FFFFu, 0x7F7FFFFFu}) {
+            float f;
+            std::memcpy(&f, &bits, sizeof f);
+            values.push_back(f);
+        }
+        while (values.size() % 16) values.push_back(0.5f);
+        std::vector<uint16_t> bulk(values.size()), lanes(values.size());
+        toBf16(values.data(), int64_t(values.size()), bulk.data());
+        for (size_t i = 0; i < values.size(); i += 16) kernels::store16(lanes.data() + i, kernels::load16(values.data() + i));
+        for (size_t i = 0; i < values.size(); ++i) {
+            const uint16_t libtorch = c10::BFloat16(values[i]).x;
+            QCOMPARE(toBf16(values[i]), libtorch);
+            QCOMPARE(bulk[i], libtorch);
+            QCOMPARE(lanes[i], libtorch);
+            if (!std::isnan(values[i])) QCOMPARE(fromBf16(libtorch), float(c10::BFloat16(values[i])));
+        }
+    }
+
     void pcaEigenvectorsAreRightEitherWay()
     {
         torch::manual_seed(2);

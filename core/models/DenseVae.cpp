@@ -1,13 +1,11 @@
-#include "models/ConditionalVae.h"
-
-#include "ops/SmallBatchDense.h"
+#include "models/DenseVae.h"
 
 #include <cmath>
 #include <stdexcept>
 
 namespace latent {
 
-ConditionalVaeImpl::ConditionalVaeImpl(const ConditionalVaeOptions& o) : options(o)
+DenseVaeImpl::DenseVaeImpl(const DenseVaeOptions& o) : options(o)
 {
     encoderHidden = register_module("encoder_hidden", torch::nn::Linear(o.imagePixels + o.classes, o.hidden));
     encoderMean = register_module("encoder_mean", torch::nn::Linear(o.hidden, o.latentDim));
@@ -16,7 +14,7 @@ ConditionalVaeImpl::ConditionalVaeImpl(const ConditionalVaeOptions& o) : options
     decoderOutput = register_module("decoder_output", torch::nn::Linear(o.hidden, o.imagePixels));
 }
 
-torch::Tensor ConditionalVaeImpl::oneHot(const torch::Tensor& labels) const
+torch::Tensor DenseVaeImpl::oneHot(const torch::Tensor& labels) const
 {
     if (!labels.defined())
         throw std::invalid_argument("a conditional VAE (cvae) needs the digit to draw or encode as (a label 0-" +
@@ -27,27 +25,31 @@ torch::Tensor ConditionalVaeImpl::oneHot(const torch::Tensor& labels) const
     return torch::one_hot(l, options.classes).to(torch::kFloat32);
 }
 
-Encoding ConditionalVaeImpl::encode(const torch::Tensor& input, const torch::Tensor& labels)
+torch::Tensor DenseVaeImpl::withLabels(const torch::Tensor& x, const torch::Tensor& labels) const
 {
-    const torch::Tensor x = torch::cat({input.flatten(1), oneHot(labels)}, 1);
-    const torch::Tensor h = torch::relu(encoderHidden(x));
+    return options.classes > 0 ? torch::cat({x, oneHot(labels)}, 1) : x;
+}
+
+Encoding DenseVaeImpl::encode(const torch::Tensor& input, const torch::Tensor& labels)
+{
+    const torch::Tensor h = torch::relu(encoderHidden(withLabels(input.flatten(1), labels)));
     return {encoderMean(h), encoderLogvar(h).clamp(kLogvarMin, kLogvarMax)};
 }
 
-torch::Tensor ConditionalVaeImpl::decode(const torch::Tensor& z, const torch::Tensor& labels) { return decodeWith(z, labels, nullptr); }
-torch::Tensor ConditionalVaeImpl::decodeForDisplay(const torch::Tensor& z, const torch::Tensor& labels)
+torch::Tensor DenseVaeImpl::decode(const torch::Tensor& z, const torch::Tensor& labels) { return decodeWith(z, labels, nullptr); }
+
+torch::Tensor DenseVaeImpl::decodeForDisplay(const torch::Tensor& z, const torch::Tensor& labels)
 {
     return decodeWith(z, labels, &displayWeights_);
 }
 
-torch::Tensor ConditionalVaeImpl::decodeWith(const torch::Tensor& z, const torch::Tensor& labels, Bf16WeightCache* bf16)
+torch::Tensor DenseVaeImpl::decodeWith(const torch::Tensor& z, const torch::Tensor& labels, Bf16WeightCache* bf16)
 {
     const int64_t side = int64_t(std::lround(std::sqrt(double(options.imagePixels))));
-    const torch::Tensor in = torch::cat({z, oneHot(labels)}, 1);
+    const torch::Tensor in = withLabels(z, labels);
     if (smallBatchApplies(*this, in))  // a single point: plain loops instead of LibTorch's operations
         return runDenseSteps(in, {{decoderHidden.get(), true}, {decoderOutput.get(), false}}, bf16).view({-1, 1, side, side});
-    const torch::Tensor h = torch::relu(decoderHidden(in));
-    return decoderOutput(h).view({-1, 1, side, side});
+    return decoderOutput(torch::relu(decoderHidden(in))).view({-1, 1, side, side});
 }
 
 }  // namespace latent

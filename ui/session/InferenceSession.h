@@ -54,13 +54,14 @@ struct DigitEncoding {
     QImage reconstruction;
 };
 
-// A trained model the GUI thread (and its background jobs) may use: wraps a published snapshot,
-// never the model that is training. Inference only; safe to call from several threads at once.
-class ModelSession {
+// Runs a model snapshot for the window: decoding, encoding, sheets, a user's digit, scores, and
+// saving or exporting it. Never the model that is training. Inference only; safe to call from
+// several threads at once.
+class InferenceSession {
 public:
-    explicit ModelSession(ModelSnapshot snapshot);
+    explicit InferenceSession(ModelSnapshot snapshot);
     // Opens a checkpoint file; on failure returns null and sets *error.
-    static std::shared_ptr<ModelSession> open(const QString& path, QString* error);
+    static std::shared_ptr<InferenceSession> open(const QString& path, QString* error);
     bool save(const QString& path, QString* error) const;
     // encode(x) and decode(z) as a TorchScript module that PyTorch loads (torch.jit.load).
     bool exportTorchScript(const QString& path, QString* error) const;
@@ -129,4 +130,4 @@ private:
     mutable std::atomic<double> secondsPerGridImage_{0};
 };
 
-using ModelSessionPtr = std::shared_ptr<ModelSession>;
+using InferenceSessionPtr = std::shared_ptr<InferenceSession>;

@@ -194,7 +194,7 @@ private Q_SLOTS:
         QVERIFY(panel.openDenoiser(dae));
         QVERIFY(opened(panel, seven));
         panel.setNoise(0.5, 3);
-        const LoadedModel m = Checkpoint::load(dae.toStdString());
+        const ModelCheckpoint m = Checkpoint::load(dae.toStdString());
         const DenoiseResult r = denoiseDigit(*m.model, m.spec, panel.preprocessed().digit, 0.5, 3);
         QCOMPARE(panel.noisyView()->image(), ImageFile::toImage(toGrayImage(r.noisy)));
         QCOMPARE(panel.denoisedView()->image(), ImageFile::toImage(toGrayImage(r.output)));
@@ -219,7 +219,7 @@ private Q_SLOTS:
         QCOMPARE(panel.smallView()->image().size(), QSize(14, 14));
         QCOMPARE(panel.upscaledView()->image().size(), QSize(28, 28));
         QCOMPARE(panel.bilinearView()->image().size(), QSize(28, 28));
-        const LoadedModel m = Checkpoint::load(sr.toStdString());
+        const ModelCheckpoint m = Checkpoint::load(sr.toStdString());
         const UpscaleResult r = upscaleDigit(*m.model, m.spec, panel.preprocessed().digit);
         QCOMPARE(panel.upscaledView()->image(), ImageFile::toImage(toGrayImage(r.output)));
     }
@@ -233,7 +233,7 @@ private Q_SLOTS:
         qputenv("LATENT_MODELS_DIR", kept.toUtf8());
         auto restore = qScopeGuard([] { qunsetenv("LATENT_MODELS_DIR"); });
         QString error;
-        const ModelSessionPtr explorer = ModelSession::open(vae, &error);
+        const InferenceSessionPtr explorer = InferenceSession::open(vae, &error);
         QVERIFY2(explorer, qPrintable(error));
         {
             OwnDigitPanel panel;

@@ -1,6 +1,6 @@
 // TorchScript both ways: modules written in PyTorch open here and decode what PyTorch decodes;
 // models trained here export to modules that PyTorch loads and that decode the same images.
-// The PyTorch side is tests/torchscript/torchscript_fixture.py, run with Debian's python3-torch.
+// The PyTorch side is tests/core/torchscript/torchscript_fixture.py, run with Debian's python3-torch.
 // moc reads only this file's test class: without the headers (LibTorch's above all) it runs in
 // under a second instead of six.
 #ifndef Q_MOC_RUN
@@ -69,7 +69,7 @@ private Q_SLOTS:
 
     void vaeWrittenInPyTorchDecodesAndEncodesAsInPyTorch()
     {
-        const LoadedModel m = loadModel(path("vae.ts"));
+        const ModelCheckpoint m = loadModel(path("vae.ts"));
         QCOMPARE(int(m.spec.kind), int(ModelKind::Vae));  // encode returns (mean, logvar)
         QVERIFY(m.spec.isTorchScript());
         QVERIFY(m.spec.hasEncoder);
@@ -94,7 +94,7 @@ private Q_SLOTS:
 
     void vaeWrittenInPyTorchIsScoredOnDigits()
     {
-        const LoadedModel m = loadModel(path("vae.ts"));
+        const ModelCheckpoint m = loadModel(path("vae.ts"));
         DatasetSplits data;
         data.train = testdata::syntheticDigits(200, 1);
         data.test = testdata::syntheticDigits(100, 2);
@@ -111,7 +111,7 @@ private Q_SLOTS:
 
     void decoderAloneFindsItsLatentSizeAndStillDrawsTheGrid()
     {
-        const LoadedModel m = loadModel(path("decoder.ts"));
+        const ModelCheckpoint m = loadModel(path("decoder.ts"));
         QVERIFY(!m.spec.hasEncoder);
         QCOMPARE(m.spec.latentDim, 3);  // found by trying sizes: the module has no latent_dim
         QVERIFY(m.spec.hasPrior());     // taken for a generative decoder: samples from N(0, I)
@@ -146,7 +146,7 @@ private Q_SLOTS:
         ModelSpec spec = ModelSpec::forKind(ModelKind::Vae);
         Autoencoder model = makeModel(spec);
         Checkpoint::save(path("plain.pt"), spec, *model);
-        const LoadedModel back = loadModel(path("plain.pt"));
+        const ModelCheckpoint back = loadModel(path("plain.pt"));
         QVERIFY(!back.spec.isTorchScript());
         QCOMPARE(int(back.spec.arch), int(Arch::Mlp));
         // And a TorchScript module is not a checkpoint to train on.
@@ -195,7 +195,7 @@ private Q_SLOTS:
                  qPrintable(report));
 
         // And back: the export opens here as a TorchScript model that decodes the same.
-        const LoadedModel back = loadModel(ts);
+        const ModelCheckpoint back = loadModel(ts);
         QVERIFY(back.spec.isTorchScript());
         QCOMPARE(back.spec.latentDim, spec.codeSize());
         QCOMPARE(back.spec.isVariational(), spec.isVariational());
