@@ -20,11 +20,11 @@ SUDO=""
 # qt6-tools-dev and qt6-l10n-tools: Qt Linguist's CMake functions, lupdate and lrelease (the Hindi
 # translation); fonts-lohit-deva draws Devanagari. fonts-dejavu-core and fonts-urw-base35: the
 # typefaces the digit-picture corpus (bench/corpus) draws its printed digits in. locales: the
-# decimal-comma locales that tst_locale runs under.
+# decimal-comma locales that tst_locale runs under. clang-format: .ci/run checks the C++ files' format.
 packages=(cmake g++ ninja-build pkg-config qt6-base-dev libqt6opengl6-dev qt6-charts-dev libtorch-dev
           libopenblas0-openmp zlib1g-dev ccache xvfb xauth xdotool imagemagick dataset-fashion-mnist
           python3-torch librsvg2-bin desktop-file-utils appstream dpkg-dev qt6-tools-dev qt6-l10n-tools
-          fonts-lohit-deva fonts-dejavu-core fonts-urw-base35 locales time)
+          fonts-lohit-deva fonts-dejavu-core fonts-urw-base35 locales time clang-format)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
