@@ -122,9 +122,8 @@ int main(int argc, char** argv)
     std::printf("runtime: %s\n", latent::RuntimeInfo::current().summary().c_str());
 
     MainWindow w;
-    w.setErrorReporter([](const QString& title, const QString& text) {
-        std::fprintf(stderr, "%s: %s\n", qPrintable(title), qPrintable(text));
-    });
+    w.setErrorReporter(
+        [](const QString& title, const QString& text) { std::fprintf(stderr, "%s: %s\n", qPrintable(title), qPrintable(text)); });
     w.setConfirmHandler([](const QString&) { return true; });
     w.setClosePrompt([](bool) { return MainWindow::CloseChoice::Discard; });
     w.resize(1400, 900);
@@ -200,12 +199,15 @@ int main(int argc, char** argv)
     }
     if (std::getenv("LATENT_BENCH_TRACE"))
         for (int i = 0; i < steps; ++i)
-            if (drag[size_t(i)] > 3) std::printf("  slow move %d: %.2f ms (move %.2f, paint %.2f)\n", i, drag[size_t(i)], dragMove[size_t(i)], dragPaint[size_t(i)]);
-    std::printf("drag parts p50/p99: move+decode %.3f/%.3f ms, paint %.3f/%.3f ms\n", percentile(dragMove, 50),
-                percentile(dragMove, 99), percentile(dragPaint, 50), percentile(dragPaint, 99));
+            if (drag[size_t(i)] > 3)
+                std::printf("  slow move %d: %.2f ms (move %.2f, paint %.2f)\n", i, drag[size_t(i)], dragMove[size_t(i)],
+                            dragPaint[size_t(i)]);
+    std::printf("drag parts p50/p99: move+decode %.3f/%.3f ms, paint %.3f/%.3f ms\n", percentile(dragMove, 50), percentile(dragMove, 99),
+                percentile(dragPaint, 50), percentile(dragPaint, 99));
     send(QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton);
-    std::printf("drag update (map, decode, paint view and preview): median %.3f ms, p99 %.3f ms, max %.3f ms over %d moves (target < 5 ms)\n",
-                percentile(drag, 50), percentile(drag, 99), percentile(drag, 100), steps);
+    std::printf(
+        "drag update (map, decode, paint view and preview): median %.3f ms, p99 %.3f ms, max %.3f ms over %d moves (target < 5 ms)\n",
+        percentile(drag, 50), percentile(drag, 99), percentile(drag, 100), steps);
 
     // 3. 30 x 30 grid refresh: decode 900 images on this thread, then repaint the view.
     w.latentPanel()->setGridSize(30);
@@ -269,17 +271,18 @@ int main(int argc, char** argv)
     const double photoMs = photoTime.nsecsElapsed() / 1e6;
     photoProbe.stop();
     const std::vector<double>& photoLags = photoProbe.lags();
-    std::printf("photo %s in Your Digit: shown after %.0f ms (%s); event-loop lag meanwhile p50 %.2f ms, p99 %.2f ms, max %.2f ms (target p99 < 50 ms)\n",
+    std::printf("photo %s in Your Digit: shown after %.0f ms (%s); event-loop lag meanwhile p50 %.2f ms, p99 %.2f ms, max %.2f ms (target "
+                "p99 < 50 ms)\n",
                 qPrintable(QFileInfo(photo).fileName()), photoMs, w.ownDigitPanel()->hasDigit() ? "a digit" : "refused",
                 percentile(photoLags, 50), percentile(photoLags, 99), percentile(photoLags, 100));
 
     std::printf("{\"lag_p50_ms\":%.3f,\"lag_p99_ms\":%.3f,\"lag_max_ms\":%.3f,\"drag_median_ms\":%.4f,\"drag_p99_ms\":%.4f,"
-                "\"grid30_median_ms\":%.3f,\"grid30_p99_ms\":%.3f,\"grid_first_median_ms\":%.3f,\"grid_first_p99_ms\":%.3f,\"grid_full_median_ms\":%.3f,\"train_seconds\":%.2f,\"refresh_share\":%.4f,"
+                "\"grid30_median_ms\":%.3f,\"grid30_p99_ms\":%.3f,\"grid_first_median_ms\":%.3f,\"grid_first_p99_ms\":%.3f,\"grid_full_"
+                "median_ms\":%.3f,\"train_seconds\":%.2f,\"refresh_share\":%.4f,"
                 "\"photo_ms\":%.1f,\"photo_lag_p99_ms\":%.3f,\"photo_lag_max_ms\":%.3f}\n",
-                trainingLag50, trainingLag99, trainingLagMax, percentile(drag, 50), percentile(drag, 99),
-                percentile(totalMs, 50), percentile(totalMs, 99), percentile(firstMs, 50), percentile(firstMs, 99),
-                percentile(fullMs, 50), trainSeconds,
-                epochSeconds > 0 && refreshes ? refreshSeconds / refreshes * r.epochs / epochSeconds : 0.0,
-                photoMs, percentile(photoLags, 99), percentile(photoLags, 100));
+                trainingLag50, trainingLag99, trainingLagMax, percentile(drag, 50), percentile(drag, 99), percentile(totalMs, 50),
+                percentile(totalMs, 99), percentile(firstMs, 50), percentile(firstMs, 99), percentile(fullMs, 50), trainSeconds,
+                epochSeconds > 0 && refreshes ? refreshSeconds / refreshes * r.epochs / epochSeconds : 0.0, photoMs,
+                percentile(photoLags, 99), percentile(photoLags, 100));
     return 0;
 }

@@ -5,8 +5,7 @@ namespace Icons {
 QIcon application()
 {
     QIcon icon;
-    for (int size : {16, 22, 24, 32, 48, 64, 128, 256})
-        icon.addFile(QStringLiteral(":/icons/app-%1.png").arg(size), QSize(size, size));
+    for (int size : {16, 22, 24, 32, 48, 64, 128, 256}) icon.addFile(QStringLiteral(":/icons/app-%1.png").arg(size), QSize(size, size));
     return icon;
 }
 

@@ -62,8 +62,7 @@ bool ArgParser::parse(const std::vector<std::string>& args)
         values_[name] = value;
     }
     for (const auto& s : specs_)
-        if (s.isRequired && !values_.count(s.name))
-            throw UsageError(command_ + ": --" + s.name + " " + s.valueName + " is required");
+        if (s.isRequired && !values_.count(s.name)) throw UsageError(command_ + ": --" + s.name + " " + s.valueName + " is required");
     return true;
 }
 
@@ -76,8 +75,10 @@ std::string ArgParser::help() const
     o << " [options]\n\n" << summary_ << "\n\noptions:\n";
     for (const auto& s : specs_) {
         std::string left = "  --" + s.name + (s.isFlag ? "" : " " + s.valueName);
-        if (left.size() < 26) left.resize(26, ' ');
-        else left += "\n" + std::string(26, ' ');
+        if (left.size() < 26)
+            left.resize(26, ' ');
+        else
+            left += "\n" + std::string(26, ' ');
         o << left << s.help;
         if (!s.defaultValue.empty()) o << " (default " << s.defaultValue << ")";
         if (s.isRequired) o << " (required)";
@@ -87,10 +88,7 @@ std::string ArgParser::help() const
     return o.str();
 }
 
-bool ArgParser::has(const std::string& name) const
-{
-    return values_.count(name) || !spec(name).defaultValue.empty();
-}
+bool ArgParser::has(const std::string& name) const { return values_.count(name) || !spec(name).defaultValue.empty(); }
 
 bool ArgParser::given(const std::string& name) const { return values_.count(name) > 0; }
 
@@ -111,8 +109,8 @@ int ArgParser::integer(const std::string& name, int min, int max) const
     const std::string v = str(name);
     const std::optional<long long> n = latent::parseInteger(v);
     if (n && *n >= min && *n <= max) return int(*n);
-    throw UsageError(command_ + ": --" + name + " must be a whole number from " + std::to_string(min) + " to " +
-                     std::to_string(max) + ", got '" + v + "'");
+    throw UsageError(command_ + ": --" + name + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
+                     ", got '" + v + "'");
 }
 
 double ArgParser::number(const std::string& name, double min, double max) const
@@ -120,8 +118,8 @@ double ArgParser::number(const std::string& name, double min, double max) const
     const std::string v = str(name);
     const std::optional<double> x = latent::parseNumber(v);
     if (x && std::isfinite(*x) && *x >= min && *x <= max) return *x;
-    throw UsageError(command_ + ": --" + name + " must be a number from " + latent::formatNumber(min) + " to " +
-                     latent::formatNumber(max) + " (with '.' as the decimal point), got '" + v + "'");
+    throw UsageError(command_ + ": --" + name + " must be a number from " + latent::formatNumber(min) + " to " + latent::formatNumber(max) +
+                     " (with '.' as the decimal point), got '" + v + "'");
 }
 
 std::vector<float> ArgParser::floats(const std::string& name) const

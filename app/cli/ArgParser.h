@@ -15,8 +15,7 @@ public:
 class ArgParser {
 public:
     ArgParser(std::string command, std::string summary);
-    ArgParser& option(const std::string& name, const std::string& valueName, const std::string& help,
-                      const std::string& defaultValue = {});
+    ArgParser& option(const std::string& name, const std::string& valueName, const std::string& help, const std::string& defaultValue = {});
     ArgParser& required(const std::string& name, const std::string& valueName, const std::string& help);
     ArgParser& flag(const std::string& name, const std::string& help);
 

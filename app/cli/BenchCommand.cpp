@@ -41,10 +41,10 @@ struct BenchModel {
 
 const std::vector<BenchModel>& benchModels()
 {
-    static const std::vector<BenchModel> models = {
-        {"vae", ModelKind::Vae, Arch::Mlp}, {"vae-conv", ModelKind::Vae, Arch::Conv}, {"ae", ModelKind::Ae, Arch::Conv},
-        {"dae", ModelKind::Dae, Arch::Wide}, {"sr", ModelKind::Sr, Arch::Conv},       {"cvae", ModelKind::Cvae, Arch::Mlp},
-        {"aae", ModelKind::Aae, Arch::Mlp}};
+    static const std::vector<BenchModel> models = {{"vae", ModelKind::Vae, Arch::Mlp}, {"vae-conv", ModelKind::Vae, Arch::Conv},
+                                                   {"ae", ModelKind::Ae, Arch::Conv},  {"dae", ModelKind::Dae, Arch::Wide},
+                                                   {"sr", ModelKind::Sr, Arch::Conv},  {"cvae", ModelKind::Cvae, Arch::Mlp},
+                                                   {"aae", ModelKind::Aae, Arch::Mlp}};
     return models;
 }
 

@@ -18,15 +18,9 @@ void addThreadsOption(ArgParser& p)
     p.option("threads", "N", "torch/OpenBLAS threads (0: one per core; training: fewer while other processes hold cores)", "0");
 }
 
-void setThreads(const ArgParser& p)
-{
-    configureThreads(p.integer("threads", 0, 256));
-}
+void setThreads(const ArgParser& p) { configureThreads(p.integer("threads", 0, 256)); }
 
-torch::Tensor toImage(const torch::Tensor& img01)
-{
-    return img01.mul(255.0).round().clamp(0, 255).to(torch::kUInt8);
-}
+torch::Tensor toImage(const torch::Tensor& img01) { return img01.mul(255.0).round().clamp(0, 255).to(torch::kUInt8); }
 
 bool parseOrHelp(ArgParser& p, const std::vector<std::string>& args)
 {
@@ -43,10 +37,7 @@ bool parseWithThreads(ArgParser& p, const std::vector<std::string>& args)
     return true;
 }
 
-ModelCheckpoint loadModel(const ArgParser& p)
-{
-    return latent::loadModel(p.str("model"));
-}
+ModelCheckpoint loadModel(const ArgParser& p) { return latent::loadModel(p.str("model")); }
 
 std::string dataFor(const ArgParser& p, const ModelSpec& spec)
 {
@@ -79,8 +70,8 @@ int digitFor(const ArgParser& p, const ModelCheckpoint& m)
         return -1;
     }
     if (!p.has("digit"))
-        throw UsageError(p.command() + ": a " + ModelCatalog::info(m.spec.kind).title +
-                         " draws the digit it is given: add --digit D (0-" + std::to_string(kDigitClasses - 1) + ")");
+        throw UsageError(p.command() + ": a " + ModelCatalog::info(m.spec.kind).title + " draws the digit it is given: add --digit D (0-" +
+                         std::to_string(kDigitClasses - 1) + ")");
     return p.integer("digit", 0, kDigitClasses - 1);
 }
 

@@ -31,7 +31,6 @@ int cmdDecode(const std::vector<std::string>& args)
     const torch::Tensor img = decodeImages(*m.model, zt, digitLabels(1, digit))[0];
     PngWriter::write(p.str("out"), toImage(img), p.integer("scale", 1, 64));
     if (p.isSet("json"))
-        std::cout << JsonWriter().add("out", p.str("out")).add("mean_intensity", img.mean().item<double>()).str()
-                  << std::endl;
+        std::cout << JsonWriter().add("out", p.str("out")).add("mean_intensity", img.mean().item<double>()).str() << std::endl;
     return 0;
 }

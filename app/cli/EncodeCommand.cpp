@@ -49,7 +49,12 @@ int cmdEncode(const std::vector<std::string>& args)
     writeFileSafely(out, csv, "codes");
     std::cerr << "wrote " << enc.mean.size(0) << " codes to " << out << "\n";
     if (p.isSet("json"))
-        std::cout << JsonWriter().add("out", out).add("codes", enc.mean.size(0)).add("dims", enc.mean.size(1))
-                         .addBool("logvar", enc.logvar.defined()).str() << std::endl;
+        std::cout << JsonWriter()
+                         .add("out", out)
+                         .add("codes", enc.mean.size(0))
+                         .add("dims", enc.mean.size(1))
+                         .addBool("logvar", enc.logvar.defined())
+                         .str()
+                  << std::endl;
     return 0;
 }

@@ -25,7 +25,9 @@ int cmdEval(const std::vector<std::string>& args)
     const Metrics metrics = Evaluator::evaluate(*m.model, m.spec, data, o);
     if (p.isSet("json")) {
         JsonWriter j;
-        j.add("model", toString(m.spec.kind)).add("dataset", data.directory).add("test_images", data.test.size())
+        j.add("model", toString(m.spec.kind))
+            .add("dataset", data.directory)
+            .add("test_images", data.test.size())
             .add("epochs_trained", m.spec.epochsDone);
         for (const auto& [k, v] : metrics) j.add(k, v);
         std::cout << j.str() << std::endl;

@@ -21,8 +21,13 @@ int cmdExport(const std::vector<std::string>& args)
     ModelCheckpoint m = loadModel(p);
     TorchScriptModel::exportModule(p.str("out"), m.spec, *m.model);
     if (p.isSet("json"))
-        std::cout << JsonWriter().add("out", p.str("out")).add("model", toString(m.spec.kind)).add("latent_dim", m.spec.codeSize())
-                         .addBool("variational", m.spec.isVariational()).str() << std::endl;
+        std::cout << JsonWriter()
+                         .add("out", p.str("out"))
+                         .add("model", toString(m.spec.kind))
+                         .add("latent_dim", m.spec.codeSize())
+                         .addBool("variational", m.spec.isVariational())
+                         .str()
+                  << std::endl;
     else
         std::cout << "wrote " << p.str("out") << ": " << m.spec.describe() << " as TorchScript (encode, decode)\n";
     return 0;

@@ -38,7 +38,7 @@ int cmdGrid(const std::vector<std::string>& args)
     const torch::Tensor grid = decodeGrid(*m.model, m.spec.latentDim, g);
     PngWriter::write(p.str("out"), grid);
     if (p.isSet("json"))
-        std::cout << JsonWriter().add("out", p.str("out")).add("n", g.n).add("width", grid.size(1))
-                         .add("height", grid.size(0)).str() << std::endl;
+        std::cout << JsonWriter().add("out", p.str("out")).add("n", g.n).add("width", grid.size(1)).add("height", grid.size(0)).str()
+                  << std::endl;
     return 0;
 }

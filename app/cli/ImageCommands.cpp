@@ -96,9 +96,13 @@ int cmdPreprocess(const std::vector<std::string>& args)
         }
     }
     JsonWriter j;
-    j.add("out", p.str("out")).addBool("inverted", r.inverted).add("read_seconds", readSeconds).add("preprocess_seconds", preprocessSeconds);
+    j.add("out", p.str("out"))
+        .addBool("inverted", r.inverted)
+        .add("read_seconds", readSeconds)
+        .add("preprocess_seconds", preprocessSeconds);
     for (const PreprocessStage& s : r.stages) j.add("stage_" + s.name, s.note);
-    if (p.isSet("json")) std::cout << j.str() << std::endl;
+    if (p.isSet("json"))
+        std::cout << j.str() << std::endl;
     else
         for (const PreprocessStage& s : r.stages) std::cerr << s.name << ": " << s.note << "\n";
     return 0;
@@ -172,8 +176,8 @@ int cmdUpscale(const std::vector<std::string>& args)
                          .str()
                   << std::endl;
     } else {
-        std::cerr << "PSNR against the clean digit: sr " << r.psnrOutput << " dB, bilinear " << r.psnrBilinear
-                  << " dB, bicubic " << r.psnrBicubic << " dB\n";
+        std::cerr << "PSNR against the clean digit: sr " << r.psnrOutput << " dB, bilinear " << r.psnrBilinear << " dB, bicubic "
+                  << r.psnrBicubic << " dB\n";
     }
     return 0;
 }

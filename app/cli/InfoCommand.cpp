@@ -20,9 +20,17 @@ int cmdInfo(const std::vector<std::string>& args)
     const RuntimeInfo r = RuntimeInfo::current();
     if (p.isSet("json")) {
         JsonWriter j;
-        j.add("torch", r.torchVersion).add("blas", r.blasName).add("blas_library", r.blasLibrary)
-            .add("blas_config", r.blasConfig).add("blas_threads", r.blasThreads).add("products", r.products).addBool("reference", r.reference).add("fast_paths", r.fastPaths).add("torch_threads", r.torchThreads)
-            .add("torch_interop_threads", r.torchInteropThreads).add("hardware_threads", int64_t(r.hardwareThreads))
+        j.add("torch", r.torchVersion)
+            .add("blas", r.blasName)
+            .add("blas_library", r.blasLibrary)
+            .add("blas_config", r.blasConfig)
+            .add("blas_threads", r.blasThreads)
+            .add("products", r.products)
+            .addBool("reference", r.reference)
+            .add("fast_paths", r.fastPaths)
+            .add("torch_threads", r.torchThreads)
+            .add("torch_interop_threads", r.torchInteropThreads)
+            .add("hardware_threads", int64_t(r.hardwareThreads))
             .add("data_root", DatasetLocator::dataRoot());
         std::cout << j.str() << std::endl;
     } else {

@@ -44,8 +44,12 @@ int cmdInterpolate(const std::vector<std::string>& args)
     const torch::Tensor strip = imageSheet(decodeImages(*m.model, path, digitLabels(path.size(0), digit)), path.size(0));
     PngWriter::write(p.str("out"), strip, p.integer("scale", 1, 64));
     if (p.isSet("json")) {
-        std::cout << JsonWriter().add("out", p.str("out")).add("steps", path.size(0)).add("z0_first", path[0][0].item<double>())
-                         .add("z0_last", path[-1][0].item<double>()).str()
+        std::cout << JsonWriter()
+                         .add("out", p.str("out"))
+                         .add("steps", path.size(0))
+                         .add("z0_first", path[0][0].item<double>())
+                         .add("z0_last", path[-1][0].item<double>())
+                         .str()
                   << std::endl;
     }
     return 0;

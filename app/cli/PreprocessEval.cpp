@@ -59,7 +59,10 @@ std::vector<CorpusRow> readCorpus(const QString& dir)
     return rows;
 }
 
-torch::Tensor pixels(const GrayImage& digit) { return torch::from_blob(const_cast<float*>(digit.gray.data()), {int64_t(digit.gray.size())}).clone(); }
+torch::Tensor pixels(const GrayImage& digit)
+{
+    return torch::from_blob(const_cast<float*>(digit.gray.data()), {int64_t(digit.gray.size())}).clone();
+}
 
 struct KindFigures {
     int n = 0, refused = 0, rightPre = 0, rightNaive = 0, rightClean = 0, withOriginal = 0, originalMatch = 0;
@@ -75,16 +78,20 @@ double median(std::vector<double> v)
 
 // Every picture of the corpus as the preprocessing, a naive resize and the plain drawing give it.
 struct CorpusDigits {
-    torch::Tensor pre, naive, clean;      // [n, 784]; zeros where there is none
-    std::vector<std::string> refusal;     // why the preprocessing refused a picture ("": it did not)
+    torch::Tensor pre, naive, clean;              // [n, 784]; zeros where there is none
+    std::vector<std::string> refusal;             // why the preprocessing refused a picture ("": it did not)
     std::vector<double> cleanCorr, originalCorr;  // -1: nothing to compare with
 };
 
 CorpusDigits readDigits(const QString& dir, const std::vector<CorpusRow>& rows)
 {
     const int64_t n = int64_t(rows.size());
-    CorpusDigits d{torch::zeros({n, 784}), torch::zeros({n, 784}), torch::zeros({n, 784}), std::vector<std::string>(rows.size()),
-                   std::vector<double>(rows.size(), -1), std::vector<double>(rows.size(), -1)};
+    CorpusDigits d{torch::zeros({n, 784}),
+                   torch::zeros({n, 784}),
+                   torch::zeros({n, 784}),
+                   std::vector<std::string>(rows.size()),
+                   std::vector<double>(rows.size(), -1),
+                   std::vector<double>(rows.size(), -1)};
     for (size_t i = 0; i < rows.size(); ++i) {
         const CorpusRow& r = rows[i];
         GrayImage picture;
@@ -120,7 +127,7 @@ struct Predictions {
 // The figures per kind of picture (in the corpus's order) and for all, and a line per picture in
 // `report` when it is open.
 std::vector<std::pair<QString, KindFigures>> tally(const std::vector<CorpusRow>& rows, const CorpusDigits& d, const Predictions& pred,
-                                                  std::ofstream& report)
+                                                   std::ofstream& report)
 {
     std::map<QString, KindFigures> byKind;
     std::vector<QString> order;
@@ -157,15 +164,20 @@ std::vector<std::pair<QString, KindFigures>> tally(const std::vector<CorpusRow>&
 void printFigures(const std::vector<std::pair<QString, KindFigures>>& figures, bool json)
 {
     if (!json)
-        std::printf("%-12s %5s %8s %8s %8s %8s %10s %10s\n", "kind", "n", "refused", "knn_pre", "knn_naive", "knn_clean",
-                    "corr_clean", "orig>=0.9");
+        std::printf("%-12s %5s %8s %8s %8s %8s %10s %10s\n", "kind", "n", "refused", "knn_pre", "knn_naive", "knn_clean", "corr_clean",
+                    "orig>=0.9");
     for (const auto& [kind, f] : figures) {
         const double acc = double(f.rightPre) / f.n, accNaive = double(f.rightNaive) / f.n, accClean = double(f.rightClean) / f.n;
         const double originals = f.withOriginal ? double(f.originalMatch) / f.withOriginal : -1;
         if (json) {
             JsonWriter j;
-            j.add("kind", kind.toStdString()).add("n", f.n).add("refused", f.refused).add("knn_preprocessed", acc)
-                .add("knn_naive", accNaive).add("knn_clean", accClean).add("median_corr_clean", median(f.cleanCorrelation));
+            j.add("kind", kind.toStdString())
+                .add("n", f.n)
+                .add("refused", f.refused)
+                .add("knn_preprocessed", acc)
+                .add("knn_naive", accNaive)
+                .add("knn_clean", accClean)
+                .add("median_corr_clean", median(f.cleanCorrelation));
             if (f.withOriginal) j.add("original_corr_at_least_0_9", originals).add("with_original", f.withOriginal);
             std::cout << j.str() << std::endl;
         } else {
@@ -181,9 +193,8 @@ void printFigures(const std::vector<std::pair<QString, KindFigures>>& figures, b
 
 int cmdPreprocessEval(const std::vector<std::string>& args)
 {
-    ArgParser p("preprocess-eval",
-                "Score the digit preprocessing on a labelled folder of pictures: refusals and 5-NN accuracy on the "
-                "training pixels, against a naive resize of the same pictures.");
+    ArgParser p("preprocess-eval", "Score the digit preprocessing on a labelled folder of pictures: refusals and 5-NN accuracy on the "
+                                   "training pixels, against a naive resize of the same pictures.");
     p.required("corpus", "DIR", "a folder with labels.tsv (file, kind, label, clean, original, ...), e.g. from bench/digit_corpus.sh")
         .option("data", "NAME|DIR", "the training pixels the neighbours come from", "mnist")
         .option("neighbours", "K", "neighbours in the vote", "5")
@@ -197,7 +208,7 @@ int cmdPreprocessEval(const std::vector<std::string>& args)
     static char name[] = "latent-cli";
     static char* argv[] = {name, nullptr};
     if (!QCoreApplication::instance()) new QCoreApplication(argc, argv);  // Qt's image plugins
-    std::setlocale(LC_NUMERIC, "C");  // it adopted the user's locale: the table keeps '.' decimals
+    std::setlocale(LC_NUMERIC, "C");                                      // it adopted the user's locale: the table keeps '.' decimals
 
     const QString dir = QString::fromStdString(p.str("corpus"));
     const std::vector<CorpusRow> rows = readCorpus(dir);
@@ -215,8 +226,9 @@ int cmdPreprocessEval(const std::vector<std::string>& args)
     }
     printFigures(tally(rows, digits, pred, report), p.isSet("json"));
     if (!p.isSet("json"))
-        std::printf("\nknn: %d-NN vote on the %lld training digits of %s; clean: the same digit drawn plainly; corr_clean: median "
-                    "correlation with it (best of +-2 px shifts); orig>=0.9: share correlating >= 0.9 with the MNIST test digit it was made from\n",
-                    k, (long long)data.train.size(), p.str("data").c_str());
+        std::printf(
+            "\nknn: %d-NN vote on the %lld training digits of %s; clean: the same digit drawn plainly; corr_clean: median "
+            "correlation with it (best of +-2 px shifts); orig>=0.9: share correlating >= 0.9 with the MNIST test digit it was made from\n",
+            k, (long long)data.train.size(), p.str("data").c_str());
     return 0;
 }

@@ -54,7 +54,11 @@ int cmdSample(const std::vector<std::string>& args)
     const torch::Tensor sheet = imageSheet(images, cols);
     PngWriter::write(p.str("out"), sheet, p.integer("scale", 1, 64));
     if (p.isSet("json"))
-        std::cout << JsonWriter().add("out", p.str("out")).add("samples", images.size(0)).add("mean_intensity", images.mean().item<double>()).str()
+        std::cout << JsonWriter()
+                         .add("out", p.str("out"))
+                         .add("samples", images.size(0))
+                         .add("mean_intensity", images.mean().item<double>())
+                         .str()
                   << std::endl;
     return 0;
 }

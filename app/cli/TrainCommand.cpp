@@ -48,7 +48,10 @@ ArgParser trainParser()
         .option("lr", "F", "learning rate", "0.001")
         .option("adversarial-lr", "F", "aae: learning rate of the discriminator and generator phases (default: half of --lr)")
         .option("optimizer", "adam|rmsprop", "optimiser", "adam")
-        .option("matmul", "auto|fp32|bf16", "products and convolutions with bf16 operands summed in float (auto: the MLP VAE, conv ae, dae and sr, where the CPU has AVX512-BF16; bf16: every model)", "auto")
+        .option("matmul", "auto|fp32|bf16",
+                "products and convolutions with bf16 operands summed in float (auto: the MLP VAE, conv ae, dae and sr, where the CPU has "
+                "AVX512-BF16; bf16: every model)",
+                "auto")
         .option("beta", "F", "weight of the KL term", "1")
         .option("kl-warmup", "N", "epochs over which beta ramps up from 0", "0")
         .option("loss", "bce|mse", "reconstruction loss", "bce")
@@ -66,8 +69,8 @@ ArgParser trainParser()
 
 TrainingPlan resumedRun(const ArgParser& p)
 {
-    for (const char* k : {"data", "model", "arch", "latent-dim", "loss", "noise", "downscale", "batch", "lr", "adversarial-lr",
-                          "optimizer", "beta", "kl-warmup", "seed", "train-limit", "matmul"})
+    for (const char* k : {"data", "model", "arch", "latent-dim", "loss", "noise", "downscale", "batch", "lr", "adversarial-lr", "optimizer",
+                          "beta", "kl-warmup", "seed", "train-limit", "matmul"})
         if (p.given(k)) throw UsageError(std::string("train --resume: --") + k + " comes from the checkpoint and cannot change");
     TrainingPlan plan = TrainingPlan::resume(Checkpoint::load(p.str("resume")), p.str("resume"));
     if (plan.state.optimizer.empty())
@@ -119,17 +122,16 @@ void reportTo(Trainer& trainer, const TrainingPlan& run, const std::string& out,
 {
     trainer.setProgressCallback([verbose](const TrainProgress& pr) {
         if (!verbose) return;
-        std::fprintf(stderr, "  epoch %d/%d step %lld/%lld  loss %.3f (recon %.3f, kl %.3f)  %.0f samples/s  %d threads\n",
-                     pr.epoch, pr.epochs, (long long)pr.step, (long long)pr.stepsPerEpoch, pr.train.total,
-                     pr.train.reconstruction, pr.train.kl, pr.samplesPerSecond, pr.threads);
+        std::fprintf(stderr, "  epoch %d/%d step %lld/%lld  loss %.3f (recon %.3f, kl %.3f)  %.0f samples/s  %d threads\n", pr.epoch,
+                     pr.epochs, (long long)pr.step, (long long)pr.stepsPerEpoch, pr.train.total, pr.train.reconstruction, pr.train.kl,
+                     pr.samplesPerSecond, pr.threads);
     });
     trainer.setEpochCallback([&trainer, &run, out](const EpochReport& r) {
-        std::fprintf(stderr, "epoch %d/%d  train %.3f (recon %.3f, kl %.3f)", r.epoch, r.epochs, r.train.total,
-                     r.train.reconstruction, r.train.kl);
+        std::fprintf(stderr, "epoch %d/%d  train %.3f (recon %.3f, kl %.3f)", r.epoch, r.epochs, r.train.total, r.train.reconstruction,
+                     r.train.kl);
         if (ModelCatalog::info(run.spec.kind).adversarial)
             std::fprintf(stderr, " (discriminator %.3f, generator %.3f)", r.train.discriminator, r.train.generator);
-        if (r.hasTest)
-            std::fprintf(stderr, "  test %.3f (recon %.3f, kl %.3f)", r.test.total, r.test.reconstruction, r.test.kl);
+        if (r.hasTest) std::fprintf(stderr, "  test %.3f (recon %.3f, kl %.3f)", r.test.total, r.test.reconstruction, r.test.kl);
         std::fprintf(stderr, "  %.0f samples/s  %.1f s\n", r.samplesPerSecond, r.seconds);
         // Every complete epoch reaches the disk: a crash or kill loses at most the epoch in progress.
         Checkpoint::save(out, specAfter(run.spec, r.epoch, r), *run.model, trainer.state());
@@ -144,11 +146,17 @@ const char* statusName(TrainStatus s)
 void printJson(const TrainResult& result, const DatasetSplits& data, int64_t epochsRun, double wall, const std::string& out)
 {
     JsonWriter j;
-    j.add("status", statusName(result.status)).add("epochs_done", result.epochsDone).add("steps", result.steps)
-        .add("samples_per_second", result.samplesPerSecond).add("wall_seconds", wall)
+    j.add("status", statusName(result.status))
+        .add("epochs_done", result.epochsDone)
+        .add("steps", result.steps)
+        .add("samples_per_second", result.samplesPerSecond)
+        .add("wall_seconds", wall)
         .add("samples_per_second_wall", wall > 0 ? double(epochsRun) * data.train.size() / wall : 0.0)
-        .add("train_images", data.train.size()).add("test_images", data.test.size())
-        .add("train_loss", result.last.train.total).add("thread_changes", result.threadChanges).add("out", out)
+        .add("train_images", data.train.size())
+        .add("test_images", data.test.size())
+        .add("train_loss", result.last.train.total)
+        .add("thread_changes", result.threadChanges)
+        .add("out", out)
         .add("first_step_unix_ms", int64_t(result.firstStepUnixSeconds * 1000.0));
     if (result.last.hasTest) j.add("test_loss", result.last.test.total);
     if (!result.message.empty()) j.add("message", result.message);
@@ -178,8 +186,8 @@ int cmdTrain(const CommandArgs& args)
 
     const DatasetSplits data = run.loadData();
     std::cerr << RuntimeInfo::current().summary() << "\n"
-              << (resume ? "resuming " : "training ") << run.spec.describe() << ": " << data.train.size() << " train / "
-              << data.test.size() << " test images from " << data.directory << "\n";
+              << (resume ? "resuming " : "training ") << run.spec.describe() << ": " << data.train.size() << " train / " << data.test.size()
+              << " test images from " << data.directory << "\n";
 
     Trainer trainer(run.model, run.spec, opt);
     if (!run.state.empty()) trainer.setResumeState(run.state);
@@ -196,8 +204,8 @@ int cmdTrain(const CommandArgs& args)
         Checkpoint::save(out, specAfter(run.spec, result.epochsDone, result.last), *run.model, trainer.state());
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     if (result.status != TrainStatus::Finished) std::cerr << "training " << statusName(result.status) << ": " << result.message << "\n";
-    std::cerr << "saved " << out << " (" << result.epochsDone << " epochs, " << result.samplesPerSecond
-              << " samples/s while training, " << wall << " s in all)\n";
+    std::cerr << "saved " << out << " (" << result.epochsDone << " epochs, " << result.samplesPerSecond << " samples/s while training, "
+              << wall << " s in all)\n";
     if (p.isSet("json")) printJson(result, data, result.epochsDone - opt.startEpoch, wall, out);
     if (result.status == TrainStatus::Cancelled) return 130;
     return result.status == TrainStatus::Finished ? 0 : 1;

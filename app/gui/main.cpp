@@ -61,7 +61,7 @@ int main(int argc, char** argv)
     if (parser.isSet(picture)) window.showOwnDigit(parser.value(picture));
     if (parser.isSet(showDock)) {
         const QMap<QString, QString> names = {{"training", "trainingDock"}, {"preview", "previewDock"}, {"digit", "ownDigitDock"},
-                                              {"generate", "generateDock"}, {"losses", "lossDock"}, {"pca", "compareDock"}};
+                                              {"generate", "generateDock"}, {"losses", "lossDock"},     {"pca", "compareDock"}};
         for (const QString& d : parser.values(showDock))
             if (auto* dock = window.findChild<QDockWidget*>(names.value(d))) {
                 dock->show();

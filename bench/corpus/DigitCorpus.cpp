@@ -43,7 +43,9 @@ std::vector<Stroke> digitStrokes(int label, bool variant)
         if (variant) return {{{{0.3, 0.22}, {0.56, 0.04}, {0.56, 0.96}}, false}};
         return {{{{0.55, 0.04}, {0.45, 0.96}}, false}};
     case 2: return {{{{0.18, 0.24}, {0.36, 0.06}, {0.64, 0.05}, {0.8, 0.25}, {0.7, 0.5}, {0.4, 0.74}, {0.14, 0.95}, {0.86, 0.93}}}};
-    case 3: return {{{{0.2, 0.12}, {0.5, 0.03}, {0.78, 0.18}, {0.7, 0.4}, {0.45, 0.48}, {0.76, 0.58}, {0.82, 0.8}, {0.55, 0.96}, {0.18, 0.88}}}};
+    case 3:
+        return {
+            {{{0.2, 0.12}, {0.5, 0.03}, {0.78, 0.18}, {0.7, 0.4}, {0.45, 0.48}, {0.76, 0.58}, {0.82, 0.8}, {0.55, 0.96}, {0.18, 0.88}}}};
     case 4:
         if (variant) return {{{{0.62, 0.05}, {0.12, 0.66}, {0.88, 0.66}}, false}, {{{0.62, 0.05}, {0.62, 0.96}}, false}};
         return {{{{0.2, 0.05}, {0.15, 0.55}, {0.85, 0.55}}, false}, {{{0.7, 0.05}, {0.68, 0.96}}, false}};
@@ -55,10 +57,22 @@ std::vector<Stroke> digitStrokes(int label, bool variant)
         if (variant) return {{{{0.14, 0.07}, {0.86, 0.07}, {0.42, 0.96}}, false}, {{{0.35, 0.52}, {0.75, 0.52}}, false}};
         return {{{{0.14, 0.07}, {0.86, 0.07}, {0.42, 0.96}}, false}};
     case 8:
-        return {{{{0.5, 0.5}, {0.74, 0.32}, {0.7, 0.1}, {0.5, 0.04}, {0.3, 0.1}, {0.26, 0.32}, {0.5, 0.5}, {0.78, 0.7},
-                  {0.72, 0.92}, {0.5, 0.97}, {0.28, 0.92}, {0.22, 0.7}, {0.5, 0.5}}}};
+        return {{{{0.5, 0.5},
+                  {0.74, 0.32},
+                  {0.7, 0.1},
+                  {0.5, 0.04},
+                  {0.3, 0.1},
+                  {0.26, 0.32},
+                  {0.5, 0.5},
+                  {0.78, 0.7},
+                  {0.72, 0.92},
+                  {0.5, 0.97},
+                  {0.28, 0.92},
+                  {0.22, 0.7},
+                  {0.5, 0.5}}}};
     default:
-        if (variant) return {{{{0.76, 0.28}, {0.55, 0.48}, {0.3, 0.44}, {0.22, 0.24}, {0.4, 0.05}, {0.66, 0.07}, {0.77, 0.28}, {0.66, 0.96}}}};
+        if (variant)
+            return {{{{0.76, 0.28}, {0.55, 0.48}, {0.3, 0.44}, {0.22, 0.24}, {0.4, 0.05}, {0.66, 0.07}, {0.77, 0.28}, {0.66, 0.96}}}};
         return {{{{0.76, 0.3}, {0.5, 0.48}, {0.26, 0.36}, {0.3, 0.1}, {0.56, 0.04}, {0.76, 0.2}, {0.76, 0.5}, {0.74, 0.96}}, false}};
     }
 }
@@ -114,7 +128,6 @@ QImage cleanRendering(const DigitGlyph& glyph)
     return image;
 }
 
-
 }  // namespace
 
 QRectF DigitGlyph::bounds() const
@@ -145,7 +158,8 @@ void DigitGlyph::paint(QPainter& painter, const QRectF& target, const QColor& in
         // The mask as the alpha of an ink-coloured image, scaled smoothly (a photo of a print).
         QImage coloured(mask.size(), QImage::Format_ARGB32);
         for (int y = 0; y < mask.height(); ++y)
-            for (int x = 0; x < mask.width(); ++x) coloured.setPixel(x, y, qRgba(ink.red(), ink.green(), ink.blue(), qGray(mask.pixel(x, y))));
+            for (int x = 0; x < mask.width(); ++x)
+                coloured.setPixel(x, y, qRgba(ink.red(), ink.green(), ink.blue(), qGray(mask.pixel(x, y))));
         painter.setRenderHint(QPainter::SmoothPixmapTransform);
         painter.drawImage(placed, coloured, b);
     }
@@ -179,15 +193,15 @@ DigitCorpus::DigitCorpus(std::vector<DigitGlyph> mnistTest, uint32_t seed)
 QStringList DigitCorpus::fontFamilies()
 {
     // Typefaces of different builds: sans, serif, monospace, geometric, narrow, and a script.
-    static const QStringList wanted = {"DejaVu Sans", "DejaVu Serif", "DejaVu Sans Mono", "Nimbus Sans", "Nimbus Roman",
-                                       "Nimbus Mono PS", "Nimbus Sans Narrow", "URW Gothic", "URW Bookman", "C059",
-                                       "P052", "Z003", "Noto Sans Mono"};
+    static const QStringList wanted = {
+        "DejaVu Sans",        "DejaVu Serif", "DejaVu Sans Mono", "Nimbus Sans", "Nimbus Roman", "Nimbus Mono PS",
+        "Nimbus Sans Narrow", "URW Gothic",   "URW Bookman",      "C059",        "P052",         "Z003",
+        "Noto Sans Mono"};
     const QStringList installed = QFontDatabase::families();
     QStringList out;
     // Families come as "Nimbus Sans [urw]" where several foundries have one.
     for (const QString& f : wanted)
-        if (std::any_of(installed.begin(), installed.end(), [&](const QString& i) { return i == f || i.startsWith(f + " ["); }))
-            out << f;
+        if (std::any_of(installed.begin(), installed.end(), [&](const QString& i) { return i == f || i.startsWith(f + " ["); })) out << f;
     if (out.isEmpty() && !installed.isEmpty()) out << installed.first();
     return out;
 }

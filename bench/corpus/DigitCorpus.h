@@ -28,11 +28,11 @@ struct DigitGlyph {
 struct CorpusPicture {
     QString kind;
     int label = 0;
-    QImage image;       // what a user would open
-    QImage clean;       // the same digit dark on white with a wide margin, nothing else
-    QImage original;    // kinds made from an MNIST test digit: that 28x28 digit (else null)
+    QImage image;     // what a user would open
+    QImage clean;     // the same digit dark on white with a wide margin, nothing else
+    QImage original;  // kinds made from an MNIST test digit: that 28x28 digit (else null)
     QString source;
-    QString note;       // what was done ("ink touches all four edges", "lined paper, 5 lines", ...)
+    QString note;  // what was done ("ink touches all four edges", "lined paper, 5 lines", ...)
 };
 
 class DigitCorpus {

@@ -15,7 +15,8 @@ namespace {
 int usage()
 {
     std::cerr << "usage: latent-digit-corpus --out DIR [--per-kind N (40)] [--kinds a,b,...] [--seed N (1)] [--data mnist]\n"
-                 "kinds: " << DigitCorpus::kinds().join(", ").toStdString() << "\n";
+                 "kinds: "
+              << DigitCorpus::kinds().join(", ").toStdString() << "\n";
     return 2;
 }
 
@@ -32,12 +33,18 @@ int main(int argc, char** argv)
     for (int i = 1; i < args.size(); ++i) {
         const QString a = args[i];
         const bool hasValue = i + 1 < args.size();
-        if (a == "--out" && hasValue) out = args[++i];
-        else if (a == "--per-kind" && hasValue) perKind = args[++i].toInt();
-        else if (a == "--kinds" && hasValue) kinds = args[++i].split(',');
-        else if (a == "--seed" && hasValue) seed = args[++i].toUInt();
-        else if (a == "--data" && hasValue) data = args[++i];
-        else return usage();
+        if (a == "--out" && hasValue)
+            out = args[++i];
+        else if (a == "--per-kind" && hasValue)
+            perKind = args[++i].toInt();
+        else if (a == "--kinds" && hasValue)
+            kinds = args[++i].split(',');
+        else if (a == "--seed" && hasValue)
+            seed = args[++i].toUInt();
+        else if (a == "--data" && hasValue)
+            data = args[++i];
+        else
+            return usage();
     }
     if (out.isEmpty() || perKind < 1) return usage();
     for (const QString& k : kinds)
@@ -53,8 +60,8 @@ int main(int argc, char** argv)
         const int64_t n = std::min<int64_t>(images.size(0), 5000);
         for (int64_t i = 0; i < n; ++i) {
             QImage digit(images[i].data_ptr<uint8_t>(), 28, 28, 28, QImage::Format_Grayscale8);
-            mnist.push_back(DigitCorpus::mnistGlyph(int(splits.test.labels[i].item<uint8_t>()), digit.copy(),
-                                                    QString("MNIST test #%1").arg(i)));
+            mnist.push_back(
+                DigitCorpus::mnistGlyph(int(splits.test.labels[i].item<uint8_t>()), digit.copy(), QString("MNIST test #%1").arg(i)));
         }
         DigitCorpus corpus(std::move(mnist), seed);
         QDir().mkpath(out);
@@ -74,12 +81,13 @@ int main(int argc, char** argv)
                 QString source = pic.source, note = pic.note;
                 source.replace('\t', ' ');
                 note.replace('\t', ' ');
-                tsv.write(QString("%1.png\t%2\t%3\t%4\t%5\t%6\t%7\n").arg(stem, kind).arg(pic.label).arg(clean, original, source, note).toUtf8());
+                tsv.write(
+                    QString("%1.png\t%2\t%3\t%4\t%5\t%6\t%7\n").arg(stem, kind).arg(pic.label).arg(clean, original, source, note).toUtf8());
                 ++written;
             }
         }
-        std::cout << "wrote " << written << " pictures of " << kinds.size() << " kinds to " << out.toStdString() << " (fonts: "
-                  << DigitCorpus::fontFamilies().join(", ").toStdString() << ")\n";
+        std::cout << "wrote " << written << " pictures of " << kinds.size() << " kinds to " << out.toStdString()
+                  << " (fonts: " << DigitCorpus::fontFamilies().join(", ").toStdString() << ")\n";
     } catch (const std::exception& e) {
         std::cerr << "latent-digit-corpus: " << e.what() << "\n";
         return 1;

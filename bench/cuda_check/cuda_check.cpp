@@ -13,9 +13,13 @@ int main()
                 int(torch::cuda::device_count()));
     if (!torch::cuda::is_available()) return 1;
     torch::NoGradGuard* ng = new torch::NoGradGuard;
-    struct K { ModelKind kind; Arch arch; int latent; };
-    const K kinds[] = {{ModelKind::Vae, Arch::Mlp, 2}, {ModelKind::Vae, Arch::Conv, 2}, {ModelKind::Ae, Arch::Conv, 2},
-                       {ModelKind::Dae, Arch::Wide, 0}, {ModelKind::Sr, Arch::Conv, 2}, {ModelKind::Cvae, Arch::Mlp, 2},
+    struct K {
+        ModelKind kind;
+        Arch arch;
+        int latent;
+    };
+    const K kinds[] = {{ModelKind::Vae, Arch::Mlp, 2},  {ModelKind::Vae, Arch::Conv, 2}, {ModelKind::Ae, Arch::Conv, 2},
+                       {ModelKind::Dae, Arch::Wide, 0}, {ModelKind::Sr, Arch::Conv, 2},  {ModelKind::Cvae, Arch::Mlp, 2},
                        {ModelKind::Aae, Arch::Mlp, 2}};
     int bad = 0;
     for (const K& k : kinds) {

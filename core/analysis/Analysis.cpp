@@ -57,9 +57,12 @@ std::vector<float> gridCoordinates(const GridOptions& o, int latentDim)
     for (int row = 0; row < o.n; ++row)
         for (int col = 0; col < o.n; ++col)
             for (int d = 0; d < latentDim; ++d) {
-                if (d == o.dimX) z.push_back(float(axes.xs[size_t(col)]));
-                else if (d == o.dimY) z.push_back(float(axes.ys[size_t(row)]));
-                else z.push_back(d < int(o.base.size()) ? o.base[d] : 0.f);
+                if (d == o.dimX)
+                    z.push_back(float(axes.xs[size_t(col)]));
+                else if (d == o.dimY)
+                    z.push_back(float(axes.ys[size_t(row)]));
+                else
+                    z.push_back(d < int(o.base.size()) ? o.base[d] : 0.f);
             }
     return z;
 }
@@ -71,9 +74,10 @@ torch::Tensor decodeImages(AutoencoderImpl& model, const torch::Tensor& z, const
     std::vector<torch::Tensor> parts;
     for (int64_t start = 0; start < z.size(0); start += kEvalBatch) {
         const int64_t len = std::min<int64_t>(kEvalBatch, z.size(0) - start);
-        parts.push_back(torch::sigmoid(model.decodeForDisplay(z.narrow(0, start, len),
-                                                              labels.defined() && labels.size(0) == z.size(0) ? labels.narrow(0, start, len) : labels))
-                            .squeeze(1));
+        parts.push_back(
+            torch::sigmoid(model.decodeForDisplay(z.narrow(0, start, len),
+                                                  labels.defined() && labels.size(0) == z.size(0) ? labels.narrow(0, start, len) : labels))
+                .squeeze(1));
     }
     return torch::cat(parts);
 }
@@ -125,15 +129,9 @@ Pca Pca::fit(const torch::Tensor& data, int64_t k)
     return p;
 }
 
-torch::Tensor Pca::transform(const torch::Tensor& data) const
-{
-    return (data.to(torch::kFloat32) - mean_).mm(components_.t());
-}
+torch::Tensor Pca::transform(const torch::Tensor& data) const { return (data.to(torch::kFloat32) - mean_).mm(components_.t()); }
 
-torch::Tensor Pca::inverseTransform(const torch::Tensor& codes) const
-{
-    return codes.mm(components_) + mean_;
-}
+torch::Tensor Pca::inverseTransform(const torch::Tensor& codes) const { return codes.mm(components_) + mean_; }
 
 torch::Tensor knnPredict(const torch::Tensor& trainX, const torch::Tensor& trainY, const torch::Tensor& queries, int k)
 {
@@ -167,7 +165,10 @@ torch::Tensor knnPredict(const torch::Tensor& trainX, const torch::Tensor& train
             for (int j = 0; j < k; ++j) count[size_t(v[i * k + j])]++;
             for (int j = 0; j < k; ++j) {  // in order of distance: the nearest wins a tie
                 const int64_t c = v[i * k + j];
-                if (count[size_t(c)] > bestCount) { bestCount = count[size_t(c)]; best = c; }
+                if (count[size_t(c)] > bestCount) {
+                    bestCount = count[size_t(c)];
+                    best = c;
+                }
             }
             out[start + i] = best;
         }
@@ -175,8 +176,7 @@ torch::Tensor knnPredict(const torch::Tensor& trainX, const torch::Tensor& train
     return predicted;
 }
 
-double knnAccuracy(const torch::Tensor& trainX, const torch::Tensor& trainY, const torch::Tensor& testX,
-                   const torch::Tensor& testY, int k)
+double knnAccuracy(const torch::Tensor& trainX, const torch::Tensor& trainY, const torch::Tensor& testX, const torch::Tensor& testY, int k)
 {
     const int64_t nTest = testX.size(0);
     if (nTest == 0 || trainX.size(0) == 0) return 0.0;
@@ -209,21 +209,21 @@ double silhouetteScore(const torch::Tensor& pointsIn, const torch::Tensor& label
         labels = labels.index_select(0, idx);
     }
     const int64_t n = points.size(0);
-    const torch::Tensor d = torch::cdist(points, points);                        // [n, n]
+    const torch::Tensor d = torch::cdist(points, points);  // [n, n]
     const int64_t classes = labels.max().item<int64_t>() + 1;
     const torch::Tensor onehot = torch::zeros({n, classes}, torch::kDouble).scatter_(1, labels.unsqueeze(1), 1.0);
-    const torch::Tensor counts = onehot.sum(0);                                  // [classes]
-    const torch::Tensor sums = d.matmul(onehot);                                 // [n, classes]: distance to each class
-    const torch::Tensor own = counts.index_select(0, labels);                    // size of own class
+    const torch::Tensor counts = onehot.sum(0);                // [classes]
+    const torch::Tensor sums = d.matmul(onehot);               // [n, classes]: distance to each class
+    const torch::Tensor own = counts.index_select(0, labels);  // size of own class
     const torch::Tensor ownSum = sums.gather(1, labels.unsqueeze(1)).squeeze(1);
-    const torch::Tensor a = ownSum / (own - 1).clamp_min(1);                     // mean to the others of its class
+    const torch::Tensor a = ownSum / (own - 1).clamp_min(1);  // mean to the others of its class
     torch::Tensor meanTo = sums / counts.clamp_min(1);
     // Own class and empty classes are not candidates for the nearest other class.
     meanTo = meanTo.masked_fill(onehot.to(torch::kBool), std::numeric_limits<double>::infinity());
     meanTo = meanTo.masked_fill((counts == 0).unsqueeze(0).expand_as(meanTo), std::numeric_limits<double>::infinity());
     const torch::Tensor b = std::get<0>(meanTo.min(1));
     torch::Tensor s = (b - a) / torch::max(a, b).clamp_min(1e-12);
-    s = s.masked_fill(own <= 1, 0.0);                                            // singletons score 0
+    s = s.masked_fill(own <= 1, 0.0);  // singletons score 0
     return s.mean().item<double>();
 }
 

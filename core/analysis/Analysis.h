@@ -15,8 +15,7 @@ struct EncodedDataset {
 };
 
 // Encodes a whole dataset (clean images, or what the model is fed for dae/sr), without gradients.
-EncodedDataset encodeDataset(AutoencoderImpl& model, const ModelSpec& spec, const ImageDataset& data,
-                             int batchSize = kEvalBatch);
+EncodedDataset encodeDataset(AutoencoderImpl& model, const ModelSpec& spec, const ImageDataset& data, int batchSize = kEvalBatch);
 
 // The rectangle a grid spans in the two plotted dims.
 struct GridArea {
@@ -53,9 +52,9 @@ class Pca {
 public:
     // data: [N, D] float; keeps the k leading components.
     static Pca fit(const torch::Tensor& data, int64_t k);
-    torch::Tensor transform(const torch::Tensor& data) const;       // [N, k]
-    torch::Tensor inverseTransform(const torch::Tensor& codes) const;  // [N, D]
-    const torch::Tensor& components() const { return components_; }  // [k, D], unit rows
+    torch::Tensor transform(const torch::Tensor& data) const;             // [N, k]
+    torch::Tensor inverseTransform(const torch::Tensor& codes) const;     // [N, D]
+    const torch::Tensor& components() const { return components_; }       // [k, D], unit rows
     const torch::Tensor& explainedVariance() const { return variance_; }  // [k], descending
     const torch::Tensor& mean() const { return mean_; }
 
@@ -65,8 +64,8 @@ private:
 
 // k-nearest-neighbour (Euclidean) classification accuracy of test points against train points;
 // ties in the vote go to the class of the nearest tied neighbour.
-double knnAccuracy(const torch::Tensor& trainX, const torch::Tensor& trainY, const torch::Tensor& testX,
-                   const torch::Tensor& testY, int k = 5);
+double knnAccuracy(const torch::Tensor& trainX, const torch::Tensor& trainY, const torch::Tensor& testX, const torch::Tensor& testY,
+                   int k = 5);
 // The k-nearest-neighbour vote for each query (long [N]), ties as above.
 torch::Tensor knnPredict(const torch::Tensor& trainX, const torch::Tensor& trainY, const torch::Tensor& queries, int k = 5);
 

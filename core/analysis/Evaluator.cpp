@@ -10,8 +10,7 @@
 
 namespace latent {
 
-Metrics Evaluator::evaluate(AutoencoderImpl& model, const ModelSpec& spec, const DatasetSplits& data,
-                            const Options& options)
+Metrics Evaluator::evaluate(AutoencoderImpl& model, const ModelSpec& spec, const DatasetSplits& data, const Options& options)
 {
     torch::NoGradGuard noGrad;
     model.eval();

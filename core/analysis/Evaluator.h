@@ -27,11 +27,10 @@ using Metrics = std::vector<std::pair<std::string, double>>;
 class Evaluator {
 public:
     struct Options {
-        uint64_t seed = 0;       // for the VAE's z samples and the dae's noise
-        int64_t maxTrain = -1;   // train images used for PCA and k-NN (-1: all)
+        uint64_t seed = 0;      // for the VAE's z samples and the dae's noise
+        int64_t maxTrain = -1;  // train images used for PCA and k-NN (-1: all)
     };
-    static Metrics evaluate(AutoencoderImpl& model, const ModelSpec& spec, const DatasetSplits& data,
-                            const Options& options);
+    static Metrics evaluate(AutoencoderImpl& model, const ModelSpec& spec, const DatasetSplits& data, const Options& options);
     static Metrics evaluate(AutoencoderImpl& model, const ModelSpec& spec, const DatasetSplits& data)
     {
         return evaluate(model, spec, data, Options());

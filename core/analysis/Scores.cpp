@@ -30,8 +30,8 @@ PcaBaseline fitPcaBaseline(const ImageDataset& train, const ImageDataset& test, 
     return out;
 }
 
-ClassSeparation classSeparation(const torch::Tensor& trainCodes, const torch::Tensor& trainLabels,
-                                const torch::Tensor& testCodes, const torch::Tensor& testLabels)
+ClassSeparation classSeparation(const torch::Tensor& trainCodes, const torch::Tensor& trainLabels, const torch::Tensor& testCodes,
+                                const torch::Tensor& testLabels)
 {
     return {knnAccuracy(trainCodes, trainLabels, testCodes, testLabels, 5), silhouetteScore(testCodes, testLabels)};
 }

@@ -13,8 +13,7 @@ namespace latent {
 struct Reconstructions {
     torch::Tensor input, output;
 };
-Reconstructions reconstructDataset(AutoencoderImpl& model, const ModelSpec& spec, const ImageDataset& data,
-                                   int batchSize = kEvalBatch);
+Reconstructions reconstructDataset(AutoencoderImpl& model, const ModelSpec& spec, const ImageDataset& data, int batchSize = kEvalBatch);
 
 // PCA of the training pixels with k components: the codes of both splits and the per-pixel MSE
 // of the test digits rebuilt from theirs.
@@ -30,7 +29,7 @@ PcaBaseline fitPcaBaseline(const ImageDataset& train, const ImageDataset& test, 
 struct ClassSeparation {
     double knn = 0, silhouette = 0;
 };
-ClassSeparation classSeparation(const torch::Tensor& trainCodes, const torch::Tensor& trainLabels,
-                                const torch::Tensor& testCodes, const torch::Tensor& testLabels);
+ClassSeparation classSeparation(const torch::Tensor& trainCodes, const torch::Tensor& trainLabels, const torch::Tensor& testCodes,
+                                const torch::Tensor& testLabels);
 
 }  // namespace latent

@@ -38,8 +38,7 @@ std::string DatasetLocator::dataRoot()
 std::vector<std::string> DatasetLocator::candidates(const std::string& nameOrDir)
 {
     if (nameOrDir == "mnist") return {dataRoot() + "/mnist"};
-    if (nameOrDir == "fashion-mnist")
-        return {dataRoot() + "/fashion-mnist", "/usr/share/datasets/fashion-mnist"};
+    if (nameOrDir == "fashion-mnist") return {dataRoot() + "/fashion-mnist", "/usr/share/datasets/fashion-mnist"};
     return {nameOrDir};
 }
 

@@ -43,7 +43,10 @@ public:
         if (!gz_) throw IdxError(path + ": cannot open file");
         gzbuffer(gz_, 1 << 17);
     }
-    ~Source() { if (gz_) gzclose(gz_); }
+    ~Source()
+    {
+        if (gz_) gzclose(gz_);
+    }
     Source(const Source&) = delete;
     Source& operator=(const Source&) = delete;
 
@@ -82,40 +85,36 @@ IdxArray IdxReader::read(const std::string& path)
 {
     Source src(path);
     unsigned char magic[4];
-    if (src.read(magic, 4) != 4)
-        throw IdxError(path + ": too short to be an IDX file (no 4-byte header)");
-    if (magic[0] != 0 || magic[1] != 0)
-        throw IdxError(path + ": not an IDX file (bad magic number; expected 00 00 <type> <rank>)");
+    if (src.read(magic, 4) != 4) throw IdxError(path + ": too short to be an IDX file (no 4-byte header)");
+    if (magic[0] != 0 || magic[1] != 0) throw IdxError(path + ": not an IDX file (bad magic number; expected 00 00 <type> <rank>)");
     const int type = magic[2], rank = magic[3];
     const char* tname = typeName(type);
     if (!tname)
-        throw IdxError(path + ": not an IDX file (unknown element type 0x" +
-                       [&] { char b[8]; std::snprintf(b, sizeof b, "%02X", type); return std::string(b); }() + ")");
-    if (type != 0x08)
-        throw IdxError(path + ": element type is " + tname + "; only unsigned byte (0x08) images and labels are supported");
-    if (rank < 1 || rank > 4)
-        throw IdxError(path + ": rank " + std::to_string(rank) + " is not supported (expected 1 to 4)");
+        throw IdxError(path + ": not an IDX file (unknown element type 0x" + [&] {
+            char b[8];
+            std::snprintf(b, sizeof b, "%02X", type);
+            return std::string(b);
+        }() + ")");
+    if (type != 0x08) throw IdxError(path + ": element type is " + tname + "; only unsigned byte (0x08) images and labels are supported");
+    if (rank < 1 || rank > 4) throw IdxError(path + ": rank " + std::to_string(rank) + " is not supported (expected 1 to 4)");
 
     IdxArray out;
     int64_t count = 1;
     for (int i = 0; i < rank; ++i) {
         unsigned char b[4];
         if (src.read(b, 4) != 4)
-            throw IdxError(path + ": truncated header (dimension " + std::to_string(i + 1) + " of " +
-                           std::to_string(rank) + " missing)");
+            throw IdxError(path + ": truncated header (dimension " + std::to_string(i + 1) + " of " + std::to_string(rank) + " missing)");
         const int64_t d = (int64_t(b[0]) << 24) | (int64_t(b[1]) << 16) | (int64_t(b[2]) << 8) | b[3];
         if (d == 0 && i > 0) throw IdxError(path + ": dimension " + std::to_string(i + 1) + " is zero");
         out.dims.push_back(d);
-        if (d > 0 && count > kMaxBytes / d)
-            throw IdxError(path + ": header claims more than 1 GiB of data");
+        if (d > 0 && count > kMaxBytes / d) throw IdxError(path + ": header claims more than 1 GiB of data");
         count *= d;
     }
     const int64_t headerBytes = 4 + 4 * int64_t(rank);
     if (!src.gzipped()) {
         const int64_t have = src.fileSize() - headerBytes;
         if (have < count)
-            throw IdxError(path + ": truncated: header says " + std::to_string(count) + " bytes of data, file has " +
-                           std::to_string(have));
+            throw IdxError(path + ": truncated: header says " + std::to_string(count) + " bytes of data, file has " + std::to_string(have));
         if (have > count)
             throw IdxError(path + ": " + std::to_string(have - count) +
                            " unexpected bytes after the data (wrong dimensions in the header?)");
@@ -141,11 +140,9 @@ IdxArray IdxReader::read(const std::string& path)
         }
     }
     if (got != count)
-        throw IdxError(path + ": truncated: header says " + std::to_string(count) + " bytes of data, found " +
-                       std::to_string(got));
+        throw IdxError(path + ": truncated: header says " + std::to_string(count) + " bytes of data, found " + std::to_string(got));
     unsigned char extra;
-    if (src.read(&extra, 1) != 0)
-        throw IdxError(path + ": unexpected bytes after the data (wrong dimensions in the header?)");
+    if (src.read(&extra, 1) != 0) throw IdxError(path + ": unexpected bytes after the data (wrong dimensions in the header?)");
     return out;
 }
 

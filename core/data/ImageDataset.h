@@ -14,7 +14,7 @@ struct ImageDataset {
     int numClasses() const;  // max label + 1
     // Images idx as float [B, 1, H, W] in [0, 1].
     torch::Tensor batch(const torch::Tensor& idx) const;
-    torch::Tensor allImages() const;  // float [N, 1, H, W]
+    torch::Tensor allImages() const;           // float [N, 1, H, W]
     ImageDataset subset(int64_t count) const;  // the first count items
 };
 

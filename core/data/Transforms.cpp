@@ -23,8 +23,10 @@ torch::Tensor downsample(const torch::Tensor& images, int factor)
 torch::Tensor upscale(const torch::Tensor& images, int size, bool bicubic)
 {
     auto opts = F::InterpolateFuncOptions().size(std::vector<int64_t>{size, size}).align_corners(false);
-    if (bicubic) opts.mode(torch::kBicubic);
-    else opts.mode(torch::kBilinear);
+    if (bicubic)
+        opts.mode(torch::kBicubic);
+    else
+        opts.mode(torch::kBilinear);
     return F::interpolate(images, opts).clamp_(0.0, 1.0);
 }
 

@@ -94,8 +94,7 @@ PreprocessStage toGrayscale(const GrayImage& picture)
                 ++opaque;
             }
         const float paper = opaque > 0 && opaqueSum / double(opaque) > 0.5 ? 0.f : 1.f;
-        for (size_t i = 0; i < n; ++i)
-            gray.gray[i] = picture.alpha[i] * picture.gray[i] + (1.f - picture.alpha[i]) * paper;
+        for (size_t i = 0; i < n; ++i) gray.gray[i] = picture.alpha[i] * picture.gray[i] + (1.f - picture.alpha[i]) * paper;
         note = std::string("alpha composited on ") + (paper > 0.5f ? "white" : "black");
     } else {
         gray.gray = picture.gray;
@@ -142,8 +141,8 @@ std::vector<std::pair<int, int>> cornerPixels(int w, int h)
 //    one class, or else the larger class, or else most of the border. Ink that reaches the picture's edges (a tight crop, a digit drawn edge to
 //    edge) still leaves the corners to the paper, where a border median would be fooled.
 struct Polarity {
-    double paperLevel = 0;      // the paper's median before inverting
-    double threshold = 0.5;     // Otsu's split, after inverting
+    double paperLevel = 0;   // the paper's median before inverting
+    double threshold = 0.5;  // Otsu's split, after inverting
     bool inverted = false;
     bool borderIsPaper = true;  // at least 98% of the border is in the paper's class
 };
@@ -190,8 +189,8 @@ PreprocessStage toLightInkOnDark(GrayImage gray, Polarity& polarity)
     if (polarity.inverted)
         for (float& v : gray.gray) v = 1.f - v;
     const std::string level = "(" + why + ", level " + fmt(polarity.paperLevel) + ")";
-    return {"light ink on dark", polarity.inverted ? "inverted: the paper " + level + " was light" : "kept: the paper " + level + " was dark",
-            gray};
+    return {"light ink on dark",
+            polarity.inverted ? "inverted: the paper " + level + " was light" : "kept: the paper " + level + " was dark", gray};
 }
 
 // Least-squares plane a + b x + c y through the given pixels' values (x, y in [-0.5, 0.5)); flat
@@ -455,8 +454,10 @@ PreprocessStage cropToInk(const GrayImage& level, float inkThreshold, bool& seve
     std::string note = "ink box " + std::to_string(cropped.width) + "x" + std::to_string(cropped.height) + " at (" +
                        std::to_string(box.x0) + ", " + std::to_string(box.y0) + ")";
     severalDigits = digitLike > 0;
-    if (digitLike) note += ", several digits or marks: the largest taken, " + std::to_string(marks) + " left out";
-    else if (marks) note += ", " + std::to_string(marks) + (marks == 1 ? " mark" : " marks") + " away from the digit left out";
+    if (digitLike)
+        note += ", several digits or marks: the largest taken, " + std::to_string(marks) + " left out";
+    else if (marks)
+        note += ", " + std::to_string(marks) + (marks == 1 ? " mark" : " marks") + " away from the digit left out";
     if (speckPixels) note += ", " + std::to_string(speckPixels) + " speck pixels dropped";
     return {"cropped", note, cropped};
 }
@@ -512,8 +513,8 @@ PreprocessResult preprocessDigit(const GrayImage& picture, const PreprocessOptio
     // A tight crop of a 1 is narrow: the longer side decides, the shorter needs two pixels.
     if (picture.empty() || std::max(picture.width, picture.height) < o.minSide || std::min(picture.width, picture.height) < 2)
         throw PreprocessError("the image is " + std::to_string(std::max(picture.width, 0)) + "x" +
-                              std::to_string(std::max(picture.height, 0)) + " pixels; a digit needs at least " +
-                              std::to_string(o.minSide) + " pixels along its longer side and 2 across");
+                              std::to_string(std::max(picture.height, 0)) + " pixels; a digit needs at least " + std::to_string(o.minSide) +
+                              " pixels along its longer side and 2 across");
     if (picture.gray.size() != size_t(picture.width) * size_t(picture.height) ||
         (!picture.alpha.empty() && picture.alpha.size() != picture.gray.size()))
         throw PreprocessError("the image data does not match its size");

@@ -25,14 +25,14 @@ struct PreprocessOptions {
 
 // One step of the pipeline, kept so that the GUI can show each and the user can save any.
 struct PreprocessStage {
-    std::string name;   // "grayscale", "light ink on dark", "levelled", "cropped", "scaled", "centred"
-    std::string note;   // what was decided ("inverted: the paper was light", ...)
+    std::string name;  // "grayscale", "light ink on dark", "levelled", "cropped", "scaled", "centred"
+    std::string note;  // what was decided ("inverted: the paper was light", ...)
     GrayImage image;
 };
 
 struct PreprocessResult {
     std::vector<PreprocessStage> stages;
-    GrayImage digit;     // fieldSize x fieldSize, light ink on black, in [0, 1]
+    GrayImage digit;  // fieldSize x fieldSize, light ink on black, in [0, 1]
     bool inverted = false;
     bool severalDigits = false;  // another digit (or a mark as tall as a third of it) was left out
 };

@@ -29,14 +29,13 @@ torch::Tensor checkedDigit(const GrayImage& digit, const ModelSpec& spec)
 {
     if (digit.width != spec.imageSize || digit.height != spec.imageSize)
         throw std::invalid_argument("the digit is " + std::to_string(digit.width) + "x" + std::to_string(digit.height) +
-                                    "; the model works on " + std::to_string(spec.imageSize) + "x" +
-                                    std::to_string(spec.imageSize) + " (preprocess it first)");
+                                    "; the model works on " + std::to_string(spec.imageSize) + "x" + std::to_string(spec.imageSize) +
+                                    " (preprocess it first)");
     return toTensor(digit).clamp(0, 1).reshape({1, 1, digit.height, digit.width});
 }
 }  // namespace
 
-DenoiseResult denoiseDigit(AutoencoderImpl& model, const ModelSpec& spec, const GrayImage& digit28, double noiseStd,
-                           uint64_t seed)
+DenoiseResult denoiseDigit(AutoencoderImpl& model, const ModelSpec& spec, const GrayImage& digit28, double noiseStd, uint64_t seed)
 {
     if (!ModelCatalog::info(spec.kind).reconstructs)
         throw std::invalid_argument(std::string("a ") + ModelCatalog::info(spec.kind).title +

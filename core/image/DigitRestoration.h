@@ -19,14 +19,13 @@ struct UpscaleResult {
     double psnrOutput = 0, psnrBilinear = 0, psnrBicubic = 0;
 };
 
-torch::Tensor toTensor(const GrayImage& image);          // float [H, W]
-GrayImage toGrayImage(const torch::Tensor& image);        // from float [H, W] (or [1, 1, H, W])
+torch::Tensor toTensor(const GrayImage& image);     // float [H, W]
+GrayImage toGrayImage(const torch::Tensor& image);  // from float [H, W] (or [1, 1, H, W])
 
 // Adds Gaussian noise of std noiseStd (0: none) from a generator seeded with seed, clamps to
 // [0, 1], and runs the model on it (any model that maps 28x28 to 28x28: ae, dae, vae by its mean).
 // Throws std::invalid_argument for a super-resolution model.
-DenoiseResult denoiseDigit(AutoencoderImpl& model, const ModelSpec& spec, const GrayImage& digit28,
-                           double noiseStd, uint64_t seed);
+DenoiseResult denoiseDigit(AutoencoderImpl& model, const ModelSpec& spec, const GrayImage& digit28, double noiseStd, uint64_t seed);
 // Downsamples the digit by the model's factor (as in training) and upscales it with the sr model,
 // and with bilinear and bicubic interpolation for comparison. Throws for a model that is not sr.
 UpscaleResult upscaleDigit(AutoencoderImpl& model, const ModelSpec& spec, const GrayImage& digit28);

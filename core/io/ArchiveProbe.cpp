@@ -74,20 +74,73 @@ std::string pickleProblem(const std::vector<unsigned char>& b)
         int lines = 0;
         switch (op) {
         case '.': return {};  // STOP
-        case '(': case '0': case '1': case '2': case 'N': case 'R': case 'a': case 'b': case 'd': case '}':
-        case 'e': case 'l': case ']': case 'o': case 's': case 't': case ')': case 'u': case 'Q':
-        case 0x81: case 0x85: case 0x86: case 0x87: case 0x88: case 0x89: case 0x8f: case 0x90: case 0x91:
-        case 0x92: case 0x93: case 0x94: case 0x97: case 0x98:
-            break;
-        case 'K': case 'h': case 'q': case 0x82: case 0x80: fixed = 1; break;
-        case 'M': case 0x83: fixed = 2; break;
-        case 'J': case 'j': case 'r': case 0x84: fixed = 4; break;
-        case 'G': case 0x95: fixed = 8; break;
-        case 'U': case 'C': case 0x8c: case 0x8a: lengthWidth = 1; break;
-        case 'T': case 'B': case 'X': case 0x8b: lengthWidth = 4; break;
-        case 0x8d: case 0x8e: case 0x96: lengthWidth = 8; break;
-        case 'I': case 'L': case 'S': case 'V': case 'F': case 'g': case 'p': case 'P': lines = 1; break;
-        case 'c': case 'i': lines = 2; break;
+        case '(':
+        case '0':
+        case '1':
+        case '2':
+        case 'N':
+        case 'R':
+        case 'a':
+        case 'b':
+        case 'd':
+        case '}':
+        case 'e':
+        case 'l':
+        case ']':
+        case 'o':
+        case 's':
+        case 't':
+        case ')':
+        case 'u':
+        case 'Q':
+        case 0x81:
+        case 0x85:
+        case 0x86:
+        case 0x87:
+        case 0x88:
+        case 0x89:
+        case 0x8f:
+        case 0x90:
+        case 0x91:
+        case 0x92:
+        case 0x93:
+        case 0x94:
+        case 0x97:
+        case 0x98: break;
+        case 'K':
+        case 'h':
+        case 'q':
+        case 0x82:
+        case 0x80: fixed = 1; break;
+        case 'M':
+        case 0x83: fixed = 2; break;
+        case 'J':
+        case 'j':
+        case 'r':
+        case 0x84: fixed = 4; break;
+        case 'G':
+        case 0x95: fixed = 8; break;
+        case 'U':
+        case 'C':
+        case 0x8c:
+        case 0x8a: lengthWidth = 1; break;
+        case 'T':
+        case 'B':
+        case 'X':
+        case 0x8b: lengthWidth = 4; break;
+        case 0x8d:
+        case 0x8e:
+        case 0x96: lengthWidth = 8; break;
+        case 'I':
+        case 'L':
+        case 'S':
+        case 'V':
+        case 'F':
+        case 'g':
+        case 'p':
+        case 'P': lines = 1; break;
+        case 'c':
+        case 'i': lines = 2; break;
         default: return "a pickle with an unknown opcode";
         }
         if (fixed > n - i) return "a pickle cut short";

@@ -56,8 +56,8 @@ ModelSpec readSpec(const std::string& path, torch::serialize::InputArchive& arch
     }
     c10::IValue format, specText;
     if (!archive.try_read("format", format) || !format.isString() || format.toStringRef() != Checkpoint::kFormat)
-        throw CheckpointError(path + ": a model archive, but not a Latent Explorer checkpoint (no '" +
-                              std::string(Checkpoint::kFormat) + "' tag)");
+        throw CheckpointError(path + ": a model archive, but not a Latent Explorer checkpoint (no '" + std::string(Checkpoint::kFormat) +
+                              "' tag)");
     if (!archive.try_read("spec", specText) || !specText.isString())
         throw CheckpointError(path + ": damaged checkpoint (no model description)");
     try {
@@ -81,8 +81,8 @@ void readWeights(const std::string& path, torch::serialize::InputArchive& archiv
             throw CheckpointError(path + ": damaged checkpoint (cannot read '" + key + "')");
         }
         if (!stored.sizes().equals(target.sizes()))
-            throw CheckpointError(path + ": holds another model ('" + key.substr(key.find('/') + 1) + "' is " +
-                                  shapeText(stored) + ", expected " + shapeText(target) + ")");
+            throw CheckpointError(path + ": holds another model ('" + key.substr(key.find('/') + 1) + "' is " + shapeText(stored) +
+                                  ", expected " + shapeText(target) + ")");
         if (!torch::isfinite(stored).all().item<bool>())
             throw CheckpointError(path + ": damaged checkpoint (non-finite values in '" + key + "')");
         staged.emplace_back(target, stored);
@@ -150,8 +150,8 @@ ModelCheckpoint Checkpoint::load(const std::string& path, std::optional<ModelKin
     ModelCheckpoint out;
     out.spec = readSpec(path, archive);
     if (expectedKind && *expectedKind != out.spec.kind)
-        throw CheckpointError(path + ": holds a '" + toString(out.spec.kind) + "' model, but a '" +
-                              toString(*expectedKind) + "' model is needed here");
+        throw CheckpointError(path + ": holds a '" + toString(out.spec.kind) + "' model, but a '" + toString(*expectedKind) +
+                              "' model is needed here");
     try {
         out.model = makeModel(out.spec);
     } catch (const std::exception& e) {

@@ -32,8 +32,7 @@ class Checkpoint {
 public:
     static constexpr const char* kFormat = "latent-explorer-checkpoint-1";
 
-    static void save(const std::string& path, const ModelSpec& spec, AutoencoderImpl& model,
-                     const TrainingState& training = {});
+    static void save(const std::string& path, const ModelSpec& spec, AutoencoderImpl& model, const TrainingState& training = {});
     // Rebuilds the model from the stored spec and loads the weights, checking every name and shape.
     // With expectedKind set, a checkpoint of another kind is refused.
     static ModelCheckpoint load(const std::string& path, std::optional<ModelKind> expectedKind = std::nullopt);

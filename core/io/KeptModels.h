@@ -22,7 +22,7 @@ public:
     static Recipe recipe(Role role);
 
     static std::string directory();
-    static std::string path(Role role);   // directory()/denoiser.pt or upscaler-x2.pt
+    static std::string path(Role role);  // directory()/denoiser.pt or upscaler-x2.pt
     static bool exists(Role role);
     // The recipe as latent-cli train arguments (without --out).
     static std::string recipeArguments(Role role);

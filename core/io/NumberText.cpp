@@ -48,8 +48,7 @@ std::optional<double> parseNumber(std::string_view text, DecimalComma comma)
     const std::string_view s = trimmed(text);
     if (comma == DecimalComma::Accepted) {
         const size_t at = s.find(',');
-        if (at != std::string_view::npos && s.find(',', at + 1) == std::string_view::npos &&
-            s.find('.') == std::string_view::npos) {
+        if (at != std::string_view::npos && s.find(',', at + 1) == std::string_view::npos && s.find('.') == std::string_view::npos) {
             std::string dotted(s);
             dotted[at] = '.';
             return whole<double>(dotted);

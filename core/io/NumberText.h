@@ -23,8 +23,7 @@ std::optional<long long> parseInteger(std::string_view text);
 
 // As above, but a text that is not a (finite) number throws std::invalid_argument naming the key and
 // where it was read: "lr in model.pt is not a number: 'abc'".
-double numberSetting(std::string_view text, const std::string& key, const std::string& where,
-                     DecimalComma comma = DecimalComma::Rejected);
+double numberSetting(std::string_view text, const std::string& key, const std::string& where, DecimalComma comma = DecimalComma::Rejected);
 long long integerSetting(std::string_view text, const std::string& key, const std::string& where);
 
 }  // namespace latent

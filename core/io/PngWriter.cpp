@@ -29,8 +29,7 @@ void chunk(std::vector<unsigned char>& out, const char* type, const std::vector<
 
 void PngWriter::write(const std::string& path, const torch::Tensor& gray, int scale)
 {
-    if (gray.dim() != 2 || gray.scalar_type() != torch::kUInt8)
-        throw std::invalid_argument("PngWriter: expected a uint8 [H, W] tensor");
+    if (gray.dim() != 2 || gray.scalar_type() != torch::kUInt8) throw std::invalid_argument("PngWriter: expected a uint8 [H, W] tensor");
     const torch::Tensor img = (scale > 1 ? gray.repeat_interleave(scale, 0).repeat_interleave(scale, 1) : gray).contiguous();
     const uint32_t h = uint32_t(img.size(0)), w = uint32_t(img.size(1));
     std::vector<unsigned char> raw;
@@ -42,8 +41,7 @@ void PngWriter::write(const std::string& path, const torch::Tensor& gray, int sc
     }
     uLongf zlen = compressBound(uLong(raw.size()));
     std::vector<unsigned char> z(zlen);
-    if (compress2(z.data(), &zlen, raw.data(), uLong(raw.size()), 6) != Z_OK)
-        throw std::runtime_error(path + ": PNG compression failed");
+    if (compress2(z.data(), &zlen, raw.data(), uLong(raw.size()), 6) != Z_OK) throw std::runtime_error(path + ": PNG compression failed");
     z.resize(zlen);
 
     std::vector<unsigned char> out = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};

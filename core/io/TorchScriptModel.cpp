@@ -36,10 +36,10 @@ Encoding toEncoding(const c10::IValue& out)
         e.mean = out.toTupleRef().elements()[0].toTensor();
         e.logvar = out.toTupleRef().elements()[1].toTensor();
     } else {
-        throw std::runtime_error("encode(x) must return a tensor (the codes) or a tuple (mean, logvar), not " +
-                                 out.tagKind());
+        throw std::runtime_error("encode(x) must return a tensor (the codes) or a tuple (mean, logvar), not " + out.tagKind());
     }
-    if (e.mean.dim() != 2) throw std::runtime_error("encode(x) must return codes of shape [N, d], got " + std::to_string(e.mean.dim()) + " dimensions");
+    if (e.mean.dim() != 2)
+        throw std::runtime_error("encode(x) must return codes of shape [N, d], got " + std::to_string(e.mean.dim()) + " dimensions");
     if (e.logvar.defined() && e.logvar.sizes() != e.mean.sizes())
         throw std::runtime_error("encode(x) returned a logvar of another shape than its mean");
     e.mean = e.mean.to(torch::kFloat32);
@@ -81,7 +81,8 @@ TorchScriptModelImpl::TorchScriptModelImpl(torch::jit::Module module) : module_(
 {
     hasEncoder_ = module_.find_method("encode").has_value();
     if (!module_.find_method("decode"))
-        throw std::runtime_error("a TorchScript module, but it has no decode(z) method (a Latent Explorer model needs decode, and encode to place digits)");
+        throw std::runtime_error(
+            "a TorchScript module, but it has no decode(z) method (a Latent Explorer model needs decode, and encode to place digits)");
     module_.eval();
 }
 
@@ -104,10 +105,7 @@ void TorchScriptModelImpl::train(bool on)
     module_.train(on);
 }
 
-bool TorchScriptModel::looksLike(const std::string& path)
-{
-    return torchArchiveProblem(path, ArchiveContent::ScriptModule).empty();
-}
+bool TorchScriptModel::looksLike(const std::string& path) { return torchArchiveProblem(path, ArchiveContent::ScriptModule).empty(); }
 
 ModelCheckpoint TorchScriptModel::load(const std::string& path)
 {
@@ -115,8 +113,7 @@ ModelCheckpoint TorchScriptModel::load(const std::string& path)
     try {
         module = torch::jit::load(path, torch::kCPU);
     } catch (const std::exception& e) {
-        throw CheckpointError(path + ": a TorchScript module that LibTorch cannot load (" +
-                              firstLine(e.what(), 300) + ")");
+        throw CheckpointError(path + ": a TorchScript module that LibTorch cannot load (" + firstLine(e.what(), 300) + ")");
     }
     std::shared_ptr<TorchScriptModelImpl> impl;
     try {
@@ -156,11 +153,11 @@ ModelCheckpoint TorchScriptModel::load(const std::string& path)
             }
         }
     } catch (const std::exception& e) {
-        throw fail("a TorchScript module, but encode(x) fails on a blank 2x1x28x28 batch (" +
-                   firstLine(e.what(), 300) + ")");
+        throw fail("a TorchScript module, but encode(x) fails on a blank 2x1x28x28 batch (" + firstLine(e.what(), 300) + ")");
     }
     if (out.spec.latentDim <= 0 || out.spec.latentDim > kMaxLatentDim)
-        throw fail("a TorchScript module with decode(z) alone, but no latent size from 1 to 256 fits it: give it an int attribute latent_dim");
+        throw fail(
+            "a TorchScript module with decode(z) alone, but no latent size from 1 to 256 fits it: give it an int attribute latent_dim");
     try {
         impl->decode(torch::randn({4, out.spec.latentDim}), {});  // shape checks
         const c10::IValue raw = impl->module().get_method("decode")({torch::randn({4, out.spec.latentDim})});
@@ -183,11 +180,11 @@ ModelCheckpoint TorchScriptModel::load(const std::string& path)
 void TorchScriptModel::exportModule(const std::string& path, const ModelSpec& spec, AutoencoderImpl& model)
 {
     const ModelKindInfo& info = ModelCatalog::info(spec.kind);
-    if (spec.arch == Arch::Script)
-        throw CheckpointError("this model is a TorchScript module already: copy its file");
+    if (spec.arch == Arch::Script) throw CheckpointError("this model is a TorchScript module already: copy its file");
     if (info.conditional || info.smallInput || !info.latent)
         throw CheckpointError("TorchScript export is for models with encode(x) and decode(z); " + ModelCatalog::withArticle(info.name) +
-                              " takes " + (info.conditional ? "the digit as well" : "smaller images") + ", which PyTorch would not know to give");
+                              " takes " + (info.conditional ? "the digit as well" : "smaller images") +
+                              ", which PyTorch would not know to give");
     const bool wasTraining = model.is_training();
     model.eval();
     torch::jit::Module out(c10::QualifiedName("__torch__.latent_explorer." + toString(spec.kind)));
@@ -205,10 +202,11 @@ void TorchScriptModel::exportModule(const std::string& path, const ModelSpec& sp
     }
     out.register_attribute("latent_dim", c10::IntType::get(), int64_t(spec.codeSize()));
     const auto noNames = [](const torch::autograd::Variable&) { return std::string(); };
-    const auto addMethod = [&](const std::string& name, const torch::Tensor& example, const std::function<torch::jit::Stack(torch::jit::Stack)>& fn) {
+    const auto addMethod = [&](const std::string& name, const torch::Tensor& example,
+                               const std::function<torch::jit::Stack(torch::jit::Stack)>& fn) {
         auto traced = torch::jit::tracer::trace({example}, fn, noNames, /*strict=*/true, /*force_outplace=*/false, &out);
-        auto* function = out._ivalue()->compilation_unit()->create_function(c10::QualifiedName(*out.type()->name(), name),
-                                                                              traced.first->graph);
+        auto* function =
+            out._ivalue()->compilation_unit()->create_function(c10::QualifiedName(*out.type()->name(), name), traced.first->graph);
         out.type()->addMethod(function);
     };
     try {
@@ -218,9 +216,8 @@ void TorchScriptModel::exportModule(const std::string& path, const ModelSpec& sp
             if (e.logvar.defined()) return {c10::ivalue::Tuple::create({e.mean, e.logvar})};
             return {e.mean};
         });
-        addMethod("decode", torch::randn({2, spec.codeSize()}), [&](torch::jit::Stack in) -> torch::jit::Stack {
-            return {torch::sigmoid(model.decode(in.at(0).toTensor(), {}))};
-        });
+        addMethod("decode", torch::randn({2, spec.codeSize()}),
+                  [&](torch::jit::Stack in) -> torch::jit::Stack { return {torch::sigmoid(model.decode(in.at(0).toTensor(), {}))}; });
     } catch (const std::exception& e) {
         model.train(wasTraining);
         throw CheckpointError("cannot trace the model for TorchScript (" + firstLine(e.what(), 300) + ")");
@@ -244,8 +241,7 @@ void TorchScriptModel::exportModule(const std::string& path, const ModelSpec& sp
 ModelCheckpoint loadModel(const std::string& path)
 {
     struct stat st {};
-    if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && TorchScriptModel::looksLike(path))
-        return TorchScriptModel::load(path);
+    if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && TorchScriptModel::looksLike(path)) return TorchScriptModel::load(path);
     return Checkpoint::load(path);
 }
 

@@ -11,7 +11,7 @@ namespace {
 // With SSE2 alone, sqrt and division make this loop three times slower: compiled for AVX-512,
 // AVX2 and baseline x86-64, one of them run as runtime/KernelIsa.h says.
 LATENT_INLINE void adamRangeBody(float* __restrict p, const float* __restrict g, float* __restrict m, float* __restrict v, int64_t begin,
-               int64_t end, float b1, float b2, float stepSize, float sqrtBc2, float eps)
+                                 int64_t end, float b1, float b2, float stepSize, float sqrtBc2, float eps)
 {
     for (int64_t j = begin; j < end; ++j) {
         const float gj = g[j];
@@ -22,7 +22,10 @@ LATENT_INLINE void adamRangeBody(float* __restrict p, const float* __restrict g,
         p[j] -= stepSize * mj / (std::sqrt(vj) / sqrtBc2 + eps);
     }
 }
-LATENT_KERNEL_VARIANTS(adamRange, (float* __restrict p, const float* __restrict g, float* __restrict m, float* __restrict v, int64_t begin, int64_t end, float b1, float b2, float stepSize, float sqrtBc2, float eps), (p, g, m, v, begin, end, b1, b2, stepSize, sqrtBc2, eps))
+LATENT_KERNEL_VARIANTS(adamRange,
+                       (float* __restrict p, const float* __restrict g, float* __restrict m, float* __restrict v, int64_t begin,
+                        int64_t end, float b1, float b2, float stepSize, float sqrtBc2, float eps),
+                       (p, g, m, v, begin, end, b1, b2, stepSize, sqrtBc2, eps))
 
 }  // namespace
 
@@ -34,8 +37,7 @@ void adamUpdate(float* p, const float* g, float* m, float* v, int64_t n, const A
     const int team = int(std::max<int64_t>(1, std::min<int64_t>(threads, chunks)));
 #pragma omp parallel for num_threads(team) schedule(static)
     for (int64_t q = 0; q < chunks; ++q)
-        adamRange(p, g, m, v, q * kChunk, std::min(n, (q + 1) * kChunk), c.beta1, c.beta2, c.stepSize,
-                  c.sqrtBiasCorrection2, c.eps);
+        adamRange(p, g, m, v, q * kChunk, std::min(n, (q + 1) * kChunk), c.beta1, c.beta2, c.stepSize, c.sqrtBiasCorrection2, c.eps);
 }
 
 }  // namespace latent

@@ -76,17 +76,17 @@ inline int teamFor(int64_t elements, int threads) { return elements < kParallelE
 #define LATENT_TARGET_AVX512
 #define LATENT_TARGET_AVX2
 #endif
-#define LATENT_KERNEL_VARIANTS(name, params, args)                           \
+#define LATENT_KERNEL_VARIANTS(name, params, args)                                               \
     LATENT_TARGET_AVX512 __attribute__((noinline)) void name##Avx512 params { name##Body args; } \
     LATENT_TARGET_AVX2 __attribute__((noinline)) void name##Avx2 params { name##Body args; }     \
     __attribute__((noinline)) void name##Generic params { name##Body args; }                     \
-    void name params                                                         \
-    {                                                                        \
-        switch (::latent::isa()) {                                           \
-        case ::latent::Isa::Avx512: name##Avx512 args; return;               \
-        case ::latent::Isa::Avx2: name##Avx2 args; return;                   \
-        default: name##Generic args; return;                                 \
-        }                                                                    \
+    void name params                                                                             \
+    {                                                                                            \
+        switch (::latent::isa()) {                                                               \
+        case ::latent::Isa::Avx512: name##Avx512 args; return;                                   \
+        case ::latent::Isa::Avx2: name##Avx2 args; return;                                       \
+        default: name##Generic args; return;                                                     \
+        }                                                                                        \
     }
 
 // The channel counts of the models here as constants (0: any other, at run time): their loops

@@ -23,8 +23,8 @@ inline bool inside(int64_t i, int64_t size) { return i >= 0 && i < size; }
 // 16 * Blocks channels in V16 vectors (KernelSupport.h). (Plain loops over the channels GCC
 // unrolled into scalar code around the bf16 widening and the per-pixel sum.)
 template <int Blocks, typename T>
-LATENT_INLINE void toOneForwardVector(const T* __restrict x, const float* __restrict weight, float bias,
-                                      float* __restrict y, OneChannelShape s, int64_t first, int64_t last)
+LATENT_INLINE void toOneForwardVector(const T* __restrict x, const float* __restrict weight, float bias, float* __restrict y,
+                                      OneChannelShape s, int64_t first, int64_t last)
 {
     constexpr int64_t c = 16 * Blocks;
     V16 w[9][Blocks];
@@ -50,8 +50,8 @@ LATENT_INLINE void toOneForwardVector(const T* __restrict x, const float* __rest
 }
 
 template <int Blocks, typename T>
-LATENT_INLINE void toOneInputGradientVector(const float* __restrict gy, const float* __restrict weight,
-                                            T* __restrict gx, OneChannelShape s, int64_t first, int64_t last)
+LATENT_INLINE void toOneInputGradientVector(const float* __restrict gy, const float* __restrict weight, T* __restrict gx, OneChannelShape s,
+                                            int64_t first, int64_t last)
 {
     constexpr int64_t c = 16 * Blocks;
     for (int64_t row = first; row < last; ++row) {
@@ -75,9 +75,8 @@ LATENT_INLINE void toOneInputGradientVector(const float* __restrict gy, const fl
 
 // Weight gradients in registers over the whole range, written out once.
 template <int Blocks, typename T>
-LATENT_INLINE void toOneWeightGradientVector(const float* __restrict gy, const T* __restrict x,
-                                             float* __restrict gweight, float* gbias, OneChannelShape s,
-                                             int64_t first, int64_t last)
+LATENT_INLINE void toOneWeightGradientVector(const float* __restrict gy, const T* __restrict x, float* __restrict gweight, float* gbias,
+                                             OneChannelShape s, int64_t first, int64_t last)
 {
     constexpr int64_t c = 16 * Blocks;
     V16 gw[9][Blocks] = {};
@@ -106,9 +105,8 @@ LATENT_INLINE void toOneWeightGradientVector(const float* __restrict gy, const T
 }
 
 template <int Blocks, typename T>
-LATENT_INLINE void fromOneForwardVector(const float* __restrict x, const float* __restrict weight,
-                                        const float* __restrict bias, T* __restrict y, OneChannelShape s,
-                                        int64_t first, int64_t last)
+LATENT_INLINE void fromOneForwardVector(const float* __restrict x, const float* __restrict weight, const float* __restrict bias,
+                                        T* __restrict y, OneChannelShape s, int64_t first, int64_t last)
 {
     constexpr int64_t c = 16 * Blocks;
     V16 w[9][Blocks], b0[Blocks];
@@ -137,8 +135,8 @@ LATENT_INLINE void fromOneForwardVector(const float* __restrict x, const float* 
 }
 
 template <int Blocks, typename T>
-LATENT_INLINE void fromOneInputGradientVector(const T* __restrict gy, const float* __restrict weight,
-                                              float* __restrict gx, OneChannelShape s, int64_t first, int64_t last)
+LATENT_INLINE void fromOneInputGradientVector(const T* __restrict gy, const float* __restrict weight, float* __restrict gx,
+                                              OneChannelShape s, int64_t first, int64_t last)
 {
     constexpr int64_t c = 16 * Blocks;
     for (int64_t row = first; row < last; ++row) {
@@ -161,9 +159,8 @@ LATENT_INLINE void fromOneInputGradientVector(const T* __restrict gy, const floa
 }
 
 template <int Blocks, typename T>
-LATENT_INLINE void fromOneWeightGradientVector(const T* __restrict gy, const float* __restrict x,
-                                               float* __restrict gweight, float* __restrict gbias, OneChannelShape s,
-                                               int64_t first, int64_t last)
+LATENT_INLINE void fromOneWeightGradientVector(const T* __restrict gy, const float* __restrict x, float* __restrict gweight,
+                                               float* __restrict gbias, OneChannelShape s, int64_t first, int64_t last)
 {
     constexpr int64_t c = 16 * Blocks;
     V16 gw[9][Blocks] = {}, gb[Blocks] = {};
@@ -200,78 +197,101 @@ LATENT_INLINE void fromOneWeightGradientVector(const T* __restrict gy, const flo
     default: vector<2> args;                     \
     }
 
-LATENT_INLINE void toOneForwardBody(const float* x, const float* weight, float bias, float* y, OneChannelShape s,
-                                int64_t first, int64_t last)
+LATENT_INLINE void toOneForwardBody(const float* x, const float* weight, float bias, float* y, OneChannelShape s, int64_t first,
+                                    int64_t last)
 {
     LATENT_BY_BLOCKS(s.c, toOneForwardVector, (x, weight, bias, y, s, first, last));
 }
-LATENT_KERNEL_VARIANTS(toOneForward, (const float* x, const float* weight, float bias, float* y, OneChannelShape s, int64_t first, int64_t last), (x, weight, bias, y, s, first, last))
-LATENT_INLINE void toOneForwardBody(const uint16_t* x, const float* weight, float bias, float* y, OneChannelShape s,
-                                int64_t first, int64_t last)
+LATENT_KERNEL_VARIANTS(toOneForward,
+                       (const float* x, const float* weight, float bias, float* y, OneChannelShape s, int64_t first, int64_t last),
+                       (x, weight, bias, y, s, first, last))
+LATENT_INLINE void toOneForwardBody(const uint16_t* x, const float* weight, float bias, float* y, OneChannelShape s, int64_t first,
+                                    int64_t last)
 {
     LATENT_BY_BLOCKS(s.c, toOneForwardVector, (x, weight, bias, y, s, first, last));
 }
-LATENT_KERNEL_VARIANTS(toOneForward, (const uint16_t* x, const float* weight, float bias, float* y, OneChannelShape s, int64_t first, int64_t last), (x, weight, bias, y, s, first, last))
-LATENT_INLINE void toOneInputGradientBody(const float* gy, const float* weight, float* gx, OneChannelShape s, int64_t first,
+LATENT_KERNEL_VARIANTS(toOneForward,
+                       (const uint16_t* x, const float* weight, float bias, float* y, OneChannelShape s, int64_t first, int64_t last),
+                       (x, weight, bias, y, s, first, last))
+LATENT_INLINE void toOneInputGradientBody(const float* gy, const float* weight, float* gx, OneChannelShape s, int64_t first, int64_t last)
+{
+    LATENT_BY_BLOCKS(s.c, toOneInputGradientVector, (gy, weight, gx, s, first, last));
+}
+LATENT_KERNEL_VARIANTS(toOneInputGradient,
+                       (const float* gy, const float* weight, float* gx, OneChannelShape s, int64_t first, int64_t last),
+                       (gy, weight, gx, s, first, last))
+LATENT_INLINE void toOneInputGradientBody(const float* gy, const float* weight, uint16_t* gx, OneChannelShape s, int64_t first,
+                                          int64_t last)
+{
+    LATENT_BY_BLOCKS(s.c, toOneInputGradientVector, (gy, weight, gx, s, first, last));
+}
+LATENT_KERNEL_VARIANTS(toOneInputGradient,
+                       (const float* gy, const float* weight, uint16_t* gx, OneChannelShape s, int64_t first, int64_t last),
+                       (gy, weight, gx, s, first, last))
+LATENT_INLINE void toOneWeightGradientBody(const float* gy, const float* x, float* gweight, float* gbias, OneChannelShape s, int64_t first,
+                                           int64_t last)
+{
+    LATENT_BY_BLOCKS(s.c, toOneWeightGradientVector, (gy, x, gweight, gbias, s, first, last));
+}
+LATENT_KERNEL_VARIANTS(toOneWeightGradient,
+                       (const float* gy, const float* x, float* gweight, float* gbias, OneChannelShape s, int64_t first, int64_t last),
+                       (gy, x, gweight, gbias, s, first, last))
+LATENT_INLINE void toOneWeightGradientBody(const float* gy, const uint16_t* x, float* gweight, float* gbias, OneChannelShape s,
+                                           int64_t first, int64_t last)
+{
+    LATENT_BY_BLOCKS(s.c, toOneWeightGradientVector, (gy, x, gweight, gbias, s, first, last));
+}
+LATENT_KERNEL_VARIANTS(toOneWeightGradient,
+                       (const float* gy, const uint16_t* x, float* gweight, float* gbias, OneChannelShape s, int64_t first, int64_t last),
+                       (gy, x, gweight, gbias, s, first, last))
+LATENT_INLINE void fromOneForwardBody(const float* x, const float* weight, const float* bias, float* y, OneChannelShape s, int64_t first,
                                       int64_t last)
 {
-    LATENT_BY_BLOCKS(s.c, toOneInputGradientVector, (gy, weight, gx, s, first, last));
+    LATENT_BY_BLOCKS(s.c, fromOneForwardVector, (x, weight, bias, y, s, first, last));
 }
-LATENT_KERNEL_VARIANTS(toOneInputGradient, (const float* gy, const float* weight, float* gx, OneChannelShape s, int64_t first, int64_t last), (gy, weight, gx, s, first, last))
-LATENT_INLINE void toOneInputGradientBody(const float* gy, const float* weight, uint16_t* gx, OneChannelShape s,
-                                      int64_t first, int64_t last)
-{
-    LATENT_BY_BLOCKS(s.c, toOneInputGradientVector, (gy, weight, gx, s, first, last));
-}
-LATENT_KERNEL_VARIANTS(toOneInputGradient, (const float* gy, const float* weight, uint16_t* gx, OneChannelShape s, int64_t first, int64_t last), (gy, weight, gx, s, first, last))
-LATENT_INLINE void toOneWeightGradientBody(const float* gy, const float* x, float* gweight, float* gbias, OneChannelShape s,
-                                       int64_t first, int64_t last)
-{
-    LATENT_BY_BLOCKS(s.c, toOneWeightGradientVector, (gy, x, gweight, gbias, s, first, last));
-}
-LATENT_KERNEL_VARIANTS(toOneWeightGradient, (const float* gy, const float* x, float* gweight, float* gbias, OneChannelShape s, int64_t first, int64_t last), (gy, x, gweight, gbias, s, first, last))
-LATENT_INLINE void toOneWeightGradientBody(const float* gy, const uint16_t* x, float* gweight, float* gbias,
-                                       OneChannelShape s, int64_t first, int64_t last)
-{
-    LATENT_BY_BLOCKS(s.c, toOneWeightGradientVector, (gy, x, gweight, gbias, s, first, last));
-}
-LATENT_KERNEL_VARIANTS(toOneWeightGradient, (const float* gy, const uint16_t* x, float* gweight, float* gbias, OneChannelShape s, int64_t first, int64_t last), (gy, x, gweight, gbias, s, first, last))
-LATENT_INLINE void fromOneForwardBody(const float* x, const float* weight, const float* bias, float* y, OneChannelShape s,
-                                  int64_t first, int64_t last)
+LATENT_KERNEL_VARIANTS(fromOneForward,
+                       (const float* x, const float* weight, const float* bias, float* y, OneChannelShape s, int64_t first, int64_t last),
+                       (x, weight, bias, y, s, first, last))
+LATENT_INLINE void fromOneForwardBody(const float* x, const float* weight, const float* bias, uint16_t* y, OneChannelShape s, int64_t first,
+                                      int64_t last)
 {
     LATENT_BY_BLOCKS(s.c, fromOneForwardVector, (x, weight, bias, y, s, first, last));
 }
-LATENT_KERNEL_VARIANTS(fromOneForward, (const float* x, const float* weight, const float* bias, float* y, OneChannelShape s, int64_t first, int64_t last), (x, weight, bias, y, s, first, last))
-LATENT_INLINE void fromOneForwardBody(const float* x, const float* weight, const float* bias, uint16_t* y,
-                                  OneChannelShape s, int64_t first, int64_t last)
-{
-    LATENT_BY_BLOCKS(s.c, fromOneForwardVector, (x, weight, bias, y, s, first, last));
-}
-LATENT_KERNEL_VARIANTS(fromOneForward, (const float* x, const float* weight, const float* bias, uint16_t* y, OneChannelShape s, int64_t first, int64_t last), (x, weight, bias, y, s, first, last))
-LATENT_INLINE void fromOneInputGradientBody(const float* gy, const float* weight, float* gx, OneChannelShape s,
-                                        int64_t first, int64_t last)
+LATENT_KERNEL_VARIANTS(fromOneForward,
+                       (const float* x, const float* weight, const float* bias, uint16_t* y, OneChannelShape s, int64_t first,
+                        int64_t last),
+                       (x, weight, bias, y, s, first, last))
+LATENT_INLINE void fromOneInputGradientBody(const float* gy, const float* weight, float* gx, OneChannelShape s, int64_t first, int64_t last)
 {
     LATENT_BY_BLOCKS(s.c, fromOneInputGradientVector, (gy, weight, gx, s, first, last));
 }
-LATENT_KERNEL_VARIANTS(fromOneInputGradient, (const float* gy, const float* weight, float* gx, OneChannelShape s, int64_t first, int64_t last), (gy, weight, gx, s, first, last))
-LATENT_INLINE void fromOneInputGradientBody(const uint16_t* gy, const float* weight, float* gx, OneChannelShape s,
-                                        int64_t first, int64_t last)
+LATENT_KERNEL_VARIANTS(fromOneInputGradient,
+                       (const float* gy, const float* weight, float* gx, OneChannelShape s, int64_t first, int64_t last),
+                       (gy, weight, gx, s, first, last))
+LATENT_INLINE void fromOneInputGradientBody(const uint16_t* gy, const float* weight, float* gx, OneChannelShape s, int64_t first,
+                                            int64_t last)
 {
     LATENT_BY_BLOCKS(s.c, fromOneInputGradientVector, (gy, weight, gx, s, first, last));
 }
-LATENT_KERNEL_VARIANTS(fromOneInputGradient, (const uint16_t* gy, const float* weight, float* gx, OneChannelShape s, int64_t first, int64_t last), (gy, weight, gx, s, first, last))
-LATENT_INLINE void fromOneWeightGradientBody(const float* gy, const float* x, float* gweight, float* gbias,
-                                         OneChannelShape s, int64_t first, int64_t last)
+LATENT_KERNEL_VARIANTS(fromOneInputGradient,
+                       (const uint16_t* gy, const float* weight, float* gx, OneChannelShape s, int64_t first, int64_t last),
+                       (gy, weight, gx, s, first, last))
+LATENT_INLINE void fromOneWeightGradientBody(const float* gy, const float* x, float* gweight, float* gbias, OneChannelShape s,
+                                             int64_t first, int64_t last)
 {
     LATENT_BY_BLOCKS(s.c, fromOneWeightGradientVector, (gy, x, gweight, gbias, s, first, last));
 }
-LATENT_KERNEL_VARIANTS(fromOneWeightGradient, (const float* gy, const float* x, float* gweight, float* gbias, OneChannelShape s, int64_t first, int64_t last), (gy, x, gweight, gbias, s, first, last))
-LATENT_INLINE void fromOneWeightGradientBody(const uint16_t* gy, const float* x, float* gweight, float* gbias,
-                                         OneChannelShape s, int64_t first, int64_t last)
+LATENT_KERNEL_VARIANTS(fromOneWeightGradient,
+                       (const float* gy, const float* x, float* gweight, float* gbias, OneChannelShape s, int64_t first, int64_t last),
+                       (gy, x, gweight, gbias, s, first, last))
+LATENT_INLINE void fromOneWeightGradientBody(const uint16_t* gy, const float* x, float* gweight, float* gbias, OneChannelShape s,
+                                             int64_t first, int64_t last)
 {
     LATENT_BY_BLOCKS(s.c, fromOneWeightGradientVector, (gy, x, gweight, gbias, s, first, last));
 }
-LATENT_KERNEL_VARIANTS(fromOneWeightGradient, (const uint16_t* gy, const float* x, float* gweight, float* gbias, OneChannelShape s, int64_t first, int64_t last), (gy, x, gweight, gbias, s, first, last))
+LATENT_KERNEL_VARIANTS(fromOneWeightGradient,
+                       (const uint16_t* gy, const float* x, float* gweight, float* gbias, OneChannelShape s, int64_t first, int64_t last),
+                       (gy, x, gweight, gbias, s, first, last))
 
 int64_t rowsOf(OneChannelShape s) { return s.n * s.h; }
 int teamOf(OneChannelShape s, int threads) { return teamFor(s.n * s.h * s.w * s.c, threads); }
@@ -300,70 +320,61 @@ void sumWeightGradients(OneChannelShape s, int threads, int64_t biasSize, float*
 }
 
 template <typename T>
-void toOneBackwardAll(const float* gy, const T* x, const float* weight, T* gx, float* gweight, float* gbias,
-                      OneChannelShape s, int threads)
+void toOneBackwardAll(const float* gy, const T* x, const float* weight, T* gx, float* gweight, float* gbias, OneChannelShape s, int threads)
 {
     if (gx)
         parallelFor(rowsOf(s), teamOf(s, threads),
                     [&](int64_t first, int64_t last) { toOneInputGradient(gy, weight, gx, s, first, last); });
-    sumWeightGradients(s, threads, 1, gweight, gbias, [&](float* gw, float* gb, int64_t first, int64_t last) {
-        toOneWeightGradient(gy, x, gw, gb, s, first, last);
-    });
+    sumWeightGradients(s, threads, 1, gweight, gbias,
+                       [&](float* gw, float* gb, int64_t first, int64_t last) { toOneWeightGradient(gy, x, gw, gb, s, first, last); });
 }
 
 template <typename T>
-void fromOneBackwardAll(const T* gy, const float* x, const float* weight, float* gx, float* gweight, float* gbias,
-                        OneChannelShape s, int threads)
+void fromOneBackwardAll(const T* gy, const float* x, const float* weight, float* gx, float* gweight, float* gbias, OneChannelShape s,
+                        int threads)
 {
     if (gx)
         parallelFor(rowsOf(s), teamOf(s, threads),
                     [&](int64_t first, int64_t last) { fromOneInputGradient(gy, weight, gx, s, first, last); });
-    sumWeightGradients(s, threads, s.c, gweight, gbias, [&](float* gw, float* gb, int64_t first, int64_t last) {
-        fromOneWeightGradient(gy, x, gw, gb, s, first, last);
-    });
+    sumWeightGradients(s, threads, s.c, gweight, gbias,
+                       [&](float* gw, float* gb, int64_t first, int64_t last) { fromOneWeightGradient(gy, x, gw, gb, s, first, last); });
 }
 
 }  // namespace
 
 void convToOneForward(const float* x, const float* weight, float bias, float* y, OneChannelShape s, int threads)
 {
-    parallelFor(rowsOf(s), teamOf(s, threads),
-                [&](int64_t first, int64_t last) { toOneForward(x, weight, bias, y, s, first, last); });
+    parallelFor(rowsOf(s), teamOf(s, threads), [&](int64_t first, int64_t last) { toOneForward(x, weight, bias, y, s, first, last); });
 }
 void convToOneForward(const uint16_t* x, const float* weight, float bias, float* y, OneChannelShape s, int threads)
 {
-    parallelFor(rowsOf(s), teamOf(s, threads),
-                [&](int64_t first, int64_t last) { toOneForward(x, weight, bias, y, s, first, last); });
+    parallelFor(rowsOf(s), teamOf(s, threads), [&](int64_t first, int64_t last) { toOneForward(x, weight, bias, y, s, first, last); });
 }
-void convToOneBackward(const float* gy, const float* x, const float* weight, float* gx, float* gweight, float* gbias,
+void convToOneBackward(const float* gy, const float* x, const float* weight, float* gx, float* gweight, float* gbias, OneChannelShape s,
+                       int threads)
+{
+    toOneBackwardAll(gy, x, weight, gx, gweight, gbias, s, threads);
+}
+void convToOneBackward(const float* gy, const uint16_t* x, const float* weight, uint16_t* gx, float* gweight, float* gbias,
                        OneChannelShape s, int threads)
 {
     toOneBackwardAll(gy, x, weight, gx, gweight, gbias, s, threads);
 }
-void convToOneBackward(const float* gy, const uint16_t* x, const float* weight, uint16_t* gx, float* gweight,
-                       float* gbias, OneChannelShape s, int threads)
+void convFromOneForward(const float* x, const float* weight, const float* bias, float* y, OneChannelShape s, int threads)
 {
-    toOneBackwardAll(gy, x, weight, gx, gweight, gbias, s, threads);
+    parallelFor(rowsOf(s), teamOf(s, threads), [&](int64_t first, int64_t last) { fromOneForward(x, weight, bias, y, s, first, last); });
 }
-void convFromOneForward(const float* x, const float* weight, const float* bias, float* y, OneChannelShape s,
-                        int threads)
+void convFromOneForward(const float* x, const float* weight, const float* bias, uint16_t* y, OneChannelShape s, int threads)
 {
-    parallelFor(rowsOf(s), teamOf(s, threads),
-                [&](int64_t first, int64_t last) { fromOneForward(x, weight, bias, y, s, first, last); });
+    parallelFor(rowsOf(s), teamOf(s, threads), [&](int64_t first, int64_t last) { fromOneForward(x, weight, bias, y, s, first, last); });
 }
-void convFromOneForward(const float* x, const float* weight, const float* bias, uint16_t* y, OneChannelShape s,
-                        int threads)
-{
-    parallelFor(rowsOf(s), teamOf(s, threads),
-                [&](int64_t first, int64_t last) { fromOneForward(x, weight, bias, y, s, first, last); });
-}
-void convFromOneBackward(const float* gy, const float* x, const float* weight, float* gx, float* gweight,
-                         float* gbias, OneChannelShape s, int threads)
+void convFromOneBackward(const float* gy, const float* x, const float* weight, float* gx, float* gweight, float* gbias, OneChannelShape s,
+                         int threads)
 {
     fromOneBackwardAll(gy, x, weight, gx, gweight, gbias, s, threads);
 }
-void convFromOneBackward(const uint16_t* gy, const float* x, const float* weight, float* gx, float* gweight,
-                         float* gbias, OneChannelShape s, int threads)
+void convFromOneBackward(const uint16_t* gy, const float* x, const float* weight, float* gx, float* gweight, float* gbias,
+                         OneChannelShape s, int threads)
 {
     fromOneBackwardAll(gy, x, weight, gx, gweight, gbias, s, threads);
 }

@@ -16,20 +16,18 @@ struct OneChannelShape {
 void convToOneForward(const float* x, const float* weight, float bias, float* y, OneChannelShape s, int threads);
 void convToOneForward(const uint16_t* x, const float* weight, float bias, float* y, OneChannelShape s, int threads);
 // Its gradients from gy: gx (skipped if null, same type as x), gweight [9][c] and gbias (one value).
-void convToOneBackward(const float* gy, const float* x, const float* weight, float* gx, float* gweight, float* gbias,
+void convToOneBackward(const float* gy, const float* x, const float* weight, float* gx, float* gweight, float* gbias, OneChannelShape s,
+                       int threads);
+void convToOneBackward(const float* gy, const uint16_t* x, const float* weight, uint16_t* gx, float* gweight, float* gbias,
                        OneChannelShape s, int threads);
-void convToOneBackward(const float* gy, const uint16_t* x, const float* weight, uint16_t* gx, float* gweight,
-                       float* gbias, OneChannelShape s, int threads);
 
 // 1 channel -> c: y[n, h, w, :] = bias + sum over taps of x * weight[tap].
-void convFromOneForward(const float* x, const float* weight, const float* bias, float* y, OneChannelShape s,
-                        int threads);
-void convFromOneForward(const float* x, const float* weight, const float* bias, uint16_t* y, OneChannelShape s,
-                        int threads);
+void convFromOneForward(const float* x, const float* weight, const float* bias, float* y, OneChannelShape s, int threads);
+void convFromOneForward(const float* x, const float* weight, const float* bias, uint16_t* y, OneChannelShape s, int threads);
 // Its gradients from gy (the type y had): gx (skipped if null), gweight [9][c], gbias [c].
-void convFromOneBackward(const float* gy, const float* x, const float* weight, float* gx, float* gweight,
-                         float* gbias, OneChannelShape s, int threads);
-void convFromOneBackward(const uint16_t* gy, const float* x, const float* weight, float* gx, float* gweight,
-                         float* gbias, OneChannelShape s, int threads);
+void convFromOneBackward(const float* gy, const float* x, const float* weight, float* gx, float* gweight, float* gbias, OneChannelShape s,
+                         int threads);
+void convFromOneBackward(const uint16_t* gy, const float* x, const float* weight, float* gx, float* gweight, float* gbias,
+                         OneChannelShape s, int threads);
 
 }  // namespace latent

@@ -24,9 +24,8 @@ inline bool positive(float v)
 inline bool positive(uint16_t bits) { return bits != 0 && bits <= 0x7F80; }
 
 template <int Channels, typename T>
-inline __attribute__((always_inline)) void poolForwardRows(const T* __restrict x, T* __restrict y,
-                                                           uint8_t* __restrict winner, NhwcShape in, int64_t first,
-                                                           int64_t last)
+inline __attribute__((always_inline)) void poolForwardRows(const T* __restrict x, T* __restrict y, uint8_t* __restrict winner, NhwcShape in,
+                                                           int64_t first, int64_t last)
 {
     const int64_t oh = (in.h + 1) / 2, ow = (in.w + 1) / 2, c = Channels > 0 ? Channels : in.c;
     for (int64_t row = first; row < last; ++row) {
@@ -62,8 +61,8 @@ inline __attribute__((always_inline)) void poolForwardRows(const T* __restrict x
 }
 
 template <int Channels, typename T>
-inline __attribute__((always_inline)) void poolBackwardRows(const T* __restrict gy, const uint8_t* __restrict winner,
-                                                            T* __restrict gx, NhwcShape in, int64_t first, int64_t last)
+inline __attribute__((always_inline)) void poolBackwardRows(const T* __restrict gy, const uint8_t* __restrict winner, T* __restrict gx,
+                                                            NhwcShape in, int64_t first, int64_t last)
 {
     const int64_t oh = (in.h + 1) / 2, ow = (in.w + 1) / 2, c = Channels > 0 ? Channels : in.c;
     for (int64_t row = first; row < last; ++row) {
@@ -84,8 +83,8 @@ inline __attribute__((always_inline)) void poolBackwardRows(const T* __restrict 
 }
 
 template <int Channels, typename T>
-inline __attribute__((always_inline)) void upsampleForwardRows(const T* __restrict x, T* __restrict y, NhwcShape in,
-                                                               int64_t first, int64_t last)
+inline __attribute__((always_inline)) void upsampleForwardRows(const T* __restrict x, T* __restrict y, NhwcShape in, int64_t first,
+                                                               int64_t last)
 {
     const int64_t c = Channels > 0 ? Channels : in.c, outRow = 2 * in.w * c;
     for (int64_t row = first; row < last; ++row) {
@@ -103,9 +102,8 @@ inline __attribute__((always_inline)) void upsampleForwardRows(const T* __restri
 }
 
 template <int Channels, typename T>
-inline __attribute__((always_inline)) void upsampleBackwardRows(const T* __restrict gy, const T* __restrict x,
-                                                                T* __restrict gx, NhwcShape in, int64_t first,
-                                                                int64_t last)
+inline __attribute__((always_inline)) void upsampleBackwardRows(const T* __restrict gy, const T* __restrict x, T* __restrict gx,
+                                                                NhwcShape in, int64_t first, int64_t last)
 {
     const int64_t c = Channels > 0 ? Channels : in.c, outRow = 2 * in.w * c;
     for (int64_t row = first; row < last; ++row) {
@@ -129,25 +127,26 @@ LATENT_INLINE void poolForwardBody(const float* x, float* y, uint8_t* winner, Nh
 {
     LATENT_BY_CHANNELS(in.c, poolForwardRows, (x, y, winner, in, first, last));
 }
-LATENT_KERNEL_VARIANTS(poolForward, (const float* x, float* y, uint8_t* winner, NhwcShape in, int64_t first, int64_t last), (x, y, winner, in, first, last))
-LATENT_INLINE void poolForwardBody(const uint16_t* x, uint16_t* y, uint8_t* winner, NhwcShape in, int64_t first,
-                               int64_t last)
+LATENT_KERNEL_VARIANTS(poolForward, (const float* x, float* y, uint8_t* winner, NhwcShape in, int64_t first, int64_t last),
+                       (x, y, winner, in, first, last))
+LATENT_INLINE void poolForwardBody(const uint16_t* x, uint16_t* y, uint8_t* winner, NhwcShape in, int64_t first, int64_t last)
 {
     LATENT_BY_CHANNELS(in.c, poolForwardRows, (x, y, winner, in, first, last));
 }
-LATENT_KERNEL_VARIANTS(poolForward, (const uint16_t* x, uint16_t* y, uint8_t* winner, NhwcShape in, int64_t first, int64_t last), (x, y, winner, in, first, last))
-LATENT_INLINE void poolBackwardBody(const float* gy, const uint8_t* winner, float* gx, NhwcShape in, int64_t first,
-                                int64_t last)
+LATENT_KERNEL_VARIANTS(poolForward, (const uint16_t* x, uint16_t* y, uint8_t* winner, NhwcShape in, int64_t first, int64_t last),
+                       (x, y, winner, in, first, last))
+LATENT_INLINE void poolBackwardBody(const float* gy, const uint8_t* winner, float* gx, NhwcShape in, int64_t first, int64_t last)
 {
     LATENT_BY_CHANNELS(in.c, poolBackwardRows, (gy, winner, gx, in, first, last));
 }
-LATENT_KERNEL_VARIANTS(poolBackward, (const float* gy, const uint8_t* winner, float* gx, NhwcShape in, int64_t first, int64_t last), (gy, winner, gx, in, first, last))
-LATENT_INLINE void poolBackwardBody(const uint16_t* gy, const uint8_t* winner, uint16_t* gx, NhwcShape in, int64_t first,
-                                int64_t last)
+LATENT_KERNEL_VARIANTS(poolBackward, (const float* gy, const uint8_t* winner, float* gx, NhwcShape in, int64_t first, int64_t last),
+                       (gy, winner, gx, in, first, last))
+LATENT_INLINE void poolBackwardBody(const uint16_t* gy, const uint8_t* winner, uint16_t* gx, NhwcShape in, int64_t first, int64_t last)
 {
     LATENT_BY_CHANNELS(in.c, poolBackwardRows, (gy, winner, gx, in, first, last));
 }
-LATENT_KERNEL_VARIANTS(poolBackward, (const uint16_t* gy, const uint8_t* winner, uint16_t* gx, NhwcShape in, int64_t first, int64_t last), (gy, winner, gx, in, first, last))
+LATENT_KERNEL_VARIANTS(poolBackward, (const uint16_t* gy, const uint8_t* winner, uint16_t* gx, NhwcShape in, int64_t first, int64_t last),
+                       (gy, winner, gx, in, first, last))
 LATENT_INLINE void upsampleForwardBody(const float* x, float* y, NhwcShape in, int64_t first, int64_t last)
 {
     LATENT_BY_CHANNELS(in.c, upsampleForwardRows, (x, y, in, first, last));
@@ -157,19 +156,20 @@ LATENT_INLINE void upsampleForwardBody(const uint16_t* x, uint16_t* y, NhwcShape
 {
     LATENT_BY_CHANNELS(in.c, upsampleForwardRows, (x, y, in, first, last));
 }
-LATENT_KERNEL_VARIANTS(upsampleForward, (const uint16_t* x, uint16_t* y, NhwcShape in, int64_t first, int64_t last), (x, y, in, first, last))
-LATENT_INLINE void upsampleBackwardBody(const float* gy, const float* x, float* gx, NhwcShape in, int64_t first,
-                                    int64_t last)
+LATENT_KERNEL_VARIANTS(upsampleForward, (const uint16_t* x, uint16_t* y, NhwcShape in, int64_t first, int64_t last),
+                       (x, y, in, first, last))
+LATENT_INLINE void upsampleBackwardBody(const float* gy, const float* x, float* gx, NhwcShape in, int64_t first, int64_t last)
 {
     LATENT_BY_CHANNELS(in.c, upsampleBackwardRows, (gy, x, gx, in, first, last));
 }
-LATENT_KERNEL_VARIANTS(upsampleBackward, (const float* gy, const float* x, float* gx, NhwcShape in, int64_t first, int64_t last), (gy, x, gx, in, first, last))
-LATENT_INLINE void upsampleBackwardBody(const uint16_t* gy, const uint16_t* x, uint16_t* gx, NhwcShape in, int64_t first,
-                                    int64_t last)
+LATENT_KERNEL_VARIANTS(upsampleBackward, (const float* gy, const float* x, float* gx, NhwcShape in, int64_t first, int64_t last),
+                       (gy, x, gx, in, first, last))
+LATENT_INLINE void upsampleBackwardBody(const uint16_t* gy, const uint16_t* x, uint16_t* gx, NhwcShape in, int64_t first, int64_t last)
 {
     LATENT_BY_CHANNELS(in.c, upsampleBackwardRows, (gy, x, gx, in, first, last));
 }
-LATENT_KERNEL_VARIANTS(upsampleBackward, (const uint16_t* gy, const uint16_t* x, uint16_t* gx, NhwcShape in, int64_t first, int64_t last), (gy, x, gx, in, first, last))
+LATENT_KERNEL_VARIANTS(upsampleBackward, (const uint16_t* gy, const uint16_t* x, uint16_t* gx, NhwcShape in, int64_t first, int64_t last),
+                       (gy, x, gx, in, first, last))
 
 template <typename T>
 void poolForwardAll(const T* x, T* y, uint8_t* winner, NhwcShape in, int threads)
@@ -215,10 +215,7 @@ void reluMaxPool2Backward(const uint16_t* gy, const uint8_t* winner, uint16_t* g
     poolBackwardAll(gy, winner, gx, in, threads);
 }
 void reluUpsample2Forward(const float* x, float* y, NhwcShape in, int threads) { upsampleForwardAll(x, y, in, threads); }
-void reluUpsample2Forward(const uint16_t* x, uint16_t* y, NhwcShape in, int threads)
-{
-    upsampleForwardAll(x, y, in, threads);
-}
+void reluUpsample2Forward(const uint16_t* x, uint16_t* y, NhwcShape in, int threads) { upsampleForwardAll(x, y, in, threads); }
 void reluUpsample2Backward(const float* gy, const float* x, float* gx, NhwcShape in, int threads)
 {
     upsampleBackwardAll(gy, x, gx, in, threads);

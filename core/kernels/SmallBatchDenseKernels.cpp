@@ -26,9 +26,8 @@ using kernels::V16;
 // output would make every step wait for the previous multiply-add (its latency, not the loads,
 // was the time).
 template <int Rows, int Outs>
-LATENT_INLINE void outputsBf16(const float* __restrict in, int64_t width, const uint16_t* __restrict weight,
-                               const float* __restrict bias, int64_t outWidth, int64_t j, bool relu,
-                               float* __restrict out)
+LATENT_INLINE void outputsBf16(const float* __restrict in, int64_t width, const uint16_t* __restrict weight, const float* __restrict bias,
+                               int64_t outWidth, int64_t j, bool relu, float* __restrict out)
 {
     const int64_t whole = width / 16 * 16;
     V16 acc[Rows][Outs] = {};
@@ -51,8 +50,8 @@ LATENT_INLINE void outputsBf16(const float* __restrict in, int64_t width, const 
 }
 
 template <int Rows>
-LATENT_INLINE void rowsBf16(const float* in, int64_t width, const uint16_t* weight, const float* bias, int64_t outWidth,
-                            bool relu, float* out)
+LATENT_INLINE void rowsBf16(const float* in, int64_t width, const uint16_t* weight, const float* bias, int64_t outWidth, bool relu,
+                            float* out)
 {
     constexpr int kOuts = Rows == 1 ? 8 : 4;
     int64_t j = 0;
@@ -67,8 +66,7 @@ LATENT_INLINE void rowsBf16(const float* in, int64_t width, const uint16_t* weig
 // time of widening each weight to float (most of the time went on the widening).
 template <int Rows, int Outs>
 LATENT_BF16_TARGET LATENT_INLINE void outputsDp(const uint16_t* __restrict in, int64_t width, const uint16_t* __restrict weight,
-                                                const float* __restrict bias, int64_t outWidth, int64_t j, bool relu,
-                                                float* __restrict out)
+                                                const float* __restrict bias, int64_t outWidth, int64_t j, bool relu, float* __restrict out)
 {
     __m512 acc[Rows][Outs];
     for (int r = 0; r < Rows; ++r)
@@ -90,8 +88,8 @@ LATENT_BF16_TARGET LATENT_INLINE void outputsDp(const uint16_t* __restrict in, i
 }
 
 template <int Rows>
-LATENT_BF16_TARGET void rowsDp(const uint16_t* in, int64_t width, const uint16_t* weight, const float* bias,
-                               int64_t outWidth, bool relu, float* out)
+LATENT_BF16_TARGET void rowsDp(const uint16_t* in, int64_t width, const uint16_t* weight, const float* bias, int64_t outWidth, bool relu,
+                               float* out)
 {
     constexpr int kOuts = Rows == 1 ? 8 : 4;
     int64_t j = 0;
@@ -107,8 +105,8 @@ bool hasDpbf16()
 }
 
 // False where the CPU lacks the instruction.
-bool denseRowsDp(const float* in, int64_t rows, int64_t width, const uint16_t* weight, const float* bias,
-                 int64_t outWidth, bool relu, float* out)
+bool denseRowsDp(const float* in, int64_t rows, int64_t width, const uint16_t* weight, const float* bias, int64_t outWidth, bool relu,
+                 float* out)
 {
     if (!hasDpbf16()) return false;
     std::vector<uint16_t> inBits(size_t(rows * width));
@@ -127,8 +125,8 @@ bool denseRowsDp(const float*, int64_t, int64_t, const uint16_t*, const float*, 
 
 }  // namespace
 
-LATENT_INLINE void denseRowsWidenedBody(const float* in, int64_t rows, int64_t width, const uint16_t* weight,
-                                    const float* bias, int64_t outWidth, bool relu, float* out)
+LATENT_INLINE void denseRowsWidenedBody(const float* in, int64_t rows, int64_t width, const uint16_t* weight, const float* bias,
+                                        int64_t outWidth, bool relu, float* out)
 {
     switch (rows) {
     case 1: rowsBf16<1>(in, width, weight, bias, outWidth, relu, out); break;
@@ -137,10 +135,13 @@ LATENT_INLINE void denseRowsWidenedBody(const float* in, int64_t rows, int64_t w
     case 4: rowsBf16<4>(in, width, weight, bias, outWidth, relu, out); break;
     }
 }
-LATENT_KERNEL_VARIANTS(denseRowsWidened, (const float* in, int64_t rows, int64_t width, const uint16_t* weight, const float* bias, int64_t outWidth, bool relu, float* out), (in, rows, width, weight, bias, outWidth, relu, out))
+LATENT_KERNEL_VARIANTS(denseRowsWidened,
+                       (const float* in, int64_t rows, int64_t width, const uint16_t* weight, const float* bias, int64_t outWidth,
+                        bool relu, float* out),
+                       (in, rows, width, weight, bias, outWidth, relu, out))
 
-void denseRowsBf16(const float* in, int64_t rows, int64_t width, const uint16_t* weight, const float* bias,
-                   int64_t outWidth, bool relu, float* out)
+void denseRowsBf16(const float* in, int64_t rows, int64_t width, const uint16_t* weight, const float* bias, int64_t outWidth, bool relu,
+                   float* out)
 {
     if (rows < 1 || rows > 4) throw std::invalid_argument("denseRowsBf16: 1 to 4 rows");
     if (!denseRowsDp(in, rows, width, weight, bias, outWidth, relu, out))

@@ -9,7 +9,7 @@ namespace latent {
 // AVX-512/AVX2/x86-64.
 // out[r][j] = bias[j] + sum over k of in[r][k] * weight[j][k], then ReLU where relu is set.
 // in: [rows][width] float; weight: [outWidth][width]; bias: outWidth floats or null.
-void denseRowsBf16(const float* in, int64_t rows, int64_t width, const uint16_t* weight, const float* bias,
-                   int64_t outWidth, bool relu, float* out);
+void denseRowsBf16(const float* in, int64_t rows, int64_t width, const uint16_t* weight, const float* bias, int64_t outWidth, bool relu,
+                   float* out);
 
 }  // namespace latent

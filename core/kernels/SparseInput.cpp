@@ -28,8 +28,8 @@ inline void store16(float* p, Vec16 v) { std::memcpy(p, &v, sizeof v); }
 // weight) stays in L2 while every list streams over it; whole rows of src did not fit and left the
 // products waiting on L3. Compiled for AVX-512, AVX2 and baseline x86-64 (LATENT_KERNEL_VARIANTS).
 LATENT_INLINE void gatherBlockBody(float* __restrict out, int64_t outStride, const float* __restrict init, const float* __restrict src,
-                 int64_t srcStride, const int32_t* __restrict index, const float* __restrict values,
-                 const int64_t* __restrict start, int64_t r0, int64_t r1, int64_t i0)
+                                   int64_t srcStride, const int32_t* __restrict index, const float* __restrict values,
+                                   const int64_t* __restrict start, int64_t r0, int64_t r1, int64_t i0)
 {
     Vec16 b0 = {}, b1 = {}, b2 = {}, b3 = {};
     if (init) {
@@ -76,12 +76,15 @@ LATENT_INLINE void gatherBlockBody(float* __restrict out, int64_t outStride, con
         store16(o + 48, a3);
     }
 }
-LATENT_KERNEL_VARIANTS(gatherBlock, (float* __restrict out, int64_t outStride, const float* __restrict init, const float* __restrict src, int64_t srcStride, const int32_t* __restrict index, const float* __restrict values, const int64_t* __restrict start, int64_t r0, int64_t r1, int64_t i0), (out, outStride, init, src, srcStride, index, values, start, r0, r1, i0))
+LATENT_KERNEL_VARIANTS(gatherBlock,
+                       (float* __restrict out, int64_t outStride, const float* __restrict init, const float* __restrict src,
+                        int64_t srcStride, const int32_t* __restrict index, const float* __restrict values, const int64_t* __restrict start,
+                        int64_t r0, int64_t r1, int64_t i0),
+                       (out, outStride, init, src, srcStride, index, values, start, r0, r1, i0))
 
 // The same for the columns [i0, i1) past the last whole block, one float at a time.
-void gatherTail(float* out, int64_t outStride, const float* init, const float* src, int64_t srcStride,
-                const int32_t* index, const float* values, const int64_t* start, int64_t r0, int64_t r1, int64_t i0,
-                int64_t i1)
+void gatherTail(float* out, int64_t outStride, const float* init, const float* src, int64_t srcStride, const int32_t* index,
+                const float* values, const int64_t* start, int64_t r0, int64_t r1, int64_t i0, int64_t i1)
 {
     for (int64_t r = r0; r < r1; ++r)
         for (int64_t i = i0; i < i1; ++i) {
@@ -92,8 +95,8 @@ void gatherTail(float* out, int64_t outStride, const float* init, const float* s
 }
 
 // out (lists x n) from the lists in [0, lists): the column blocks shared between the threads.
-void gatherAll(float* out, int64_t n, const float* init, const float* src, const int32_t* index, const float* values,
-               const int64_t* start, int64_t lists, int threads)
+void gatherAll(float* out, int64_t n, const float* init, const float* src, const int32_t* index, const float* values, const int64_t* start,
+               int64_t lists, int threads)
 {
     const int64_t blocks = n / kBlock;
 #pragma omp parallel for num_threads(std::max(1, threads)) schedule(static)
@@ -145,8 +148,7 @@ void SparseInput::assign(const float* x, int64_t rows, int64_t cols)
     }
 }
 
-void SparseInput::multiplyTransposedWeight(const float* weightT, const float* bias, int64_t n, float* out,
-                                           int threads) const
+void SparseInput::multiplyTransposedWeight(const float* weightT, const float* bias, int64_t n, float* out, int threads) const
 {
     gatherAll(out, n, bias, weightT, colIndex_.data(), values_.data(), rowStart_.data(), rows_, threads);
 }

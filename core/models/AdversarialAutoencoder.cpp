@@ -10,18 +10,15 @@ namespace nn = torch::nn;
 
 AdversarialAutoencoderImpl::AdversarialAutoencoderImpl(const AdversarialAutoencoderOptions& o) : options(o)
 {
-    encoder = register_module("encoder", nn::Sequential(nn::Linear(o.imagePixels, o.hidden), nn::ReLU(),
-                                                        nn::Linear(o.hidden, o.hidden), nn::ReLU(),
-                                                        nn::Linear(o.hidden, o.latentDim)));
-    decoder = register_module("decoder", nn::Sequential(nn::Linear(o.latentDim, o.hidden), nn::ReLU(),
-                                                        nn::Linear(o.hidden, o.hidden), nn::ReLU(),
-                                                        nn::Linear(o.hidden, o.imagePixels)));
-    discriminator = register_module("discriminator",
-                                    nn::Sequential(nn::Linear(3 * o.latentDim, o.discriminatorHidden),
-                                                   nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.2)),
-                                                   nn::Linear(o.discriminatorHidden, o.discriminatorHidden),
-                                                   nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.2)),
-                                                   nn::Linear(o.discriminatorHidden, 1)));
+    encoder = register_module("encoder", nn::Sequential(nn::Linear(o.imagePixels, o.hidden), nn::ReLU(), nn::Linear(o.hidden, o.hidden),
+                                                        nn::ReLU(), nn::Linear(o.hidden, o.latentDim)));
+    decoder = register_module("decoder", nn::Sequential(nn::Linear(o.latentDim, o.hidden), nn::ReLU(), nn::Linear(o.hidden, o.hidden),
+                                                        nn::ReLU(), nn::Linear(o.hidden, o.imagePixels)));
+    discriminator = register_module("discriminator", nn::Sequential(nn::Linear(3 * o.latentDim, o.discriminatorHidden),
+                                                                    nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.2)),
+                                                                    nn::Linear(o.discriminatorHidden, o.discriminatorHidden),
+                                                                    nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.2)),
+                                                                    nn::Linear(o.discriminatorHidden, 1)));
 }
 
 Encoding AdversarialAutoencoderImpl::encode(const torch::Tensor& input, const torch::Tensor& /*labels*/)

@@ -2,7 +2,6 @@
 
 #include "runtime/FastPaths.h"
 
-
 namespace latent {
 
 torch::Tensor reparameterize(const torch::Tensor& mean, const torch::Tensor& logvar)
@@ -25,8 +24,8 @@ ModelOutput AutoencoderImpl::forward(const torch::Tensor& input, const torch::Te
 
 bool AutoencoderImpl::runsInference(const torch::Tensor& x) const
 {
-    return fastPathAllowed(x) && !is_training() && !torch::GradMode::is_enabled() && x.dim() == 2 &&
-           x.scalar_type() == torch::kFloat32 && parameters().front().device().is_cpu();
+    return fastPathAllowed(x) && !is_training() && !torch::GradMode::is_enabled() && x.dim() == 2 && x.scalar_type() == torch::kFloat32 &&
+           parameters().front().device().is_cpu();
 }
 
 torch::Tensor AutoencoderImpl::reconstructMean(const torch::Tensor& input, const torch::Tensor& labels)

@@ -14,10 +14,7 @@ struct ConditionalVaeOptions {
 // label, one-hot, appended to the encoder's input and to the decoder's latent vector. The latent
 // space then holds the style; the label says which digit to draw in it.
 struct ConditionalVaeImpl : DenseVaeImpl {
-    explicit ConditionalVaeImpl(const ConditionalVaeOptions& o = {})
-        : DenseVaeImpl({o.imagePixels, o.hidden, o.latentDim, o.classes})
-    {
-    }
+    explicit ConditionalVaeImpl(const ConditionalVaeOptions& o = {}) : DenseVaeImpl({o.imagePixels, o.hidden, o.latentDim, o.classes}) {}
 };
 TORCH_MODULE(ConditionalVae);
 

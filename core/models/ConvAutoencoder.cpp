@@ -8,10 +8,7 @@ namespace latent {
 namespace nn = torch::nn;
 
 namespace {
-nn::Conv2d conv(int64_t in, int64_t out, bool same = true)
-{
-    return nn::Conv2d(nn::Conv2dOptions(in, out, 3).padding(same ? 1 : 0));
-}
+nn::Conv2d conv(int64_t in, int64_t out, bool same = true) { return nn::Conv2d(nn::Conv2dOptions(in, out, 3).padding(same ? 1 : 0)); }
 }  // namespace
 
 ConvAutoencoderImpl::ConvAutoencoderImpl(const ConvAutoencoderOptions& o) : options(o)
@@ -33,8 +30,8 @@ ConvAutoencoderImpl::ConvAutoencoderImpl(const ConvAutoencoderOptions& o) : opti
 Encoding ConvAutoencoderImpl::encode(const torch::Tensor& input, const torch::Tensor& /*labels*/)
 {
     auto h = reluMaxPool2(oneChannelConv(enc1, toChannelsLast(input)));  // 14
-    h = reluMaxPool2(enc2(h));                           // 7
-    h = reluMaxPool2(enc3(h));                           // 4 (ceil mode, Keras' "same")
+    h = reluMaxPool2(enc2(h));                                           // 7
+    h = reluMaxPool2(enc3(h));                                           // 4 (ceil mode, Keras' "same")
     h = h.flatten(1);
     return {options.latentDim > 0 ? toLatent(h) : h, {}};
 }

@@ -23,10 +23,8 @@ ConvVaeImpl::ConvVaeImpl(const ConvVaeOptions& o) : options(o)
     mean = register_module("mean", nn::Linear(16, o.latentDim));
     logvar = register_module("logvar", nn::Linear(16, o.latentDim));
     decoderDense = register_module("decoder_dense", nn::Linear(o.latentDim, 64 * 7 * 7));
-    deconv1 = register_module("deconv1",
-        nn::ConvTranspose2d(nn::ConvTranspose2dOptions(64, 64, 3).stride(2).padding(1).output_padding(1)));
-    deconv2 = register_module("deconv2",
-        nn::ConvTranspose2d(nn::ConvTranspose2dOptions(64, 32, 3).stride(2).padding(1).output_padding(1)));
+    deconv1 = register_module("deconv1", nn::ConvTranspose2d(nn::ConvTranspose2dOptions(64, 64, 3).stride(2).padding(1).output_padding(1)));
+    deconv2 = register_module("deconv2", nn::ConvTranspose2d(nn::ConvTranspose2dOptions(64, 32, 3).stride(2).padding(1).output_padding(1)));
     deconvOut = register_module("deconv_out", nn::ConvTranspose2d(nn::ConvTranspose2dOptions(32, 1, 3).padding(1)));
     useChannelsLast(*this);
 }
@@ -34,7 +32,7 @@ ConvVaeImpl::ConvVaeImpl(const ConvVaeOptions& o) : options(o)
 Encoding ConvVaeImpl::encode(const torch::Tensor& input, const torch::Tensor& /*labels*/)
 {
     auto h = torch::relu(conv1(toChannelsLast(input)));  // 14x14
-    h = torch::relu(conv2(h));                      // 7x7
+    h = torch::relu(conv2(h));                           // 7x7
     h = torch::relu(dense(h.flatten(1)));
     return {mean(h), logvar(h).clamp(kLogvarMin, kLogvarMax)};
 }
@@ -44,8 +42,8 @@ torch::Tensor ConvVaeImpl::decode(const torch::Tensor& z, const torch::Tensor& /
     // Inference on the CPU (the latent view's grid and drag, samples, scores): see decodeBlocks.
     if (runsInference(z)) return decodeBlocks(z, false);
     auto h = toChannelsLast(torch::relu(decoderDense(z)).view({-1, 64, 7, 7}));
-    h = torch::relu(convTranspose2d(deconv1, h));   // 14x14
-    h = torch::relu(convTranspose2d(deconv2, h));   // 28x28
+    h = torch::relu(convTranspose2d(deconv1, h));  // 14x14
+    h = torch::relu(convTranspose2d(deconv2, h));  // 28x28
     return convTranspose2d(deconvOut, h);
 }
 
@@ -74,8 +72,8 @@ torch::Tensor ConvVaeImpl::decodeBlocks(const torch::Tensor& z, bool bf16)
         // Left uninitialised: every buffer is written before it is read.
         const std::unique_ptr<float[]> in(new float[size_t(kBlock * 7 * 7 * 64)]), h1(new float[size_t(kBlock * 14 * 14 * 64)]),
             h2(new float[size_t(kBlock * 28 * 28 * 32)]),
-            scratch(new float[size_t(std::max({up1.scratchFloats(kBlock, 7, 7), up2.scratchFloats(kBlock, 14, 14),
-                                               last.scratchFloats(kBlock, 28, 28)}))]);
+            scratch(new float[size_t(
+                std::max({up1.scratchFloats(kBlock, 7, 7), up2.scratchFloats(kBlock, 14, 14), last.scratchFloats(kBlock, 28, 28)}))]);
         for (int64_t b = first; b < lastBlock; ++b) {
             const int64_t i0 = b * kBlock, count = std::min(kBlock, n - i0);
             for (int64_t i = 0; i < count; ++i)  // [64, 7, 7] -> [7, 7, 64]

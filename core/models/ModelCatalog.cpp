@@ -42,7 +42,6 @@ std::string joinOr(const std::vector<std::string>& words)
     return s;
 }
 
-
 }  // namespace
 
 const std::vector<ModelKindInfo>& ModelCatalog::kinds()

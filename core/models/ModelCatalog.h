@@ -11,18 +11,18 @@ namespace latent {
 // do. The single description that every front end asks; error texts are made from it.
 struct ModelKindInfo {
     ModelKind kind;
-    const char* name;              // as typed: "vae"
-    const char* title;             // for people: "variational autoencoder"
-    std::vector<Arch> archs;       // allowed, the default first
-    int minLatentDim = 0;          // smallest latent size (0: the code may be a feature map)
-    bool variational = false;      // q(z|x) with a KL term: beta, KL warm-up and the ELBO apply
-    bool conditional = false;      // encoder and decoder also take the digit (label)
-    bool prior = false;            // codes pulled toward N(0, I): prior samples decode to digits
-    bool latent = true;            // has a latent space to encode to and decode from
-    bool adversarial = false;      // trained with a discriminator (--adversarial-lr applies)
-    bool noisyInput = false;       // fed noisy images (--noise applies); trained to denoise
-    bool smallInput = false;       // fed downscaled images (--downscale applies); upscales
-    bool reconstructs = true;      // image in, the same image out: can clean a user's digit
+    const char* name;          // as typed: "vae"
+    const char* title;         // for people: "variational autoencoder"
+    std::vector<Arch> archs;   // allowed, the default first
+    int minLatentDim = 0;      // smallest latent size (0: the code may be a feature map)
+    bool variational = false;  // q(z|x) with a KL term: beta, KL warm-up and the ELBO apply
+    bool conditional = false;  // encoder and decoder also take the digit (label)
+    bool prior = false;        // codes pulled toward N(0, I): prior samples decode to digits
+    bool latent = true;        // has a latent space to encode to and decode from
+    bool adversarial = false;  // trained with a discriminator (--adversarial-lr applies)
+    bool noisyInput = false;   // fed noisy images (--noise applies); trained to denoise
+    bool smallInput = false;   // fed downscaled images (--downscale applies); upscales
+    bool reconstructs = true;  // image in, the same image out: can clean a user's digit
 };
 
 class ModelCatalog {
@@ -45,7 +45,6 @@ public:
     static int suggestedEpochs(ModelKind kind, Arch arch);
     // Whether the latent size is the user's to choose (the wide autoencoder's code is fixed).
     static bool latentDimIsFree(ModelKind kind, Arch arch) { return info(kind).latent && arch != Arch::Wide; }
-
 
     // "ae, dae, sr, vae, cvae or aae"; "mlp or conv".
     static std::string kindList();

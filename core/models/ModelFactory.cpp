@@ -19,8 +19,7 @@ Autoencoder makeModel(const ModelSpec& spec)
     case ModelKind::Dae:
         if (spec.arch == Arch::Wide) return WideConvAutoencoder().ptr();
         return ConvAutoencoder(ConvAutoencoderOptions{spec.latentDim}).ptr();
-    case ModelKind::Sr:
-        return SuperResolutionNet(SuperResolutionNetOptions{spec.downscale}).ptr();
+    case ModelKind::Sr: return SuperResolutionNet(SuperResolutionNetOptions{spec.downscale}).ptr();
     case ModelKind::Vae:
         if (spec.arch == Arch::Mlp) {
             MlpVaeOptions o;

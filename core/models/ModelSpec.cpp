@@ -32,7 +32,8 @@ void ModelSpec::validate() const
     const ModelKindInfo& i = ModelCatalog::info(spec.kind);
     const std::string name = i.name;
     if (!ModelCatalog::allows(spec.kind, spec.arch))
-        throw std::invalid_argument(ModelCatalog::withArticle(name) + " is " + ModelCatalog::archList(spec.kind) + ", not " + toString(spec.arch));
+        throw std::invalid_argument(ModelCatalog::withArticle(name) + " is " + ModelCatalog::archList(spec.kind) + ", not " +
+                                    toString(spec.arch));
     if (spec.imageSize != kImageSide)
         throw std::invalid_argument("only " + std::to_string(kImageSide) + "x" + std::to_string(kImageSide) + " images are supported");
     if (i.smallInput && spec.downscale != 2 && spec.downscale != 4)
@@ -52,8 +53,8 @@ int ModelSpec::inputSize() const { return ModelCatalog::info(kind).smallInput ? 
 int ModelSpec::codeSize() const
 {
     if (!hasLatent()) return 0;
-    if (arch == Arch::Wide) return 32 * 7 * 7;   // the wide autoencoder's feature map
-    if (latentDim == 0) return 8 * 4 * 4;         // the conv autoencoder without bottleneck
+    if (arch == Arch::Wide) return 32 * 7 * 7;  // the wide autoencoder's feature map
+    if (latentDim == 0) return 8 * 4 * 4;       // the conv autoencoder without bottleneck
     return latentDim;
 }
 
@@ -120,32 +121,41 @@ ModelSpec ModelSpec::fromText(const std::string& text)
         ++lineNo;
         if (line.empty()) continue;
         auto eq = line.find('=');
-        if (eq == std::string::npos)
-            throw std::runtime_error("model spec: line " + std::to_string(lineNo) + " has no '='");
+        if (eq == std::string::npos) throw std::runtime_error("model spec: line " + std::to_string(lineNo) + " has no '='");
         std::string key = line.substr(0, eq), value = line.substr(eq + 1);
         try {
-            if (key == "kind") { spec.kind = ModelCatalog::parseKind(value); sawKind = true; }
-            else if (key == "arch") spec.arch = parseArch(value);
-            else if (key == "latent_dim") spec.latentDim = toInt(value, key);
-            else if (key == "image_size") spec.imageSize = toInt(value, key);
-            else if (key == "downscale") spec.downscale = toInt(value, key);
-            else if (key == "noise_std") spec.noiseStd = toDouble(value, key);
-            else if (key == "reconstruction") spec.reconstruction = parseReconstructionLoss(value);
-            else if (key == "dataset") spec.dataset = value;
-            else if (key == "epochs_done") spec.epochsDone = toInt(value, key);
-            else if (key.rfind("hp.", 0) == 0) spec.hyperParameters[key.substr(3)] = value;
-            else if (key.rfind("metric.", 0) == 0) spec.metrics[key.substr(7)] = toDouble(value, key);
+            if (key == "kind") {
+                spec.kind = ModelCatalog::parseKind(value);
+                sawKind = true;
+            } else if (key == "arch")
+                spec.arch = parseArch(value);
+            else if (key == "latent_dim")
+                spec.latentDim = toInt(value, key);
+            else if (key == "image_size")
+                spec.imageSize = toInt(value, key);
+            else if (key == "downscale")
+                spec.downscale = toInt(value, key);
+            else if (key == "noise_std")
+                spec.noiseStd = toDouble(value, key);
+            else if (key == "reconstruction")
+                spec.reconstruction = parseReconstructionLoss(value);
+            else if (key == "dataset")
+                spec.dataset = value;
+            else if (key == "epochs_done")
+                spec.epochsDone = toInt(value, key);
+            else if (key.rfind("hp.", 0) == 0)
+                spec.hyperParameters[key.substr(3)] = value;
+            else if (key.rfind("metric.", 0) == 0)
+                spec.metrics[key.substr(7)] = toDouble(value, key);
             // Unknown keys are ignored so that newer files stay readable by older builds.
         } catch (const std::invalid_argument& e) {
             throw std::runtime_error(std::string("model spec: ") + e.what());
         }
     }
     if (!sawKind) throw std::runtime_error("model spec: no model kind");
-    if (spec.latentDim < 0 || spec.latentDim > kMaxLatentDim)
-        throw std::runtime_error("model spec: latent_dim out of range");
+    if (spec.latentDim < 0 || spec.latentDim > kMaxLatentDim) throw std::runtime_error("model spec: latent_dim out of range");
     if (spec.imageSize != kImageSide) throw std::runtime_error("model spec: only 28x28 images are supported");
-    if (spec.downscale != 2 && spec.downscale != 4)
-        throw std::runtime_error("model spec: downscale must be 2 or 4");
+    if (spec.downscale != 2 && spec.downscale != 4) throw std::runtime_error("model spec: downscale must be 2 or 4");
     // A kind with one architecture ignores the stored one (early sr files said "mlp").
     if (ModelCatalog::info(spec.kind).archs.size() == 1) spec.arch = ModelCatalog::defaultArch(spec.kind);
     return spec;

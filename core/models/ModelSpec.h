@@ -11,13 +11,13 @@ namespace latent {
 // Everything needed to rebuild a model and to interpret its numbers: stored in every checkpoint.
 struct ModelSpec {
     ModelKind kind = ModelKind::Vae;
-    Arch arch = Arch::Mlp;            // one the kind allows: see ModelCatalog
-    int latentDim = 2;                // ae/dae: 0 = no dense bottleneck (8x4x4 code)
-    int imageSize = kImageSide;       // output side
-    int downscale = 2;                // sr only: input side = imageSize / downscale
-    double noiseStd = 0.5;            // dae only: std of the Gaussian noise on the inputs
+    Arch arch = Arch::Mlp;       // one the kind allows: see ModelCatalog
+    int latentDim = 2;           // ae/dae: 0 = no dense bottleneck (8x4x4 code)
+    int imageSize = kImageSide;  // output side
+    int downscale = 2;           // sr only: input side = imageSize / downscale
+    double noiseStd = 0.5;       // dae only: std of the Gaussian noise on the inputs
     ReconstructionLoss reconstruction = ReconstructionLoss::Bce;
-    std::string dataset;              // where it was trained (name or folder)
+    std::string dataset;  // where it was trained (name or folder)
     int epochsDone = 0;
     std::map<std::string, std::string> hyperParameters;  // as the user gave them
     std::map<std::string, double> metrics;               // last test-set figures
@@ -26,7 +26,7 @@ struct ModelSpec {
     bool hasEncoder = true;
 
     bool isTorchScript() const { return arch == Arch::Script; }
-    int inputSize() const;            // side of what the model is fed
+    int inputSize() const;  // side of what the model is fed
     // What the kind can do, as ModelCatalog describes it.
     bool isVariational() const;
     bool isConditional() const;

@@ -14,8 +14,7 @@ SuperResolutionNetImpl::SuperResolutionNetImpl(const SuperResolutionNetOptions& 
     enc1 = register_module("enc1", nn::Conv2d(nn::Conv2dOptions(1, 32, 3).padding(1)));
     enc2 = register_module("enc2", nn::Conv2d(nn::Conv2dOptions(32, 32, 3).padding(1)));
     up1 = register_module("up1", nn::ConvTranspose2d(nn::ConvTranspose2dOptions(32, 32, 2).stride(2)));
-    if (o.factor == 4)
-        up2 = register_module("up2", nn::ConvTranspose2d(nn::ConvTranspose2dOptions(32, 32, 2).stride(2)));
+    if (o.factor == 4) up2 = register_module("up2", nn::ConvTranspose2d(nn::ConvTranspose2dOptions(32, 32, 2).stride(2)));
     refine = register_module("refine", nn::Conv2d(nn::Conv2dOptions(32, 16, 3).padding(1)));
     out = register_module("out", nn::Conv2d(nn::Conv2dOptions(16, 1, 3).padding(1)));
     useChannelsLast(*this);

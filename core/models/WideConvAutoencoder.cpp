@@ -24,7 +24,7 @@ WideConvAutoencoderImpl::WideConvAutoencoderImpl()
 Encoding WideConvAutoencoderImpl::encode(const torch::Tensor& input, const torch::Tensor& /*labels*/)
 {
     auto h = reluMaxPool2(oneChannelConv(enc1, toChannelsLast(input)));  // 14
-    h = reluMaxPool2(enc2(h));                           // 7
+    h = reluMaxPool2(enc2(h));                                           // 7
     return {h.flatten(1), {}};
 }
 

@@ -31,8 +31,8 @@ void addRow(float* __restrict o, const float* __restrict s, int64_t n)
 
 ConvTransposeGemm::ConvTransposeGemm(const torch::Tensor& weight, const torch::Tensor& bias, int64_t stride, int64_t padding,
                                      int64_t outputPadding, bool bf16)
-    : cin_(weight.size(0)), cout_(weight.size(1)), k_(weight.size(2)), stride_(stride), padding_(padding),
-      outputPadding_(outputPadding), bf16_(bf16 && Gemm::hasNativeBf16())
+    : cin_(weight.size(0)), cout_(weight.size(1)), k_(weight.size(2)), stride_(stride), padding_(padding), outputPadding_(outputPadding),
+      bf16_(bf16 && Gemm::hasNativeBf16())
 {
     if (weight.dim() != 4 || weight.size(2) != weight.size(3))
         throw std::invalid_argument("ConvTransposeGemm: the weight must be [Cin, Cout, k, k]");

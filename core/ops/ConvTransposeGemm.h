@@ -12,8 +12,8 @@ class ConvTransposeGemm {
 public:
     // weight: [Cin, Cout, k, k] (torch's layout); bias: [Cout] or undefined. bf16: the products take
     // bf16 operands summed in float (when oneDNN has a bf16 GEMM; float otherwise).
-    ConvTransposeGemm(const torch::Tensor& weight, const torch::Tensor& bias, int64_t stride, int64_t padding,
-                      int64_t outputPadding, bool bf16 = false);
+    ConvTransposeGemm(const torch::Tensor& weight, const torch::Tensor& bias, int64_t stride, int64_t padding, int64_t outputPadding,
+                      bool bf16 = false);
 
     int64_t outputSize(int64_t inputSize) const { return (inputSize - 1) * stride_ - 2 * padding_ + k_ + outputPadding_; }
     int64_t inChannels() const { return cin_; }

@@ -23,8 +23,7 @@ OneChannelShape shapeOf(torch::IntArrayRef nchw, int64_t channels) { return {nch
 // 1 -> c. Weight [c, 1, 3, 3] as [9][c].
 class FromOneFunction : public torch::autograd::Function<FromOneFunction> {
 public:
-    static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& image, const torch::Tensor& weight,
-                                 const torch::Tensor& bias)
+    static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& image, const torch::Tensor& weight, const torch::Tensor& bias)
     {
         const int64_t c = weight.size(0);
         const OneChannelShape s = shapeOf(image.sizes(), c);
@@ -32,13 +31,14 @@ public:
         const torch::Tensor taps = weight.detach().reshape({c, 9}).t().contiguous();
         const torch::Tensor b = bias.detach().contiguous();
         const bool bf16 = compat::cpuAutocastBf16();
-        const torch::Tensor y = torch::empty({s.n, c, s.h, s.w}, image.options()
-                                                                      .dtype(bf16 ? torch::kBFloat16 : torch::kFloat32)
-                                                                      .memory_format(kChannelsLast));
+        const torch::Tensor y =
+            torch::empty({s.n, c, s.h, s.w}, image.options().dtype(bf16 ? torch::kBFloat16 : torch::kFloat32).memory_format(kChannelsLast));
         if (bf16)
-            convFromOneForward(kernelData<float>(x), kernelData<float>(taps), kernelData<float>(b), kernelData<uint16_t>(y), s, at::get_num_threads());
+            convFromOneForward(kernelData<float>(x), kernelData<float>(taps), kernelData<float>(b), kernelData<uint16_t>(y), s,
+                               at::get_num_threads());
         else
-            convFromOneForward(kernelData<float>(x), kernelData<float>(taps), kernelData<float>(b), kernelData<float>(y), s, at::get_num_threads());
+            convFromOneForward(kernelData<float>(x), kernelData<float>(taps), kernelData<float>(b), kernelData<float>(y), s,
+                               at::get_num_threads());
         ctx->save_for_backward({x, taps});
         ctx->saved_data["shape"] = image.sizes().vec();
         return y;
@@ -70,8 +70,7 @@ public:
 // c -> 1. Weight [1, c, 3, 3] as [9][c].
 class ToOneFunction : public torch::autograd::Function<ToOneFunction> {
 public:
-    static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& x, const torch::Tensor& weight,
-                                 const torch::Tensor& bias)
+    static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias)
     {
         const int64_t c = x.size(1);
         const OneChannelShape s = shapeOf(x.sizes(), c);
@@ -93,8 +92,8 @@ public:
         const int64_t c = x.size(1);
         const OneChannelShape s = shapeOf(x.sizes(), c);
         const torch::Tensor gy = grads[0].to(torch::kFloat32).contiguous();
-        const torch::Tensor gx = ctx->needs_input_grad(0) ? torch::empty_like(x, x.options().memory_format(kChannelsLast))
-                                                          : torch::Tensor();
+        const torch::Tensor gx =
+            ctx->needs_input_grad(0) ? torch::empty_like(x, x.options().memory_format(kChannelsLast)) : torch::Tensor();
         const torch::Tensor gw = torch::empty({3, 3, c}, taps.options()), gb = torch::empty({1}, taps.options());
         if (x.scalar_type() == torch::kBFloat16)
             convToOneBackward(kernelData<float>(gy), kernelData<uint16_t>(x), kernelData<float>(taps),
@@ -111,9 +110,9 @@ public:
 bool plain3x3(const torch::nn::detail::ConvNdOptions<2>& o)
 {
     const auto* padding = compat::variants::get_if<torch::ExpandingArray<2>>(&o.padding());
-    return (*o.kernel_size())[0] == 3 && (*o.kernel_size())[1] == 3 && (*o.stride())[0] == 1 && (*o.stride())[1] == 1 &&
-           padding && (**padding)[0] == 1 && (**padding)[1] == 1 && (*o.dilation())[0] == 1 && (*o.dilation())[1] == 1 &&
-           o.groups() == 1 && o.bias() && compat::variants::holds_alternative<torch::enumtype::kZeros>(o.padding_mode());
+    return (*o.kernel_size())[0] == 3 && (*o.kernel_size())[1] == 3 && (*o.stride())[0] == 1 && (*o.stride())[1] == 1 && padding &&
+           (**padding)[0] == 1 && (**padding)[1] == 1 && (*o.dilation())[0] == 1 && (*o.dilation())[1] == 1 && o.groups() == 1 &&
+           o.bias() && compat::variants::holds_alternative<torch::enumtype::kZeros>(o.padding_mode());
 }
 
 }  // namespace
@@ -123,8 +122,7 @@ torch::Tensor oneChannelConv(torch::nn::Conv2d& layer, const torch::Tensor& x)
     const auto& o = layer->options;
     const bool fits = fastPathAllowed(x) && x.dim() == 4 && x.size(0) > 0 && x.size(2) > 0 && x.size(3) > 0 && plain3x3(o) &&
                       layer->weight.scalar_type() == torch::kFloat32;
-    if (fits && o.in_channels() == 1 && kernelChannels(o.out_channels()) && x.size(1) == 1 &&
-        x.scalar_type() == torch::kFloat32)
+    if (fits && o.in_channels() == 1 && kernelChannels(o.out_channels()) && x.size(1) == 1 && x.scalar_type() == torch::kFloat32)
         return FromOneFunction::apply(x, layer->weight, layer->bias);
     if (fits && o.out_channels() == 1 && kernelChannels(o.in_channels()) && x.size(1) == o.in_channels() &&
         (x.scalar_type() == torch::kFloat32 || x.scalar_type() == torch::kBFloat16) && x.is_contiguous(kChannelsLast))

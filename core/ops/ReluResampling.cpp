@@ -5,7 +5,6 @@
 
 #include "kernels/ReluResamplingKernels.h"
 
-
 namespace latent {
 
 namespace {
@@ -13,7 +12,6 @@ namespace {
 using torch::autograd::AutogradContext;
 using torch::autograd::variable_list;
 namespace F = torch::nn::functional;
-
 
 bool runsHere(const torch::Tensor& x)
 {
@@ -33,10 +31,7 @@ void dispatch(const torch::Tensor& like, Kernel&& kernel)
         kernel(static_cast<uint16_t*>(nullptr));
 }
 // The gradient in the type of the tensor it belongs to, channels-last.
-torch::Tensor gradientAs(const torch::Tensor& grad, torch::ScalarType type)
-{
-    return grad.to(type).contiguous(kChannelsLast);
-}
+torch::Tensor gradientAs(const torch::Tensor& grad, torch::ScalarType type) { return grad.to(type).contiguous(kChannelsLast); }
 
 // relu then 2x2 max pooling (ceil mode); with winner, also which of the window's four each output
 // came from (for the gradient), a byte per output.
@@ -118,10 +113,9 @@ torch::Tensor reluMaxPool2(const torch::Tensor& x)
 torch::Tensor reluUpsample2(const torch::Tensor& x)
 {
     if (!runsHere(x))
-        return F::interpolate(torch::relu(x), F::InterpolateFuncOptions()
-                                                  .scale_factor(std::vector<double>{2.0, 2.0})
-                                                  .mode(torch::kNearest)
-                                                  .recompute_scale_factor(false));
+        return F::interpolate(
+            torch::relu(x),
+            F::InterpolateFuncOptions().scale_factor(std::vector<double>{2.0, 2.0}).mode(torch::kNearest).recompute_scale_factor(false));
     return ReluUpsampleFunction::apply(x);
 }
 

@@ -65,8 +65,8 @@ torch::Tensor runDenseSteps(const torch::Tensor& x, const std::vector<DenseStep>
         if (bits) {
             denseRowsBf16(in.data(), n, width, bits, bp, outWidth, s.relu, out.data());
         } else {
-            const bool viaGemm = wide && Gemm::rowMajorSgemm('N', 'T', n, outWidth, width, 1.f, in.data(), width, wp,
-                                                              width, 0.f, out.data(), outWidth);
+            const bool viaGemm =
+                wide && Gemm::rowMajorSgemm('N', 'T', n, outWidth, width, 1.f, in.data(), width, wp, width, 0.f, out.data(), outWidth);
             for (int64_t r = 0; r < n; ++r)
                 for (int64_t j = 0; j < outWidth; ++j) {
                     float& y = out[size_t(r * outWidth + j)];

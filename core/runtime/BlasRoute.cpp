@@ -16,8 +16,8 @@
 
 namespace {
 
-using FortranSgemm = void (*)(const char*, const char*, const int*, const int*, const int*, const float*, const float*,
-                              const int*, const float*, const int*, const float*, float*, const int*);
+using FortranSgemm = void (*)(const char*, const char*, const int*, const int*, const int*, const float*, const float*, const int*,
+                              const float*, const int*, const float*, float*, const int*);
 
 FortranSgemm systemSgemm()
 {
@@ -29,14 +29,12 @@ char transposeFlag(char t) { return (t == 'n' || t == 'N') ? 'N' : 'T'; }  // 'C
 
 }  // namespace
 
-extern "C" __attribute__((visibility("default"))) void sgemm_(const char* transa, const char* transb, const int* m,
-                                                              const int* n, const int* k, const float* alpha, const float* a,
-                                                              const int* lda, const float* b, const int* ldb,
-                                                              const float* beta, float* c, const int* ldc)
+extern "C" __attribute__((visibility("default"))) void sgemm_(const char* transa, const char* transb, const int* m, const int* n,
+                                                              const int* k, const float* alpha, const float* a, const int* lda,
+                                                              const float* b, const int* ldb, const float* beta, float* c, const int* ldc)
 {
     // Column-major C = op(A) op(B) is row-major C^T = op(B)^T op(A)^T: the same memory, operands swapped.
-    if (latent::Gemm::rowMajorSgemm(transposeFlag(*transb), transposeFlag(*transa), *n, *m, *k, *alpha, b, *ldb, a, *lda,
-                                    *beta, c, *ldc))
+    if (latent::Gemm::rowMajorSgemm(transposeFlag(*transb), transposeFlag(*transa), *n, *m, *k, *alpha, b, *ldb, a, *lda, *beta, c, *ldc))
         return;
     if (const FortranSgemm next = systemSgemm()) return next(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     std::fprintf(stderr, "latent: no BLAS sgemm_ found after oneDNN's was refused\n");

@@ -32,8 +32,7 @@ bool fastPathAllowed(const at::Tensor& x) { return !referencePaths() && x.device
 
 std::string describeFastPaths()
 {
-    if (referencePaths())
-        return "reference (LATENT_REFERENCE): plain LibTorch operations, products through the system BLAS";
+    if (referencePaths()) return "reference (LATENT_REFERENCE): plain LibTorch operations, products through the system BLAS";
     std::string loops = isaName(isa());
     if (isa() != bestIsa()) loops += std::string(" (the CPU has ") + isaName(bestIsa()) + ")";
     return "fast paths on: products through " + Gemm::describe() + "; loops compiled for " + loops +

@@ -13,10 +13,9 @@ namespace {
 
 // oneDNN's C API (dnnl.h is only in Debian's -dev package): row-major C = alpha * op(A) op(B) +
 // beta * C, transa/transb 'N' or 'T'; returns dnnl_success (0). The bf16 one takes uint16 operands.
-using SgemmFn = int (*)(char, char, int64_t, int64_t, int64_t, float, const float*, int64_t, const float*, int64_t,
-                        float, float*, int64_t);
-using Bf16GemmFn = int (*)(char, char, int64_t, int64_t, int64_t, float, const void*, int64_t, const void*, int64_t,
-                           float, float*, int64_t);
+using SgemmFn = int (*)(char, char, int64_t, int64_t, int64_t, float, const float*, int64_t, const float*, int64_t, float, float*, int64_t);
+using Bf16GemmFn = int (*)(char, char, int64_t, int64_t, int64_t, float, const void*, int64_t, const void*, int64_t, float, float*,
+                           int64_t);
 
 bool oneDnnWanted()
 {
@@ -66,8 +65,10 @@ void torchProduct(torch::Tensor& out, const torch::Tensor& a, const torch::Tenso
 {
     torch::NoGradGuard g;
     const torch::Tensor fa = a.to(torch::kFloat32), fb = b.to(torch::kFloat32);
-    if (beta == 0.f) torch::mm_out(out, fa, fb);
-    else out.mul_(beta).addmm_(fa, fb);
+    if (beta == 0.f)
+        torch::mm_out(out, fa, fb);
+    else
+        out.mul_(beta).addmm_(fa, fb);
 }
 
 }  // namespace
@@ -114,15 +115,15 @@ void Gemm::mm(torch::Tensor& out, const torch::Tensor& a, const torch::Tensor& b
     int64_t lda = 0, ldb = 0;
     const char ta = layout(a, lda), tb = layout(b, ldb);
     const bool shapesFit = ta && tb && out.is_contiguous() && out.scalar_type() == torch::kFloat32 && out.dim() == 2 &&
-                           out.size(0) == a.size(0) && out.size(1) == b.size(1) && a.size(1) == b.size(0) &&
-                           a.size(1) > 0 && out.numel() > 0 && a.scalar_type() == b.scalar_type();
+                           out.size(0) == a.size(0) && out.size(1) == b.size(1) && a.size(1) == b.size(0) && a.size(1) > 0 &&
+                           out.numel() > 0 && a.scalar_type() == b.scalar_type();
     int rc = -1;
     if (shapesFit && a.scalar_type() == torch::kFloat32 && sgemm())
-        rc = sgemm()(ta, tb, a.size(0), b.size(1), a.size(1), 1.f, a.data_ptr<float>(), lda, b.data_ptr<float>(), ldb,
-                     beta, out.data_ptr<float>(), out.size(1));
+        rc = sgemm()(ta, tb, a.size(0), b.size(1), a.size(1), 1.f, a.data_ptr<float>(), lda, b.data_ptr<float>(), ldb, beta,
+                     out.data_ptr<float>(), out.size(1));
     else if (shapesFit && a.scalar_type() == torch::kBFloat16 && bf16gemm())
-        rc = bf16gemm()(ta, tb, a.size(0), b.size(1), a.size(1), 1.f, a.data_ptr(), lda, b.data_ptr(), ldb, beta,
-                        out.data_ptr<float>(), out.size(1));
+        rc = bf16gemm()(ta, tb, a.size(0), b.size(1), a.size(1), 1.f, a.data_ptr(), lda, b.data_ptr(), ldb, beta, out.data_ptr<float>(),
+                        out.size(1));
     if (rc != 0) torchProduct(out, a, b, beta);  // nothing was written when oneDNN refused
 }
 

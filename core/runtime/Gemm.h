@@ -22,12 +22,12 @@ public:
 
     // Row-major C = alpha * op(A) op(B) + beta * C through oneDNN's fp32 GEMM; false (nothing
     // written) without it or when it refuses the arguments. BlasRoute.cpp sends LibTorch's BLAS calls here.
-    static bool rowMajorSgemm(char transa, char transb, int64_t m, int64_t n, int64_t k, float alpha, const float* a,
-                              int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc);
+    static bool rowMajorSgemm(char transa, char transb, int64_t m, int64_t n, int64_t k, float alpha, const float* a, int64_t lda,
+                              const float* b, int64_t ldb, float beta, float* c, int64_t ldc);
 
     // The same with bf16 operands (raw bf16 bit patterns) summed in float; false without oneDNN's bf16 GEMM.
-    static bool rowMajorBf16(char transa, char transb, int64_t m, int64_t n, int64_t k, float alpha, const uint16_t* a,
-                             int64_t lda, const uint16_t* b, int64_t ldb, float beta, float* c, int64_t ldc);
+    static bool rowMajorBf16(char transa, char transb, int64_t m, int64_t n, int64_t k, float alpha, const uint16_t* a, int64_t lda,
+                             const uint16_t* b, int64_t ldb, float beta, float* c, int64_t ldc);
 
     // oneDNN's fp32 GEMM is in use (LATENT_GEMM=torch in the environment turns it off, for comparisons).
     static bool usesOneDnn();

@@ -49,14 +49,22 @@ RuntimeInfo RuntimeInfo::current()
         r.blasThreads = openblas_get_num_threads ? openblas_get_num_threads() : -1;
     }
     const std::string& p = r.blasLibrary;
-    if (p.find("openblas-openmp") != std::string::npos) r.blasName = "OpenBLAS (openmp)";
-    else if (p.find("openblas-pthread") != std::string::npos) r.blasName = "OpenBLAS (pthread)";
-    else if (p.find("openblas-serial") != std::string::npos) r.blasName = "OpenBLAS (serial)";
-    else if (p.find("openblas") != std::string::npos || openblas_get_config) r.blasName = "OpenBLAS";
-    else if (p.find("/blas/") != std::string::npos) r.blasName = "reference BLAS (slow: install libopenblas0-openmp)";
-    else if (p.find("mkl") != std::string::npos) r.blasName = "MKL";
-    else if (p.find("atlas") != std::string::npos) r.blasName = "ATLAS";
-    else r.blasName = p.empty() ? "none loaded" : "unknown";
+    if (p.find("openblas-openmp") != std::string::npos)
+        r.blasName = "OpenBLAS (openmp)";
+    else if (p.find("openblas-pthread") != std::string::npos)
+        r.blasName = "OpenBLAS (pthread)";
+    else if (p.find("openblas-serial") != std::string::npos)
+        r.blasName = "OpenBLAS (serial)";
+    else if (p.find("openblas") != std::string::npos || openblas_get_config)
+        r.blasName = "OpenBLAS";
+    else if (p.find("/blas/") != std::string::npos)
+        r.blasName = "reference BLAS (slow: install libopenblas0-openmp)";
+    else if (p.find("mkl") != std::string::npos)
+        r.blasName = "MKL";
+    else if (p.find("atlas") != std::string::npos)
+        r.blasName = "ATLAS";
+    else
+        r.blasName = p.empty() ? "none loaded" : "unknown";
     r.products = Gemm::describe();
     r.reference = referencePaths();
     r.fastPaths = describeFastPaths();
@@ -65,8 +73,7 @@ RuntimeInfo RuntimeInfo::current()
 
 std::string RuntimeInfo::summary() const
 {
-    std::string s = "LibTorch " + torchVersion + ", BLAS: " + blasName + ", torch threads " +
-                    std::to_string(torchThreads);
+    std::string s = "LibTorch " + torchVersion + ", BLAS: " + blasName + ", torch threads " + std::to_string(torchThreads);
     if (blasThreads >= 0) s += ", BLAS threads " + std::to_string(blasThreads);
     s += ", products: " + products;
     if (reference) s += ", reference paths (LATENT_REFERENCE)";

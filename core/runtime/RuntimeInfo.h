@@ -6,13 +6,13 @@ namespace latent {
 // What the numbers depend on: library versions, the BLAS actually loaded, thread counts.
 struct RuntimeInfo {
     std::string torchVersion;
-    std::string blasLibrary;     // resolved path of the loaded libblas (e.g. .../openblas-openmp/libblas.so.3)
-    std::string blasName;        // "OpenBLAS (openmp)", "reference BLAS", ...
-    std::string blasConfig;      // openblas_get_config() where available
-    int blasThreads = -1;        // openblas_get_num_threads() where available
-    std::string products;        // the training step's and decoders' matrix products (Gemm::describe)
-    bool reference = false;      // the reference paths are on (FastPaths.h)
-    std::string fastPaths;       // describeFastPaths()
+    std::string blasLibrary;  // resolved path of the loaded libblas (e.g. .../openblas-openmp/libblas.so.3)
+    std::string blasName;     // "OpenBLAS (openmp)", "reference BLAS", ...
+    std::string blasConfig;   // openblas_get_config() where available
+    int blasThreads = -1;     // openblas_get_num_threads() where available
+    std::string products;     // the training step's and decoders' matrix products (Gemm::describe)
+    bool reference = false;   // the reference paths are on (FastPaths.h)
+    std::string fastPaths;    // describeFastPaths()
     int torchThreads = 0, torchInteropThreads = 0;
     unsigned hardwareThreads = 0;
 

@@ -50,8 +50,7 @@ CpuSample CpuSample::now()
 }
 
 ThreadGovernor::ThreadGovernor(int maxThreads, double checkSeconds)
-    : maxThreads_(std::max(1, maxThreads)), checkEvery_(checkSeconds), lastCheck_(Clock::now()),
-      last_(CpuSample::now())
+    : maxThreads_(std::max(1, maxThreads)), checkEvery_(checkSeconds), lastCheck_(Clock::now()), last_(CpuSample::now())
 {
     apply(maxThreads_);
 }

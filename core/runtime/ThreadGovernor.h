@@ -8,8 +8,8 @@ namespace latent {
 // CPU time as /proc/stat and getrusage count it: this process's, and the idle time of the cores
 // this process may run on.
 struct CpuSample {
-    double processSeconds = 0;   // user + system time of every thread of this process
-    double idleSeconds = 0;      // idle + iowait, summed over the allowed cores
+    double processSeconds = 0;  // user + system time of every thread of this process
+    double idleSeconds = 0;     // idle + iowait, summed over the allowed cores
     bool valid = false;
     static CpuSample now();
 };

@@ -17,14 +17,13 @@ std::vector<torch::Tensor> concat(std::vector<torch::Tensor> a, const std::vecto
 }
 }  // namespace
 
-AdversarialTrainStep::AdversarialTrainStep(AdversarialAutoencoderImpl& model, const ModelSpec& spec, double lr,
-                                           double adversarialLr)
+AdversarialTrainStep::AdversarialTrainStep(AdversarialAutoencoderImpl& model, const ModelSpec& spec, double lr, double adversarialLr)
     : model_(model), spec_(spec)
 {
-    opt_.reset(new Optimisers{
-        torch::optim::Adam(concat(model.encoderParameters(), model.decoderParameters()), torch::optim::AdamOptions(lr)),
-        torch::optim::Adam(model.discriminatorParameters(), torch::optim::AdamOptions(adversarialLr).betas({0.5, 0.999})),
-        torch::optim::Adam(model.encoderParameters(), torch::optim::AdamOptions(adversarialLr).betas({0.5, 0.999}))});
+    opt_.reset(
+        new Optimisers{torch::optim::Adam(concat(model.encoderParameters(), model.decoderParameters()), torch::optim::AdamOptions(lr)),
+                       torch::optim::Adam(model.discriminatorParameters(), torch::optim::AdamOptions(adversarialLr).betas({0.5, 0.999})),
+                       torch::optim::Adam(model.encoderParameters(), torch::optim::AdamOptions(adversarialLr).betas({0.5, 0.999}))});
 }
 
 AdversarialTrainStep::~AdversarialTrainStep() = default;
@@ -66,15 +65,16 @@ LossFigures AdversarialTrainStep::run(const TrainBatch& batch, double /*beta*/)
     const torch::Tensor codes = model_.encode(input, batch.labels).mean.detach();
     const torch::Tensor prior = torch::randn_like(codes);
     const torch::Tensor dReal = model_.discriminate(prior), dFake = model_.discriminate(codes);
-    const torch::Tensor dLoss = F::binary_cross_entropy_with_logits(dReal, torch::ones({b, 1})) +
-                                F::binary_cross_entropy_with_logits(dFake, torch::zeros({b, 1}));
+    const torch::Tensor dLoss =
+        F::binary_cross_entropy_with_logits(dReal, torch::ones({b, 1})) + F::binary_cross_entropy_with_logits(dFake, torch::zeros({b, 1}));
     dLoss.backward();
     opt_->discriminator.step();
     out.discriminator = dLoss.item<float>();
 
     // 3. Generator: the encoder learns to make codes the discriminator takes for prior samples.
     opt_->generator.zero_grad();
-    const torch::Tensor gLoss = F::binary_cross_entropy_with_logits(model_.discriminate(model_.encode(input, batch.labels).mean), torch::ones({b, 1}));
+    const torch::Tensor gLoss =
+        F::binary_cross_entropy_with_logits(model_.discriminate(model_.encode(input, batch.labels).mean), torch::ones({b, 1}));
     gLoss.backward();
     opt_->generator.step();
     out.generator = gLoss.item<float>();

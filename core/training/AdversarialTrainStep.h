@@ -18,8 +18,7 @@ namespace latent {
 // phase diverged; beta is not used.
 class AdversarialTrainStep : public TrainStep {
 public:
-    AdversarialTrainStep(AdversarialAutoencoderImpl& model, const ModelSpec& spec, double learningRate,
-                         double adversarialLearningRate);
+    AdversarialTrainStep(AdversarialAutoencoderImpl& model, const ModelSpec& spec, double learningRate, double adversarialLearningRate);
     ~AdversarialTrainStep();
     LossFigures run(const TrainBatch& batch, double beta) override;
     OptimizerState optimizerState() const override;

@@ -10,8 +10,7 @@
 
 namespace latent {
 
-FusedAdam::FusedAdam(std::vector<torch::Tensor> params, Options options)
-    : params_(std::move(params)), options_(options)
+FusedAdam::FusedAdam(std::vector<torch::Tensor> params, Options options) : params_(std::move(params)), options_(options)
 {
     for (auto& p : params_) {
         expAvg_.push_back(torch::zeros_like(p));  // same strides as p
@@ -69,9 +68,9 @@ void FusedAdam::step()
         torch::Tensor &m = expAvg_[i], &v = expAvgSq_[i];
         // Any dense layout works (the MLP VAE keeps its first weight transposed) as long as all four
         // tensors share it: then element j of each storage is the same weight.
-        const bool fast = fastPathAllowed(p) && p.scalar_type() == torch::kFloat32 &&
-                          g.scalar_type() == torch::kFloat32 && p.is_non_overlapping_and_dense() &&
-                          g.strides() == p.strides() && m.strides() == p.strides() && v.strides() == p.strides();
+        const bool fast = fastPathAllowed(p) && p.scalar_type() == torch::kFloat32 && g.scalar_type() == torch::kFloat32 &&
+                          p.is_non_overlapping_and_dense() && g.strides() == p.strides() && m.strides() == p.strides() &&
+                          v.strides() == p.strides();
         if (!fast) {
             m.mul_(b1).add_(g, 1 - b1);
             v.mul_(b2).addcmul_(g, g, 1 - b2);

@@ -70,16 +70,16 @@ bool MlpVaeTrainStep::useSparseInput(const torch::Tensor& x)
 {
     const torch::Tensor& w = model_.encoderHidden->weight;
     const bool wanted = sparseChoice_ < 0 ? !Gemm::usesOneDnn() : sparseChoice_ == 1;
-    return wanted && x.is_contiguous() && x.scalar_type() == torch::kFloat32 && storedTransposed(w) &&
-           storedTransposed(w.grad()) && (sparse_.assign(x.data_ptr<float>(), x.size(0), x.size(1)), sparse_.worthIt());
+    return wanted && x.is_contiguous() && x.scalar_type() == torch::kFloat32 && storedTransposed(w) && storedTransposed(w.grad()) &&
+           (sparse_.assign(x.data_ptr<float>(), x.size(0), x.size(1)), sparse_.worthIt());
 }
 
 void MlpVaeTrainStep::firstLayerForward(const torch::Tensor& x, bool sparse)
 {
     auto& enc = *model_.encoderHidden;
     if (sparse)
-        sparse_.multiplyTransposedWeight(enc.weight.data_ptr<float>(), enc.bias.data_ptr<float>(), h1_.size(1),
-                                         h1_.data_ptr<float>(), at::get_num_threads());
+        sparse_.multiplyTransposedWeight(enc.weight.data_ptr<float>(), enc.bias.data_ptr<float>(), h1_.size(1), h1_.data_ptr<float>(),
+                                         at::get_num_threads());
     else if (bf16_) {
         xB_.copy_(x);
         w1B_.copy_(enc.weight);
@@ -135,8 +135,7 @@ StepLoss MlpVaeTrainStep::computeGradients(const torch::Tensor& x, double beta, 
     // BCE from logits: sum(softplus(l) - l * x). torch's own BCE-with-logits kernel takes seven
     // passes over the batch (0.8 ms a step here); softplus plus a dot product takes three.
     torch::softplus_out(g_, logits_, 1, 20);
-    const float recon =
-        float((g_.sum().item<double>() - torch::dot(logits_.view(-1), x.reshape(-1)).item<double>()) * invB);
+    const float recon = float((g_.sum().item<double>() - torch::dot(logits_.view(-1), x.reshape(-1)).item<double>()) * invB);
     const float kl = (-0.5 * invB) * (1 + lv_ - mu_.square() - expLv).sum().item<float>();
 
     // Backward: d(recon)/d(logits) = (sigmoid(logits) - x) / B.

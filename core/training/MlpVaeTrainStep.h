@@ -49,7 +49,7 @@ private:
     torch::Tensor h1_, mu_, lvRaw_, lv_, std_, z_, h2_, logits_, g_, dh2_, dz_, dh1_;
     SparseInput sparse_;
     torch::Tensor xB_, w1B_, h2B_, woutB_, gB_, dh1B_;  // bf16 copies of the products' operands, kept between steps
-    int sparseChoice_ = -1;  // -1: by the products' backend
+    int sparseChoice_ = -1;                             // -1: by the products' backend
     bool lastSparse_ = false, bf16_ = false;
 };
 

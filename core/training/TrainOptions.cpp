@@ -36,7 +36,8 @@ TrainOptions trainOptionsFromSettings(const std::map<std::string, std::string>& 
     const auto integer = [&](const char* key, const char* fallback, long long lo, long long hi) {
         const long long n = integerSetting(value(key, fallback), key, where);
         if (n < lo || n > hi)
-            throw std::invalid_argument(std::string(key) + " in " + where + " must be from " + std::to_string(lo) + " to " + std::to_string(hi));
+            throw std::invalid_argument(std::string(key) + " in " + where + " must be from " + std::to_string(lo) + " to " +
+                                        std::to_string(hi));
         return n;
     };
     TrainOptions o;

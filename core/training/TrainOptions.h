@@ -14,15 +14,15 @@ enum class MatmulPrecision { Auto, Float32, BFloat16 };
 MatmulPrecision parseMatmulPrecision(const std::string& text);  // "auto", "fp32", "bf16"
 
 struct TrainOptions {
-    int epochs = 10;            // in all: a resumed run goes on from startEpoch to epochs
-    int startEpoch = 0;         // epochs the model has already been trained (resume)
+    int epochs = 10;     // in all: a resumed run goes on from startEpoch to epochs
+    int startEpoch = 0;  // epochs the model has already been trained (resume)
     int batchSize = 128;
     double learningRate = 1e-3;
-    double beta = 1.0;          // weight of the KL term
-    int klWarmupEpochs = 0;     // beta ramps linearly from 0 over this many epochs
+    double beta = 1.0;       // weight of the KL term
+    int klWarmupEpochs = 0;  // beta ramps linearly from 0 over this many epochs
     uint64_t seed = 0;
     OptimizerKind optimizer = OptimizerKind::Adam;
-    int progressEvery = 20;     // steps between progress callbacks
+    int progressEvery = 20;   // steps between progress callbacks
     int testBatchSize = 256;  // kEvalBatch (models/Autoencoder.h)
     // 0: one per allowed core, fewer while other processes hold cores (ThreadGovernor, checked
     // as training goes); N: exactly N (the same seed and N give the same result)

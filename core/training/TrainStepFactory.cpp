@@ -12,8 +12,8 @@ std::unique_ptr<TrainStep> makeTrainStep(AutoencoderImpl& model, const ModelSpec
     // makeModel builds the class the spec names, so the spec says which class model is.
     if (spec.kind == ModelKind::Aae) {
         const double adversarialLr = options.adversarialLearningRate > 0 ? options.adversarialLearningRate : 0.5 * options.learningRate;
-        return std::make_unique<AdversarialTrainStep>(static_cast<AdversarialAutoencoderImpl&>(model), spec,
-                                                      options.learningRate, adversarialLr);
+        return std::make_unique<AdversarialTrainStep>(static_cast<AdversarialAutoencoderImpl&>(model), spec, options.learningRate,
+                                                      adversarialLr);
     }
     if (spec.kind == ModelKind::Vae && spec.arch == Arch::Mlp && spec.reconstruction == ReconstructionLoss::Bce &&
         fastPathAllowed(model.parameters().front()))

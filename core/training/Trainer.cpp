@@ -119,15 +119,13 @@ void setGeneratorState(const torch::Tensor& state)
 }
 std::string divergedMessage(double loss, int epoch, int64_t step)
 {
-    return "the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") + " in epoch " + std::to_string(epoch + 1) +
-           ", step " + std::to_string(step + 1) +
-           "; training stopped and the last good weights were restored (try a lower learning rate)";
+    return "the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") + " in epoch " + std::to_string(epoch + 1) + ", step " +
+           std::to_string(step + 1) + "; training stopped and the last good weights were restored (try a lower learning rate)";
 }
 
 // The progress after step s of epoch (both 0-based): the window's mean loss and speed, and from
 // that speed the seconds the rest of the run will take.
-TrainProgress progressAt(int epoch, int64_t s, int64_t stepsPerEpoch, const LossMeter& window, double windowSeconds,
-                         const TrainOptions& o)
+TrainProgress progressAt(int epoch, int64_t s, int64_t stepsPerEpoch, const LossMeter& window, double windowSeconds, const TrainOptions& o)
 {
     TrainProgress p;
     p.epoch = epoch + 1;
@@ -194,8 +192,7 @@ void Trainer::prepareStep()
     }
 }
 
-EpochReport Trainer::finishEpoch(int epoch, const LossFigures& train, int64_t samples, double trainSeconds,
-                                 const ImageDataset* testSet)
+EpochReport Trainer::finishEpoch(int epoch, const LossFigures& train, int64_t samples, double trainSeconds, const ImageDataset* testSet)
 {
     EpochReport report;
     report.epoch = epoch + 1;
@@ -249,8 +246,7 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
             const double waited = waitWhilePaused();
             epochPaused += waited;
             windowPaused += waited;
-            if (cancelled_.load())
-                return stopped(TrainStatus::Cancelled, "cancelled after " + std::to_string(epoch) + " complete epochs");
+            if (cancelled_.load()) return stopped(TrainStatus::Cancelled, "cancelled after " + std::to_string(epoch) + " complete epochs");
 
             const int64_t len = std::min<int64_t>(options_.batchSize, n - s * options_.batchSize);
             const TrainBatch batch = makeBatch(spec_, trainSet, perm.narrow(0, s * options_.batchSize, len));

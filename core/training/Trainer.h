@@ -12,20 +12,20 @@
 namespace latent {
 
 struct TrainProgress {
-    int epoch = 0, epochs = 0;        // epoch is 1-based
+    int epoch = 0, epochs = 0;  // epoch is 1-based
     int64_t step = 0, stepsPerEpoch = 0;
     double samplesPerSecond = 0;
     double secondsElapsed = 0, secondsLeft = 0;
-    double beta = 0;                  // effective beta (after warm-up)
-    int threads = 0;                  // training threads now (see TrainOptions::threads)
-    LossFigures train;                // mean over the steps since the last report
+    double beta = 0;    // effective beta (after warm-up)
+    int threads = 0;    // training threads now (see TrainOptions::threads)
+    LossFigures train;  // mean over the steps since the last report
 };
 
 struct EpochReport {
     int epoch = 0, epochs = 0;
-    LossFigures train;                // mean over the epoch
+    LossFigures train;  // mean over the epoch
     bool hasTest = false;
-    LossFigures test;                 // whole test split, beta = 1 (the negative ELBO for a VAE)
+    LossFigures test;  // whole test split, beta = 1 (the negative ELBO for a VAE)
     double samplesPerSecond = 0;
     double seconds = 0;
 };
@@ -34,7 +34,7 @@ enum class TrainStatus { Finished, Cancelled, Diverged };
 
 struct TrainResult {
     TrainStatus status = TrainStatus::Finished;
-    int epochsDone = 0;               // complete epochs
+    int epochsDone = 0;  // complete epochs
     int64_t steps = 0;
     double samplesPerSecond = 0;      // over the whole run, pauses excluded
     std::string message;              // why it stopped, for Cancelled and Diverged
@@ -49,7 +49,6 @@ struct TrainResult {
 // stays cancelled (make a new one for the next run).
 class Trainer {
 public:
-
     Trainer(Autoencoder model, ModelSpec spec, TrainOptions options);
     ~Trainer();
 
@@ -73,8 +72,7 @@ public:
     bool isPaused() const { return paused_.load(); }
 
     // Loss parts over a whole dataset without gradients (beta = 1).
-    static LossFigures evaluate(AutoencoderImpl& model, const ModelSpec& spec, const ImageDataset& data,
-                                int batchSize = kEvalBatch);
+    static LossFigures evaluate(AutoencoderImpl& model, const ModelSpec& spec, const ImageDataset& data, int batchSize = kEvalBatch);
 
 private:
     // The train step for this model and options, with the optimiser and generator state to resume from.

@@ -53,7 +53,8 @@ DatasetSplits TrainingPlan::loadData() const
 {
     DatasetSplits data = DatasetLocator::load(spec.dataset);
     const auto limit = spec.hyperParameters.find("train-limit");
-    const long long trainLimit = limit == spec.hyperParameters.end() ? 0 : integerSetting(limit->second, "train-limit", "the training settings");
+    const long long trainLimit =
+        limit == spec.hyperParameters.end() ? 0 : integerSetting(limit->second, "train-limit", "the training settings");
     if (trainLimit > 0) data.train = data.train.subset(trainLimit);
     return data;
 }

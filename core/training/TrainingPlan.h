@@ -14,13 +14,13 @@ namespace latent {
 // What a person asks of a new training run, in the words of `latent-cli train`'s options (the
 // window's form fills the same fields). Run settings are text, as the checkpoint stores them.
 struct RunRequest {
-    std::string model = "vae";            // a kind: ModelCatalog::kindList()
-    std::optional<std::string> arch;      // absent: the kind's first
-    std::optional<int> latentDim;         // absent: the kind's default
-    double noiseStd = 0.5;                // dae
-    int downscale = 2;                    // sr
+    std::string model = "vae";        // a kind: ModelCatalog::kindList()
+    std::optional<std::string> arch;  // absent: the kind's first
+    std::optional<int> latentDim;     // absent: the kind's default
+    double noiseStd = 0.5;            // dae
+    int downscale = 2;                // sr
     std::string loss = "bce";
-    std::string dataset = "mnist";        // name or folder
+    std::string dataset = "mnist";  // name or folder
     // "batch", "lr", "adversarial-lr", "optimizer", "beta", "kl-warmup", "seed", "train-limit",
     // "matmul"; missing ones take TrainOptions' defaults. Numbers written with formatNumber.
     std::map<std::string, std::string> settings;

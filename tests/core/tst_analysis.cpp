@@ -32,8 +32,7 @@ private Q_SLOTS:
         const torch::Tensor v = torch::tensor({0.f, 0.f, 0.f, 1.f, 0.f, 0.f});
         const torch::Tensor c = torch::tensor({3.f, -1.f, 2.f, 0.f, 5.f, 1.f});
         const int64_t n = 20000;
-        const torch::Tensor data = torch::randn({n, 1}) * 5 * u + torch::randn({n, 1}) * 2 * v + c +
-                                   0.01 * torch::randn({n, 6});
+        const torch::Tensor data = torch::randn({n, 1}) * 5 * u + torch::randn({n, 1}) * 2 * v + c + 0.01 * torch::randn({n, 6});
         const Pca pca = Pca::fit(data, 2);
         QVERIFY(std::abs(pca.components()[0].dot(u).abs().item<double>() - 1) < 1e-3);
         QVERIFY(std::abs(pca.components()[1].dot(v).abs().item<double>() - 1) < 1e-3);
@@ -184,7 +183,8 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(QString::fromStdString(package)));
         testdata::writeIdxFolder(package, testdata::syntheticSplits(60, 10));
         std::vector<PinnedFile> pins;
-        for (const char* name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
+        for (const char* name :
+             {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
             const std::string path = package + "/" + name;
             pins.push_back({name, uint64_t(QFileInfo(QString::fromStdString(path)).size()), Sha256::ofFile(path)});
         }

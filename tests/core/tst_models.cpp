@@ -180,8 +180,7 @@ private Q_SLOTS:
         QCOMPARE(int(reports.size()), epochs);
         QVERIFY(reports.back().hasTest);
         const double after = reports.back().test.total;
-        QVERIFY2(after < 0.6 * before.total,
-                 qPrintable(QString("test loss %1 -> %2").arg(before.total).arg(after)));
+        QVERIFY2(after < 0.6 * before.total, qPrintable(QString("test loss %1 -> %2").arg(before.total).arg(after)));
         QVERIFY(reports.back().train.total < reports.front().train.total);
         if (spec.isVariational()) QVERIFY(reports.back().test.kl > 0);
         if (spec.kind == ModelKind::Aae) {
@@ -315,7 +314,8 @@ private Q_SLOTS:
             const double scale = gb.abs().max().item<double>() + 1e-6;
             const double diff = (ga - gb).abs().max().item<double>();
             if (options.matmul == MatmulPrecision::Float32) {
-                QVERIFY2(diff < tolerance * scale + 1e-6, qPrintable(QString::fromStdString(p.key()) + QString(": %1 vs %2").arg(diff).arg(scale)));
+                QVERIFY2(diff < tolerance * scale + 1e-6,
+                         qPrintable(QString::fromStdString(p.key()) + QString(": %1 vs %2").arg(diff).arg(scale)));
             } else {
                 // A hidden unit near zero can switch its ReLU under bf16 rounding, so single entries
                 // may differ; the gradient's direction must hold (0.9995-1.0 measured).
@@ -761,7 +761,8 @@ private Q_SLOTS:
         std::vector<pid_t> busy;
         for (int i = 0; i < 2; ++i) {
             const pid_t pid = fork();
-            if (pid == 0) for (volatile unsigned long k = 0;; k = k + 1) {}
+            if (pid == 0)
+                for (volatile unsigned long k = 0;; k = k + 1) {}
             QVERIFY(pid > 0);
             busy.push_back(pid);
         }

@@ -84,8 +84,7 @@ private Q_SLOTS:
         QVERIFY2(std::max(box.width(), box.height()) >= 19 && std::max(box.width(), box.height()) <= 20,
                  qPrintable(QString("%1x%2").arg(box.width()).arg(box.height())));
         const QPointF com = centreOfMass(r.digit);
-        QVERIFY2(std::abs(com.x() - 14) <= 0.5 && std::abs(com.y() - 14) <= 0.5,
-                 qPrintable(QString("%1, %2").arg(com.x()).arg(com.y())));
+        QVERIFY2(std::abs(com.x() - 14) <= 0.5 && std::abs(com.y() - 14) <= 0.5, qPrintable(QString("%1, %2").arg(com.x()).arg(com.y())));
     }
 
     void lightInkOnDarkIsKeptAndKeepsItsShape()

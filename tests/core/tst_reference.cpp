@@ -128,8 +128,8 @@ private Q_SLOTS:
     // process has it) with the fast paths on; both give the product the system BLAS gives.
     void libtorchProductsReachTheSystemBlas()
     {
-        using FortranSgemm = void (*)(const char*, const char*, const int*, const int*, const int*, const float*, const float*,
-                                      const int*, const float*, const int*, const float*, float*, const int*);
+        using FortranSgemm = void (*)(const char*, const char*, const int*, const int*, const int*, const float*, const float*, const int*,
+                                      const float*, const int*, const float*, float*, const int*);
         // The first sgemm_ after this executable's own (BlasRoute.cpp): libblas.so.3's.
         const auto system = reinterpret_cast<FortranSgemm>(dlsym(RTLD_NEXT, "sgemm_"));
         QVERIFY(system);
@@ -142,8 +142,7 @@ private Q_SLOTS:
             const int m = 200, n = 64, k = 300;
             const float one = 1, zero = 0;
             const torch::Tensor w = layer->weight.detach().contiguous(), xc = x.contiguous();
-            system("T", "N", &m, &n, &k, &one, w.data_ptr<float>(), &k, xc.data_ptr<float>(), &k, &zero,
-                   expected.data_ptr<float>(), &m);
+            system("T", "N", &m, &n, &k, &one, w.data_ptr<float>(), &k, xc.data_ptr<float>(), &k, &zero, expected.data_ptr<float>(), &m);
         }
         torch::NoGradGuard noGrad;
         const torch::Tensor reference = layer(x);
@@ -160,10 +159,23 @@ private Q_SLOTS:
     // stores) rounds as LibTorch does: nearest even, every NaN the quiet NaN 0x7FC0.
     void bf16RoundingIsLibTorchs()
     {
-        std::vector<float> values = {0.f, -0.f, 1.f, -1.f, 1.00390625f, 1.01171875f, 1.0078125f, 3.14159265f, 1e-40f, -1e-45f,
-                                     3.4e38f, -3.4e38f, std::numeric_limits<float>::infinity(),
-                                     -std::numeric_limits<float>::infinity(), std::numeric_limits<float>::max(),
-                                     std::numeric_limits<float>::quiet_NaN(), -std::numeric_limits<float>::quiet_NaN(),
+        std::vector<float> values = {0.f,
+                                     -0.f,
+                                     1.f,
+                                     -1.f,
+                                     1.00390625f,
+                                     1.01171875f,
+                                     1.0078125f,
+                                     3.14159265f,
+                                     1e-40f,
+                                     -1e-45f,
+                                     3.4e38f,
+                                     -3.4e38f,
+                                     std::numeric_limits<float>::infinity(),
+                                     -std::numeric_limits<float>::infinity(),
+                                     std::numeric_limits<float>::max(),
+                                     std::numeric_limits<float>::quiet_NaN(),
+                                     -std::numeric_limits<float>::quiet_NaN(),
                                      std::numeric_limits<float>::signaling_NaN()};
         for (uint32_t bits : {0x7F800001u, 0xFFC12345u, 0x3F808000u, 0x3F818000u, 0x3F80FFFFu, 0x7F7FFFFFu}) {
             float f;
@@ -240,7 +252,8 @@ private Q_SLOTS:
         // Forward and gradients.
         const Pass r = forwardBackward(*reference, spec, batch);
         const Pass f = withFastPaths([&] { return forwardBackward(*fast, spec, batch); });
-        QVERIFY2(relativeError(f.reconstruction, r.reconstruction) < 1e-4, qPrintable(QString::number(relativeError(f.reconstruction, r.reconstruction))));
+        QVERIFY2(relativeError(f.reconstruction, r.reconstruction) < 1e-4,
+                 qPrintable(QString::number(relativeError(f.reconstruction, r.reconstruction))));
         QVERIFY(relativeError(f.mean, r.mean) < 1e-4);
         QVERIFY(std::abs(f.loss.item<double>() - r.loss.item<double>()) <= 1e-4 * std::abs(r.loss.item<double>()));
         QCOMPARE(f.grads.size(), r.grads.size());
@@ -281,13 +294,12 @@ private Q_SLOTS:
         torch::manual_seed(17);
         const torch::Tensor z1 = torch::randn({1, spec.latentDim}), z3 = torch::randn({3, spec.latentDim});
         const torch::Tensor grid = torch::randn({900, spec.latentDim});
-        const auto labelsFor = [&](int64_t n) {
-            return spec.isConditional() ? torch::arange(n, torch::kLong).remainder(10) : noLabels();
-        };
+        const auto labelsFor = [&](int64_t n) { return spec.isConditional() ? torch::arange(n, torch::kLong).remainder(10) : noLabels(); };
         for (const torch::Tensor& z : {z1, z3, grid}) {
             const torch::Tensor want = torch::sigmoid(reference->decode(z, labelsFor(z.size(0))));
             const torch::Tensor exact = withFastPaths([&] { return torch::sigmoid(fast->decode(z, labelsFor(z.size(0)))); });
-            QVERIFY2((exact - want).abs().max().item<float>() < 2e-5, qPrintable(QString::number((exact - want).abs().max().item<float>())));
+            QVERIFY2((exact - want).abs().max().item<float>() < 2e-5,
+                     qPrintable(QString::number((exact - want).abs().max().item<float>())));
             // decodeForDisplay may round weights or products to bf16: within 2 grey levels.
             const torch::Tensor shown = withFastPaths([&] { return torch::sigmoid(fast->decodeForDisplay(z, labelsFor(z.size(0)))); });
             QVERIFY2((shown - want).abs().max().item<float>() <= 2.0f / 255,

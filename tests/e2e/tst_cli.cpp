@@ -113,8 +113,8 @@ private Q_SLOTS:
 
     void trainThenEvalEncodeDecodeGrid()
     {
-        const Run t = cli({"train", "--data", dataDir, "--model", "vae", "--epochs", "4", "--batch", "32", "--seed", "3",
-                           "--threads", "2", "--out", model, "--json"});
+        const Run t = cli({"train", "--data", dataDir, "--model", "vae", "--epochs", "4", "--batch", "32", "--seed", "3", "--threads", "2",
+                           "--out", model, "--json"});
         QVERIFY2(t.code == 0, t.err);
         QVERIFY2(t.err.contains("epoch 4/4"), t.err);  // a progress line per epoch
         QVERIFY(t.err.contains("samples/s"));
@@ -184,8 +184,8 @@ private Q_SLOTS:
 
         // Interpolation between two test digits: a strip of K digits.
         const QString strip = dir.filePath("strip.png");
-        const Run in = cli({"interpolate", "--model", model, "--from-index", "0", "--to-index", "5", "--steps", "7", "--spherical",
-                            "--out", strip, "--json"});
+        const Run in = cli({"interpolate", "--model", model, "--from-index", "0", "--to-index", "5", "--steps", "7", "--spherical", "--out",
+                            strip, "--json"});
         QVERIFY2(in.code == 0, in.err);
         QCOMPARE(json(in.out).value("steps").toInt(), 7);
         QCOMPARE(png(strip).mid(16, 8), QByteArray("\0\0\0\xd0\0\0\0\x1c", 8));  // 7*28 + 6*2 = 208 x 28
@@ -230,15 +230,24 @@ private Q_SLOTS:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("arch");
         QTest::addColumn<int>("latent");  // the latent vector's size; 0: none to decode from
-        QTest::newRow("ae conv") << "ae" << "conv" << 2;
-        QTest::newRow("ae wide") << "ae" << "wide" << 0;
-        QTest::newRow("dae wide") << "dae" << "wide" << 0;
-        QTest::newRow("dae conv") << "dae" << "conv" << 2;
-        QTest::newRow("sr") << "sr" << "conv" << -1;  // no latent space at all
-        QTest::newRow("vae mlp") << "vae" << "mlp" << 2;
-        QTest::newRow("vae conv") << "vae" << "conv" << 2;
-        QTest::newRow("cvae") << "cvae" << "mlp" << 2;
-        QTest::newRow("aae") << "aae" << "mlp" << 2;
+        QTest::newRow("ae conv") << "ae"
+                                 << "conv" << 2;
+        QTest::newRow("ae wide") << "ae"
+                                 << "wide" << 0;
+        QTest::newRow("dae wide") << "dae"
+                                  << "wide" << 0;
+        QTest::newRow("dae conv") << "dae"
+                                  << "conv" << 2;
+        QTest::newRow("sr") << "sr"
+                            << "conv" << -1;  // no latent space at all
+        QTest::newRow("vae mlp") << "vae"
+                                 << "mlp" << 2;
+        QTest::newRow("vae conv") << "vae"
+                                  << "conv" << 2;
+        QTest::newRow("cvae") << "cvae"
+                              << "mlp" << 2;
+        QTest::newRow("aae") << "aae"
+                             << "mlp" << 2;
     }
     void everyModelKindThroughEveryCommand()
     {
@@ -246,8 +255,8 @@ private Q_SLOTS:
         QFETCH(QString, arch);
         QFETCH(int, latent);
         const QString m = dir.filePath(kind + "-" + arch + ".pt");
-        const Run t = cli({"train", "--data", dataDir, "--model", kind, "--arch", arch, "--epochs", "1", "--batch", "32",
-                           "--train-limit", "128", "--threads", "2", "--out", m});
+        const Run t = cli({"train", "--data", dataDir, "--model", kind, "--arch", arch, "--epochs", "1", "--batch", "32", "--train-limit",
+                           "128", "--threads", "2", "--out", m});
         QVERIFY2(t.code == 0, t.err);
         const bool conditional = kind == "cvae";
         const QStringList digit = conditional ? QStringList{"--digit", "3"} : QStringList{};
@@ -275,24 +284,30 @@ private Q_SLOTS:
         const Run d = cli(QStringList{"decode", "--model", m, "--z", z, "--out", png("decode")} + digit);
         const Run g = cli(QStringList{"grid", "--model", m, "--n", "3", "--out", png("grid")} + digit);
         for (const Run& r : {d, g}) {
-            if (latent > 0) QVERIFY2(r.code == 0 && r.err.isEmpty(), r.err);
-            else QVERIFY2(refusedForNoLatent(r), r.err);
+            if (latent > 0)
+                QVERIFY2(r.code == 0 && r.err.isEmpty(), r.err);
+            else
+                QVERIFY2(refusedForNoLatent(r), r.err);
         }
         if (latent > 0) QVERIFY(QFileInfo(png("grid")).size() > 0);
 
         const Run smp = cli(QStringList{"sample", "--model", m, "--n", "4", "--out", png("sample")} + digit);
-        const Run itp = cli(QStringList{"interpolate", "--model", m, "--from-index", "0", "--to-index", "1", "--steps", "3",
-                                        "--out", png("path")} + digit);
+        const Run itp = cli(
+            QStringList{"interpolate", "--model", m, "--from-index", "0", "--to-index", "1", "--steps", "3", "--out", png("path")} + digit);
         for (const Run& r : {smp, itp}) {
-            if (latent < 0) QVERIFY2(refusedForNoLatent(r), r.err);
-            else QVERIFY2(r.code == 0, r.err);
+            if (latent < 0)
+                QVERIFY2(refusedForNoLatent(r), r.err);
+            else
+                QVERIFY2(r.code == 0, r.err);
         }
 
         if (conditional) {
             // Without the digit a cvae cannot decode: a usage error that names the option.
             for (const QString command : {"decode", "grid", "interpolate"}) {
                 QStringList args{command, "--model", m, "--out", png("x")};
-                args += command == "decode" ? QStringList{"--z", z} : command == "interpolate" ? QStringList{"--from-index", "0", "--to-index", "1"} : QStringList{};
+                args += command == "decode"        ? QStringList{"--z", z}
+                        : command == "interpolate" ? QStringList{"--from-index", "0", "--to-index", "1"}
+                                                   : QStringList{};
                 const Run r = cli(args);
                 QCOMPARE(r.code, 2);
                 QVERIFY2(r.err.contains("--digit"), r.err);
@@ -320,7 +335,8 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("LATENT_DATA_DIR", dir.filePath("data-root"));
         p.setProcessEnvironment(env);
-        p.start(LATENT_CLI_PATH, {"train", "--data", dataDir, "--epochs", "500", "--batch", "32", "--seed", "7", "--threads", "1", "--out", m});
+        p.start(LATENT_CLI_PATH,
+                {"train", "--data", dataDir, "--epochs", "500", "--batch", "32", "--seed", "7", "--threads", "1", "--out", m});
         QVERIFY(p.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m), 60000);
         QTest::qWait(150);
@@ -337,8 +353,8 @@ private Q_SLOTS:
         QVERIFY2(r.code == 0, r.err);
         QVERIFY2(r.err.contains("resuming"), r.err);
         QCOMPARE(json(r.out).value("epochs_done").toInt(), done + 2);
-        const Run whole = cli({"train", "--data", dataDir, "--epochs", target, "--batch", "32", "--seed", "7", "--threads", "1",
-                               "--out", dir.filePath("whole.pt"), "--json"});
+        const Run whole = cli({"train", "--data", dataDir, "--epochs", target, "--batch", "32", "--seed", "7", "--threads", "1", "--out",
+                               dir.filePath("whole.pt"), "--json"});
         QVERIFY2(whole.code == 0, whole.err);
         const double resumed = json(r.out).value("test_loss").toDouble(), uninterrupted = json(whole.out).value("test_loss").toDouble();
         QVERIFY2(std::abs(resumed - uninterrupted) < 2.0, qPrintable(QString("%1 vs %2").arg(resumed).arg(uninterrupted)));
@@ -391,8 +407,7 @@ private Q_SLOTS:
         QCOMPARE(codesRun.code, 1);
         QVERIFY2(codesRun.err.contains("cannot write codes") && codesRun.err.contains("unchanged"), codesRun.err);
         QCOMPARE(fileBytes(codes), codesBefore);
-        for (const QString& f : QDir(dir.path()).entryList(QDir::Files | QDir::Hidden))
-            QVERIFY2(!f.contains(".tmp"), qPrintable(f));
+        for (const QString& f : QDir(dir.path()).entryList(QDir::Files | QDir::Hidden)) QVERIFY2(!f.contains(".tmp"), qPrintable(f));
     }
 
     // Processes saving one path at once (two trainings, several exports) each write a temporary
@@ -416,7 +431,8 @@ private Q_SLOTS:
         };
         QList<QStringList> trainings;
         for (int i = 0; i < 3; ++i)
-            trainings << QStringList{"train", "--data", dataDir, "--epochs", "4", "--batch", "32", "--seed", QString::number(i), "--out", m};
+            trainings << QStringList{"train",  "--data",           dataDir, "--epochs", "4", "--batch", "32",
+                                     "--seed", QString::number(i), "--out", m};
         QStringList failures = together(trainings);
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join('\n')));
         QVERIFY(cli({"eval", "--model", m}).code == 0);
@@ -454,8 +470,8 @@ private Q_SLOTS:
     void denoiserReportsInputAndOutputPsnr()
     {
         const QString dae = dir.filePath("dae.pt");
-        const Run t = cli({"train", "--data", dataDir, "--model", "dae", "--latent-dim", "0", "--noise", "0.5",
-                           "--epochs", "3", "--batch", "32", "--out", dae});
+        const Run t = cli({"train", "--data", dataDir, "--model", "dae", "--latent-dim", "0", "--noise", "0.5", "--epochs", "3", "--batch",
+                           "32", "--out", dae});
         QVERIFY2(t.code == 0, t.err);
         const Run e = cli({"eval", "--model", dae, "--json"});
         QVERIFY2(e.code == 0, e.err);
@@ -583,7 +599,9 @@ private Q_SLOTS:
             return dir.filePath(name);
         };
         // A PNG whose header claims 100000 x 100000 pixels: refused before decoding.
-        auto be32 = [](QByteArray& b, quint32 v) { for (int i = 3; i >= 0; --i) b.append(char((v >> (8 * i)) & 0xff)); };
+        auto be32 = [](QByteArray& b, quint32 v) {
+            for (int i = 3; i >= 0; --i) b.append(char((v >> (8 * i)) & 0xff));
+        };
         QByteArray png("\x89PNG\r\n\x1a\n", 8);
         auto chunk = [&](const QByteArray& typeAndData) {
             quint32 crc = 0xffffffffu;

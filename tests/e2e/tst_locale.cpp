@@ -86,10 +86,9 @@ private Q_SLOTS:
     {
         // The test is worthless unless the process really writes decimal commas.
         const char* locale = std::setlocale(LC_NUMERIC, nullptr);
-        QVERIFY2(std::to_string(0.5) == "0,500000",
-                 qPrintable(QString("LC_NUMERIC is '%1' and writes %2: run under a decimal-comma locale "
-                                    "(scripts/bootstrap.sh generates de_DE.UTF-8 and fr_FR.UTF-8)")
-                                .arg(locale, QString::fromStdString(std::to_string(0.5)))));
+        QVERIFY2(std::to_string(0.5) == "0,500000", qPrintable(QString("LC_NUMERIC is '%1' and writes %2: run under a decimal-comma locale "
+                                                                       "(scripts/bootstrap.sh generates de_DE.UTF-8 and fr_FR.UTF-8)")
+                                                                   .arg(locale, QString::fromStdString(std::to_string(0.5)))));
         QVERIFY(dir.isValid());
         qputenv("XDG_CONFIG_HOME", dir.filePath("config").toUtf8());
         qputenv("XDG_DATA_HOME", dir.filePath("share").toUtf8());
@@ -110,8 +109,8 @@ private Q_SLOTS:
         QCOMPARE(parseNumber("0.001").value_or(0), 0.001);
         QCOMPARE(parseNumber(" 2.5e-3\n").value_or(0), 0.0025);
         QCOMPARE(parseNumber("+0.5").value_or(0), 0.5);
-        QVERIFY(!parseNumber("0,001"));           // not where ',' separates values
-        QVERIFY(!parseNumber("0.001abc"));        // the whole text or nothing
+        QVERIFY(!parseNumber("0,001"));     // not where ',' separates values
+        QVERIFY(!parseNumber("0.001abc"));  // the whole text or nothing
         QVERIFY(!parseNumber(""));
         QCOMPARE(parseNumber("0,001000", DecimalComma::Accepted).value_or(0), 0.001);
         QVERIFY(!parseNumber("1,2,3", DecimalComma::Accepted));
@@ -209,8 +208,8 @@ private Q_SLOTS:
     void cliFileContinuesInTheWindow()
     {
         const QString path = dir.filePath("cli-dae.pt");
-        const Run made = cli({"train", "--data", dataDir, "--model", "dae", "--epochs", "1", "--batch", "32", "--noise", "0.3",
-                              "--lr", "0.002", "--out", path});
+        const Run made = cli({"train", "--data", dataDir, "--model", "dae", "--epochs", "1", "--batch", "32", "--noise", "0.3", "--lr",
+                              "0.002", "--out", path});
         QVERIFY2(made.code == 0, made.err.constData());
 
         Window win(dataDir);

@@ -90,7 +90,10 @@ class TestPictureKinds : public QObject {
             for (double c : r.withClean) qInfo("%s %.3f", qPrintable(kind), c);
         const double got = shareAtLeast(r.withClean, threshold);
         QVERIFY2(got >= share, qPrintable(QString("%1: %2 of the pictures correlate >= %3 with the clean digit (want %4)")
-                                              .arg(kind).arg(got).arg(threshold).arg(share)));
+                                              .arg(kind)
+                                              .arg(got)
+                                              .arg(threshold)
+                                              .arg(share)));
     }
 
 private Q_SLOTS:

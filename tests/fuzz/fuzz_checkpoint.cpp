@@ -21,8 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             torch::NoGradGuard g;
             m.model->eval();
             const bool conditional = latent::ModelCatalog::info(m.spec.kind).conditional;
-            const torch::Tensor image = m.model->decode(torch::zeros({1, m.spec.latentDim}),
-                                                        conditional ? latent::digitLabels(1, 3) : latent::noLabels());
+            const torch::Tensor image =
+                m.model->decode(torch::zeros({1, m.spec.latentDim}), conditional ? latent::digitLabels(1, 3) : latent::noLabels());
             if (image.numel() == 0) std::abort();
         }
     } catch (const latent::CheckpointError& e) {

@@ -20,8 +20,7 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv)
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     try {
-        const latent::GrayImage picture =
-            ImageFile::readData(QByteArray(reinterpret_cast<const char*>(data), qsizetype(size)), "input");
+        const latent::GrayImage picture = ImageFile::readData(QByteArray(reinterpret_cast<const char*>(data), qsizetype(size)), "input");
         const latent::PreprocessResult r = latent::preprocessDigit(picture);
         if (r.digit.width != 28 || r.digit.height != 28) std::abort();
         for (float v : r.digit.gray)

@@ -74,10 +74,19 @@ inline latent::ImageDataset syntheticDigits(int64_t count, uint64_t seed)
         for (int t = 0; t < 16; ++t) {
             // Class c draws a 16-pixel stroke: horizontal, vertical or diagonal at an offset.
             int y, x;
-            if (c < 4) { y = 6 + 5 * c + dy; x = 6 + t + dx; }
-            else if (c < 8) { y = 6 + t + dy; x = 6 + 5 * (c - 4) + dx; }
-            else if (c == 8) { y = 6 + t + dy; x = 6 + t + dx; }
-            else { y = 6 + t + dy; x = 21 - t + dx; }
+            if (c < 4) {
+                y = 6 + 5 * c + dy;
+                x = 6 + t + dx;
+            } else if (c < 8) {
+                y = 6 + t + dy;
+                x = 6 + 5 * (c - 4) + dx;
+            } else if (c == 8) {
+                y = 6 + t + dy;
+                x = 6 + t + dx;
+            } else {
+                y = 6 + t + dy;
+                x = 21 - t + dx;
+            }
             for (int w = 0; w < 2; ++w) {
                 const int yy = std::clamp(y + (c < 4 ? w : 0), 0, 27), xx = std::clamp(x + (c < 4 ? 0 : w), 0, 27);
                 acc[i][yy][xx] = 1.0f;

@@ -60,7 +60,10 @@ class TestExplorerWindow : public QObject {
         explicit Window(const QString& dataDir)
         {
             w.setErrorReporter([this](const QString& title, const QString& text) { errors << title + ": " + text; });
-            w.setConfirmHandler([this](const QString& q) { questions << q; return true; });
+            w.setConfirmHandler([this](const QString& q) {
+                questions << q;
+                return true;
+            });
             w.trainingPanel()->datasetBox()->setCurrentText(dataDir);
             w.loadDataset(dataDir);
             w.resize(1200, 800);
@@ -98,9 +101,13 @@ class TestExplorerWindow : public QObject {
     static QImage coreDecode(const InferenceSessionPtr& s, const std::vector<float>& z)
     {
         torch::NoGradGuard g;
-        const torch::Tensor img = latent::decodeImages(*s->snapshot()->model,
-                                                       torch::tensor(z).reshape({1, int64_t(z.size())}), latent::noLabels())[0]
-                                      .mul(255).round().clamp(0, 255).to(torch::kUInt8).contiguous();
+        const torch::Tensor img =
+            latent::decodeImages(*s->snapshot()->model, torch::tensor(z).reshape({1, int64_t(z.size())}), latent::noLabels())[0]
+                .mul(255)
+                .round()
+                .clamp(0, 255)
+                .to(torch::kUInt8)
+                .contiguous();
         QImage out(28, 28, QImage::Format_Grayscale8);
         for (int y = 0; y < 28; ++y) std::memcpy(out.scanLine(y), img.data_ptr<uint8_t>() + y * 28, 28);
         return out;
@@ -142,7 +149,7 @@ private Q_SLOTS:
         for (int i = 2; i < 50; ++i) chart.addTrainPoint(1, 10.0 * (i + 1), 200.0 - i, 190.0 - i, 10.0);
         // The untrained model's 550 runs off the top (before: an axis to 600 and a flat line).
         QVERIFY2(yAxis()->max() < 550, qPrintable(QString::number(yAxis()->max())));
-        QVERIFY(yAxis()->min() <= 10.0);                                              // the KL is still in view
+        QVERIFY(yAxis()->min() <= 10.0);  // the KL is still in view
         chart.setLogScale(true);
         chart.setLogScale(false);
         QVERIFY(yAxis()->max() < 550);
@@ -255,8 +262,7 @@ private Q_SLOTS:
         const QPointF from(8, view->height() - 8), to(view->width() * 0.7, view->height() * 0.3);
         QCOMPARE(view->pointAt(from), -1);
         sendMouse(view, QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton);
-        for (int i = 1; i <= 10; ++i)
-            sendMouse(view, QEvent::MouseMove, from + (to - from) * i / 10.0, Qt::NoButton, Qt::LeftButton);
+        for (int i = 1; i <= 10; ++i) sendMouse(view, QEvent::MouseMove, from + (to - from) * i / 10.0, Qt::NoButton, Qt::LeftButton);
         sendMouse(view, QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton);
 
         const QPointF mapped = view->latentAt(to);
@@ -291,8 +297,7 @@ private Q_SLOTS:
             w.dataset().splits()->test.batch(torch::tensor({int64_t(hit)})), latent::noLabels());
         const QImage shown = w.previewPanel()->secondView()->image();
         for (int y = 0; y < 28; ++y)
-            for (int x = 0; x < 28; ++x)
-                QCOMPARE(qGray(shown.pixel(x, y)), int(std::lround(expected[0][0][y][x].item<float>() * 255)));
+            for (int x = 0; x < 28; ++x) QCOMPARE(qGray(shown.pixel(x, y)), int(std::lround(expected[0][0][y][x].item<float>() * 255)));
     }
 
     void legendHidesAndShowsAClass()
@@ -317,8 +322,7 @@ private Q_SLOTS:
         const QPointF at(view->width() * 0.25, view->height() * 0.25);
         const QPointF z = view->latentAt(at);
         const double width = view->visibleArea().width();
-        QWheelEvent wheel(at, view->mapToGlobal(at), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
-                          Qt::NoScrollPhase, false);
+        QWheelEvent wheel(at, view->mapToGlobal(at), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(view, &wheel);
         QVERIFY(view->visibleArea().width() < width * 0.8);
         QVERIFY(std::abs(view->latentAt(at).x() - z.x()) < 1e-9 * std::max(1.0, std::abs(z.x())));
@@ -365,13 +369,19 @@ private Q_SLOTS:
 
         // Cancel keeps the window and the training.
         QList<bool> asked;
-        w.setClosePrompt([&](bool training) { asked << training; return MainWindow::CloseChoice::Cancel; });
+        w.setClosePrompt([&](bool training) {
+            asked << training;
+            return MainWindow::CloseChoice::Cancel;
+        });
         QVERIFY(!w.close());
         QVERIFY(w.isTraining());
 
         // Save: the worker stops within a second and the latest weights are written.
         QTRY_VERIFY_WITH_TIMEOUT(w.session()->epochsDone() > savedEpochs, 30000 * testdata::slowdown());
-        w.setClosePrompt([&](bool training) { asked << training; return MainWindow::CloseChoice::Save; });
+        w.setClosePrompt([&](bool training) {
+            asked << training;
+            return MainWindow::CloseChoice::Save;
+        });
         QElapsedTimer t;
         t.start();
         QVERIFY(w.close());
@@ -611,7 +621,8 @@ private Q_SLOTS:
         QVERIFY(g->waitForSheets());
         torch::NoGradGuard noGrad;
         auto& model = *w.session()->snapshot()->model;
-        const torch::Tensor sheet = latent::imageSheet(latent::decodeImages(model, latent::samplePrior(16, 2, 7), latent::noLabels()), 4).contiguous();
+        const torch::Tensor sheet =
+            latent::imageSheet(latent::decodeImages(model, latent::samplePrior(16, 2, 7), latent::noLabels()), 4).contiguous();
         const QImage shown = g->sampleView()->image();
         QCOMPARE(shown.size(), QSize(int(sheet.size(1)), int(sheet.size(0))));
         for (int y = 0; y < shown.height(); y += 7)
@@ -620,8 +631,10 @@ private Q_SLOTS:
         QVERIFY(g->waitForSheets());
         QVERIFY(g->sampleView()->image() != shown);
         // The sheet grows with the dock (it stayed ~150 px wide in a dock three times as wide).
-        QTRY_VERIFY2(g->sampleView()->height() >= 2 * shown.height() + 30,
-                     qPrintable(QString("sheet view %1 x %2 for a %3 px sheet").arg(g->sampleView()->width()).arg(g->sampleView()->height()).arg(shown.height())));
+        QTRY_VERIFY2(g->sampleView()->height() >= 2 * shown.height() + 30, qPrintable(QString("sheet view %1 x %2 for a %3 px sheet")
+                                                                                          .arg(g->sampleView()->width())
+                                                                                          .arg(g->sampleView()->height())
+                                                                                          .arg(shown.height())));
 
         // Interpolating between two test digits draws the path in the latent view.
         const auto codes = w.latentView()->codes();
@@ -656,7 +669,8 @@ private Q_SLOTS:
         // PCA beside the latent: the same test digits, with both sets of figures, computed once
         // the dock comes forward.
         w.findChild<QDockWidget*>("compareDock")->raise();
-        QTRY_VERIFY_WITH_TIMEOUT(!w.isScoring() && w.comparePanel()->summary().contains("Learned latent</b> (vae"), 30000 * testdata::slowdown());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isScoring() && w.comparePanel()->summary().contains("Learned latent</b> (vae"),
+                                 30000 * testdata::slowdown());
         QCOMPARE(w.comparePanel()->view()->pointCount(), kTest);
         // Titled by principal components, and fitted: the points span the view on one axis at least.
         QCOMPARE(w.comparePanel()->view()->axisName(0), QString("PC1"));
@@ -669,7 +683,11 @@ private Q_SLOTS:
             const QRectF shownArea = v->visibleArea(), points = v->codes()->bounds(0, 1);
             QVERIFY(shownArea.contains(points));
             QVERIFY2(points.width() >= 0.8 * shownArea.width() || points.height() >= 0.8 * shownArea.height(),
-                     qPrintable(QString("points %1 x %2 in a view of %3 x %4").arg(points.width()).arg(points.height()).arg(shownArea.width()).arg(shownArea.height())));
+                     qPrintable(QString("points %1 x %2 in a view of %3 x %4")
+                                    .arg(points.width())
+                                    .arg(points.height())
+                                    .arg(shownArea.width())
+                                    .arg(shownArea.height())));
         }
         QVERIFY2(w.comparePanel()->summary().contains("5-NN"), qPrintable(w.comparePanel()->summary()));
         QVERIFY2(w.comparePanel()->summary().contains("Reconstruction MSE"), qPrintable(w.comparePanel()->summary()));
@@ -721,7 +739,8 @@ private Q_SLOTS:
         QCOMPARE(w.comparePanel()->view()->pointCount(), 0);
         QVERIFY(!w.comparePanel()->summary().contains("5-NN"));
         compareDock->raise();
-        QTRY_VERIFY_WITH_TIMEOUT(!w.isScoring() && w.comparePanel()->summary().contains("Learned latent</b> (vae"), 30000 * testdata::slowdown());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isScoring() && w.comparePanel()->summary().contains("Learned latent</b> (vae"),
+                                 30000 * testdata::slowdown());
         QCOMPARE(w.comparePanel()->view()->pointCount(), kTest);
     }
 

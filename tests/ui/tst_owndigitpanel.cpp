@@ -156,8 +156,7 @@ private Q_SLOTS:
         QVERIFY(c.preprocessed().stages[0].note.find("alpha") != std::string::npos);
         for (const OwnDigitPanel* p : {&b, &c}) {
             double diff = 0;
-            for (size_t i = 0; i < 28 * 28; ++i)
-                diff += std::abs(p->preprocessed().digit.gray[i] - a.preprocessed().digit.gray[i]);
+            for (size_t i = 0; i < 28 * 28; ++i) diff += std::abs(p->preprocessed().digit.gray[i] - a.preprocessed().digit.gray[i]);
             QVERIFY2(diff / (28 * 28) < 0.03, qPrintable(QString::number(diff / (28 * 28))));
         }
     }
@@ -330,7 +329,8 @@ private Q_SLOTS:
         int top = 28, bottom = -1, left = 28, right = -1;
         for (int y = 0; y < 28; ++y)
             for (int x = 0; x < 28; ++x)
-                if (qGray(d.pixel(x, y)) > 50) top = std::min(top, y), bottom = std::max(bottom, y), left = std::min(left, x), right = std::max(right, x);
+                if (qGray(d.pixel(x, y)) > 50)
+                    top = std::min(top, y), bottom = std::max(bottom, y), left = std::min(left, x), right = std::max(right, x);
         QCOMPARE(bottom - top + 1, 20);
         QVERIFY(right - left < 8);
     }

@@ -78,7 +78,8 @@ private Q_SLOTS:
         QCOMPARE(m1->spec.epochsDone, 1);
         QCOMPARE(m3->spec.epochsDone, 3);
         const torch::Tensor z = torch::tensor({{0.5f, -0.5f}});
-        QVERIFY(!torch::equal(latent::decodeImages(*m1->model, z, latent::noLabels()), latent::decodeImages(*m3->model, z, latent::noLabels())));
+        QVERIFY(!torch::equal(latent::decodeImages(*m1->model, z, latent::noLabels()),
+                              latent::decodeImages(*m3->model, z, latent::noLabels())));
     }
 
     void pauseHoldsAndStopEndsEarly()
@@ -126,12 +127,14 @@ private Q_SLOTS:
             seen.emplace_back(v, job.isBusy());
             if (v == 1) partialSeen = true;
         };
-        job.start([&](const BackgroundJob<int>::Partial& partial) {
-            partial(1);
-            // Finish only once the GUI thread has shown the rough result (or after 10 s).
-            for (int i = 0; i < 1000 && !partialSeen; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-            return 2;
-        }, deliver);
+        job.start(
+            [&](const BackgroundJob<int>::Partial& partial) {
+                partial(1);
+                // Finish only once the GUI thread has shown the rough result (or after 10 s).
+                for (int i = 0; i < 1000 && !partialSeen; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                return 2;
+            },
+            deliver);
         QTRY_VERIFY_WITH_TIMEOUT(!job.isBusy(), 20000);
         QCOMPARE(seen.size(), size_t(2));
         QCOMPARE(seen[0], std::make_pair(1, true));
@@ -139,11 +142,13 @@ private Q_SLOTS:
 
         seen.clear();
         std::atomic<bool> release{false};
-        job.start([&](const BackgroundJob<int>::Partial& partial) {
-            partial(3);
-            for (int i = 0; i < 1000 && !release; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-            return 4;
-        }, deliver);
+        job.start(
+            [&](const BackgroundJob<int>::Partial& partial) {
+                partial(3);
+                for (int i = 0; i < 1000 && !release; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                return 4;
+            },
+            deliver);
         job.cancel();
         QTest::qWait(100);
         release = true;

@@ -21,9 +21,9 @@ latent::GrayImage readFrom(QImageReader& reader, const QString& what, QSize* fil
     const QSize size = reader.size();  // from the header, before decoding
     if (size.isValid() && (size.width() > ImageFile::kMaxSide || size.height() > ImageFile::kMaxSide ||
                            qint64(size.width()) * size.height() > ImageFile::kMaxPixels))
-        throw ImageFileError(what.toStdString() + " claims " + std::to_string(size.width()) + "x" +
-                             std::to_string(size.height()) + " pixels; the limit is " + std::to_string(ImageFile::kMaxSide) +
-                             " per side and " + std::to_string(ImageFile::kMaxPixels / 1'000'000) + " megapixels");
+        throw ImageFileError(what.toStdString() + " claims " + std::to_string(size.width()) + "x" + std::to_string(size.height()) +
+                             " pixels; the limit is " + std::to_string(ImageFile::kMaxSide) + " per side and " +
+                             std::to_string(ImageFile::kMaxPixels / 1'000'000) + " megapixels");
     if (fileSize) *fileSize = size;
     // Decoded no larger than the preprocessing works at: JPEGs then decode at 1/2 to 1/8 scale
     // (libjpeg's DCT scaling), so a 24-megapixel photo never exists in memory.
@@ -46,7 +46,7 @@ latent::GrayImage ImageFile::read(const QString& path, QSize* fileSize)
     if (!info.isFile()) throw ImageFileError(path.toStdString() + " is not a file");
     if (info.size() == 0) throw ImageFileError(path.toStdString() + " is empty (0 bytes)");
     QImageReader reader(path);
-    reader.setDecideFormatFromContent(true);  // a PNG named .jpg is still a PNG
+    reader.setDecideFormatFromContent(true);                             // a PNG named .jpg is still a PNG
     reader.setAllocationLimit(int(kMaxPixels * 8 / (1024 * 1024)) + 1);  // MB: 16-bit RGBA at the limit
     return readFrom(reader, path, fileSize);
 }

@@ -21,8 +21,8 @@ QString AutosaveStore::path()
     if (!path_.isEmpty()) return path_;
     QDir().mkpath(dir_);
     // Named after the process and the time, so that two windows never share one.
-    const QString base = QStringLiteral("%1/model-%2-%3.pt").arg(dir_).arg(QCoreApplication::applicationPid())
-                             .arg(QDateTime::currentMSecsSinceEpoch());
+    const QString base =
+        QStringLiteral("%1/model-%2-%3.pt").arg(dir_).arg(QCoreApplication::applicationPid()).arg(QDateTime::currentMSecsSinceEpoch());
     lock_ = std::make_unique<QLockFile>(base + ".lock");
     lock_->setStaleLockTime(0);  // a lock is stale only when its process is gone
     if (!lock_->tryLock(0)) return {};

@@ -74,10 +74,13 @@ private:
         const quint64 launch = ++launched_;
         Partial partial = [this, launch](const Result& r) {
             // Queued to this object's thread; dropped there with the watcher if it is gone.
-            QMetaObject::invokeMethod(&watcher_, [this, launch, r] {
-                if (launch == launched_ && watcher_.isRunning() && running_.generation == generation_ && running_.deliver)
-                    running_.deliver(r);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                &watcher_,
+                [this, launch, r] {
+                    if (launch == launched_ && watcher_.isRunning() && running_.generation == generation_ && running_.deliver)
+                        running_.deliver(r);
+                },
+                Qt::QueuedConnection);
         };
         watcher_.setFuture(QtConcurrent::run(backgroundJobPool(), [work = running_.work, partial] { return work(partial); }));
     }

@@ -25,8 +25,7 @@ DigitDataset DigitDataset::wrap(std::shared_ptr<const latent::DatasetSplits> spl
 QStringList DigitDataset::searchedPlaces(const QString& nameOrDir)
 {
     QStringList out;
-    for (const std::string& s : latent::DatasetLocator::candidates(nameOrDir.toStdString()))
-        out << QString::fromStdString(s);
+    for (const std::string& s : latent::DatasetLocator::candidates(nameOrDir.toStdString())) out << QString::fromStdString(s);
     return out;
 }
 

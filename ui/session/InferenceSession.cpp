@@ -64,7 +64,10 @@ std::shared_ptr<InferenceSession> InferenceSession::open(const QString& path, QS
 bool InferenceSession::save(const QString& path, QString* error) const
 {
     if (isTorchScript()) {
-        if (error) *error = QCoreApplication::translate("InferenceSession", "A TorchScript module made elsewhere stays in its own file; models trained here can be exported as TorchScript.");
+        if (error)
+            *error = QCoreApplication::translate(
+                "InferenceSession",
+                "A TorchScript module made elsewhere stays in its own file; models trained here can be exported as TorchScript.");
         return false;
     }
     try {
@@ -253,8 +256,7 @@ LatentPath InferenceSession::interpolate(const std::vector<float>& from, const s
     if (latentDim() == 0 || int(from.size()) != latentDim() || int(to.size()) != latentDim()) return out;
     torch::NoGradGuard noGrad;
     const torch::Tensor path = interpolatePath(codeTensor(from), codeTensor(to), steps, spherical).contiguous();
-    for (int64_t i = 0; i < path.size(0); ++i)
-        out.points.emplace_back(path[i].data_ptr<float>(), path[i].data_ptr<float>() + path.size(1));
+    for (int64_t i = 0; i < path.size(0); ++i) out.points.emplace_back(path[i].data_ptr<float>(), path[i].data_ptr<float>() + path.size(1));
     out.strip = grayImage(imageSheet(decodeImages(module(snapshot_), path, labelsFor(path.size(0))), path.size(0)));
     return out;
 }
@@ -275,7 +277,8 @@ EmbeddingScores InferenceSession::scores(const DigitDataset& data) const
     const PcaBaseline pca = fitPcaBaseline(splits.train, splits.test, std::min(latentDim(), kImagePixels));
     s.pcaMse = pca.reconMse;
     s.pcaComponents = int(pca.pca.components().size(0));
-    const torch::Tensor mean = pca.pca.mean().to(torch::kFloat32).contiguous(), basis = pca.pca.components().to(torch::kFloat32).contiguous();
+    const torch::Tensor mean = pca.pca.mean().to(torch::kFloat32).contiguous(),
+                        basis = pca.pca.components().to(torch::kFloat32).contiguous();
     s.pcaMean.assign(mean.data_ptr<float>(), mean.data_ptr<float>() + mean.numel());
     s.pcaBasis.assign(basis.data_ptr<float>(), basis.data_ptr<float>() + basis.numel());
     return s;
@@ -306,7 +309,9 @@ QImage InferenceSession::pcaReconstruction(const EmbeddingScores& s, const QImag
     const size_t d = s.pcaMean.size();
     std::vector<float> x(d), out(s.pcaMean);
     for (int y = 0; y < g.height(); ++y)
-        for (int c = 0; c < g.width(); ++c) x[size_t(y) * size_t(g.width()) + size_t(c)] = g.constScanLine(y)[c] / 255.f - s.pcaMean[size_t(y) * size_t(g.width()) + size_t(c)];
+        for (int c = 0; c < g.width(); ++c)
+            x[size_t(y) * size_t(g.width()) + size_t(c)] =
+                g.constScanLine(y)[c] / 255.f - s.pcaMean[size_t(y) * size_t(g.width()) + size_t(c)];
     // Project on each unit component and add it back: out = mean + sum_k (x . c_k) c_k.
     for (int k = 0; k < s.pcaComponents; ++k) {
         const float* c = s.pcaBasis.data() + size_t(k) * d;

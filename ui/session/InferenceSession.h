@@ -38,7 +38,7 @@ struct LatentPath {
 // How well an embedding of the test digits separates the classes, and (for a model) how well it
 // reconstructs them next to PCA with as many components as the code has values.
 struct EmbeddingScores {
-    double knn = 0, silhouette = 0;  // 5-NN accuracy (train -> test) and mean silhouette
+    double knn = 0, silhouette = 0;     // 5-NN accuracy (train -> test) and mean silhouette
     double reconMse = -1, pcaMse = -1;  // per-pixel MSE on the test split (-1: not computed)
     int pcaComponents = 0;
     std::vector<float> pcaMean, pcaBasis;  // [784] and [pcaComponents x 784]: PCA reconstructions
@@ -68,9 +68,9 @@ public:
 
     ModelSnapshot snapshot() const { return snapshot_; }
     QString description() const;
-    QString kindName() const;   // "vae", "ae", ...
+    QString kindName() const;  // "vae", "ae", ...
     QString datasetName() const;
-    int latentDim() const;      // size of the code the decoder takes (0 when there is none)
+    int latentDim() const;  // size of the code the decoder takes (0 when there is none)
     int epochsDone() const;
     bool isVariational() const;
     bool hasPrior() const;  // see ModelSpec::hasPrior

@@ -47,8 +47,10 @@ void KeptModelTrainer::start()
         }
         const QString path = QString::fromStdString(latent::KeptModels::path(role_));
         QString error;
-        if (!QDir().mkpath(QFileInfo(path).absolutePath())) error = tr("cannot make the folder %1").arg(QFileInfo(path).absolutePath());
-        else InferenceSession(last_).save(path, &error);
+        if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+            error = tr("cannot make the folder %1").arg(QFileInfo(path).absolutePath());
+        else
+            InferenceSession(last_).save(path, &error);
         end(error.isEmpty(), error.isEmpty() ? path : tr("the model was trained but not kept: %1").arg(error));
     });
     run_->start();

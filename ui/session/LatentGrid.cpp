@@ -27,8 +27,10 @@ QRectF LatentCodes::bounds(int dx, int dy) const
     for (int i = 0; i < count; ++i) {
         const float x = at(i, dx), y = at(i, dy);
         if (!std::isfinite(x) || !std::isfinite(y)) continue;
-        x0 = std::min(x0, x); x1 = std::max(x1, x);
-        y0 = std::min(y0, y); y1 = std::max(y1, y);
+        x0 = std::min(x0, x);
+        x1 = std::max(x1, x);
+        y0 = std::min(y0, y);
+        y1 = std::max(y1, y);
     }
     if (x0 > x1) return {};
     return QRectF(QPointF(x0, y0), QPointF(x1, y1));

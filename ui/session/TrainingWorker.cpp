@@ -16,7 +16,7 @@
 using namespace latent;
 
 struct TrainingWorker::Private {
-    std::mutex mutex;              // guards trainer (set and cleared by the worker thread)
+    std::mutex mutex;  // guards trainer (set and cleared by the worker thread)
     Trainer* trainer = nullptr;
     std::atomic<bool> pauseRequested{false}, stopRequested{false};
     std::mutex gridMutex;
@@ -80,8 +80,10 @@ RunRequest runRequest(const TrainingRequest& r)
     request.dataset = r.dataset.toStdString();
     // formatNumber, not std::to_string: this thread follows the user's locale, and a checkpoint
     // must read the same under every locale (and keep 1e-05 as 1e-05).
-    request.settings = {{"batch", std::to_string(r.batchSize)}, {"lr", formatNumber(r.learningRate)},
-                        {"beta", formatNumber(r.beta)}, {"kl-warmup", std::to_string(r.klWarmupEpochs)},
+    request.settings = {{"batch", std::to_string(r.batchSize)},
+                        {"lr", formatNumber(r.learningRate)},
+                        {"beta", formatNumber(r.beta)},
+                        {"kl-warmup", std::to_string(r.klWarmupEpochs)},
                         {"seed", std::to_string(r.seed)}};
     if (r.trainLimit > 0) request.settings["train-limit"] = std::to_string(r.trainLimit);
     return request;

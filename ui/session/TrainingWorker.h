@@ -13,7 +13,7 @@ namespace latent {
 struct DatasetSplits;
 struct TrainingPlan;
 struct TrainingState;
-}
+}  // namespace latent
 
 // What the training form asks for.
 struct TrainingRequest {
@@ -28,9 +28,9 @@ struct TrainingRequest {
     int klWarmupEpochs = 0;
     double noiseStd = 0.5;
     int seed = 0;
-    int threads = 0;             // 0: one per core, fewer while other processes hold cores
+    int threads = 0;  // 0: one per core, fewer while other processes hold cores
     int progressEvery = 20;
-    int trainLimit = 0;          // 0: the whole training split
+    int trainLimit = 0;  // 0: the whole training split
     // Continue this model (its settings, weights, optimiser state and dataset) for `epochs` more
     // epochs; the form's model and optimiser settings are not used.
     ModelSnapshot continueFrom;
@@ -43,7 +43,7 @@ struct TrainingProgress {
     int epoch = 0, epochs = 0;
     qint64 step = 0, stepsPerEpoch = 0, globalStep = 0;
     double samplesPerSecond = 0, secondsLeft = 0;
-    int threads = 0;                          // training threads now
+    int threads = 0;  // training threads now
     double total = 0, reconstruction = 0, kl = 0;
     double discriminator = 0, generator = 0;  // adversarial autoencoder only
 };
@@ -104,7 +104,7 @@ Q_SIGNALS:
     void epochFinished(const EpochSummary& summary);
     void modelPublished(const ModelSnapshot& model);
     void latentPublished(const LatentUpdate& update);  // right after modelPublished, for models with a latent space
-    void autosaveFailed(const QString& message);  // once per run; training goes on
+    void autosaveFailed(const QString& message);       // once per run; training goes on
     // message says why for Stopped, Diverged and Failed.
     void finished(TrainingWorker::Outcome outcome, const QString& message);
 

@@ -13,10 +13,7 @@ constexpr int kMargin = 4;
 int captionHeight(const QFontMetrics& fm) { return fm.lineSpacing() * 2 + 6; }
 }  // namespace
 
-DigitView::DigitView(QWidget* parent) : QWidget(parent)
-{
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-}
+DigitView::DigitView(QWidget* parent) : QWidget(parent) { setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding); }
 
 void DigitView::setGrowsWithWidth(bool on)
 {
@@ -67,8 +64,9 @@ void DigitView::paintEvent(QPaintEvent*)
         // Whole-number enlargement, pixel-exact; a view that grows with its width fills it (smoothly
         // between whole numbers); a picture larger than the area is shrunk smoothly.
         const bool fill = growsWithWidth_ && fit >= 1.0 && fit - s > 0.05;
-        const QSize shown = fill ? image_.size().scaled(area.size(), Qt::KeepAspectRatio)
-                            : s >= 1 ? image_.size() * s : image_.size().scaled(area.size(), Qt::KeepAspectRatio);
+        const QSize shown = fill     ? image_.size().scaled(area.size(), Qt::KeepAspectRatio)
+                            : s >= 1 ? image_.size() * s
+                                     : image_.size().scaled(area.size(), Qt::KeepAspectRatio);
         const QRect target(area.center() - QPoint(shown.width() / 2, shown.height() / 2), shown);
         p.setRenderHint(QPainter::SmoothPixmapTransform, s < 1 || fill);
         p.drawImage(target, image_);
@@ -78,8 +76,7 @@ void DigitView::paintEvent(QPaintEvent*)
         p.fillRect(area, QColor(30, 30, 30));
     }
     p.setPen(palette().color(QPalette::WindowText));
-    p.drawText(QRect(0, height() - captionH, width(), captionH), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
-               caption_);
+    p.drawText(QRect(0, height() - captionH, width(), captionH), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, caption_);
 }
 
 bool DigitView::saveImage(const QString& path, QString* error) const
@@ -106,6 +103,5 @@ void DigitView::contextMenuEvent(QContextMenuEvent* e)
     const QString path = QFileDialog::getSaveFileName(this, tr("Save Image"), QString(), tr("PNG images (*.png)"));
     if (path.isEmpty()) return;
     QString error;
-    if (!saveImage(QFileInfo(path).suffix().isEmpty() ? path + ".png" : path, &error))
-        QMessageBox::warning(this, tr("Save Image"), error);
+    if (!saveImage(QFileInfo(path).suffix().isEmpty() ? path + ".png" : path, &error)) QMessageBox::warning(this, tr("Save Image"), error);
 }

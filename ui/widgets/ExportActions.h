@@ -30,7 +30,7 @@ public:
     ExportActions(QWidget* window, Sources sources, Reporter reportError, QObject* parent = nullptr);
 
     void addTo(QMenu* menu) const;
-    void setModelHasLatent(bool hasLatent);  // the grid, view and codes need a latent space
+    void setModelHasLatent(bool hasLatent);    // the grid, view and codes need a latent space
     void setModelExportable(bool exportable);  // TorchScript: trained here, with encode and decode
 
     // Write to path; on failure report why and return false.

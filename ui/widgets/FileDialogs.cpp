@@ -26,8 +26,8 @@ QString FileDialogs::saveFile(QWidget* parent, const QString& title, const QStri
 QString FileDialogs::openFile(QWidget* parent, const QString& title, const QString& suffix, const QString& folderKey)
 {
     QSettings s;
-    const QString path = QFileDialog::getOpenFileName(parent, title, s.value(folderKey).toString(),
-                                                      filterFor(suffix) + ";;" + QObject::tr("All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(parent, title, s.value(folderKey).toString(), filterFor(suffix) + ";;" + QObject::tr("All files (*)"));
     if (!path.isEmpty()) s.setValue(folderKey, QFileInfo(path).absolutePath());
     return path;
 }

@@ -287,11 +287,11 @@ void GeneratePanel::updateLabels()
     sigmaLabel_->setText(QString::number(sigma_->value() / 100.0, 'f', 2));
     const bool usable = model_ && model_->hasLatent() && model_->latentDim() > 0 && !model_->isSuperResolution();
     digitRows_->setVisible(usable && model_->isConditional());
-    warning_->setText(!usable ? tr("Train or open a model with a latent space to generate from it.")
-                      : model_->hasPrior()
-                          ? QString()
-                          : tr("This %1 has no prior: its codes need not look like N(0, I), so prior samples may not look "
-                               "like digits. Train a VAE or an aae to see the difference.").arg(model_->kindName()));
+    warning_->setText(!usable              ? tr("Train or open a model with a latent space to generate from it.")
+                      : model_->hasPrior() ? QString()
+                                           : tr("This %1 has no prior: its codes need not look like N(0, I), so prior samples may not look "
+                                                "like digits. Train a VAE or an aae to see the difference.")
+                                                 .arg(model_->kindName()));
     for (int k = 0; k < 2; ++k)
         endLabels_[k]->setText(tr("%1: %2").arg(k == 0 ? "A" : "B", ends_[k].empty() ? tr("not set") : endNames_[k]));
 }
@@ -334,37 +334,44 @@ void GeneratePanel::refresh()
     const int threads = latent::ThreadGovernor::defaultThreads();
     job_.cancel();  // the newest settings win
     decoding_ = true;
-    job_.start([model = model_, comparison = comparison_, selectionImage = selectionImage_, from = ends_[0], to = ends_[1],
-                centre, captions, rows, styles, samples, cols, seedValue, withPath, steps, spherical = spherical_->isChecked(),
-                n, noiseCols, sigma, threads] {
-        InferenceSession::setThreadsForThisThread(threads);
-        Sheets s = captions;
-        s.samples = rows ? model->digitRowsSheet(styles, seedValue) : model->sampleSheet(samples, cols, seedValue);
-        if (withPath) {
-            s.path = model->interpolate(from, to, steps, spherical);
-            s.strip = s.path.strip;
-        }
-        if (!centre.empty()) s.noise = model->jitterSheet(centre, n, noiseCols, sigma, seedValue);
-        // The other model encodes the same digit and gets the same noise.
-        if (comparison && !selectionImage.isNull()) {
-            const DigitEncoding e = comparison->encodeDigit(ImageFile::fromImage(selectionImage));
-            if (!e.mean.empty()) s.noise2 = comparison->jitterSheet(e.mean, n, noiseCols, sigma, seedValue);
-        }
-        return s;
-    }, [this](const Sheets& s) { showSheets(s); });
+    job_.start(
+        [model = model_, comparison = comparison_, selectionImage = selectionImage_, from = ends_[0], to = ends_[1], centre, captions, rows,
+         styles, samples, cols, seedValue, withPath, steps, spherical = spherical_->isChecked(), n, noiseCols, sigma, threads] {
+            InferenceSession::setThreadsForThisThread(threads);
+            Sheets s = captions;
+            s.samples = rows ? model->digitRowsSheet(styles, seedValue) : model->sampleSheet(samples, cols, seedValue);
+            if (withPath) {
+                s.path = model->interpolate(from, to, steps, spherical);
+                s.strip = s.path.strip;
+            }
+            if (!centre.empty()) s.noise = model->jitterSheet(centre, n, noiseCols, sigma, seedValue);
+            // The other model encodes the same digit and gets the same noise.
+            if (comparison && !selectionImage.isNull()) {
+                const DigitEncoding e = comparison->encodeDigit(ImageFile::fromImage(selectionImage));
+                if (!e.mean.empty()) s.noise2 = comparison->jitterSheet(e.mean, n, noiseCols, sigma, seedValue);
+            }
+            return s;
+        },
+        [this](const Sheets& s) { showSheets(s); });
 }
 
 void GeneratePanel::showSheets(const Sheets& s)
 {
     samples_->setImage(s.samples, s.samplesCaption);
     path_ = s.path;
-    if (!s.strip.isNull()) strip_->setImage(s.strip, s.stripCaption);
-    else strip_->clear(tr("Set A and B"));
+    if (!s.strip.isNull())
+        strip_->setImage(s.strip, s.stripCaption);
+    else
+        strip_->clear(tr("Set A and B"));
     Q_EMIT pathChanged(path_);
-    if (!s.noise.isNull()) noise_->setImage(s.noise, s.noiseCaption);
-    else noise_->clear();
-    if (!s.noise2.isNull()) noise2_->setImage(s.noise2, s.noise2Caption);
-    else noise2_->clear();
+    if (!s.noise.isNull())
+        noise_->setImage(s.noise, s.noiseCaption);
+    else
+        noise_->clear();
+    if (!s.noise2.isNull())
+        noise2_->setImage(s.noise2, s.noise2Caption);
+    else
+        noise2_->clear();
     decoding_ = job_.isBusy();  // else newer sheets are on their way
     if (!decoding_) Q_EMIT sheetsShown();
 }

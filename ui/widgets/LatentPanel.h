@@ -22,7 +22,7 @@ public:
     explicit LatentPanel(QWidget* parent = nullptr);
     LatentView* view() const { return view_; }
 
-    void setLatentDim(int dim);  // 0: the model has no latent space
+    void setLatentDim(int dim);             // 0: the model has no latent space
     void setConditional(bool conditional);  // shows the "draw digit" choice of a cvae
     int latentDim() const { return latentDim_; }
     GridSettings settings() const;  // dims as the view shows them

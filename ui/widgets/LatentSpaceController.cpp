@@ -56,7 +56,8 @@ void LatentSpaceController::setSession(InferenceSessionPtr session)
         view()->clearModel();
     }
     if (!session_->hasLatent())
-        view()->setMessage(tr("A %1 model has no latent space to plot. Click Train for a VAE or an autoencoder.").arg(session_->kindName()));
+        view()->setMessage(
+            tr("A %1 model has no latent space to plot. Click Train for a VAE or an autoencoder.").arg(session_->kindName()));
     else if (!data_.isEmpty())
         view()->setMessage(QString());
     // While training, the worker sends the codes and the grid with each model (showPublished).
@@ -101,36 +102,38 @@ void LatentSpaceController::refresh(bool encode)
     // One thread for the jobs while training holds the cores, all of them otherwise.
     const int threads = training_ ? 1 : latent::ThreadGovernor::defaultThreads();
     const GridSettings settings = panel_->settings();
-    refreshJob_.start([session = session_, data = data_, known, settings, selected = selectedCode(),
-                       threads](const BackgroundJob<Refresh>::Partial& partial) {
-        InferenceSession::setThreadsForThisThread(threads);
-        Refresh r;
-        r.codes = known ? known : std::make_shared<const LatentCodes>(session->encode(data));
-        const GridSpec spec = settings.spec(session->latentDim(), r.codes.get(), selected);
-        // A grid that takes long (the conv VAE's 30x30: ~50 ms on 2 cores, more while training)
-        // shows a third as many images a side first, decoded in a ninth of the time. A session
-        // that has not decoded a grid yet decodes the coarse one anyway: its time tells.
-        const auto slow = [&] { return session->expectedGridSeconds(spec.n) > kCoarseGridFirstSeconds; };
-        if (spec.n >= 9 && (session->expectedGridSeconds(spec.n) == 0 || slow())) {
-            GridSpec coarse = spec;
-            coarse.n = (spec.n + 2) / 3;
-            DecodedGrid grid = session->decodeGrid(coarse);
-            if (slow()) partial(Refresh{r.codes, std::move(grid)});
-        }
-        r.grid = session->decodeGrid(spec);
-        return r;
-    }, [this, session = session_, encoded = !known](const Refresh& r) {
-        if (session != session_) return;
-        if (encoded && codes_ != r.codes) {  // once: a coarse grid brings the codes first
-            encodePending_ = false;
-            codes_ = r.codes;
-            codesSession_ = session;
-            view()->setCodes(codes_);
-            view()->setMessage(QString());
-        }
-        view()->setGrid(r.grid);
-        if (!isRefreshing()) Q_EMIT refreshed();
-    });
+    refreshJob_.start(
+        [session = session_, data = data_, known, settings, selected = selectedCode(),
+         threads](const BackgroundJob<Refresh>::Partial& partial) {
+            InferenceSession::setThreadsForThisThread(threads);
+            Refresh r;
+            r.codes = known ? known : std::make_shared<const LatentCodes>(session->encode(data));
+            const GridSpec spec = settings.spec(session->latentDim(), r.codes.get(), selected);
+            // A grid that takes long (the conv VAE's 30x30: ~50 ms on 2 cores, more while training)
+            // shows a third as many images a side first, decoded in a ninth of the time. A session
+            // that has not decoded a grid yet decodes the coarse one anyway: its time tells.
+            const auto slow = [&] { return session->expectedGridSeconds(spec.n) > kCoarseGridFirstSeconds; };
+            if (spec.n >= 9 && (session->expectedGridSeconds(spec.n) == 0 || slow())) {
+                GridSpec coarse = spec;
+                coarse.n = (spec.n + 2) / 3;
+                DecodedGrid grid = session->decodeGrid(coarse);
+                if (slow()) partial(Refresh{r.codes, std::move(grid)});
+            }
+            r.grid = session->decodeGrid(spec);
+            return r;
+        },
+        [this, session = session_, encoded = !known](const Refresh& r) {
+            if (session != session_) return;
+            if (encoded && codes_ != r.codes) {  // once: a coarse grid brings the codes first
+                encodePending_ = false;
+                codes_ = r.codes;
+                codesSession_ = session;
+                view()->setCodes(codes_);
+                view()->setMessage(QString());
+            }
+            view()->setGrid(r.grid);
+            if (!isRefreshing()) Q_EMIT refreshed();
+        });
 }
 
 std::vector<float> LatentSpaceController::selectedCode() const

@@ -14,11 +14,10 @@ namespace {
 // Paul Tol's "muted" scheme (designed to stay distinguishable with colour-blindness), with black
 // for the tenth class. Labels 5-9 are drawn as squares, 0-4 as discs, so that no pair of classes
 // relies on hue alone.
-const QColor kPalette[10] = {QColor("#CC6677"), QColor("#332288"), QColor("#DDCC77"), QColor("#117733"),
-                             QColor("#88CCEE"), QColor("#882255"), QColor("#44AA99"), QColor("#999933"),
-                             QColor("#AA4499"), QColor("#000000")};
-constexpr int kMarker = 5;       // marker size in pixels
-constexpr int kLegendRow = 18;   // legend row height
+const QColor kPalette[10] = {QColor("#CC6677"), QColor("#332288"), QColor("#DDCC77"), QColor("#117733"), QColor("#88CCEE"),
+                             QColor("#882255"), QColor("#44AA99"), QColor("#999933"), QColor("#AA4499"), QColor("#000000")};
+constexpr int kMarker = 5;      // marker size in pixels
+constexpr int kLegendRow = 18;  // legend row height
 constexpr double kGridOpacity = 0.55;
 
 double niceStep(double span, int targetTicks)
@@ -39,10 +38,7 @@ LatentView::LatentView(QWidget* parent) : QWidget(parent)
     setCursor(Qt::CrossCursor);
 }
 
-QColor LatentView::labelColor(int label)
-{
-    return label >= 0 && label < 10 ? kPalette[label] : QColor(Qt::gray);
-}
+QColor LatentView::labelColor(int label) { return label >= 0 && label < 10 ? kPalette[label] : QColor(Qt::gray); }
 
 bool LatentView::labelUsesSquare(int label) { return label >= 5; }
 
@@ -146,16 +142,14 @@ void LatentView::fitToData()
 void LatentView::fitArea()
 {
     QRectF area = codes_ ? codes_->bounds(dimX_, dimY_) : QRectF();
-    if (area.isNull() && !grid_.isNull()) area = QRectF(QPointF(grid_.xs.front(), grid_.ys.back()), QPointF(grid_.xs.back(), grid_.ys.front()));
+    if (area.isNull() && !grid_.isNull())
+        area = QRectF(QPointF(grid_.xs.front(), grid_.ys.back()), QPointF(grid_.xs.back(), grid_.ys.front()));
     if (area.isNull() || area.width() <= 0 || area.height() <= 0) area = QRectF(-3, -3, 6, 6);
     const double mx = area.width() * 0.06, my = area.height() * 0.06;
     setVisibleArea(area.adjusted(-mx, -my, mx, my));
 }
 
-void LatentView::setCursorPoint(const QPointF& latent)
-{
-    moveCursor(latent);
-}
+void LatentView::setCursorPoint(const QPointF& latent) { moveCursor(latent); }
 
 // The cursor's glyph: a ring with four ticks, 12 px from its centre, and the pen around it.
 QRect LatentView::cursorArea() const
@@ -168,8 +162,10 @@ QRect LatentView::cursorArea() const
 // view (and its trip to the window system) took 2-6 ms of each drag step.
 void LatentView::moveCursor(const QPointF& latent)
 {
-    if (hasCursor_) update(cursorArea());
-    else update();
+    if (hasCursor_)
+        update(cursorArea());
+    else
+        update();
     cursor_ = latent;
     hasCursor_ = true;
     update(cursorArea());
@@ -201,16 +197,15 @@ void LatentView::setSelectedIndex(int index)
     update();
 }
 
-bool LatentView::isLabelVisible(int label) const
-{
-    return label < 0 || label >= 32 || !(hiddenLabels_ & (1u << label));
-}
+bool LatentView::isLabelVisible(int label) const { return label < 0 || label >= 32 || !(hiddenLabels_ & (1u << label)); }
 
 void LatentView::setLabelVisible(int label, bool visible)
 {
     if (label < 0 || label >= 32) return;
-    if (visible) hiddenLabels_ &= ~(1u << label);
-    else hiddenLabels_ |= (1u << label);
+    if (visible)
+        hiddenLabels_ &= ~(1u << label);
+    else
+        hiddenLabels_ |= (1u << label);
     invalidateLayer();
 }
 
@@ -395,8 +390,10 @@ void LatentView::paintLegend(QPainter& p) const
         p.setPen(Qt::NoPen);
         p.setBrush(c);
         const QRectF mark(r.left() + 2, r.center().y() - 4, 9, 9);
-        if (labelUsesSquare(l)) p.drawRect(mark);
-        else p.drawEllipse(mark);
+        if (labelUsesSquare(l))
+            p.drawRect(mark);
+        else
+            p.drawEllipse(mark);
         p.setPen(on ? QColor(20, 20, 20) : QColor(160, 160, 160));
         const QString text = l < classNames_.size() ? QStringLiteral("%1 %2").arg(l).arg(classNames_[l]) : QString::number(l);
         p.drawText(r.adjusted(16, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
@@ -408,8 +405,8 @@ void LatentView::paintEvent(QPaintEvent* e)
     if (layerDirty_ || layer_.size() != size() * devicePixelRatioF()) rebuildLayer();
     QPainter p(this);
     p.setClipRegion(e->region());
-    p.drawImage(e->rect(), layer_, QRectF(QPointF(e->rect().topLeft()) * layer_.devicePixelRatio(),
-                                          QSizeF(e->rect().size()) * layer_.devicePixelRatio()));
+    p.drawImage(e->rect(), layer_,
+                QRectF(QPointF(e->rect().topLeft()) * layer_.devicePixelRatio(), QSizeF(e->rect().size()) * layer_.devicePixelRatio()));
     p.setRenderHint(QPainter::Antialiasing, true);
     if (selected_ >= 0 && codes_) {
         const QPointF w = widgetAt(QPointF(codes_->at(selected_, dimX_), codes_->at(selected_, dimY_)));
@@ -531,9 +528,7 @@ void LatentView::mouseMoveEvent(QMouseEvent* e)
         drag_ = Drag::Cursor;
         moveCursorTo(e->position());
         break;
-    case Drag::Cursor:
-        moveCursorTo(e->position());
-        break;
+    case Drag::Cursor: moveCursorTo(e->position()); break;
     case Drag::Pan: {
         followData_ = false;
         const QPointF d = QPointF(pos - lastPos_) / scale_;
@@ -542,8 +537,7 @@ void LatentView::mouseMoveEvent(QMouseEvent* e)
         Q_EMIT visibleAreaChanged();
         break;
     }
-    case Drag::None:
-        break;
+    case Drag::None: break;
     }
     lastPos_ = pos;
 }
@@ -599,8 +593,12 @@ void LatentView::keyPressEvent(QKeyEvent* e)
     case Qt::Key_Down: {
         // Arrow keys walk the cursor ten pixels at a time: the drag, without a mouse.
         const QPointF from = hasCursor_ ? widgetAt(cursor_) : mid;
-        const QPointF step(e->key() == Qt::Key_Left ? -10 : e->key() == Qt::Key_Right ? 10 : 0,
-                           e->key() == Qt::Key_Up ? -10 : e->key() == Qt::Key_Down ? 10 : 0);
+        const QPointF step(e->key() == Qt::Key_Left    ? -10
+                           : e->key() == Qt::Key_Right ? 10
+                                                       : 0,
+                           e->key() == Qt::Key_Up     ? -10
+                           : e->key() == Qt::Key_Down ? 10
+                                                      : 0);
         moveCursorTo(from + step);
         break;
     }
@@ -621,10 +619,13 @@ bool LatentView::event(QEvent* e)
         } else if (i >= 0) {
             const int l = codes_->labels[size_t(i)];
             text = tr("Test digit #%1, label %2%3\n%4 = %5, %6 = %7")
-                       .arg(i).arg(l)
+                       .arg(i)
+                       .arg(l)
                        .arg(l < classNames_.size() ? QStringLiteral(" (%1)").arg(classNames_[l]) : QString())
-                       .arg(axisName(dimX_)).arg(codes_->at(i, dimX_), 0, 'f', 3)
-                       .arg(axisName(dimY_)).arg(codes_->at(i, dimY_), 0, 'f', 3);
+                       .arg(axisName(dimX_))
+                       .arg(codes_->at(i, dimX_), 0, 'f', 3)
+                       .arg(axisName(dimY_))
+                       .arg(codes_->at(i, dimY_), 0, 'f', 3);
         } else {
             text = tr("%1 = %2, %3 = %4").arg(axisName(dimX_)).arg(z.x(), 0, 'f', 3).arg(axisName(dimY_)).arg(z.y(), 0, 'f', 3);
         }

@@ -114,7 +114,7 @@ private:
     uint32_t hiddenLabels_ = 0;
 
     QPointF centre_{0, 0};
-    double scale_ = 40.0;  // pixels per latent unit
+    double scale_ = 40.0;     // pixels per latent unit
     bool followData_ = true;  // refit when the codes change, until the user zooms or pans
     QString axisPrefix_ = QStringLiteral("z");
     int axisFirstNumber_ = 0;

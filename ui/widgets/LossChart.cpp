@@ -15,11 +15,14 @@
 #include <limits>
 
 namespace {
-const char* kNames[LossChart::SeriesCount] = {
-    QT_TRANSLATE_NOOP("LossChart", "train total"),         QT_TRANSLATE_NOOP("LossChart", "train reconstruction"),
-    QT_TRANSLATE_NOOP("LossChart", "train KL"),            QT_TRANSLATE_NOOP("LossChart", "test total"),
-    QT_TRANSLATE_NOOP("LossChart", "test reconstruction"), QT_TRANSLATE_NOOP("LossChart", "test KL"),
-    QT_TRANSLATE_NOOP("LossChart", "train discriminator"), QT_TRANSLATE_NOOP("LossChart", "train generator")};
+const char* kNames[LossChart::SeriesCount] = {QT_TRANSLATE_NOOP("LossChart", "train total"),
+                                              QT_TRANSLATE_NOOP("LossChart", "train reconstruction"),
+                                              QT_TRANSLATE_NOOP("LossChart", "train KL"),
+                                              QT_TRANSLATE_NOOP("LossChart", "test total"),
+                                              QT_TRANSLATE_NOOP("LossChart", "test reconstruction"),
+                                              QT_TRANSLATE_NOOP("LossChart", "test KL"),
+                                              QT_TRANSLATE_NOOP("LossChart", "train discriminator"),
+                                              QT_TRANSLATE_NOOP("LossChart", "train generator")};
 // Paul Tol's "muted" scheme, as in the latent view: total, reconstruction and KL in the first
 // three (test dashed), the adversarial losses in the last two.
 const QColor kColours[5] = {QColor("#332288"), QColor("#117733"), QColor("#CC6677"), QColor("#DDCC77"), QColor("#88CCEE")};
@@ -28,7 +31,10 @@ bool isAdversarialSeries(int i) { return i >= LossChart::Discriminator; }
 constexpr int kRecentAfterPoints = 10;
 bool isTestSeries(int i) { return i >= LossChart::TestTotal && i <= LossChart::TestKl; }
 // The series of a loss part (0 total, 1 reconstruction, 2 KL) of the training or the test set.
-LossChart::Series partSeries(bool test, int part) { return LossChart::Series((test ? LossChart::TestTotal : LossChart::TrainTotal) + part); }
+LossChart::Series partSeries(bool test, int part)
+{
+    return LossChart::Series((test ? LossChart::TestTotal : LossChart::TrainTotal) + part);
+}
 }  // namespace
 
 LossChart::LossChart(QWidget* parent) : QWidget(parent)
@@ -154,8 +160,8 @@ void LossChart::append(const Record& r)
     updateRanges();
 }
 
-void LossChart::addTrainPoint(int epoch, double step, double total, double reconstruction, double kl,
-                              double discriminator, double generator)
+void LossChart::addTrainPoint(int epoch, double step, double total, double reconstruction, double kl, double discriminator,
+                              double generator)
 {
     append({false, epoch, step, total, reconstruction, kl, discriminator, generator});
 }

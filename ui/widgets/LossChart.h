@@ -31,8 +31,8 @@ public:
     // Starts a new history; the KL series exist only for variational models, the discriminator
     // and generator series only for adversarial ones.
     void reset(bool variational, bool adversarial = false);
-    void addTrainPoint(int epoch, double step, double total, double reconstruction, double kl,
-                       double discriminator = 0, double generator = 0);
+    void addTrainPoint(int epoch, double step, double total, double reconstruction, double kl, double discriminator = 0,
+                       double generator = 0);
     void addTestPoint(int epoch, double step, double total, double reconstruction, double kl);
     // Plots a run's losses as they come: training every N steps, test every epoch.
     void follow(const TrainingRun* run);

@@ -42,16 +42,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     generate_ = new GeneratePanel(this);
     compare_ = new PcaComparePanel(this);
     actions_ = new WindowActions(this);
-    ExportActions::Sources sources{[this] { return latentView()->grid().image; },
-                                   [this] { return latentView()->grab().toImage(); },
-                                   [this] { return space_->codes(); },
-                                   [this] { return chart_->historyCsv(); },
+    ExportActions::Sources sources{[this] { return latentView()->grid().image; }, [this] { return latentView()->grab().toImage(); },
+                                   [this] { return space_->codes(); }, [this] { return chart_->historyCsv(); },
                                    [this](const QString& path, QString* error) {
                                        if (session_) return session_->exportTorchScript(path, error);
                                        *error = tr("There is no model to export.");
                                        return false;
                                    }};
-    exports_ = new ExportActions(this, sources, [this](const QString& t, const QString& m) { showError(t, m); }, this);
+    exports_ = new ExportActions(
+        this, sources, [this](const QString& t, const QString& m) { showError(t, m); }, this);
     space_ = new LatentSpaceController(latent_, preview_, this);
     autosave_ = std::make_unique<AutosaveStore>();
     setAcceptDrops(true);
@@ -104,7 +103,8 @@ void MainWindow::connectActions()
     connect(actions_->pause, &QAction::triggered, this, &MainWindow::togglePause);
     connect(actions_->stop, &QAction::triggered, this, &MainWindow::stopTraining);
     connect(actions_->fit, &QAction::triggered, latentView(), &LatentView::fitToData);
-    connect(exports_, &ExportActions::wrote, this, [this](const QString& path) { statusBar()->showMessage(tr("Wrote %1").arg(path), 5000); });
+    connect(exports_, &ExportActions::wrote, this,
+            [this](const QString& path) { statusBar()->showMessage(tr("Wrote %1").arg(path), 5000); });
 }
 
 void MainWindow::connectPanels()
@@ -195,8 +195,10 @@ void MainWindow::saveSettings() const
 void MainWindow::showError(const QString& title, const QString& text)
 {
     statusBar()->showMessage(title + ": " + text.section('\n', 0, 0), 10000);
-    if (reportError_) reportError_(title, text);
-    else QMessageBox::warning(this, title, text);
+    if (reportError_)
+        reportError_(title, text);
+    else
+        QMessageBox::warning(this, title, text);
 }
 
 bool MainWindow::confirm(const QString& question)
@@ -230,9 +232,9 @@ void MainWindow::useDataset(DigitDataset d)
     latent_->setDatasetMissing(false);
     latentView()->setClassNames(data_.classNames());
     compare_->setDataset(data_);
-    statusBar()->showMessage(tr("Dataset %1: %2 training and %3 test images from %4")
-                                 .arg(data_.name(), QLocale().toString(data_.trainCount()),
-                                      QLocale().toString(data_.testCount()), data_.directory()));
+    statusBar()->showMessage(
+        tr("Dataset %1: %2 training and %3 test images from %4")
+            .arg(data_.name(), QLocale().toString(data_.trainCount()), QLocale().toString(data_.testCount()), data_.directory()));
     latentView()->setMessage(session_ ? QString() : tr("Press Train (F5) to train a model, or open one (Ctrl+O)."));
     space_->setDataset(data_);
 }
@@ -253,7 +255,8 @@ void MainWindow::updateActions()
 void MainWindow::updateTitle()
 {
     QString title = tr("Latent Explorer");
-    if (session_) title += QStringLiteral(" — %1[*]").arg(modelPath_.isEmpty() ? session_->description() : QFileInfo(modelPath_).fileName());
+    if (session_)
+        title += QStringLiteral(" — %1[*]").arg(modelPath_.isEmpty() ? session_->description() : QFileInfo(modelPath_).fileName());
     setWindowTitle(title);
     setWindowModified(unsaved_);
 }
@@ -302,9 +305,8 @@ void MainWindow::startRun(TrainingRequest request)
             [this](const ModelSnapshot& model) { setSession(std::make_shared<InferenceSession>(model), true); });
     connect(run_.get(), &TrainingRun::latentPublished, space_, &LatentSpaceController::showPublished);
     connect(run_.get(), &TrainingRun::finished, this, &MainWindow::onTrainingFinished);
-    connect(run_.get(), &TrainingRun::autosaveFailed, this, [this](const QString& message) {
-        statusBar()->showMessage(tr("Autosave failed (training goes on): %1").arg(message), 15000);
-    });
+    connect(run_.get(), &TrainingRun::autosaveFailed, this,
+            [this](const QString& message) { statusBar()->showMessage(tr("Autosave failed (training goes on): %1").arg(message), 15000); });
     run_->setGridSettings(latent_->settings());
     space_->setTraining(true);
     Q_EMIT trainingStarted(run_.get());
@@ -323,7 +325,8 @@ void MainWindow::offerRestore()
             continue;
         }
         const QString question = tr("Latent Explorer did not close normally last time. Restore the model it was "
-                                    "training (%1, %n epoch(s) trained)?", nullptr, s->epochsDone())
+                                    "training (%1, %n epoch(s) trained)?",
+                                    nullptr, s->epochsDone())
                                      .arg(s->description());
         if (!confirm(question)) {
             AutosaveStore::remove(file);
@@ -335,8 +338,9 @@ void MainWindow::offerRestore()
         setSession(s, true);
         modelPath_.clear();
         updateTitle();
-        statusBar()->showMessage(tr("Restored %1 after %n epoch(s); Continue Training goes on from there.", nullptr,
-                                    s->epochsDone()).arg(s->description()), 15000);
+        statusBar()->showMessage(
+            tr("Restored %1 after %n epoch(s); Continue Training goes on from there.", nullptr, s->epochsDone()).arg(s->description()),
+            15000);
         return;
     }
 }
@@ -365,8 +369,11 @@ void MainWindow::stopAndWait()
 void MainWindow::onEpochFinished(const EpochSummary& s)
 {
     statusBar()->showMessage(s.hasTest ? tr("Epoch %1/%2: test loss %3 (reconstruction %4, KL %5)")
-                                             .arg(s.epoch).arg(s.epochs).arg(s.testTotal, 0, 'f', 2)
-                                             .arg(s.testReconstruction, 0, 'f', 2).arg(s.testKl, 0, 'f', 2)
+                                             .arg(s.epoch)
+                                             .arg(s.epochs)
+                                             .arg(s.testTotal, 0, 'f', 2)
+                                             .arg(s.testReconstruction, 0, 'f', 2)
+                                             .arg(s.testKl, 0, 'f', 2)
                                        : tr("Epoch %1/%2 done").arg(s.epoch).arg(s.epochs));
 }
 

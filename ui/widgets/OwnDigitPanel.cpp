@@ -211,15 +211,17 @@ QWidget* OwnDigitPanel::makeHelperRow(Helper& h, KeptModelTrainer::Role role, QW
     h.cancel = new QPushButton(tr("Cancel"), row);
     const bool denoiser = role == latent::KeptModels::Denoiser;
     auto* openButton = new QPushButton(tr("Model…"), row);
-    openButton->setToolTip(denoiser ? tr("Open a denoising autoencoder (dae); any autoencoder works") : tr("Open a super-resolution model (sr)"));
+    openButton->setToolTip(denoiser ? tr("Open a denoising autoencoder (dae); any autoencoder works")
+                                    : tr("Open a super-resolution model (sr)"));
     buttons->addWidget(h.train);
     buttons->addWidget(h.progress, 1);
     buttons->addWidget(h.cancel);
     buttons->addStretch(0);
     buttons->addWidget(openButton);
     connect(openButton, &QPushButton::clicked, this, [this, denoiser] {
-        const QString path = QFileDialog::getOpenFileName(this, denoiser ? tr("Open a Denoising Model") : tr("Open a Super-Resolution Model"),
-                                                          QSettings().value("dirs/models").toString(), modelFilter());
+        const QString path =
+            QFileDialog::getOpenFileName(this, denoiser ? tr("Open a Denoising Model") : tr("Open a Super-Resolution Model"),
+                                         QSettings().value("dirs/models").toString(), modelFilter());
         if (!path.isEmpty()) denoiser ? void(openDenoiser(path)) : void(openUpscaler(path));
     });
     v->addWidget(buttonsWidget);
@@ -243,8 +245,8 @@ void OwnDigitPanel::helperFinished(Helper& h, bool ok, const QString& message)
         reloadKeptModel(h);
         Q_EMIT this->message(tr("Kept %1").arg(message));
     } else {
-        showError(tr("Training the %1 did not finish: %2")
-                      .arg(QString::fromStdString(latent::KeptModels::describe(h.trainer->role())), message));
+        showError(
+            tr("Training the %1 did not finish: %2").arg(QString::fromStdString(latent::KeptModels::describe(h.trainer->role())), message));
     }
     updateModelLabels();
     refresh();
@@ -263,7 +265,8 @@ void OwnDigitPanel::reloadKeptModel(Helper& h)
         QString error;
         h.kept = InferenceSession::open(QString::fromStdString(latent::KeptModels::path(role)), &error);
         if (!h.kept)
-            showError(tr("The kept %1 could not be opened (%2): train it again").arg(QString::fromStdString(latent::KeptModels::describe(role)), error));
+            showError(tr("The kept %1 could not be opened (%2): train it again")
+                          .arg(QString::fromStdString(latent::KeptModels::describe(role)), error));
     }
     updateModelLabels();
 }
@@ -320,20 +323,31 @@ void OwnDigitPanel::updateModelLabels()
 {
     const InferenceSessionPtr d = denoiser(), u = upscaler();
     QString denoiseText;
-    if (!d) denoiseText = tr("No denoiser yet: train one (one click, kept for next time) or open a dae (Model…).");
-    else if (d == ownDenoiser_) denoiseText = tr("Denoiser: %1 (opened here).").arg(d->description());
-    else if (d == denoise_.kept) denoiseText = tr("Denoiser: the kept %1.").arg(d->description());
-    else if (d->isDenoiser()) denoiseText = tr("Denoiser: the explorer's model, %1.").arg(d->description());
-    else denoiseText = tr("Denoiser: the explorer's model, %1. It was not trained to remove noise: train a denoiser for that.").arg(d->description());
+    if (!d)
+        denoiseText = tr("No denoiser yet: train one (one click, kept for next time) or open a dae (Model…).");
+    else if (d == ownDenoiser_)
+        denoiseText = tr("Denoiser: %1 (opened here).").arg(d->description());
+    else if (d == denoise_.kept)
+        denoiseText = tr("Denoiser: the kept %1.").arg(d->description());
+    else if (d->isDenoiser())
+        denoiseText = tr("Denoiser: the explorer's model, %1.").arg(d->description());
+    else
+        denoiseText =
+            tr("Denoiser: the explorer's model, %1. It was not trained to remove noise: train a denoiser for that.").arg(d->description());
     QString upscaleText;
-    if (!u) upscaleText = tr("No super-resolution model yet: train one (one click, kept for next time) or open an sr model (Model…).");
-    else if (u == ownUpscaler_) upscaleText = tr("Model: %1 (opened here).").arg(u->description());
-    else if (u == upscale_.kept) upscaleText = tr("Model: the kept %1.").arg(u->description());
-    else upscaleText = tr("Model: the explorer's model, %1.").arg(u->description());
+    if (!u)
+        upscaleText = tr("No super-resolution model yet: train one (one click, kept for next time) or open an sr model (Model…).");
+    else if (u == ownUpscaler_)
+        upscaleText = tr("Model: %1 (opened here).").arg(u->description());
+    else if (u == upscale_.kept)
+        upscaleText = tr("Model: the kept %1.").arg(u->description());
+    else
+        upscaleText = tr("Model: the explorer's model, %1.").arg(u->description());
     const bool denoiserFits = d && d->isDenoiser();
     for (auto [h, text, fits] : {std::tuple{&denoise_, denoiseText, denoiserFits}, std::tuple{&upscale_, upscaleText, bool(u)}}) {
         const bool running = h->trainer->isRunning();
-        h->label->setText(running ? tr("Training the %1…").arg(QString::fromStdString(latent::KeptModels::describe(h->trainer->role()))) : text);
+        h->label->setText(running ? tr("Training the %1…").arg(QString::fromStdString(latent::KeptModels::describe(h->trainer->role())))
+                                  : text);
         h->train->setVisible(!running && !fits);
         h->progress->setVisible(running);
         h->cancel->setVisible(running);
@@ -383,8 +397,9 @@ void OwnDigitPanel::setNoise(double stddev, int seed)
 void OwnDigitPanel::openPictureDialog()
 {
     QSettings s;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a Picture of a Digit"), s.value("dirs/pictures").toString(),
-                                                      tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm *.tif *.tiff *.webp);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open a Picture of a Digit"), s.value("dirs/pictures").toString(),
+                                     tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.pgm *.ppm *.tif *.tiff *.webp);;All files (*)"));
     if (path.isEmpty()) return;
     s.setValue("dirs/pictures", QFileInfo(path).absolutePath());
     openPicture(path);
@@ -415,8 +430,12 @@ void OwnDigitPanel::setPicture(const QImage& image, const QString& what)
         *size = image.size();
         if (image.width() > ImageFile::kMaxSide || image.height() > ImageFile::kMaxSide ||
             qint64(image.width()) * image.height() > ImageFile::kMaxPixels)
-            throw ImageFileError(tr("%1 is %2x%3 pixels; the limit is %4 per side").arg(what).arg(image.width()).arg(image.height())
-                                     .arg(ImageFile::kMaxSide).toStdString());
+            throw ImageFileError(tr("%1 is %2x%3 pixels; the limit is %4 per side")
+                                     .arg(what)
+                                     .arg(image.width())
+                                     .arg(image.height())
+                                     .arg(ImageFile::kMaxSide)
+                                     .toStdString());
         // Reduced before the copy into floats: a pasted screenshot needs no more than the
         // preprocessing works at.
         const int working = latent::PreprocessOptions{}.workingSide;
@@ -431,23 +450,25 @@ void OwnDigitPanel::loadPicture(const QString& what, std::function<latent::GrayI
     pictureWanted_ = true;
     source_->setText(tr("Opening %1…").arg(what));
     pictureBusy_->show();
-    pictureJob_.start([what, read = std::move(read)] {
-        LoadedPicture p;
-        p.what = what;
-        try {
-            const latent::GrayImage picture = read(&p.size);
-            if (!p.size.isValid()) p.size = QSize(picture.width, picture.height);
-            auto result = std::make_shared<latent::PreprocessResult>(latent::preprocessDigit(picture));
-            for (const latent::PreprocessStage& s : result->stages) p.stages.push_back(ImageFile::toImage(s.image));
-            p.result = std::move(result);
-            p.ok = true;
-        } catch (const ImageFileError& e) {
-            p.error = QString::fromStdString(e.what());
-        } catch (const std::exception& e) {  // PreprocessError: says why in words for users
-            p.error = tr("%1: %2").arg(what, QString::fromStdString(e.what()));
-        }
-        return p;
-    }, [this](const LoadedPicture& p) { showPicture(p); });
+    pictureJob_.start(
+        [what, read = std::move(read)] {
+            LoadedPicture p;
+            p.what = what;
+            try {
+                const latent::GrayImage picture = read(&p.size);
+                if (!p.size.isValid()) p.size = QSize(picture.width, picture.height);
+                auto result = std::make_shared<latent::PreprocessResult>(latent::preprocessDigit(picture));
+                for (const latent::PreprocessStage& s : result->stages) p.stages.push_back(ImageFile::toImage(s.image));
+                p.result = std::move(result);
+                p.ok = true;
+            } catch (const ImageFileError& e) {
+                p.error = QString::fromStdString(e.what());
+            } catch (const std::exception& e) {  // PreprocessError: says why in words for users
+                p.error = tr("%1: %2").arg(what, QString::fromStdString(e.what()));
+            }
+            return p;
+        },
+        [this](const LoadedPicture& p) { showPicture(p); });
 }
 
 bool OwnDigitPanel::waitForPicture(int timeoutMs)
@@ -537,9 +558,10 @@ void OwnDigitPanel::refresh()
             reconstruction_->setImage(e.reconstruction, tr("reconstruction"));
             QStringList z;
             for (size_t i = 0; i < e.mean.size() && i < 4; ++i) z << QString::number(e.mean[i], 'f', 3);
-            latentLabel_->setText(tr("z = (%1%2)%3")
-                                      .arg(z.join(", "), e.mean.size() > 4 ? QStringLiteral(", …") : QString())
-                                      .arg(e.logvar.empty() ? QString() : tr("\nthe ellipse in the latent view is 1 and 2 standard deviations of q(z|x)")));
+            latentLabel_->setText(
+                tr("z = (%1%2)%3")
+                    .arg(z.join(", "), e.mean.size() > 4 ? QStringLiteral(", …") : QString())
+                    .arg(e.logvar.empty() ? QString() : tr("\nthe ellipse in the latent view is 1 and 2 standard deviations of q(z|x)")));
         }
         Q_EMIT digitEncoded(e);
     } catch (const std::exception& ex) {

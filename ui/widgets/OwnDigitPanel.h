@@ -79,7 +79,7 @@ Q_SIGNALS:
     // The digit's code under the explorer's model (empty mean: nothing to mark).
     void digitEncoded(const DigitEncoding& encoding);
     void message(const QString& text);  // for the status bar
-    void pictureSettled(bool shown);     // the newest picture was shown, or refused (errorText says why)
+    void pictureSettled(bool shown);    // the newest picture was shown, or refused (errorText says why)
 
 public Q_SLOTS:
     void openPictureDialog();
@@ -134,7 +134,7 @@ private:
     bool hasDigit_ = false;
     bool lastPictureShown_ = false;
     bool pictureWanted_ = false;  // a picture was asked for and is not on screen (or refused) yet
-    QString sourceText_;  // what the shown digit came from
+    QString sourceText_;          // what the shown digit came from
     BackgroundJob<LoadedPicture> pictureJob_;
     QProgressBar* pictureBusy_;
     QLabel* source_;

@@ -61,8 +61,10 @@ void PcaComparePanel::showDigit(const QImage& original, const QImage& reconstruc
     original_->setImage(original, tr("test digit"));
     modelDigit_->setImage(reconstruction, tr("model"));
     const QImage pca = haveLatent_ ? InferenceSession::pcaReconstruction(latent_, original) : QImage();
-    if (pca.isNull()) pcaDigit_->clear(tr("PCA: after scoring"));
-    else pcaDigit_->setImage(pca, tr("PCA, %1 comp.").arg(latent_.pcaComponents));
+    if (pca.isNull())
+        pcaDigit_->clear(tr("PCA: after scoring"));
+    else
+        pcaDigit_->setImage(pca, tr("PCA, %1 comp.").arg(latent_.pcaComponents));
 }
 
 void PcaComparePanel::setClassNames(const QStringList& names) { view_->setClassNames(names); }
@@ -71,16 +73,20 @@ QString PcaComparePanel::summary() const { return text_->text(); }
 
 void PcaComparePanel::updateText()
 {
-    QString t = havePca_ ? tr("<b>PCA, 2 components</b> (above): 5-NN %1, silhouette %2")
-                               .arg(pca_.knn, 0, 'f', 3).arg(pca_.silhouette, 0, 'f', 3)
-                         : tr("<b>PCA</b>: waiting for a dataset");
+    QString t =
+        havePca_ ? tr("<b>PCA, 2 components</b> (above): 5-NN %1, silhouette %2").arg(pca_.knn, 0, 'f', 3).arg(pca_.silhouette, 0, 'f', 3)
+                 : tr("<b>PCA</b>: waiting for a dataset");
     t += "<br>";
     t += haveLatent_ ? tr("<b>Learned latent</b> (%1, main view): 5-NN %2, silhouette %3")
-                           .arg(model_.toHtmlEscaped()).arg(latent_.knn, 0, 'f', 3).arg(latent_.silhouette, 0, 'f', 3)
+                           .arg(model_.toHtmlEscaped())
+                           .arg(latent_.knn, 0, 'f', 3)
+                           .arg(latent_.silhouette, 0, 'f', 3)
                      : tr("<b>Learned latent</b>: scored when training ends or a model is opened");
     if (haveLatent_ && latent_.reconMse >= 0)
         t += tr("<br><b>Reconstruction MSE</b> per pixel on the test split: model %1, PCA with %2 components %3")
-                 .arg(latent_.reconMse, 0, 'f', 4).arg(latent_.pcaComponents).arg(latent_.pcaMse, 0, 'f', 4);
+                 .arg(latent_.reconMse, 0, 'f', 4)
+                 .arg(latent_.pcaComponents)
+                 .arg(latent_.pcaMse, 0, 'f', 4);
     text_->setText(t);
 }
 
@@ -125,18 +131,22 @@ void PcaComparePanel::computeWhenShown()
     if (!onScreen_ || !isVisible() || data_.isEmpty()) return;
     if (pcaStale_) {
         pcaStale_ = false;
-        pcaJob_.start([data = data_] {
-            InferenceSession::setThreadsForThisThread(1);
-            return InferenceSession::pcaComparison(data);
-        }, [this](const PcaComparison& pca) { setPca(pca); });
+        pcaJob_.start(
+            [data = data_] {
+                InferenceSession::setThreadsForThisThread(1);
+                return InferenceSession::pcaComparison(data);
+            },
+            [this](const PcaComparison& pca) { setPca(pca); });
     }
     if (scoresStale_ && !training_) {
         scoresStale_ = false;
-        scoresJob_.start([session = session_, data = data_] {
-            InferenceSession::setThreadsForThisThread(latent::ThreadGovernor::defaultThreads());
-            return session->scores(data);
-        }, [this, session = session_](const EmbeddingScores& scores) {
-            if (session == session_) setLatentScores(scores, session_->description());
-        });
+        scoresJob_.start(
+            [session = session_, data = data_] {
+                InferenceSession::setThreadsForThisThread(latent::ThreadGovernor::defaultThreads());
+                return session->scores(data);
+            },
+            [this, session = session_](const EmbeddingScores& scores) {
+                if (session == session_) setLatentScores(scores, session_->description());
+            });
     }
 }

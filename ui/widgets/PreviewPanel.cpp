@@ -25,10 +25,11 @@ void PreviewPanel::showDecoded(const QImage& image, const QString& coordinates)
     second_->hide();
 }
 
-void PreviewPanel::showTestDigit(const QImage& original, const QImage& reconstruction, int index, int label,
-                                 const QString& className)
+void PreviewPanel::showTestDigit(const QImage& original, const QImage& reconstruction, int index, int label, const QString& className)
 {
-    title_->setText(tr("<b>Test digit #%1</b>, label %2%3").arg(index).arg(label)
+    title_->setText(tr("<b>Test digit #%1</b>, label %2%3")
+                        .arg(index)
+                        .arg(label)
                         .arg(className.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(className)));
     main_->setImage(original, tr("original"));
     second_->setImage(reconstruction, tr("reconstruction"));

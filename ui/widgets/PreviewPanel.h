@@ -11,11 +11,10 @@ class PreviewPanel : public QWidget {
 public:
     explicit PreviewPanel(QWidget* parent = nullptr);
     void showDecoded(const QImage& image, const QString& coordinates);
-    void showTestDigit(const QImage& original, const QImage& reconstruction, int index, int label,
-                       const QString& className);
+    void showTestDigit(const QImage& original, const QImage& reconstruction, int index, int label, const QString& className);
     void clear(const QString& why);
-    DigitView* mainView() const { return main_; }     // decoded at cursor / the test digit
-    DigitView* secondView() const { return second_; } // reconstruction of the test digit
+    DigitView* mainView() const { return main_; }      // decoded at cursor / the test digit
+    DigitView* secondView() const { return second_; }  // reconstruction of the test digit
 
 private:
     DigitView* main_;

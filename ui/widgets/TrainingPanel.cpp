@@ -23,8 +23,9 @@ QString clock(double seconds)
 {
     if (!(seconds >= 0) || seconds > 1e7) return QStringLiteral("--:--");
     const qint64 s = qint64(seconds + 0.5);
-    return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
-                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return s >= 3600
+               ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
+               : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
 // The form's words for the core's kinds and architectures (ModelCatalog says which exist).
@@ -48,8 +49,9 @@ QString archLabel(const latent::ModelKindInfo& kind, latent::Arch arch)
     case latent::Arch::Wide: return TrainingPanel::tr("Wide conv 32-32 (the lesson's denoiser)");
     case latent::Arch::Script: return TrainingPanel::tr("TorchScript module");
     case latent::Arch::Conv:
-        return kind.kind == latent::ModelKind::Ae || kind.kind == latent::ModelKind::Dae ? TrainingPanel::tr("Conv 16-8-8 (plots its codes)")
-                                                                                       : TrainingPanel::tr("Convolutional");
+        return kind.kind == latent::ModelKind::Ae || kind.kind == latent::ModelKind::Dae
+                   ? TrainingPanel::tr("Conv 16-8-8 (plots its codes)")
+                   : TrainingPanel::tr("Convolutional");
     }
     return {};
 }
@@ -63,13 +65,14 @@ struct Preset {
     int klWarmup = 0;
 };
 // The first is "Custom" (no change). Times and figures: the standard MNIST on two cores (docs/PERFORMANCE.md).
-const Preset kPresets[] = {{QT_TRANSLATE_NOOP("TrainingPanel", "Custom"), nullptr, nullptr, 0, 0},
-                           {QT_TRANSLATE_NOOP("TrainingPanel", "Quick look: MLP VAE, 3 epochs (~7 s)"), "vae", "mlp", 3, 2},
-                           {QT_TRANSLATE_NOOP("TrainingPanel", "Lesson VAE: MLP, 20 epochs (~45 s, 5-NN 0.69)"), "vae", "mlp", 20, 2},
-                           {QT_TRANSLATE_NOOP("TrainingPanel", "Clearest 2-D map: MLP VAE, 50 epochs (~2 min, 5-NN 0.72)"), "vae", "mlp", 50, 2},
-                           {QT_TRANSLATE_NOOP("TrainingPanel", "Conv VAE, 3 epochs, KL warm-up 2 (~2 min, 5-NN 0.44)"), "vae", "conv", 3, 2, 2},
-                           {QT_TRANSLATE_NOOP("TrainingPanel", "Denoiser: wide conv AE, noise 0.5, 3 epochs"), "dae", "wide", 3, 0},
-                           {QT_TRANSLATE_NOOP("TrainingPanel", "Super-resolution x2, 2 epochs"), "sr", "conv", 2, 0}};
+const Preset kPresets[] = {
+    {QT_TRANSLATE_NOOP("TrainingPanel", "Custom"), nullptr, nullptr, 0, 0},
+    {QT_TRANSLATE_NOOP("TrainingPanel", "Quick look: MLP VAE, 3 epochs (~7 s)"), "vae", "mlp", 3, 2},
+    {QT_TRANSLATE_NOOP("TrainingPanel", "Lesson VAE: MLP, 20 epochs (~45 s, 5-NN 0.69)"), "vae", "mlp", 20, 2},
+    {QT_TRANSLATE_NOOP("TrainingPanel", "Clearest 2-D map: MLP VAE, 50 epochs (~2 min, 5-NN 0.72)"), "vae", "mlp", 50, 2},
+    {QT_TRANSLATE_NOOP("TrainingPanel", "Conv VAE, 3 epochs, KL warm-up 2 (~2 min, 5-NN 0.44)"), "vae", "conv", 3, 2, 2},
+    {QT_TRANSLATE_NOOP("TrainingPanel", "Denoiser: wide conv AE, noise 0.5, 3 epochs"), "dae", "wide", 3, 0},
+    {QT_TRANSLATE_NOOP("TrainingPanel", "Super-resolution x2, 2 epochs"), "sr", "conv", 2, 0}};
 
 const latent::ModelKindInfo& kindOf(const QString& name)
 {
@@ -328,7 +331,10 @@ void TrainingPanel::showProgress(const TrainingProgress& p)
     progress_->setValue(int(1000.0 * done / total));
     progress_->setFormat(tr("epoch %1/%2 · %3%").arg(p.epoch).arg(p.epochs).arg(int(100.0 * done / total)));
     status_->setText(tr("Epoch %1/%2, step %3/%4\n%5 samples/s on %n thread(s), %6 left", nullptr, p.threads)
-                         .arg(p.epoch).arg(p.epochs).arg(p.step).arg(p.stepsPerEpoch)
+                         .arg(p.epoch)
+                         .arg(p.epochs)
+                         .arg(p.step)
+                         .arg(p.stepsPerEpoch)
                          .arg(QLocale().toString(qint64(p.samplesPerSecond + 0.5)))
                          .arg(clock(p.secondsLeft)));
 }

@@ -36,7 +36,8 @@ WindowActions::WindowActions(QWidget* window) : QObject(window)
                                     "settings and optimiser state (Ctrl+F5)"));
     continueTraining->setIconText(tr("Continue"));
     pause = make(tr("&Pause"), "pause", "media-playback-pause", {QKeySequence(Qt::Key_F6), QKeySequence(Qt::CTRL | Qt::Key_P)});
-    stop = make(tr("St&op"), "stop", "media-playback-stop", {QKeySequence(Qt::SHIFT | Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_Period)});
+    stop =
+        make(tr("St&op"), "stop", "media-playback-stop", {QKeySequence(Qt::SHIFT | Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_Period)});
     fit = make(tr("&Fit Latent View"), "fit", "zoom-fit-best", {QKeySequence(Qt::CTRL | Qt::Key_0)});
     about = make(tr("&About Latent Explorer"), "about", "help-about", {});
     connect(about, &QAction::triggered, window, [window] {
