@@ -30,7 +30,7 @@ class TestTorchScript : public QObject {
     {
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(LATENT_PYTHON, QStringList{LATENT_FIXTURE} + args);
+        p.start(testdata::pathFromEnvironment("LATENT_PYTHON"), QStringList{testdata::pathFromEnvironment("LATENT_FIXTURE")} + args);
         if (!p.waitForFinished(300000)) return false;
         const QString out = QString::fromUtf8(p.readAll()).trimmed();
         qInfo().noquote() << out;
@@ -63,7 +63,7 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         torch::set_num_threads(1);
         // Debian's python3-torch (scripts/bootstrap.sh installs it); without it there is no PyTorch side.
-        havePython = QFile::exists(LATENT_PYTHON) && python({"make", dir.path()});
+        havePython = QFile::exists(testdata::pathFromEnvironment("LATENT_PYTHON")) && python({"make", dir.path()});
         if (!havePython) QSKIP("no python3 with torch (install python3-torch): the PyTorch side cannot run");
     }
 

@@ -36,13 +36,15 @@ class TestCli : public QObject {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("LATENT_DATA_DIR", dir.filePath("data-root"));
         env.insert("LATENT_MODELS_DIR", dir.filePath("kept-models"));
-        return testdata::runProcess(LATENT_CLI_PATH, args, env, timeoutMs);
+        return testdata::runProcess(testdata::pathFromEnvironment("LATENT_CLI_PATH"), args, env, timeoutMs);
     }
     // latent-cli under a file-size limit of `blocks` (as a full disk would stop it).
     Run cliUnderFileLimit(const QString& args, int blocks = 64)
     {
-        return testdata::runProcess("/bin/sh", {"-c", QStringLiteral("ulimit -f %1; exec '%2' %3").arg(blocks).arg(LATENT_CLI_PATH, args)},
-                                    QProcessEnvironment::systemEnvironment(), 120000);
+        return testdata::runProcess(
+            "/bin/sh",
+            {"-c", QStringLiteral("ulimit -f %1; exec '%2' %3").arg(blocks).arg(testdata::pathFromEnvironment("LATENT_CLI_PATH"), args)},
+            QProcessEnvironment::systemEnvironment(), 120000);
     }
     static QByteArray fileBytes(const QString& path)
     {
@@ -335,7 +337,7 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("LATENT_DATA_DIR", dir.filePath("data-root"));
         p.setProcessEnvironment(env);
-        p.start(LATENT_CLI_PATH,
+        p.start(testdata::pathFromEnvironment("LATENT_CLI_PATH"),
                 {"train", "--data", dataDir, "--epochs", "500", "--batch", "32", "--seed", "7", "--threads", "1", "--out", m});
         QVERIFY(p.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m), 60000);
@@ -421,7 +423,7 @@ private Q_SLOTS:
             std::vector<std::unique_ptr<QProcess>> ps;
             for (const QStringList& args : runs) {
                 ps.push_back(std::make_unique<QProcess>());
-                ps.back()->start(LATENT_CLI_PATH, args);
+                ps.back()->start(testdata::pathFromEnvironment("LATENT_CLI_PATH"), args);
             }
             QStringList failures;
             for (auto& p : ps)
@@ -448,7 +450,8 @@ private Q_SLOTS:
     {
         const QString out = dir.filePath("interrupted.pt");
         QProcess p;
-        p.start(LATENT_CLI_PATH, {"train", "--data", dataDir, "--epochs", "100000", "--batch", "32", "--out", out, "--json"});
+        p.start(testdata::pathFromEnvironment("LATENT_CLI_PATH"),
+                {"train", "--data", dataDir, "--epochs", "100000", "--batch", "32", "--out", out, "--json"});
         QVERIFY(p.waitForStarted());
         QByteArray err;
         QElapsedTimer t;

@@ -50,7 +50,7 @@ class TestLocale : public QObject {
 
     using Run = testdata::ProcessRun;
     // Inherits LC_ALL: the command line runs under the same locale.
-    static Run cli(const QStringList& args) { return testdata::runProcess(LATENT_CLI_PATH, args); }
+    static Run cli(const QStringList& args) { return testdata::runProcess(testdata::pathFromEnvironment("LATENT_CLI_PATH"), args); }
 
     static double setting(const ModelSpec& spec, const char* key)
     {

@@ -15,6 +15,15 @@
 
 namespace testdata {
 
+// A program or file a test runs, from the environment CTest gives it (tests/*/CMakeLists.txt): no
+// build folder's path is compiled into a test, so a clone in another folder hits ccache.
+inline QString pathFromEnvironment(const char* name)
+{
+    const QByteArray value = qgetenv(name);
+    if (value.isEmpty()) qFatal("%s is not set: run the tests through ctest", name);
+    return QString::fromLocal8Bit(value);
+}
+
 // A program run to its end: exit code (-1: did not finish in time, -2: crashed), stdout, stderr.
 struct ProcessRun {
     int code = -1;

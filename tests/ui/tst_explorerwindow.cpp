@@ -453,7 +453,7 @@ private Q_SLOTS:
         auto autosaves = [&] { return QDir(store.directory()).entryList({"model-*.pt"}, QDir::Files); };
         QProcess program;
         program.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        program.start(LATENT_GUI_PATH, {"--train"});
+        program.start(testdata::pathFromEnvironment("LATENT_GUI_PATH"), {"--train"});
         QVERIFY(program.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(!autosaves().isEmpty(), 60000 * testdata::slowdown());
         ::kill(pid_t(program.processId()), SIGKILL);
