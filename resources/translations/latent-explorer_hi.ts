@@ -8,10 +8,6 @@
         <translation>यहाँ कोई चित्र नहीं है</translation>
     </message>
     <message>
-        <source>could not write %1</source>
-        <translation>%1 नहीं लिखा जा सका</translation>
-    </message>
-    <message>
         <source>Save Image As…</source>
         <translation>चित्र इस रूप में सहेजें…</translation>
     </message>
@@ -72,10 +68,6 @@
     <message>
         <source>Could not export the %1</source>
         <translation>%1 निर्यात नहीं किया जा सका</translation>
-    </message>
-    <message>
-        <source>Could not write %1</source>
-        <translation>%1 नहीं लिखा जा सका</translation>
     </message>
     <message>
         <source>grid</source>
@@ -274,6 +266,13 @@
     </message>
 </context>
 <context>
+    <name>InferenceSession</name>
+    <message>
+        <source>A TorchScript module made elsewhere stays in its own file; models trained here can be exported as TorchScript.</source>
+        <translation>कहीं और बना TorchScript मॉड्यूल अपनी ही फ़ाइल में रहता है; यहाँ प्रशिक्षित मॉडल TorchScript में निर्यात किए जा सकते हैं।</translation>
+    </message>
+</context>
+<context>
     <name>KeptModelTrainer</name>
     <message>
         <source>epoch %1 of %2, %3 s left</source>
@@ -392,6 +391,50 @@ To get one: run &quot;bash scripts/bootstrap.sh setup&quot; (imports MNIST), ins
 
 डेटासेट पाने के लिए: &quot;bash scripts/bootstrap.sh setup&quot; चलाएँ (MNIST आयात करता है), Debian पैकेज dataset-fashion-mnist इंस्टॉल करें, या फ़ाइल &gt; डेटासेट फ़ोल्डर खोलें… से चार IDX फ़ाइलों वाला फ़ोल्डर चुनें।</translation>
     </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Size of each encoded digit&apos;s mark</source>
+        <translation>हर एन्कोड किए गए अंक के निशान का आकार</translation>
+    </message>
+    <message>
+        <source>Opacity of the points</source>
+        <translation>बिंदुओं की अपारदर्शिता</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>सभी</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>कोई नहीं</translation>
+    </message>
+    <message>
+        <source>How many test digits are drawn: a subset keeps each class&apos;s share, so every cluster keeps its shape</source>
+        <translation>कितने परीक्षण अंक दिखाए जाएँ: उपसमुच्चय में हर वर्ग का अपना हिस्सा रहता है, इसलिए हर समूह का आकार बना रहता है</translation>
+    </message>
+    <message>
+        <source>&amp;Labels</source>
+        <translation>&amp;लेबल</translation>
+    </message>
+    <message>
+        <source>Each class&apos;s digit at the middle (median) of its points</source>
+        <translation>हर वर्ग का अंक उसके बिंदुओं के बीच (माध्यिका) पर</translation>
+    </message>
+    <message>
+        <source>Opacity of the decoded grid under the points</source>
+        <translation>बिंदुओं के नीचे डिकोड किए गए ग्रिड की अपारदर्शिता</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>बिंदु</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>ग्रिड</translation>
+    </message>
 </context>
 <context>
     <name>LatentSpaceController</name>
@@ -415,10 +458,6 @@ To get one: run &quot;bash scripts/bootstrap.sh setup&quot; (imports MNIST), ins
         <translation>%1 (x) बनाम %2 (y)</translation>
     </message>
     <message>
-        <source>Click to %1 class %2</source>
-        <translation>वर्ग %2 को %1 के लिए क्लिक करें</translation>
-    </message>
-    <message>
         <source>hide</source>
         <translation>छिपाने</translation>
     </message>
@@ -435,6 +474,10 @@ To get one: run &quot;bash scripts/bootstrap.sh setup&quot; (imports MNIST), ins
     <message>
         <source>%1 = %2, %3 = %4</source>
         <translation>%1 = %2, %3 = %4</translation>
+    </message>
+    <message>
+        <source>Click to %1 class %2; Alt+click to see it alone (again: all)</source>
+        <translation>वर्ग %2 को %1 के लिए क्लिक करें; केवल इसे देखने के लिए Alt+क्लिक (फिर से: सभी)</translation>
     </message>
 </context>
 <context>
@@ -678,13 +721,6 @@ The current model is unchanged.</source>
     <message>
         <source>Save the model before quitting?</source>
         <translation>बंद करने से पहले मॉडल सहेजें?</translation>
-    </message>
-</context>
-<context>
-    <name>InferenceSession</name>
-    <message>
-        <source>A TorchScript module made elsewhere stays in its own file; models trained here can be exported as TorchScript.</source>
-        <translation>कहीं और बना TorchScript मॉड्यूल अपनी ही फ़ाइल में रहता है; यहाँ प्रशिक्षित मॉडल TorchScript में निर्यात किए जा सकते हैं।</translation>
     </message>
 </context>
 <context>

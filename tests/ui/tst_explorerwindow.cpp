@@ -38,11 +38,13 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSettings>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QtTest>
 
 #include <signal.h>
+#include <random>
 #endif
 
 class TestExplorerWindow : public QObject {
@@ -311,6 +313,141 @@ private Q_SLOTS:
         QCOMPARE(view->visiblePointCount(), kTest - kTest / 10);
         QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, view->legendRect(3).center());
         QCOMPARE(view->visiblePointCount(), kTest);
+    }
+
+    // Four clusters of unequal size around (±2, ±2): class l has 100 * (l + 1) codes.
+    static std::shared_ptr<LatentCodes> clusteredCodes()
+    {
+        auto codes = std::make_shared<LatentCodes>();
+        codes->dim = 2;
+        std::mt19937 rng(7);
+        std::normal_distribution<float> jitter(0.f, 0.3f);
+        const QPointF centres[4] = {{-2, -2}, {2, -2}, {-2, 2}, {2, 2}};
+        for (int l = 0; l < 4; ++l)
+            for (int k = 0; k < 100 * (l + 1); ++k) {
+                codes->mean.push_back(float(centres[l].x()) + jitter(rng));
+                codes->mean.push_back(float(centres[l].y()) + jitter(rng));
+                codes->labels.push_back(l);
+            }
+        codes->count = int(codes->labels.size());
+        return codes;
+    }
+
+    static int drawnOfClass(const LatentView& view, int label)
+    {
+        int n = 0;
+        for (int i = 0; i < view.pointCount(); ++i) n += view.isPointDrawn(i) && view.codes()->labels[size_t(i)] == label;
+        return n;
+    }
+
+    void pointLimitThinsEveryClassByItsShare()
+    {
+        LatentView view;
+        view.resize(400, 400);
+        view.setCodes(clusteredCodes());  // 1,000 codes: 100, 200, 300, 400
+        LatentView::PointStyle style;
+        style.limit = 500;
+        view.setPointStyle(style);
+        QCOMPARE(view.visiblePointCount(), 500);
+        for (int l = 0; l < 4; ++l) QCOMPARE(drawnOfClass(view, l), 50 * (l + 1));
+        // A point that is not drawn cannot be clicked or hovered as a digit.
+        int hidden = 0;
+        while (view.isPointDrawn(hidden)) ++hidden;
+        const QPointF at = view.widgetAt(QPointF(view.codes()->at(hidden, 0), view.codes()->at(hidden, 1)));
+        QVERIFY(view.pointAt(at, 0.01) != hidden);
+        style.limit = 0;
+        view.setPointStyle(style);
+        QCOMPARE(view.visiblePointCount(), 0);
+        style.limit = -1;
+        view.setPointStyle(style);
+        QCOMPARE(view.visiblePointCount(), 1000);
+        // New codes (the next epoch) keep the choice.
+        style.limit = 100;
+        view.setPointStyle(style);
+        view.setCodes(clusteredCodes());
+        QCOMPARE(view.visiblePointCount(), 100);
+    }
+
+    void altClickOnTheLegendShowsOneClassAlone()
+    {
+        LatentView view;
+        view.resize(400, 400);
+        view.show();
+        view.setCodes(clusteredCodes());
+        LatentView::PointStyle style;
+        style.limit = -1;
+        view.setPointStyle(style);
+        QTest::mouseClick(&view, Qt::LeftButton, Qt::AltModifier, view.legendRect(2).center());
+        for (int l = 0; l < 4; ++l) QCOMPARE(view.isLabelVisible(l), l == 2);
+        QCOMPARE(view.visiblePointCount(), 300);
+        // Alt+click on another class moves the solo there; on the class shown alone, shows all.
+        QTest::mouseClick(&view, Qt::LeftButton, Qt::AltModifier, view.legendRect(1).center());
+        QCOMPARE(view.visiblePointCount(), 200);
+        QTest::mouseClick(&view, Qt::LeftButton, Qt::AltModifier, view.legendRect(1).center());
+        QCOMPARE(view.visiblePointCount(), 1000);
+    }
+
+    void clusterLabelsSitOnTheirClusters()
+    {
+        LatentView view;
+        view.resize(400, 400);
+        view.setCodes(clusteredCodes());
+        const QPointF centres[4] = {{-2, -2}, {2, -2}, {-2, 2}, {2, 2}};
+        auto labels = view.clusterLabelPoints();
+        QCOMPARE(int(labels.size()), 4);
+        for (const auto& [label, z] : labels) QVERIFY2(QLineF(z, centres[label]).length() < 0.15, qPrintable(QString::number(label)));
+        view.setLabelVisible(3, false);
+        labels = view.clusterLabelPoints();
+        QCOMPARE(int(labels.size()), 3);  // a hidden class has no label on the map
+        LatentView::PointStyle style;
+        style.clusterLabels = false;
+        view.setPointStyle(style);
+        QVERIFY(view.clusterLabelPoints().empty());
+    }
+
+    void theGridCellUnderTheMouseIsHighlighted()
+    {
+        LatentView view;
+        view.resize(400, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        DecodedGrid grid;
+        grid.n = 4;
+        grid.image = QImage(4 * 28, 4 * 28, QImage::Format_Grayscale8);
+        grid.image.fill(0);
+        grid.xs = {-3, -1, 1, 3};
+        grid.ys = {3, 1, -1, -3};
+        view.setGrid(grid);
+        view.setVisibleArea(QRectF(-4, -4, 8, 8));
+        // Row 0 is the top (largest y), column 0 the left: (2.5, 2.5) is row 0, column 3.
+        QTest::mouseMove(&view, view.widgetAt(QPointF(2.5, 2.5)).toPoint());
+        QTRY_COMPARE(view.hoveredCell(), 3);
+        QTest::mouseMove(&view, view.widgetAt(QPointF(-1.2, -2.2)).toPoint());
+        QTRY_COMPARE(view.hoveredCell(), 3 * 4 + 1);
+        view.setGridVisible(false);
+        QTest::mouseMove(&view, view.widgetAt(QPointF(0.5, 0.5)).toPoint());
+        QTRY_COMPARE(view.hoveredCell(), -1);
+    }
+
+    void pointSettingsComeBackInTheNextSession()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("settings.ini");
+        {
+            LatentPanel panel;
+            auto* limit = panel.findChild<QComboBox*>("pointLimit");
+            QVERIFY(limit);
+            limit->setCurrentIndex(0);  // all
+            QSettings s(file, QSettings::IniFormat);
+            LatentView::PointStyle style = panel.view()->pointStyle();
+            QCOMPARE(style.limit, -1);
+            panel.saveSettings(s);
+        }
+        LatentPanel panel;
+        QCOMPARE(panel.view()->pointStyle().limit, LatentView::PointStyle{}.limit);
+        QSettings s(file, QSettings::IniFormat);
+        panel.loadSettings(s);
+        QCOMPARE(panel.view()->pointStyle().limit, -1);
     }
 
     void wheelZoomsAboutTheMouse()

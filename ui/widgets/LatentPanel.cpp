@@ -7,10 +7,16 @@
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSettings>
+#include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
 
 LatentPanel::LatentPanel(QWidget* parent) : QWidget(parent)
 {
@@ -43,6 +49,7 @@ LatentPanel::LatentPanel(QWidget* parent) : QWidget(parent)
     top->addStretch(1);
     top->addWidget(fit);
 
+    makePointsRow();
     makeDimsRow();
 
     openData_ = new QPushButton(tr("Open a Dataset &Folder…"), this);
@@ -56,6 +63,7 @@ LatentPanel::LatentPanel(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
+    layout->addWidget(pointsRow_);
     layout->addWidget(conditionRow_);
     layout->addWidget(openData_, 0, Qt::AlignHCenter);
     layout->addWidget(dimsRow_);
@@ -79,6 +87,72 @@ LatentPanel::LatentPanel(QWidget* parent) : QWidget(parent)
     connect(dimY_, &QComboBox::activated, this, dimsChangedNow);
     connect(fit, &QPushButton::clicked, view_, &LatentView::fitToData);
     range_->setEnabled(false);
+}
+
+namespace {
+// "How many points": the values behind the choices (-1: all, 0: none).
+const int kPointLimits[] = {-1, 5000, 2000, 500, 0};
+}  // namespace
+
+void LatentPanel::makePointsRow()
+{
+    const LatentView::PointStyle defaults;
+    pointsRow_ = new QWidget(this);
+    pointSize_ = new QSpinBox(pointsRow_);
+    pointSize_->setRange(1, 12);
+    pointSize_->setValue(int(defaults.size));
+    pointSize_->setSuffix(tr(" px"));
+    pointSize_->setToolTip(tr("Size of each encoded digit's mark"));
+    pointOpacity_ = new QSlider(Qt::Horizontal, pointsRow_);
+    pointOpacity_->setRange(5, 100);
+    pointOpacity_->setValue(int(std::lround(defaults.opacity * 100)));
+    pointOpacity_->setMinimumWidth(50);
+    pointOpacity_->setMaximumWidth(90);
+    pointOpacity_->setToolTip(tr("Opacity of the points"));
+    pointLimit_ = new QComboBox(pointsRow_);
+    pointLimit_->setObjectName("pointLimit");
+    const QLocale locale;
+    pointLimit_->addItems({tr("all"), locale.toString(5000), locale.toString(2000), locale.toString(500), tr("none")});
+    pointLimit_->setCurrentIndex(
+        int(std::find(std::begin(kPointLimits), std::end(kPointLimits), defaults.limit) - std::begin(kPointLimits)));
+    pointLimit_->setToolTip(tr("How many test digits are drawn: a subset keeps each class's share, so every cluster keeps its shape"));
+    clusterLabels_ = new QCheckBox(tr("&Labels"), pointsRow_);
+    clusterLabels_->setChecked(defaults.clusterLabels);
+    clusterLabels_->setToolTip(tr("Each class's digit at the middle (median) of its points"));
+    gridOpacity_ = new QSlider(Qt::Horizontal, pointsRow_);
+    gridOpacity_->setRange(0, 100);
+    gridOpacity_->setValue(int(std::lround(defaults.gridOpacity * 100)));
+    gridOpacity_->setMinimumWidth(50);
+    gridOpacity_->setMaximumWidth(90);
+    gridOpacity_->setToolTip(tr("Opacity of the decoded grid under the points"));
+
+    auto* row = new QHBoxLayout(pointsRow_);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(new QLabel(tr("Points"), pointsRow_));
+    row->addWidget(pointLimit_);
+    row->addWidget(pointSize_);
+    row->addWidget(pointOpacity_);
+    row->addWidget(clusterLabels_);
+    row->addStretch(1);
+    row->addWidget(new QLabel(tr("Grid"), pointsRow_));
+    row->addWidget(gridOpacity_);
+
+    connect(pointSize_, &QSpinBox::valueChanged, this, &LatentPanel::applyPointStyle);
+    connect(pointOpacity_, &QSlider::valueChanged, this, &LatentPanel::applyPointStyle);
+    connect(pointLimit_, &QComboBox::currentIndexChanged, this, &LatentPanel::applyPointStyle);
+    connect(clusterLabels_, &QCheckBox::toggled, this, &LatentPanel::applyPointStyle);
+    connect(gridOpacity_, &QSlider::valueChanged, this, &LatentPanel::applyPointStyle);
+}
+
+void LatentPanel::applyPointStyle()
+{
+    LatentView::PointStyle style;
+    style.size = pointSize_->value();
+    style.opacity = pointOpacity_->value() / 100.0;
+    style.limit = kPointLimits[std::clamp(pointLimit_->currentIndex(), 0, int(std::size(kPointLimits)) - 1)];
+    style.clusterLabels = clusterLabels_->isChecked();
+    style.gridOpacity = gridOpacity_->value() / 100.0;
+    view_->setPointStyle(style);
 }
 
 void LatentPanel::makeDimsRow()
@@ -176,6 +250,11 @@ void LatentPanel::saveSettings(QSettings& s) const
     s.setValue("gridArea", gridArea_->currentIndex());
     s.setValue("range", range_->value());
     s.setValue("held", held_->currentIndex());
+    s.setValue("pointSize", pointSize_->value());
+    s.setValue("pointOpacity", pointOpacity_->value());
+    s.setValue("pointLimit", pointLimit_->currentIndex());
+    s.setValue("clusterLabels", clusterLabels_->isChecked());
+    s.setValue("gridOpacity", gridOpacity_->value());
     s.endGroup();
 }
 
@@ -187,5 +266,10 @@ void LatentPanel::loadSettings(QSettings& s)
     range_->setValue(s.value("range", 3.0).toDouble());
     gridArea_->setCurrentIndex(std::clamp(s.value("gridArea", 0).toInt(), 0, 2));
     held_->setCurrentIndex(std::clamp(s.value("held", int(GridSettings::Held::Mean)).toInt(), 0, 2));
+    pointSize_->setValue(s.value("pointSize", pointSize_->value()).toInt());
+    pointOpacity_->setValue(s.value("pointOpacity", pointOpacity_->value()).toInt());
+    pointLimit_->setCurrentIndex(std::clamp(s.value("pointLimit", pointLimit_->currentIndex()).toInt(), 0, pointLimit_->count() - 1));
+    clusterLabels_->setChecked(s.value("clusterLabels", clusterLabels_->isChecked()).toBool());
+    gridOpacity_->setValue(s.value("gridOpacity", gridOpacity_->value()).toInt());
     s.endGroup();
 }

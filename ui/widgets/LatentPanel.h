@@ -9,6 +9,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
+class QSlider;
 class QSettings;
 class QSpinBox;
 class QWidget;
@@ -46,6 +47,10 @@ private:
     // The rows shown only for some models: which two dims are plotted (latent > 2), which digit a
     // conditional VAE draws.
     void makeDimsRow();
+    // How the points lie over the grid: size, opacity, how many, labels on the clusters, and the
+    // grid's own opacity (LatentView::PointStyle).
+    void makePointsRow();
+    void applyPointStyle();
     void makeConditionRow();
 
     LatentView* view_;
@@ -53,6 +58,12 @@ private:
     QSpinBox* gridN_;
     QComboBox* gridArea_;
     QDoubleSpinBox* range_;
+    QWidget* pointsRow_;
+    QSpinBox* pointSize_;
+    QSlider* pointOpacity_;
+    QComboBox* pointLimit_;
+    QCheckBox* clusterLabels_;
+    QSlider* gridOpacity_;
     QWidget* dimsRow_;
     QComboBox* dimX_;
     QComboBox* dimY_;

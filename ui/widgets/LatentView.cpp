@@ -8,6 +8,7 @@
 #include <QToolTip>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -16,9 +17,8 @@ namespace {
 // relies on hue alone.
 const QColor kPalette[10] = {QColor("#CC6677"), QColor("#332288"), QColor("#DDCC77"), QColor("#117733"), QColor("#88CCEE"),
                              QColor("#882255"), QColor("#44AA99"), QColor("#999933"), QColor("#AA4499"), QColor("#000000")};
-constexpr int kMarker = 5;      // marker size in pixels
+constexpr int kMarker = 5;      // the largest marker's margin in pixels (hit tests, culling)
 constexpr int kLegendRow = 18;  // legend row height
-constexpr double kGridOpacity = 0.55;
 
 double niceStep(double span, int targetTicks)
 {
@@ -36,6 +36,52 @@ LatentView::LatentView(QWidget* parent) : QWidget(parent)
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setCursor(Qt::CrossCursor);
+    setMouseTracking(true);  // the grid cell under the mouse is highlighted
+}
+
+void LatentView::setPointStyle(const PointStyle& style)
+{
+    const bool subsetChanged = style.limit != style_.limit;
+    style_ = style;
+    style_.size = std::clamp(style_.size, 1.0, 12.0);
+    style_.opacity = std::clamp(style_.opacity, 0.05, 1.0);
+    style_.gridOpacity = std::clamp(style_.gridOpacity, 0.0, 1.0);
+    if (subsetChanged) updateSubset();
+    invalidateLayer();
+}
+
+// A stratified subset: each class keeps its share of `limit`, spread evenly over the class's codes
+// in dataset order (which is not sorted), so that thinning keeps every cluster's shape.
+void LatentView::updateSubset()
+{
+    const int n = pointCount();
+    inSubset_.assign(size_t(n), style_.limit < 0 ? 1 : 0);
+    if (style_.limit <= 0 || n == 0) return;
+    if (style_.limit >= n) {
+        std::fill(inSubset_.begin(), inSubset_.end(), 1);
+        return;
+    }
+    std::vector<std::vector<int>> byLabel(32);
+    for (int i = 0; i < n; ++i) byLabel[size_t(std::clamp(codes_->labels[size_t(i)], 0, 31))].push_back(i);
+    for (const std::vector<int>& members : byLabel) {
+        const int64_t m = int64_t(members.size());
+        const int64_t quota = std::max<int64_t>(m > 0 ? 1 : 0, (m * style_.limit + n / 2) / n);
+        for (int64_t k = 0; k < quota; ++k) inSubset_[size_t(members[size_t(k * m / quota)])] = 1;
+    }
+}
+
+bool LatentView::isPointDrawn(int index) const
+{
+    return codes_ && index >= 0 && index < codes_->count && size_t(index) < inSubset_.size() && inSubset_[size_t(index)] &&
+           isLabelVisible(codes_->labels[size_t(index)]);
+}
+
+void LatentView::showOnlyLabel(int label)
+{
+    if (label < 0 || label >= 32) return;
+    const uint32_t allButLabel = (classCount_ >= 32 ? ~0u : ((1u << classCount_) - 1)) & ~(1u << label);
+    hiddenLabels_ = hiddenLabels_ == allButLabel ? 0 : allButLabel;
+    invalidateLayer();
 }
 
 QColor LatentView::labelColor(int label) { return label >= 0 && label < 10 ? kPalette[label] : QColor(Qt::gray); }
@@ -54,6 +100,7 @@ void LatentView::setCodes(std::shared_ptr<const LatentCodes> codes)
         dimY_ = codes_->dim > 1 ? 1 : 0;
     }
     if (selected_ >= pointCount()) selected_ = -1;
+    updateSubset();
     // Follow the codes as they spread during training, until the user zooms or pans.
     if (followData_ && codes_ && codes_->count > 0) fitArea();
     invalidateLayer();
@@ -212,7 +259,7 @@ void LatentView::setLabelVisible(int label, bool visible)
 int LatentView::visiblePointCount() const
 {
     int n = 0;
-    for (int i = 0; i < pointCount(); ++i) n += isLabelVisible(codes_->labels[size_t(i)]);
+    for (int i = 0; i < pointCount(); ++i) n += isPointDrawn(i);
     return n;
 }
 
@@ -225,7 +272,7 @@ int LatentView::pointAt(const QPointF& pos, double radius) const
     int best = -1;
     double bestD = r2;
     for (int i = 0; i < codes_->count; ++i) {
-        if (!isLabelVisible(codes_->labels[size_t(i)])) continue;
+        if (!isPointDrawn(i)) continue;
         const double dx = codes_->at(i, dimX_) - z.x(), dy = codes_->at(i, dimY_) - z.y();
         const double d = dx * dx + dy * dy;
         if (d <= bestD) {
@@ -291,22 +338,62 @@ void LatentView::rebuildLayer()
     layerDirty_ = false;
 }
 
+// Tile edges halfway between neighbouring centres (Gaussian-quantile tiles grow outwards).
+std::vector<double> LatentView::gridEdges(const std::vector<double>& c) const
+{
+    const int n = int(c.size());
+    std::vector<double> e(size_t(n) + 1);
+    if (n == 0) return e;
+    for (int i = 1; i < n; ++i) e[size_t(i)] = 0.5 * (c[size_t(i - 1)] + c[size_t(i)]);
+    const double first = n > 1 ? c[1] - c[0] : 1.0, last = n > 1 ? c[size_t(n - 1)] - c[size_t(n - 2)] : 1.0;
+    e[0] = c[0] - 0.5 * first;
+    e[size_t(n)] = c[size_t(n - 1)] + 0.5 * last;
+    return e;
+}
+
+int LatentView::cellAt(const QPointF& widgetPos) const
+{
+    if (grid_.isNull() || !gridVisible_ || grid_.n <= 0) return -1;
+    const QPointF z = latentAt(widgetPos);
+    auto index = [](const std::vector<double>& e, double v) {
+        const bool up = e.back() >= e.front();
+        for (size_t i = 0; i + 1 < e.size(); ++i)
+            if (up ? (v >= e[i] && v < e[i + 1]) : (v <= e[i] && v > e[i + 1])) return int(i);
+        return -1;
+    };
+    const int c = index(gridEdges(grid_.xs), z.x()), r = index(gridEdges(grid_.ys), z.y());
+    return c < 0 || r < 0 ? -1 : r * grid_.n + c;
+}
+
+QRectF LatentView::cellRect(int cell) const
+{
+    if (cell < 0 || grid_.isNull() || cell >= grid_.n * grid_.n) return {};
+    const std::vector<double> ex = gridEdges(grid_.xs), ey = gridEdges(grid_.ys);
+    const int r = cell / grid_.n, c = cell % grid_.n;
+    return QRectF(widgetAt(QPointF(ex[size_t(c)], ey[size_t(r)])), widgetAt(QPointF(ex[size_t(c + 1)], ey[size_t(r + 1)]))).normalized();
+}
+
+void LatentView::setHoveredCell(int cell)
+{
+    if (cell == hoveredCell_) return;
+    update(cellRect(hoveredCell_).toAlignedRect().adjusted(-3, -3, 3, 3));
+    hoveredCell_ = cell;
+    update(cellRect(hoveredCell_).toAlignedRect().adjusted(-3, -3, 3, 3));
+}
+
+void LatentView::leaveEvent(QEvent* e)
+{
+    setHoveredCell(-1);
+    QWidget::leaveEvent(e);
+}
+
 void LatentView::paintGrid(QPainter& p) const
 {
     if (grid_.isNull() || gridPaper_.isNull()) return;
     const int n = grid_.n;
-    // Tile edges halfway between neighbouring centres (Gaussian-quantile tiles grow outwards).
-    auto edges = [n](const std::vector<double>& c) {
-        std::vector<double> e(size_t(n) + 1);
-        for (int i = 1; i < n; ++i) e[size_t(i)] = 0.5 * (c[size_t(i - 1)] + c[size_t(i)]);
-        const double first = n > 1 ? c[1] - c[0] : 1.0, last = n > 1 ? c[size_t(n - 1)] - c[size_t(n - 2)] : 1.0;
-        e[0] = c[0] - 0.5 * first;
-        e[size_t(n)] = c[size_t(n - 1)] + 0.5 * last;
-        return e;
-    };
-    const std::vector<double> ex = edges(grid_.xs), ey = edges(grid_.ys);
+    const std::vector<double> ex = gridEdges(grid_.xs), ey = gridEdges(grid_.ys);
     p.save();
-    p.setOpacity(kGridOpacity);
+    p.setOpacity(style_.gridOpacity);
     p.setRenderHint(QPainter::SmoothPixmapTransform, false);
     bool uniform = true;
     const double dx = ex[1] - ex[0];
@@ -359,16 +446,60 @@ void LatentView::paintScatter(QPainter& p) const
     const QRectF bounds = QRectF(rect()).adjusted(-kMarker, -kMarker, kMarker, kMarker);
     for (int i = 0; i < codes_->count; ++i) {
         const int l = codes_->labels[size_t(i)];
-        if (l < 0 || l >= classes || !isLabelVisible(l)) continue;
+        if (l < 0 || l >= classes || !isPointDrawn(i)) continue;
         const QPointF w = widgetAt(QPointF(codes_->at(i, dimX_), codes_->at(i, dimY_)));
         if (bounds.contains(w)) byLabel[size_t(l)].append(w);
     }
     p.setRenderHint(QPainter::Antialiasing, true);
     for (int l = 0; l < classes; ++l) {
         QColor c = labelColor(l);
-        c.setAlpha(200);
-        p.setPen(QPen(c, kMarker, Qt::SolidLine, labelUsesSquare(l) ? Qt::SquareCap : Qt::RoundCap));
+        c.setAlphaF(float(style_.opacity));
+        p.setPen(QPen(c, style_.size, Qt::SolidLine, labelUsesSquare(l) ? Qt::SquareCap : Qt::RoundCap));
         p.drawPoints(byLabel[size_t(l)].constData(), int(byLabel[size_t(l)].size()));
+    }
+    p.setRenderHint(QPainter::Antialiasing, false);
+    if (style_.clusterLabels) paintClusterLabels(p);
+}
+
+// The median of each shown class's drawn points: robust to the stray codes a class always has.
+std::vector<std::pair<int, QPointF>> LatentView::clusterLabelPoints() const
+{
+    std::vector<std::pair<int, QPointF>> out;
+    if (!style_.clusterLabels || !codes_ || dimX_ >= codes_->dim || dimY_ >= codes_->dim) return out;
+    std::vector<std::vector<float>> xs(size_t(std::max(classCount_, 0))), ys(xs.size());
+    for (int i = 0; i < codes_->count; ++i) {
+        const int l = codes_->labels[size_t(i)];
+        if (l < 0 || l >= classCount_ || !isPointDrawn(i)) continue;
+        xs[size_t(l)].push_back(codes_->at(i, dimX_));
+        ys[size_t(l)].push_back(codes_->at(i, dimY_));
+    }
+    auto median = [](std::vector<float>& v) {
+        std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(v.size() / 2), v.end());
+        return double(v[v.size() / 2]);
+    };
+    for (int l = 0; l < classCount_; ++l)
+        if (!xs[size_t(l)].empty()) out.emplace_back(l, QPointF(median(xs[size_t(l)]), median(ys[size_t(l)])));
+    return out;
+}
+
+void LatentView::paintClusterLabels(QPainter& p) const
+{
+    QFont f = font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    p.setFont(f);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    for (const auto& [label, z] : clusterLabelPoints()) {
+        const QPointF w = widgetAt(z);
+        const QRectF badge(w - QPointF(11, 11), QSizeF(22, 22));
+        p.setPen(QPen(Qt::white, 2));
+        p.setBrush(labelColor(label));
+        if (labelUsesSquare(label))
+            p.drawRoundedRect(badge, 3, 3);
+        else
+            p.drawEllipse(badge);
+        p.setPen(label == 2 || label == 4 ? QColor(20, 20, 20) : Qt::white);  // the light colours take dark text
+        p.drawText(badge, Qt::AlignCenter, QString::number(label));
     }
     p.setRenderHint(QPainter::Antialiasing, false);
 }
@@ -407,6 +538,11 @@ void LatentView::paintEvent(QPaintEvent* e)
     p.setClipRegion(e->region());
     p.drawImage(e->rect(), layer_,
                 QRectF(QPointF(e->rect().topLeft()) * layer_.devicePixelRatio(), QSizeF(e->rect().size()) * layer_.devicePixelRatio()));
+    if (hoveredCell_ >= 0 && drag_ != Drag::Cursor) {
+        p.setPen(QPen(QColor(20, 20, 20, 200), 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(cellRect(hoveredCell_).adjusted(1, 1, -1, -1));
+    }
     p.setRenderHint(QPainter::Antialiasing, true);
     if (selected_ >= 0 && codes_) {
         const QPointF w = widgetAt(QPointF(codes_->at(selected_, dimX_), codes_->at(selected_, dimY_)));
@@ -502,7 +638,10 @@ void LatentView::mousePressEvent(QMouseEvent* e)
     if (e->button() == Qt::LeftButton && !(e->modifiers() & Qt::ShiftModifier)) {
         const int legend = legendHit(pressPos_);
         if (legend >= 0) {
-            setLabelVisible(legend, !isLabelVisible(legend));
+            if (e->modifiers() & Qt::AltModifier)
+                showOnlyLabel(legend);
+            else
+                setLabelVisible(legend, !isLabelVisible(legend));
             drag_ = Drag::None;
             return;
         }
@@ -539,6 +678,7 @@ void LatentView::mouseMoveEvent(QMouseEvent* e)
     }
     case Drag::None: break;
     }
+    setHoveredCell(drag_ == Drag::None && legendHit(pos) < 0 ? cellAt(e->position()) : -1);
     lastPos_ = pos;
 }
 
@@ -615,7 +755,9 @@ bool LatentView::event(QEvent* e)
         const int i = pointAt(help->pos());
         QString text;
         if (legend >= 0) {
-            text = tr("Click to %1 class %2").arg(isLabelVisible(legend) ? tr("hide") : tr("show")).arg(legend);
+            text = tr("Click to %1 class %2; Alt+click to see it alone (again: all)")
+                       .arg(isLabelVisible(legend) ? tr("hide") : tr("show"))
+                       .arg(legend);
         } else if (i >= 0) {
             const int l = codes_->labels[size_t(i)];
             text = tr("Test digit #%1, label %2%3\n%4 = %5, %6 = %7")

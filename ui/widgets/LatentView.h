@@ -15,7 +15,29 @@
 class LatentView : public QWidget {
     Q_OBJECT
 public:
+    // How the points lie over the grid (the latent panel's "Points" row). The defaults let the
+    // grid's digits read through the 10,000 test codes of MNIST in the default window.
+    struct PointStyle {
+        double size = 4.0;          // marker width in pixels
+        double opacity = 0.5;       // of the points
+        int limit = 2000;           // points drawn: -1 all, 0 none, N about N (each class its share)
+        double gridOpacity = 0.85;  // of the decoded grid
+        bool clusterLabels = true;  // each class's label at the median of its drawn points
+    };
+
     explicit LatentView(QWidget* parent = nullptr);
+
+    void setPointStyle(const PointStyle& style);
+    const PointStyle& pointStyle() const { return style_; }
+    // Whether point `index` is drawn (and can be clicked): its class shown, within the subset.
+    bool isPointDrawn(int index) const;
+    // Shows label's class alone; asked again for the class shown alone, shows every class.
+    void showOnlyLabel(int label);
+    // Where each class's label is drawn (latent coordinates of the plotted dims); empty without
+    // cluster labels. For tests and the tooltip.
+    std::vector<std::pair<int, QPointF>> clusterLabelPoints() const;
+    // The grid cell under the mouse (highlighted), as row * n + column; -1: none.
+    int hoveredCell() const { return hoveredCell_; }
 
     void setCodes(std::shared_ptr<const LatentCodes> codes);
     std::shared_ptr<const LatentCodes> codes() const { return codes_; }
@@ -82,6 +104,7 @@ protected:
     void mouseMoveEvent(QMouseEvent*) override;
     void mouseReleaseEvent(QMouseEvent*) override;
     void mouseDoubleClickEvent(QMouseEvent*) override;
+    void leaveEvent(QEvent*) override;
     void wheelEvent(QWheelEvent*) override;
     void keyPressEvent(QKeyEvent*) override;
     bool event(QEvent*) override;
@@ -98,6 +121,13 @@ private:
     void paintAxes(QPainter& p) const;
     void paintScatter(QPainter& p) const;
     void paintLegend(QPainter& p) const;
+    void paintClusterLabels(QPainter& p) const;
+    // The grid's tile edges in latent units (halfway between neighbouring centres).
+    std::vector<double> gridEdges(const std::vector<double>& centres) const;
+    QRectF cellRect(int cell) const;  // in widget coordinates
+    int cellAt(const QPointF& widgetPos) const;
+    void setHoveredCell(int cell);
+    void updateSubset();
     int legendCount() const;
     int legendHit(const QPoint& pos) const;
     void moveCursorTo(const QPointF& widgetPos);
@@ -112,6 +142,9 @@ private:
     QStringList classNames_;
     QString message_;
     uint32_t hiddenLabels_ = 0;
+    PointStyle style_;
+    std::vector<char> inSubset_;  // per code: drawn under style_.limit
+    int hoveredCell_ = -1;
 
     QPointF centre_{0, 0};
     double scale_ = 40.0;     // pixels per latent unit
