@@ -708,7 +708,7 @@ private Q_SLOTS:
         MainWindow& w = win.w;
         trainToEnd(w, "vae", 1, 3);
         QCOMPARE(w.latentPanel()->latentDim(), 3);
-        auto* dimY = w.latentPanel()->findChildren<QComboBox*>().at(2);  // grid area, x dim, y dim
+        auto* dimY = w.latentPanel()->findChild<QComboBox*>("dimY");
         QVERIFY(dimY->isVisibleTo(&w));
         dimY->setCurrentIndex(2);
         Q_EMIT dimY->activated(2);

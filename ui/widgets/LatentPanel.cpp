@@ -160,6 +160,8 @@ void LatentPanel::makeDimsRow()
     dimsRow_ = new QWidget(this);
     dimX_ = new QComboBox(dimsRow_);
     dimY_ = new QComboBox(dimsRow_);
+    dimX_->setObjectName("dimX");
+    dimY_->setObjectName("dimY");
     held_ = new QComboBox(dimsRow_);
     held_->addItems({tr("zero"), tr("the mean of the codes"), tr("the selected digit's code")});
     held_->setCurrentIndex(int(GridSettings::Held::Mean));  // zero means nothing for a plain AE's codes
