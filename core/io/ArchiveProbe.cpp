@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
@@ -50,6 +51,36 @@ constexpr uint64_t kMaxVersionBytes = 64;
 constexpr uint64_t kMaxPickleBytes = uint64_t(64) << 20;
 constexpr uint64_t kMaxDeflatedBytes = uint64_t(64) << 20;  // LibTorch deflates only its code records
 
+// What follows each pickle opcode: fixed bytes, a little-endian length and that many bytes, or
+// newline-terminated lines. Opcodes not in the table are refused.
+struct OpcodeArguments {
+    bool known = false;
+    size_t fixed = 0, lengthWidth = 0;
+    int lines = 0;
+};
+
+const std::array<OpcodeArguments, 256>& opcodeTable()
+{
+    static const std::array<OpcodeArguments, 256> table = [] {
+        std::array<OpcodeArguments, 256> t{};
+        auto set = [&t](const std::string& ops, size_t fixed, size_t lengthWidth, int lines) {
+            for (unsigned char op : ops) t[op] = {true, fixed, lengthWidth, lines};
+        };
+        set("(012NRabd}el]ost)uQ\x81\x85\x86\x87\x88\x89\x8f\x90\x91\x92\x93\x94\x97\x98", 0, 0, 0);
+        set(std::string("Khq\x82\x80"), 1, 0, 0);
+        set("M\x83", 2, 0, 0);
+        set("Jjr\x84", 4, 0, 0);
+        set("G\x95", 8, 0, 0);
+        set("UC\x8c\x8a", 0, 1, 0);
+        set("TBX\x8b", 0, 4, 0);
+        set("\x8d\x8e\x96", 0, 8, 0);
+        set("ILSVFgpP", 0, 0, 1);
+        set("ci", 0, 0, 2);
+        return t;
+    }();
+    return table;
+}
+
 // Walks a pickle's opcodes without running them: every argument must lie inside the record and
 // the stream must end with STOP. LibTorch's unpickler allocates what a length prefix claims before
 // reading it (a 2.8 GB string from a 500-byte file, found by fuzzing).
@@ -57,103 +88,26 @@ std::string pickleProblem(const std::vector<unsigned char>& b)
 {
     size_t i = 0;
     const size_t n = b.size();
-    auto skipLine = [&]() {
-        while (i < n && b[i] != '\n') ++i;
-        if (i == n) return false;
-        ++i;
-        return true;
-    };
-    auto le = [&](size_t width) {
-        uint64_t v = 0;
-        for (size_t k = 0; k < width; ++k) v |= uint64_t(b[i + k]) << (8 * k);
-        return v;
-    };
     while (i < n) {
         const unsigned char op = b[i++];
-        size_t fixed = 0, lengthWidth = 0;
-        int lines = 0;
-        switch (op) {
-        case '.': return {};  // STOP
-        case '(':
-        case '0':
-        case '1':
-        case '2':
-        case 'N':
-        case 'R':
-        case 'a':
-        case 'b':
-        case 'd':
-        case '}':
-        case 'e':
-        case 'l':
-        case ']':
-        case 'o':
-        case 's':
-        case 't':
-        case ')':
-        case 'u':
-        case 'Q':
-        case 0x81:
-        case 0x85:
-        case 0x86:
-        case 0x87:
-        case 0x88:
-        case 0x89:
-        case 0x8f:
-        case 0x90:
-        case 0x91:
-        case 0x92:
-        case 0x93:
-        case 0x94:
-        case 0x97:
-        case 0x98: break;
-        case 'K':
-        case 'h':
-        case 'q':
-        case 0x82:
-        case 0x80: fixed = 1; break;
-        case 'M':
-        case 0x83: fixed = 2; break;
-        case 'J':
-        case 'j':
-        case 'r':
-        case 0x84: fixed = 4; break;
-        case 'G':
-        case 0x95: fixed = 8; break;
-        case 'U':
-        case 'C':
-        case 0x8c:
-        case 0x8a: lengthWidth = 1; break;
-        case 'T':
-        case 'B':
-        case 'X':
-        case 0x8b: lengthWidth = 4; break;
-        case 0x8d:
-        case 0x8e:
-        case 0x96: lengthWidth = 8; break;
-        case 'I':
-        case 'L':
-        case 'S':
-        case 'V':
-        case 'F':
-        case 'g':
-        case 'p':
-        case 'P': lines = 1; break;
-        case 'c':
-        case 'i': lines = 2; break;
-        default: return "a pickle with an unknown opcode";
-        }
-        if (fixed > n - i) return "a pickle cut short";
-        i += fixed;
-        if (lengthWidth) {
-            if (lengthWidth > n - i) return "a pickle cut short";
-            const uint64_t len = le(lengthWidth);
-            i += lengthWidth;
+        if (op == '.') return {};  // STOP
+        const OpcodeArguments& a = opcodeTable()[op];
+        if (!a.known) return "a pickle with an unknown opcode";
+        if (a.fixed > n - i) return "a pickle cut short";
+        i += a.fixed;
+        if (a.lengthWidth) {
+            if (a.lengthWidth > n - i) return "a pickle cut short";
+            uint64_t len = 0;
+            for (size_t k = 0; k < a.lengthWidth; ++k) len |= uint64_t(b[i + k]) << (8 * k);
+            i += a.lengthWidth;
             if (len > n - i) return "a pickle whose data runs past its end";
             i += size_t(len);
         }
-        for (int k = 0; k < lines; ++k)
-            if (!skipLine()) return "a pickle cut short";
+        for (int k = 0; k < a.lines; ++k) {
+            while (i < n && b[i] != '\n') ++i;
+            if (i == n) return "a pickle cut short";
+            ++i;
+        }
     }
     return "a pickle without an end";
 }

@@ -233,6 +233,11 @@ private Q_SLOTS:
         rewriteStored(bytes, "archive/data.pkl", op + 1 - pkl, QByteArray("\x00\x00\x00\xA0", 4));
         writeAll(path("pickle.pt"), bytes);
         expectRejected(path("pickle.pt"), "pickle whose data runs past its end");
+        // An opcode no pickle protocol has, where that opcode stood.
+        bytes = good;
+        rewriteStored(bytes, "archive/data.pkl", op - pkl, QByteArray("\xff", 1));
+        writeAll(path("opcode.pt"), bytes);
+        expectRejected(path("opcode.pt"), "pickle with an unknown opcode");
 
         // Damaged code (LibTorch's TorchScript compiler crashed): a changed compressed byte ...
         bytes = good;
