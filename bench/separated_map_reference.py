@@ -11,7 +11,7 @@ loss = BCE per image + weight * KL(P || Q), with P exaggerated in the first epoc
 in training; labels only score the codes (5-NN train -> test, as latent-cli eval).
 
 usage: /usr/bin/python3 bench/separated_map_reference.py DATA_DIR [--epochs 20] [--batch 1000]
-       [--weight 50] [--perplexity 30] [--exaggeration 4] [--exaggerate-epochs 5] [--threads 2] [--seed 0]
+       [--weight 50] [--perplexity 3] [--exaggeration 4] [--exaggerate-epochs 5] [--threads 2] [--seed 0]
 Prints one JSON object: knn_latent, test_bce, seconds.
 """
 import argparse, json, os, sys, time
@@ -70,7 +70,7 @@ def main():
     a.add_argument("--epochs", type=int, default=20)
     a.add_argument("--batch", type=int, default=1000)
     a.add_argument("--weight", type=float, default=50.0)
-    a.add_argument("--perplexity", type=float, default=30.0)
+    a.add_argument("--perplexity", type=float, default=3.0)
     a.add_argument("--exaggeration", type=float, default=4.0)
     a.add_argument("--exaggerate-epochs", type=int, default=5)
     a.add_argument("--lr", type=float, default=1e-3)

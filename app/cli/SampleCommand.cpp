@@ -13,7 +13,8 @@ using namespace cli;
 
 int cmdSample(const std::vector<std::string>& args)
 {
-    ArgParser p("sample", "Decode random latent vectors (a VAE's prior N(0, I)), or variations of one digit's code, as a PNG sheet.");
+    ArgParser p("sample", "Decode random latent vectors (a VAE's prior N(0, I); the map's density fitted to its training codes), "
+                          "or\nvariations of one digit's code, as a PNG sheet.");
     p.required("model", "FILE.pt", "checkpoint")
         .option("n", "N", "how many samples", "64")
         .option("cols", "N", "samples per row", "8")
@@ -34,8 +35,8 @@ int cmdSample(const std::vector<std::string>& args)
     if (p.has("around-index"))
         z = jitterCode(codeOfTestImage(p, m, p.integer("around-index", 0, 1 << 30)), n, p.number("sigma", 0.0, 100.0), seed);
     else
-        z = samplePrior(n, m.spec.codeSize(), seed);
-    if (!m.spec.hasPrior() && !p.has("around-index"))
+        z = sampleCodes(*m.model, n, m.spec.codeSize(), seed);
+    if (!m.spec.generates() && !p.has("around-index"))
         std::cerr << "latent-cli sample: warning: a " << toString(m.spec.kind)
                   << " has no prior; its codes need not look like N(0, I) (try --around-index)\n";
     m.model->eval();

@@ -30,7 +30,8 @@ extern "C" void onInterrupt(int)
 
 // The training settings a run is made with, by their option names; stored in the checkpoint
 // (ModelSpec::hyperParameters), so that --resume goes on with the same ones.
-const char* const kRunSettings[] = {"batch", "lr", "adversarial-lr", "optimizer", "beta", "kl-warmup", "seed", "train-limit", "matmul"};
+const char* const kRunSettings[] = {"batch", "lr",          "adversarial-lr", "optimizer",  "beta",      "kl-warmup",
+                                    "seed",  "train-limit", "matmul",         "map-weight", "perplexity"};
 
 ArgParser trainParser()
 {
@@ -44,7 +45,7 @@ ArgParser trainParser()
         .option("arch", "mlp|conv|wide", "one the model allows (default: its first, listed above)")
         .option("latent-dim", "N", "latent size (default 2; ae/dae: 0 = no dense bottleneck; the wide autoencoder has none)")
         .option("epochs", "N", "epochs in all (default: the model's, about a minute's training of MNIST)")
-        .option("batch", "N", "batch size", "128")
+        .option("batch", "N", "batch size (default: 128; map: 1000)")
         .option("lr", "F", "learning rate", "0.001")
         .option("adversarial-lr", "F", "aae: learning rate of the discriminator and generator phases (default: half of --lr)")
         .option("optimizer", "adam|rmsprop", "optimiser", "adam")
@@ -54,6 +55,9 @@ ArgParser trainParser()
                 "auto")
         .option("beta", "F", "weight of the KL term", "1")
         .option("kl-warmup", "N", "epochs over which beta ramps up from 0", "0")
+        .option("map-weight", "F", "map: weight of the neighbour (t-SNE) loss beside the reconstruction", "50")
+        .option("perplexity", "F",
+                "map: about how many neighbours each image keeps close (2-1000; fewer: tighter, better separated clusters)", "3")
         .option("loss", "bce|mse", "reconstruction loss", "bce")
         .option("noise", "F", "dae: std of the Gaussian input noise", "0.5")
         .option("downscale", "2|4", "sr: input is 28/downscale pixels wide", "2")
@@ -70,7 +74,7 @@ ArgParser trainParser()
 TrainingPlan resumedRun(const ArgParser& p)
 {
     for (const char* k : {"data", "model", "arch", "latent-dim", "loss", "noise", "downscale", "batch", "lr", "adversarial-lr", "optimizer",
-                          "beta", "kl-warmup", "seed", "train-limit", "matmul"})
+                          "beta", "kl-warmup", "seed", "train-limit", "matmul", "map-weight", "perplexity"})
         if (p.given(k)) throw UsageError(std::string("train --resume: --") + k + " comes from the checkpoint and cannot change");
     TrainingPlan plan = TrainingPlan::resume(Checkpoint::load(p.str("resume")), p.str("resume"));
     if (plan.state.optimizer.empty())
@@ -89,7 +93,9 @@ TrainingPlan newRun(const ArgParser& p)
     request.loss = p.str("loss");
     request.dataset = p.str("data");
     // Checked here, with the option's name in any message; stored as given.
-    (void)p.integer("batch", 1, 65536);
+    if (p.has("batch")) (void)p.integer("batch", 1, 65536);
+    (void)p.number("map-weight", 0, 1e6);
+    (void)p.number("perplexity", 2, 1000);
     (void)p.number("lr", 1e-9, 10);
     (void)p.number("beta", 0, 1e6);
     (void)p.integer("kl-warmup", 0, 100000);

@@ -1,5 +1,8 @@
 #include "analysis/Generation.h"
 
+#include "analysis/GaussianMixture.h"
+#include "models/MapAutoencoder.h"
+
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <cmath>
@@ -12,6 +15,15 @@ torch::Tensor samplePrior(int64_t n, int64_t latentDim, uint64_t seed)
     if (n < 1 || latentDim < 1) throw std::invalid_argument("sampling needs at least one sample of at least one dim");
     at::Generator gen = at::detail::createCPUGenerator(seed);
     return at::randn({n, latentDim}, gen, torch::kFloat32);
+}
+
+torch::Tensor sampleCodes(AutoencoderImpl& model, int64_t n, int64_t latentDim, uint64_t seed)
+{
+    if (const auto* map = dynamic_cast<const MapAutoencoderImpl*>(&model)) {
+        if (map->densityMeans.size(1) != latentDim) throw std::invalid_argument("the map's code density has another latent size");
+        return GaussianMixture{map->densityWeights, map->densityMeans, map->densityVariances}.sample(n, seed);
+    }
+    return samplePrior(n, latentDim, seed);
 }
 
 ClassRows oneRowPerClass(const torch::Tensor& styles, int64_t classes)

@@ -10,6 +10,9 @@ namespace latent {
 
 // n latent vectors drawn from N(0, I) [n, latentDim].
 torch::Tensor samplePrior(int64_t n, int64_t latentDim, uint64_t seed);
+// n codes to decode into new digits: from the model's fitted code density where it has one (the
+// map: MapAutoencoder), otherwise from N(0, I) as samplePrior.
+torch::Tensor sampleCodes(AutoencoderImpl& model, int64_t n, int64_t latentDim, uint64_t seed);
 // n variations of one code: z + sigma * eps (the lesson's "latent noise") [n, D].
 torch::Tensor jitterCode(const torch::Tensor& z, int64_t n, double sigma, uint64_t seed);
 // The path from z0 to z1 in steps points (both ends included) [steps, D]: linear, or spherical

@@ -29,6 +29,9 @@ std::vector<ModelKindInfo> makeKinds()
     ModelKindInfo aae{ModelKind::Aae, "aae", "adversarial autoencoder", {Arch::Mlp}, 1};
     aae.prior = aae.adversarial = true;
     k.push_back(aae);
+    ModelKindInfo map{ModelKind::Map, "map", "separated 2-D map: autoencoder + parametric t-SNE", {Arch::Mlp}, 1};
+    map.fittedDensity = true;
+    k.push_back(map);
     return k;
 }
 
@@ -92,11 +95,15 @@ int ModelCatalog::suggestedEpochs(ModelKind kind, Arch arch)
     // MLP models: ~2.3 s an epoch (vae: 10 epochs, 5-NN 0.68, test -ELBO 153.4); convolutional
     // ones: 15-45 s an epoch, and a few epochs of 60,000 digits already hold more steps than
     // 20 epochs of the former 8,000.
+    // The map: 20 epochs of 60 batches of 1,000 (5-NN 0.84 in the PyTorch prototype,
+    // bench/separated_map_reference.py).
     if (arch == Arch::Mlp) return kind == ModelKind::Vae ? 10 : 20;
     if (kind == ModelKind::Sr) return 2;
     if (kind == ModelKind::Vae) return 3;
     return kind == ModelKind::Ae ? 5 : 3;
 }
+
+int ModelCatalog::suggestedBatch(ModelKind kind) { return kind == ModelKind::Map ? 1000 : 128; }
 
 int ModelCatalog::defaultLatentDim(ModelKind kind, Arch arch) { return latentDimIsFree(kind, arch) ? 2 : 0; }
 

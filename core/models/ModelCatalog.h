@@ -11,18 +11,19 @@ namespace latent {
 // do. The single description that every front end asks; error texts are made from it.
 struct ModelKindInfo {
     ModelKind kind;
-    const char* name;          // as typed: "vae"
-    const char* title;         // for people: "variational autoencoder"
-    std::vector<Arch> archs;   // allowed, the default first
-    int minLatentDim = 0;      // smallest latent size (0: the code may be a feature map)
-    bool variational = false;  // q(z|x) with a KL term: beta, KL warm-up and the ELBO apply
-    bool conditional = false;  // encoder and decoder also take the digit (label)
-    bool prior = false;        // codes pulled toward N(0, I): prior samples decode to digits
-    bool latent = true;        // has a latent space to encode to and decode from
-    bool adversarial = false;  // trained with a discriminator (--adversarial-lr applies)
-    bool noisyInput = false;   // fed noisy images (--noise applies); trained to denoise
-    bool smallInput = false;   // fed downscaled images (--downscale applies); upscales
-    bool reconstructs = true;  // image in, the same image out: can clean a user's digit
+    const char* name;            // as typed: "vae"
+    const char* title;           // for people: "variational autoencoder"
+    std::vector<Arch> archs;     // allowed, the default first
+    int minLatentDim = 0;        // smallest latent size (0: the code may be a feature map)
+    bool variational = false;    // q(z|x) with a KL term: beta, KL warm-up and the ELBO apply
+    bool conditional = false;    // encoder and decoder also take the digit (label)
+    bool prior = false;          // codes pulled toward N(0, I): prior samples decode to digits
+    bool fittedDensity = false;  // samples come from a mixture fitted to the training codes (map)
+    bool latent = true;          // has a latent space to encode to and decode from
+    bool adversarial = false;    // trained with a discriminator (--adversarial-lr applies)
+    bool noisyInput = false;     // fed noisy images (--noise applies); trained to denoise
+    bool smallInput = false;     // fed downscaled images (--downscale applies); upscales
+    bool reconstructs = true;    // image in, the same image out: can clean a user's digit
 };
 
 class ModelCatalog {
@@ -43,10 +44,13 @@ public:
     // Epochs that give a good model of the standard MNIST (60,000 digits) in about a minute or two
     // on two cores: the default of `latent-cli train` and of the training form (docs/PERFORMANCE.md).
     static int suggestedEpochs(ModelKind kind, Arch arch);
+    // Batch size when none is given: 128, and 1,000 for the map, whose neighbour loss compares
+    // every image of a batch with every other (a bigger batch holds more true neighbours).
+    static int suggestedBatch(ModelKind kind);
     // Whether the latent size is the user's to choose (the wide autoencoder's code is fixed).
     static bool latentDimIsFree(ModelKind kind, Arch arch) { return info(kind).latent && arch != Arch::Wide; }
 
-    // "ae, dae, sr, vae, cvae or aae"; "mlp or conv".
+    // "ae, dae, sr, vae, cvae, aae or map"; "mlp or conv".
     static std::string kindList();
     static std::string archList(ModelKind kind);
     // One line per kind ("vae   variational autoencoder (mlp, conv)"), for --help.

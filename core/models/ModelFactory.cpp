@@ -4,6 +4,7 @@
 #include "models/ConditionalVae.h"
 #include "models/ConvAutoencoder.h"
 #include "models/ConvVae.h"
+#include "models/MapAutoencoder.h"
 #include "models/MlpVae.h"
 #include "models/ModelCatalog.h"
 #include "models/SuperResolutionNet.h"
@@ -31,6 +32,11 @@ Autoencoder makeModel(const ModelSpec& spec)
         AdversarialAutoencoderOptions o;
         o.latentDim = spec.latentDim;
         return AdversarialAutoencoder(o).ptr();
+    }
+    case ModelKind::Map: {
+        MapAutoencoderOptions o;
+        o.latentDim = spec.latentDim;
+        return MapAutoencoder(o).ptr();
     }
     case ModelKind::Cvae: {
         ConditionalVaeOptions o;

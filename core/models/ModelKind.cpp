@@ -13,6 +13,7 @@ std::string toString(ModelKind kind)
     case ModelKind::Vae: return "vae";
     case ModelKind::Cvae: return "cvae";
     case ModelKind::Aae: return "aae";
+    case ModelKind::Map: return "map";
     }
     return "?";
 }

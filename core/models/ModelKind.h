@@ -11,7 +11,7 @@ constexpr int kDigitClasses = 10;
 constexpr int kMaxLatentDim = 4096;
 
 // The kinds and what each one is: see ModelCatalog.
-enum class ModelKind { Ae, Dae, Sr, Vae, Cvae, Aae };
+enum class ModelKind { Ae, Dae, Sr, Vae, Cvae, Aae, Map };
 // Script: a TorchScript module made elsewhere (TorchScriptModel), opened but never built or trained here.
 enum class Arch { Mlp, Conv, Wide, Script };
 enum class ReconstructionLoss { Bce, Mse };

@@ -33,6 +33,9 @@ struct ModelSpec {
     // Whether training pulls the codes toward N(0, I), so that prior samples decode to digits: the
     // VAEs through their KL term, the adversarial autoencoder through its discriminator.
     bool hasPrior() const;
+    // Whether random codes decode to digits: a prior, or (the map) a density fitted to the training
+    // codes that sampleCodes (analysis/Generation.h) draws from.
+    bool generates() const;
     bool hasLatent() const;
     // Size of the code the encoder returns (ae/dae without bottleneck: 128).
     int codeSize() const;

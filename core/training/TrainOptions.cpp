@@ -48,6 +48,10 @@ TrainOptions trainOptionsFromSettings(const std::map<std::string, std::string>& 
         o.beta = number("beta", "1");
         o.klWarmupEpochs = int(integer("kl-warmup", "0", 0, 1 << 30));
         o.seed = uint64_t(integer("seed", "0", 0, std::numeric_limits<long long>::max()));
+        o.mapWeight = number("map-weight", "50");
+        o.perplexity = number("perplexity", "3");
+        if (!(o.mapWeight >= 0)) throw std::invalid_argument("map-weight in " + where + " must not be negative");
+        if (!(o.perplexity >= 2)) throw std::invalid_argument("perplexity in " + where + " must be at least 2");
     } catch (const std::invalid_argument& e) {
         throw std::runtime_error(e.what());  // names the setting and where it was read
     }

@@ -33,10 +33,14 @@ struct TrainOptions {
     // bf16 operands for the products (MLP VAE step) and convolutions (autograd step, autocast);
     // Auto: where the CPU has AVX512-BF16 and the model trains faster so (see AutogradTrainStep).
     MatmulPrecision matmul = MatmulPrecision::Auto;
+    // map: weight of the neighbour (t-SNE) loss beside the reconstruction, and the perplexity of
+    // the images' neighbourhoods (about how many neighbours each image keeps close)
+    double mapWeight = 50;
+    double perplexity = 3;
 };
 
 // The options a checkpoint's stored run settings describe ("batch", "lr", "adversarial-lr",
-// "optimizer", "beta", "kl-warmup", "seed", "matmul"; missing ones take their defaults). Epoch counts are
+// "optimizer", "beta", "kl-warmup", "seed", "matmul", "map-weight", "perplexity"; missing ones take their defaults). Epoch counts are
 // left to the caller. Throws std::runtime_error naming `where` when a setting cannot be read.
 TrainOptions trainOptionsFromSettings(const std::map<std::string, std::string>& settings, const std::string& where);
 

@@ -20,6 +20,10 @@ class TrainStep {
 public:
     virtual ~TrainStep() = default;
     virtual LossFigures run(const TrainBatch& batch, double beta) = 0;
+    // Called before the first step of every epoch (0-based) and after its last, before the epoch is
+    // reported and saved: for schedules by epoch and for what a step fits from a whole epoch.
+    virtual void beginEpoch(int /*epoch*/) {}
+    virtual void endEpoch() {}
     // The optimisers' state, to save with the weights and go on from later (see TrainingState).
     virtual OptimizerState optimizerState() const = 0;
     virtual void loadOptimizerState(const OptimizerState& state) = 0;  // throws std::invalid_argument

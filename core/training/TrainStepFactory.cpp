@@ -2,6 +2,7 @@
 
 #include "training/AdversarialTrainStep.h"
 #include "training/AutogradTrainStep.h"
+#include "training/MapTrainStep.h"
 #include "training/MlpVaeTrainStep.h"
 #include "runtime/FastPaths.h"
 
@@ -15,6 +16,7 @@ std::unique_ptr<TrainStep> makeTrainStep(AutoencoderImpl& model, const ModelSpec
         return std::make_unique<AdversarialTrainStep>(static_cast<AdversarialAutoencoderImpl&>(model), spec, options.learningRate,
                                                       adversarialLr);
     }
+    if (spec.kind == ModelKind::Map) return std::make_unique<MapTrainStep>(static_cast<MapAutoencoderImpl&>(model), spec, options);
     if (spec.kind == ModelKind::Vae && spec.arch == Arch::Mlp && spec.reconstruction == ReconstructionLoss::Bce &&
         fastPathAllowed(model.parameters().front()))
         return std::make_unique<MlpVaeTrainStep>(static_cast<MlpVaeImpl&>(model), options);

@@ -240,6 +240,7 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
         auto windowStart = Clock::now();
         const torch::Tensor perm = torch::randperm(n, torch::kLong);
         LossMeter window, epochLoss;
+        step.beginEpoch(epoch);
 
         for (int64_t s = 0; s < stepsPerEpoch; ++s) {
             if (governor) governor->tick();
@@ -275,6 +276,7 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
                 windowPaused = 0;
             }
         }
+        step.endEpoch();
         const double trainSeconds = secondsSince(epochStart) - epochPaused;
         activeSeconds += trainSeconds;
         EpochReport report = finishEpoch(epoch, epochLoss.perSample(), epochLoss.samples, trainSeconds, testSet);

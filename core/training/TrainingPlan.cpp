@@ -25,6 +25,8 @@ TrainingPlan TrainingPlan::start(const RunRequest& request)
         if (key == "matmul") parseMatmulPrecision(value);
     }
     plan.spec.hyperParameters = request.settings;
+    // Stored, so that a resumed run keeps the batch whatever the default becomes.
+    plan.spec.hyperParameters.emplace("batch", std::to_string(ModelCatalog::suggestedBatch(kind)));
     plan.options = trainOptionsFromSettings(plan.spec.hyperParameters, "the training settings");
     torch::manual_seed(plan.options.seed);
     plan.model = makeModel(plan.spec);

@@ -22,7 +22,8 @@ struct RunRequest {
     std::string loss = "bce";
     std::string dataset = "mnist";  // name or folder
     // "batch", "lr", "adversarial-lr", "optimizer", "beta", "kl-warmup", "seed", "train-limit",
-    // "matmul"; missing ones take TrainOptions' defaults. Numbers written with formatNumber.
+    // "matmul", "map-weight", "perplexity"; missing ones take TrainOptions' defaults (the batch:
+    // ModelCatalog::suggestedBatch). Numbers written with formatNumber.
     std::map<std::string, std::string> settings;
 };
 

@@ -158,6 +158,7 @@ private Q_SLOTS:
         QTest::newRow("dae wide") << int(ModelKind::Dae) << int(Arch::Wide) << 2;
         QTest::newRow("cvae") << int(ModelKind::Cvae) << int(Arch::Mlp) << 6;
         QTest::newRow("aae") << int(ModelKind::Aae) << int(Arch::Mlp) << 6;
+        QTest::newRow("map") << int(ModelKind::Map) << int(Arch::Mlp) << 6;
     }
     void lossFalls()
     {
@@ -610,6 +611,7 @@ private Q_SLOTS:
         QTest::newRow("vae") << int(ModelKind::Vae);
         QTest::newRow("cvae") << int(ModelKind::Cvae);
         QTest::newRow("aae") << int(ModelKind::Aae);
+        QTest::newRow("map") << int(ModelKind::Map);
     }
 
     void singlePointDecodeMatchesLayers()

@@ -163,6 +163,7 @@ private Q_SLOTS:
         QTest::newRow("ae conv") << int(ModelKind::Ae) << int(Arch::Conv) << 2;
         QTest::newRow("dae wide") << int(ModelKind::Dae) << int(Arch::Wide) << 0;
         QTest::newRow("aae mlp") << int(ModelKind::Aae) << int(Arch::Mlp) << 2;
+        QTest::newRow("map mlp") << int(ModelKind::Map) << int(Arch::Mlp) << 2;
     }
     void exportLoadsInPyTorchAndDecodesTheSame()
     {

@@ -75,6 +75,8 @@ private Q_SLOTS:
         const Run help = cli({"train", "--help"});
         QCOMPARE(help.code, 0);
         QVERIFY(help.out.contains("--latent-dim"));
+        // Every kind is listed with what it is, the separated map too.
+        QVERIFY2(QString::fromUtf8(help.out).contains(QRegularExpression("\\n  map +separated 2-D map")), help.out.constData());
         QCOMPARE(cli({}).code, 2);
         QCOMPARE(cli({"frobnicate"}).code, 2);
         const Run bad = cli({"train", "--epochs", "zero", "--out", "x.pt"});
@@ -249,6 +251,8 @@ private Q_SLOTS:
         QTest::newRow("cvae") << "cvae"
                               << "mlp" << 2;
         QTest::newRow("aae") << "aae"
+                             << "mlp" << 2;
+        QTest::newRow("map") << "map"
                              << "mlp" << 2;
     }
     void everyModelKindThroughEveryCommand()

@@ -96,7 +96,7 @@ QString InferenceSession::datasetName() const { return QString::fromStdString(sn
 int InferenceSession::latentDim() const { return hasLatent() ? snapshot_->spec.codeSize() : 0; }
 int InferenceSession::epochsDone() const { return snapshot_->spec.epochsDone; }
 bool InferenceSession::isVariational() const { return snapshot_->spec.isVariational(); }
-bool InferenceSession::hasPrior() const { return snapshot_->spec.hasPrior(); }
+bool InferenceSession::generates() const { return snapshot_->spec.generates(); }
 bool InferenceSession::hasLatent() const { return snapshot_->spec.hasLatent(); }
 bool InferenceSession::canEncode() const { return hasLatent() && snapshot_->spec.hasEncoder; }
 bool InferenceSession::isTorchScript() const { return snapshot_->spec.isTorchScript(); }
@@ -232,14 +232,14 @@ QImage InferenceSession::sampleSheet(int n, int cols, quint64 seed) const
 {
     if (latentDim() == 0) return {};
     torch::NoGradGuard noGrad;
-    return grayImage(imageSheet(decodeImages(module(snapshot_), samplePrior(n, latentDim(), seed), labelsFor(n)), cols));
+    return grayImage(imageSheet(decodeImages(module(snapshot_), sampleCodes(module(snapshot_), n, latentDim(), seed), labelsFor(n)), cols));
 }
 
 QImage InferenceSession::digitRowsSheet(int styles, quint64 seed) const
 {
     if (latentDim() == 0 || !isConditional()) return {};
     torch::NoGradGuard noGrad;
-    const ClassRows rows = oneRowPerClass(samplePrior(styles, latentDim(), seed), kDigitClasses);
+    const ClassRows rows = oneRowPerClass(sampleCodes(module(snapshot_), styles, latentDim(), seed), kDigitClasses);
     return grayImage(imageSheet(decodeImages(module(snapshot_), rows.z, rows.labels), styles));
 }
 

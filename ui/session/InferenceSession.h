@@ -73,7 +73,7 @@ public:
     int latentDim() const;  // size of the code the decoder takes (0 when there is none)
     int epochsDone() const;
     bool isVariational() const;
-    bool hasPrior() const;  // see ModelSpec::hasPrior
+    bool generates() const;  // random codes decode to digits: see ModelSpec::generates
     bool hasLatent() const;
     bool canEncode() const;      // false for a TorchScript module with decode(z) alone
     bool isTorchScript() const;  // made elsewhere: opened, never trained or saved as a checkpoint

@@ -287,11 +287,12 @@ void GeneratePanel::updateLabels()
     sigmaLabel_->setText(QString::number(sigma_->value() / 100.0, 'f', 2));
     const bool usable = model_ && model_->hasLatent() && model_->latentDim() > 0 && !model_->isSuperResolution();
     digitRows_->setVisible(usable && model_->isConditional());
-    warning_->setText(!usable              ? tr("Train or open a model with a latent space to generate from it.")
-                      : model_->hasPrior() ? QString()
-                                           : tr("This %1 has no prior: its codes need not look like N(0, I), so prior samples may not look "
-                                                "like digits. Train a VAE or an aae to see the difference.")
-                                                 .arg(model_->kindName()));
+    warning_->setText(!usable ? tr("Train or open a model with a latent space to generate from it.")
+                      : model_->generates()
+                          ? QString()
+                          : tr("This %1 has no prior: its codes need not look like N(0, I), so prior samples may not look "
+                               "like digits. Train a VAE or an aae to see the difference.")
+                                .arg(model_->kindName()));
     for (int k = 0; k < 2; ++k)
         endLabels_[k]->setText(tr("%1: %2").arg(k == 0 ? "A" : "B", ends_[k].empty() ? tr("not set") : endNames_[k]));
 }

@@ -1,0 +1,26 @@
+#pragma once
+#include "models/DenseAutoencoder.h"
+
+namespace latent {
+
+struct MapAutoencoderOptions {
+    int64_t imagePixels = kImagePixels;
+    int64_t hidden = 512;
+    int64_t latentDim = 2;
+    int64_t densityComponents = 10;  // of the mixture samples are drawn from
+};
+
+// The separated 2-D map: the dense autoencoder trained with a parametric t-SNE loss on its code
+// beside the reconstruction (MapTrainStep, training/NeighbourEmbedding.h), so that digits that look
+// alike land together without any label. Its codes follow no prior: samples come from a mixture of
+// Gaussians fitted to the training codes at the end of every epoch, kept as buffers (saved with the
+// weights): `density_weights` [K], `density_means` and `density_variances` [K, latent]. Before the
+// first fit they describe N(0, I).
+struct MapAutoencoderImpl : DenseAutoencoderImpl {
+    explicit MapAutoencoderImpl(const MapAutoencoderOptions& options = {});
+
+    torch::Tensor densityWeights, densityMeans, densityVariances;
+};
+TORCH_MODULE(MapAutoencoder);
+
+}  // namespace latent

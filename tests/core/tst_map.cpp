@@ -1,0 +1,210 @@
+// moc reads only this file's test class: without the headers (LibTorch's above all) it runs in
+// under a second instead of six.
+#ifndef Q_MOC_RUN
+#include "analysis/Analysis.h"
+#include "analysis/GaussianMixture.h"
+#include "analysis/Generation.h"
+#include "io/Checkpoint.h"
+#include "models/MapAutoencoder.h"
+#include "models/ModelFactory.h"
+#include "TestData.h"
+#include "training/NeighbourEmbedding.h"
+#include "training/Trainer.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+#endif
+
+using namespace latent;
+
+namespace {
+ModelSpec mapSpecOf(ModelKind kind)
+{
+    ModelSpec s;
+    s.kind = kind;
+    s.arch = Arch::Mlp;
+    s.latentDim = 2;
+    return s;
+}
+
+// KL(P || Q) written out the long way, in double: Q from every pair's Student-t kernel.
+torch::Tensor explicitDivergence(const torch::Tensor& p, const torch::Tensor& z)
+{
+    const int64_t n = z.size(0);
+    const torch::Tensor diff = z.unsqueeze(1) - z.unsqueeze(0);
+    torch::Tensor kernel = 1.0 / (1.0 + diff.square().sum(2));
+    kernel = kernel * (1 - torch::eye(n, torch::kFloat64));
+    const torch::Tensor q = kernel / kernel.sum();
+    const torch::Tensor mask = p > 0;
+    return torch::where(mask, p * (p.clamp_min(1e-300).log() - q.clamp_min(1e-300).log()), torch::zeros_like(p)).sum();
+}
+
+// Three well separated blobs in 2-D, 2:1:1.
+torch::Tensor blobs(int64_t n)
+{
+    torch::manual_seed(3);
+    const int64_t a = n / 2, b = n / 4, c = n - a - b;
+    return torch::cat({torch::randn({a, 2}) * 0.5 + torch::tensor({-4.f, 0.f}), torch::randn({b, 2}) * 0.3 + torch::tensor({4.f, 3.f}),
+                       torch::randn({c, 2}) * torch::tensor({0.2f, 0.8f}) + torch::tensor({3.f, -4.f})});
+}
+
+double knnOfCodes(AutoencoderImpl& model, const ModelSpec& spec, const DatasetSplits& data)
+{
+    const EncodedDataset train = encodeDataset(model, spec, data.train), test = encodeDataset(model, spec, data.test);
+    return knnAccuracy(train.mean, train.labels, test.mean, test.labels, 5);
+}
+}  // namespace
+
+class TestMap : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { at::set_num_threads(2); }
+
+    // Each row's width is searched until its perplexity is the one asked for; P is a symmetric
+    // distribution over pairs, with nothing on the diagonal.
+    void affinitiesHaveTheAskedPerplexity()
+    {
+        torch::manual_seed(0);
+        const torch::Tensor x = torch::rand({300, 64}) * torch::rand({300, 1}) * 3;  // rows of very different spread
+        const torch::Tensor perplexities = conditionalPerplexities(x, 30);
+        const double worst = (perplexities - 30).abs().max().item<double>();
+        QVERIFY2(worst < 0.01, qPrintable(QString("a row is %1 off 30").arg(worst)));
+        const torch::Tensor p = neighbourAffinities(x, 30);
+        QCOMPARE(p.sizes(), (std::vector<int64_t>{300, 300}));
+        QVERIFY(torch::allclose(p, p.t()));
+        QVERIFY(std::abs(p.sum().item<double>() - 1) < 1e-4);
+        QCOMPARE(p.diagonal().abs().max().item<double>(), 0.0);
+        QVERIFY(p.min().item<double>() >= 0);
+        // Neighbours matter: the pair with the most affinity is among the closest pairs.
+        const torch::Tensor far = neighbourAffinities(torch::cat({x.narrow(0, 0, 2), x.narrow(0, 2, 1) + 100}), 1);
+        QVERIFY(far[0][1].item<double>() > 100 * far[0][2].item<double>());
+        // A batch smaller than the perplexity uses every other image, and stays finite.
+        const torch::Tensor small = neighbourAffinities(x.narrow(0, 0, 5), 30);
+        QVERIFY(torch::isfinite(small).all().item<bool>());
+        QVERIFY(std::abs(small.sum().item<double>() - 1) < 1e-4);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, neighbourAffinities(x.narrow(0, 0, 1), 30));
+    }
+
+    // The one-product form of the divergence equals KL(P || Q) written out, and so does its
+    // gradient; an exaggerated P (scaled by a) gives a KL + a log a.
+    void divergenceMatchesExplicitKl()
+    {
+        torch::manual_seed(1);
+        const torch::Tensor x = torch::rand({60, 20});
+        const torch::Tensor p = neighbourAffinities(x, 10);
+        const torch::Tensor z0 = torch::randn({60, 2}) * 3;
+        torch::Tensor za = z0.clone().requires_grad_(true), zb = z0.to(torch::kFloat64).requires_grad_(true);
+        const torch::Tensor fast = embeddingDivergence(p, za), slow = explicitDivergence(p.to(torch::kFloat64), zb);
+        fast.backward();
+        slow.backward();
+        QVERIFY2(std::abs(fast.item<double>() - slow.item<double>()) < 1e-4 * slow.item<double>(),
+                 qPrintable(QString("%1 vs %2").arg(fast.item<double>()).arg(slow.item<double>())));
+        const double gradDiff = (za.grad().to(torch::kFloat64) - zb.grad()).abs().max().item<double>();
+        const double gradScale = zb.grad().abs().max().item<double>();
+        QVERIFY2(gradDiff < 1e-4 * gradScale, qPrintable(QString("%1 of %2").arg(gradDiff).arg(gradScale)));
+        torch::NoGradGuard g;
+        const double a = 4, kl = slow.item<double>();
+        QVERIFY(std::abs(embeddingDivergence(p * a, z0).item<double>() - (a * kl + a * std::log(a))) < 1e-3 * a * kl);
+    }
+
+    // The mixture finds three separated blobs with their weights, scores its own data above data
+    // elsewhere, samples reproducibly, and leaves the global generator alone.
+    void mixtureRecoversBlobs()
+    {
+        const torch::Tensor codes = blobs(4000);
+        torch::manual_seed(42);
+        const torch::Tensor expected = torch::randn({3});
+        torch::manual_seed(42);
+        const GaussianMixture m = GaussianMixture::fit(codes, 3);
+        QVERIFY2(torch::equal(torch::randn({3}), expected), "fitting drew from the global generator");
+        const torch::Tensor order = m.weights.argsort(0, true);
+        const torch::Tensor weights = m.weights.index_select(0, order), means = m.means.index_select(0, order);
+        QVERIFY(std::abs(weights[0].item<double>() - 0.5) < 0.02);
+        QVERIFY(std::abs(weights[1].item<double>() - 0.25) < 0.02);
+        QVERIFY(std::abs(means[0][0].item<double>() + 4) < 0.1 && std::abs(means[0][1].item<double>()) < 0.1);
+        QVERIFY(std::abs(m.weights.sum().item<double>() - 1) < 1e-5);
+        const torch::Tensor tall = m.variances[(m.means - torch::tensor({3.f, -4.f})).square().sum(1).argmin().item<int64_t>()];
+        QVERIFY2(tall[1].item<double>() > 4 * tall[0].item<double>(), "the diagonal variances were not kept per dimension");
+        QVERIFY(m.meanLogLikelihood(codes) > m.meanLogLikelihood(codes + 6) + 5);
+        const torch::Tensor s1 = m.sample(2000, 7), s2 = m.sample(2000, 7), s3 = m.sample(2000, 8);
+        QVERIFY(torch::equal(s1, s2));
+        QVERIFY(!torch::equal(s1, s3));
+        QVERIFY(std::abs(m.meanLogLikelihood(s1) - m.meanLogLikelihood(codes)) < 0.2);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, GaussianMixture::fit(codes.narrow(0, 0, 2), 3));
+    }
+
+    // What the map is for: trained without labels on a small generated set, its codes classify
+    // their digits by 5-NN better than the MLP VAE's trained as long; its decode stays an image.
+    void mapCodesSeparateBetterThanVae()
+    {
+        const DatasetSplits data = testdata::syntheticSplits(1000, 400);
+        TrainOptions o;
+        o.epochs = 4;
+        o.batchSize = 100;
+        double knn[2];
+        for (int i = 0; i < 2; ++i) {
+            const ModelSpec spec = mapSpecOf(i == 0 ? ModelKind::Vae : ModelKind::Map);
+            torch::manual_seed(0);
+            Autoencoder m = makeModel(spec);
+            QCOMPARE(int(Trainer(m, spec, o).train(data.train).status), int(TrainStatus::Finished));
+            knn[i] = knnOfCodes(*m, spec, data);
+            if (spec.kind == ModelKind::Map) {
+                torch::NoGradGuard g;
+                const torch::Tensor images = decodeImages(*m, torch::randn({64, 2}) * 20, noLabels());
+                QVERIFY(images.min().item<double>() >= 0 && images.max().item<double>() <= 1);
+                QVERIFY(images.std().item<double>() > 0.01);
+            }
+        }
+        qInfo("5-NN on the codes: MLP VAE %.3f, map %.3f", knn[0], knn[1]);
+        QVERIFY2(knn[1] > knn[0] + 0.05, qPrintable(QString("map %1 vs VAE %2").arg(knn[1]).arg(knn[0])));
+    }
+
+    // After each epoch the map fits its code density; samples come from it (near the codes, not
+    // from N(0, I)), and a checkpoint keeps it.
+    void mapSamplesFromItsFittedDensity()
+    {
+        const DatasetSplits data = testdata::syntheticSplits(600, 200);
+        const ModelSpec spec = mapSpecOf(ModelKind::Map);
+        torch::manual_seed(0);
+        Autoencoder m = makeModel(spec);
+        auto* map = dynamic_cast<MapAutoencoderImpl*>(m.get());
+        QVERIFY(map);
+        QVERIFY(torch::equal(map->densityMeans, torch::zeros_like(map->densityMeans)));
+        TrainOptions o;
+        o.epochs = 2;
+        o.batchSize = 100;
+        std::vector<EpochReport> reports;
+        Trainer t(m, spec, o);
+        t.setEpochCallback([&](const EpochReport& r) { reports.push_back(r); });
+        QCOMPARE(int(t.train(data.train).status), int(TrainStatus::Finished));
+        // The figure shown is the reconstruction plus the weighted (plain) neighbour KL.
+        const LossFigures& last = reports.back().train;
+        QVERIFY(last.kl > 0);
+        QVERIFY(std::abs(last.total - (last.reconstruction + o.mapWeight * last.kl)) < 1e-3 * last.total);
+
+        const torch::Tensor codes = encodeDataset(*m, spec, data.train).mean;
+        const GaussianMixture fitted{map->densityWeights, map->densityMeans, map->densityVariances};
+        QVERIFY(!torch::equal(map->densityMeans, torch::zeros_like(map->densityMeans)));
+        const torch::Tensor drawn = sampleCodes(*m, 2000, 2, 5);
+        QVERIFY(torch::equal(drawn, sampleCodes(*m, 2000, 2, 5)));
+        QVERIFY(!torch::equal(drawn, samplePrior(2000, 2, 5)));
+        // The drawn codes are as likely under the density as the codes are, and spread like them.
+        QVERIFY(std::abs(fitted.meanLogLikelihood(drawn) - fitted.meanLogLikelihood(codes)) < 0.5);
+        const double spreadRatio = (drawn.std(0) / codes.std(0)).min().item<double>();
+        QVERIFY2(spreadRatio > 0.7, qPrintable(QString::number(spreadRatio)));
+
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("map.pt").toStdString();
+        Checkpoint::save(path, spec, *m);
+        const ModelCheckpoint loaded = Checkpoint::load(path, ModelKind::Map);
+        auto* back = dynamic_cast<MapAutoencoderImpl*>(loaded.model.get());
+        QVERIFY(back);
+        QVERIFY(torch::equal(back->densityMeans, map->densityMeans));
+        QVERIFY(torch::equal(back->densityVariances, map->densityVariances));
+        QVERIFY(torch::equal(sampleCodes(*loaded.model, 50, 2, 9), sampleCodes(*m, 50, 2, 9)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMap)
+#include "tst_map.moc"
