@@ -4,11 +4,18 @@
 # xdotool and screenshots again; then checks that the preview changed; opens a picture of a
 # digit in Your Digit (Ctrl+I) and shows the Generate dock, with a screenshot of each (the
 # README's pictures: docs/screenshots/).
-# Usage: xvfb-run -s "-screen 0 1400x900x24" scripts/gui_demo.sh BUILD_DIR OUT_DIR [EPOCHS]
+# Usage: xvfb-run -s "-screen 0 1400x900x24" scripts/gui_demo.sh BUILD_DIR OUT_DIR [EPOCHS] [MODEL]
+# MODEL: vae (the MLP VAE, the default) or map (the separated 2-D map, batch 1000: the README's picture)
 set -euo pipefail
 BUILD=${1:-build}
 OUT=${2:-gui-demo}
 EPOCHS=${3:-5}
+MODEL=${4:-vae}
+case "$MODEL" in
+  vae) BATCH=128 EPOCH_SECONDS=4 ;;
+  map) BATCH=1000 EPOCH_SECONDS=9 ;;
+  *) echo "MODEL is vae or map" >&2; exit 2 ;;
+esac
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 # A fresh profile: settings and autosaves (a killed window leaves one) in OUT, datasets where they are.
@@ -16,7 +23,7 @@ export LATENT_DATA_DIR=${LATENT_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/l
 export XDG_CONFIG_HOME="$OUT/config" XDG_DATA_HOME="$OUT/data"
 rm -rf "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
 mkdir -p "$XDG_CONFIG_HOME/LatentExplorer"
-printf '[training]\nepochs=%s\nmodel=vae\narch=mlp\nlatentDim=2\n' "$EPOCHS" > "$XDG_CONFIG_HOME/LatentExplorer/latent-explorer.conf"
+printf '[training]\nepochs=%s\nmodel=%s\narch=mlp\nlatentDim=2\nbatch=%s\n' "$EPOCHS" "$MODEL" "$BATCH" > "$XDG_CONFIG_HOME/LatentExplorer/latent-explorer.conf"
 
 "$BUILD/app/gui/latent-explorer" > "$OUT/app.log" 2>&1 &
 APP=$!
@@ -29,8 +36,8 @@ xdotool windowfocus --sync "$WID" || true
 xdotool key --window "$WID" F5
 # The title gains the model's description ("... [*]" while unsaved) once the first weights arrive;
 # wait for the run to end: the Train button is enabled again, so F5 would be accepted. We just
-# wait long enough for EPOCHS epochs of the MLP VAE (about 2.5 s each here) plus margin.
-sleep $((EPOCHS * 4 + 6))
+# wait long enough for EPOCHS epochs (the MLP VAE about 2.5 s each here, the map about 7) plus margin.
+sleep $((EPOCHS * EPOCH_SECONDS + 6))
 import -window root "$OUT/trained.png"
 
 # Drag across the latent view (the central widget: x 500-990, y 50-520 in this layout).

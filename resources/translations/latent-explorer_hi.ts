@@ -534,6 +534,10 @@ To get one: run &quot;bash scripts/bootstrap.sh setup&quot; (imports MNIST), ins
         <source>&amp;Logarithmic loss axis</source>
         <translation>लघुगणकीय लॉस अक्ष(&amp;L)</translation>
     </message>
+    <message>
+        <source>train neighbour KL (t-SNE)</source>
+        <translation>प्रशिक्षण पड़ोसी KL (t-SNE)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1298,6 +1302,14 @@ in the latent view</source>
     <message>
         <source>Stopped: %1. The weights of the last step are kept.</source>
         <translation>रोका गया: %1। अंतिम चरण के भार रखे गए हैं।</translation>
+    </message>
+    <message>
+        <source>Separated 2-D map (map: neighbours kept together, no labels)</source>
+        <translation>अलग-अलग समूहों वाला 2-D नक्शा (map: पड़ोसी साथ रहते हैं, बिना लेबल)</translation>
+    </message>
+    <message>
+        <source>Separated 2-D map: map, 20 epochs (~2.5 min, 5-NN 0.85)</source>
+        <translation>अलग-अलग समूहों वाला 2-D नक्शा: map, 20 एपॉक (~2.5 मिनट, 5-NN 0.85)</translation>
     </message>
 </context>
 <context>

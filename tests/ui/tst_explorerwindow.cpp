@@ -966,6 +966,28 @@ private Q_SLOTS:
         QVERIFY(chart->historyCsv().startsWith("split,epoch,step,total,reconstruction,kl\n"));
     }
 
+    // The separated map trains from the form like any kind: its neighbour KL is plotted (training
+    // only), its codes fill the view, and new digits come from its fitted density, no warning.
+    void separatedMapTrainsFromTheForm()
+    {
+        Window win(dataDir);
+        trainToEnd(win.w, "map", 2);
+        QVERIFY(win.w.session()->description().startsWith("map"));
+        QCOMPARE(win.w.latentView()->pointCount(), kTest);
+        LossChart* chart = win.w.lossChart();
+        QLineSeries* kl = chart->series(LossChart::TrainKl);
+        QVERIFY(kl->isVisible());
+        QVERIFY(kl->name().contains("neighbour"));
+        QVERIFY(kl->count() > 0 && kl->at(0).y() > 0);
+        QVERIFY(!chart->series(LossChart::TestKl)->isVisible());
+        QVERIFY(!chart->series(LossChart::Discriminator)->isVisible());
+        QVERIFY2(win.w.generatePanel()->warningText().isEmpty(), qPrintable(win.w.generatePanel()->warningText()));
+        // A VAE trained next has its own KL series back.
+        trainToEnd(win.w, "vae", 1);
+        QCOMPARE(chart->series(LossChart::TrainKl)->name(), QString("train KL"));
+        QVERIFY(chart->series(LossChart::TestKl)->isVisible());
+    }
+
     void presetsFillTheForm()
     {
         Window win(dataDir);
@@ -977,11 +999,18 @@ private Q_SLOTS:
         QCOMPARE(r.epochs, 50);
         QCOMPARE(r.latentDim, 2);
         QCOMPARE(r.beta, 1.0);
-        p->applyPreset(5);
+        QCOMPARE(r.batchSize, 128);
+        p->applyPreset(4);  // "Separated 2-D map": neighbours need big batches
+        r = p->request();
+        QCOMPARE(r.model, QString("map"));
+        QCOMPARE(r.epochs, 20);
+        QCOMPARE(r.batchSize, 1000);
+        p->applyPreset(6);
         r = p->request();
         QCOMPARE(r.model, QString("dae"));
         QCOMPARE(r.arch, QString("wide"));
         QCOMPARE(r.noiseStd, 0.5);
+        QCOMPARE(r.batchSize, 128);
     }
 
     void settingsPersist()

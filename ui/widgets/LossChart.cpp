@@ -128,10 +128,11 @@ void LossChart::setLogScale(bool on)
     updateRanges();
 }
 
-void LossChart::reset(bool variational, bool adversarial)
+void LossChart::reset(bool variational, bool adversarial, bool neighbours)
 {
     variational_ = variational;
     adversarial_ = adversarial;
+    neighbours_ = neighbours && !variational;
     history_.clear();
     for (QLineSeries* s : series_) s->clear();
     // KL is zero by construction for the plain autoencoders, and only the adversarial one has a
@@ -141,7 +142,9 @@ void LossChart::reset(bool variational, bool adversarial)
         for (QLegendMarker* m : markers) m->setVisible(on);
         series_[size_t(i)]->setVisible(on);
     };
-    for (Series i : {TrainKl, TestKl}) show(i, variational);
+    show(TrainKl, variational_ || neighbours_);
+    show(TestKl, variational_);
+    series_[TrainKl]->setName(neighbours_ ? tr("train neighbour KL (t-SNE)") : tr(kNames[TrainKl]));
     for (Series i : {Discriminator, Generator}) show(i, adversarial);
     yAdversarial_->setVisible(adversarial);
     updateRanges();
@@ -152,7 +155,7 @@ void LossChart::append(const Record& r)
     history_.push_back(r);
     series(partSeries(r.test, 0))->append(r.step, r.total);
     series(partSeries(r.test, 1))->append(r.step, r.reconstruction);
-    if (variational_) series(partSeries(r.test, 2))->append(r.step, r.kl);
+    if (variational_ || (neighbours_ && !r.test)) series(partSeries(r.test, 2))->append(r.step, r.kl);
     if (adversarial_ && !r.test) {
         series(Discriminator)->append(r.step, r.discriminator);
         series(Generator)->append(r.step, r.generator);

@@ -29,8 +29,9 @@ public:
     explicit LossChart(QWidget* parent = nullptr);
 
     // Starts a new history; the KL series exist only for variational models, the discriminator
-    // and generator series only for adversarial ones.
-    void reset(bool variational, bool adversarial = false);
+    // and generator series only for adversarial ones; the separated map's neighbour KL (training
+    // only) takes the training KL series.
+    void reset(bool variational, bool adversarial = false, bool neighbours = false);
     void addTrainPoint(int epoch, double step, double total, double reconstruction, double kl, double discriminator = 0,
                        double generator = 0);
     void addTestPoint(int epoch, double step, double total, double reconstruction, double kl);
@@ -69,5 +70,6 @@ private:
     bool logScale_ = false;
     bool variational_ = true;
     bool adversarial_ = false;
+    bool neighbours_ = false;
     std::vector<Record> history_;
 };

@@ -273,7 +273,7 @@ void MainWindow::startTraining()
     }
     if (unsaved_ && session_ && !confirm(tr("The current model is not saved. Train a new one and discard it?"))) return;
     const latent::ModelKindInfo* kind = latent::ModelCatalog::find(request.model.toStdString());
-    chart_->reset(kind && kind->variational, kind && kind->adversarial);
+    chart_->reset(kind && kind->variational, kind && kind->adversarial, kind && kind->kind == latent::ModelKind::Map);
     setSession(nullptr, false);
     modelPath_.clear();
     latentView()->setMessage(tr("Training is starting…"));
