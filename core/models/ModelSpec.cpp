@@ -14,7 +14,9 @@ namespace latent {
 bool ModelSpec::isVariational() const { return ModelCatalog::info(kind).variational; }
 bool ModelSpec::isConditional() const { return ModelCatalog::info(kind).conditional; }
 bool ModelSpec::hasPrior() const { return ModelCatalog::info(kind).prior; }
-bool ModelSpec::generates() const { return hasPrior() || ModelCatalog::info(kind).fittedDensity; }
+// A TorchScript export keeps the density buffers but sampleCodes cannot reach them there.
+bool ModelSpec::generates() const { return hasPrior() || samplesFittedDensity(); }
+bool ModelSpec::samplesFittedDensity() const { return ModelCatalog::info(kind).fittedDensity && !isTorchScript(); }
 bool ModelSpec::hasLatent() const { return ModelCatalog::info(kind).latent; }
 
 ModelSpec ModelSpec::forKind(ModelKind kind, std::optional<Arch> arch, std::optional<int> latentDim)

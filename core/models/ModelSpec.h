@@ -36,6 +36,7 @@ struct ModelSpec {
     // Whether random codes decode to digits: a prior, or (the map) a density fitted to the training
     // codes that sampleCodes (analysis/Generation.h) draws from.
     bool generates() const;
+    bool samplesFittedDensity() const;  // the map, not its TorchScript export
     bool hasLatent() const;
     // Size of the code the encoder returns (ae/dae without bottleneck: 128).
     int codeSize() const;

@@ -213,10 +213,6 @@
         <translation>उससे जनरेट करने के लिए लेटेंट स्पेस वाला मॉडल प्रशिक्षित करें या खोलें।</translation>
     </message>
     <message>
-        <source>This %1 has no prior: its codes need not look like N(0, I), so prior samples may not look like digits. Train a VAE or an aae to see the difference.</source>
-        <translation>इस %1 का कोई प्रायर नहीं है: इसके कोड का N(0, I) जैसा दिखना ज़रूरी नहीं, इसलिए प्रायर से लिए नमूने अंकों जैसे न दिखें। अंतर देखने के लिए VAE या aae प्रशिक्षित करें।</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -263,6 +259,14 @@
     <message>
         <source>%1, same sigma</source>
         <translation>%1, वही सिग्मा</translation>
+    </message>
+    <message>
+        <source>Sample from the codes&apos; fitted density (10 Gaussians)</source>
+        <translation>कोडों पर फ़िट घनत्व से नमूने (10 गॉसियन)</translation>
+    </message>
+    <message>
+        <source>This %1 has no prior: its codes need not look like N(0, I), so prior samples may not look like digits. Train a VAE, an aae or a map to see the difference.</source>
+        <translation>इस %1 का कोई प्रायर नहीं है: इसके कोड का N(0, I) जैसा दिखना ज़रूरी नहीं, इसलिए प्रायर से लिए नमूने अंकों जैसे न दिखें। अंतर देखने के लिए VAE, aae या map प्रशिक्षित करें।</translation>
     </message>
 </context>
 <context>
@@ -725,6 +729,10 @@ The current model is unchanged.</source>
     <message>
         <source>Save the model before quitting?</source>
         <translation>बंद करने से पहले मॉडल सहेजें?</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2: test reconstruction loss %3</source>
+        <translation>एपॉक %1/%2: परीक्षण पुनर्निर्माण लॉस %3</translation>
     </message>
 </context>
 <context>

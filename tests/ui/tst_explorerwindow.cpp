@@ -29,6 +29,7 @@
 
 #include <QComboBox>
 #include <QDockWidget>
+#include <QGroupBox>
 #include <QLineSeries>
 #include <QMenu>
 #include <QMenuBar>
@@ -982,10 +983,17 @@ private Q_SLOTS:
         QVERIFY(!chart->series(LossChart::TestKl)->isVisible());
         QVERIFY(!chart->series(LossChart::Discriminator)->isVisible());
         QVERIFY2(win.w.generatePanel()->warningText().isEmpty(), qPrintable(win.w.generatePanel()->warningText()));
-        // A VAE trained next has its own KL series back.
+        auto sampleTitles = [&] {
+            QStringList titles;
+            for (const QGroupBox* box : win.w.generatePanel()->findChildren<QGroupBox*>()) titles << box->title();
+            return titles.join('|');
+        };
+        QVERIFY2(sampleTitles().contains("fitted density"), qPrintable(sampleTitles()));
+        // A VAE trained next has its own KL series back, and samples from its prior.
         trainToEnd(win.w, "vae", 1);
         QCOMPARE(chart->series(LossChart::TrainKl)->name(), QString("train KL"));
         QVERIFY(chart->series(LossChart::TestKl)->isVisible());
+        QVERIFY2(sampleTitles().contains("prior N(0, I)") && !sampleTitles().contains("fitted"), qPrintable(sampleTitles()));
     }
 
     void presetsFillTheForm()

@@ -97,6 +97,7 @@ int InferenceSession::latentDim() const { return hasLatent() ? snapshot_->spec.c
 int InferenceSession::epochsDone() const { return snapshot_->spec.epochsDone; }
 bool InferenceSession::isVariational() const { return snapshot_->spec.isVariational(); }
 bool InferenceSession::generates() const { return snapshot_->spec.generates(); }
+bool InferenceSession::samplesFittedDensity() const { return snapshot_->spec.samplesFittedDensity(); }
 bool InferenceSession::hasLatent() const { return snapshot_->spec.hasLatent(); }
 bool InferenceSession::canEncode() const { return hasLatent() && snapshot_->spec.hasEncoder; }
 bool InferenceSession::isTorchScript() const { return snapshot_->spec.isTorchScript(); }

@@ -73,7 +73,8 @@ public:
     int latentDim() const;  // size of the code the decoder takes (0 when there is none)
     int epochsDone() const;
     bool isVariational() const;
-    bool generates() const;  // random codes decode to digits: see ModelSpec::generates
+    bool generates() const;             // random codes decode to digits: see ModelSpec::generates
+    bool samplesFittedDensity() const;  // samples come from a density fitted to the codes (the map)
     bool hasLatent() const;
     bool canEncode() const;      // false for a TorchScript module with decode(z) alone
     bool isTorchScript() const;  // made elsewhere: opened, never trained or saved as a checkpoint

@@ -45,8 +45,9 @@ GeneratePanel::GeneratePanel(QWidget* parent) : QWidget(parent)
 
 QGroupBox* GeneratePanel::makeSampleBox(QWidget* parent)
 {
-    // Samples from the prior.
+    // Samples from the prior (or the map's fitted density: updateLabels names which).
     auto* sampleBox = new QGroupBox(tr("Sample from the prior N(0, I)"), parent);
+    sampleBox_ = sampleBox;
     auto* sampleLayout = new QVBoxLayout(sampleBox);
     auto* sampleRow = new QHBoxLayout;
     sampleCount_ = new QSpinBox(sampleBox);
@@ -287,11 +288,13 @@ void GeneratePanel::updateLabels()
     sigmaLabel_->setText(QString::number(sigma_->value() / 100.0, 'f', 2));
     const bool usable = model_ && model_->hasLatent() && model_->latentDim() > 0 && !model_->isSuperResolution();
     digitRows_->setVisible(usable && model_->isConditional());
+    sampleBox_->setTitle(usable && model_->samplesFittedDensity() ? tr("Sample from the codes' fitted density (10 Gaussians)")
+                                                                  : tr("Sample from the prior N(0, I)"));
     warning_->setText(!usable ? tr("Train or open a model with a latent space to generate from it.")
                       : model_->generates()
                           ? QString()
                           : tr("This %1 has no prior: its codes need not look like N(0, I), so prior samples may not look "
-                               "like digits. Train a VAE or an aae to see the difference.")
+                               "like digits. Train a VAE, an aae or a map to see the difference.")
                                 .arg(model_->kindName()));
     for (int k = 0; k < 2; ++k)
         endLabels_[k]->setText(tr("%1: %2").arg(k == 0 ? "A" : "B", ends_[k].empty() ? tr("not set") : endNames_[k]));

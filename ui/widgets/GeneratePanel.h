@@ -61,6 +61,7 @@ protected:
 private:
     // The three groups of the panel; each connects its own controls.
     QGroupBox* makeSampleBox(QWidget* parent);
+    QGroupBox* sampleBox_ = nullptr;
     QGroupBox* makePathBox(QWidget* parent);
     QGroupBox* makeNoiseBox(QWidget* parent);
     // Decodes every sheet (samples, path, noise) for the current settings.

@@ -368,13 +368,19 @@ void MainWindow::stopAndWait()
 
 void MainWindow::onEpochFinished(const EpochSummary& s)
 {
-    statusBar()->showMessage(s.hasTest ? tr("Epoch %1/%2: test loss %3 (reconstruction %4, KL %5)")
-                                             .arg(s.epoch)
-                                             .arg(s.epochs)
-                                             .arg(s.testTotal, 0, 'f', 2)
-                                             .arg(s.testReconstruction, 0, 'f', 2)
-                                             .arg(s.testKl, 0, 'f', 2)
-                                       : tr("Epoch %1/%2 done").arg(s.epoch).arg(s.epochs));
+    // Only the VAEs have a KL on the test digits; the other kinds' test loss is the reconstruction.
+    if (!s.hasTest)
+        statusBar()->showMessage(tr("Epoch %1/%2 done").arg(s.epoch).arg(s.epochs));
+    else if (s.testKl == 0)
+        statusBar()->showMessage(
+            tr("Epoch %1/%2: test reconstruction loss %3").arg(s.epoch).arg(s.epochs).arg(s.testReconstruction, 0, 'f', 2));
+    else
+        statusBar()->showMessage(tr("Epoch %1/%2: test loss %3 (reconstruction %4, KL %5)")
+                                     .arg(s.epoch)
+                                     .arg(s.epochs)
+                                     .arg(s.testTotal, 0, 'f', 2)
+                                     .arg(s.testReconstruction, 0, 'f', 2)
+                                     .arg(s.testKl, 0, 'f', 2));
 }
 
 void MainWindow::onTrainingFinished(TrainingWorker::Outcome outcome, const QString& message)
