@@ -11,10 +11,7 @@
 namespace latent {
 
 MapTrainStep::MapTrainStep(MapAutoencoderImpl& model, const ModelSpec& spec, const TrainOptions& options)
-    : model_(model),
-      loss_(spec.reconstruction),
-      weight_(options.mapWeight),
-      perplexity_(options.perplexity),
+    : model_(model), loss_(spec.reconstruction), weight_(options.mapWeight), perplexity_(options.perplexity),
       optimizer_(makeOptimizer(model.parameters(), options))
 {
 }
