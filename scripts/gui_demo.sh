@@ -24,6 +24,9 @@ export XDG_CONFIG_HOME="$OUT/config" XDG_DATA_HOME="$OUT/data"
 rm -rf "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
 mkdir -p "$XDG_CONFIG_HOME/LatentExplorer"
 printf '[training]\nepochs=%s\nmodel=%s\narch=mlp\nlatentDim=2\nbatch=%s\n' "$EPOCHS" "$MODEL" "$BATCH" > "$XDG_CONFIG_HOME/LatentExplorer/latent-explorer.conf"
+# DEMO_VIEW: the latent panel's settings to start with, one key=value a line (LatentPanel::saveSettings:
+# pointLimit 0 all .. 4 none, pointSize, pointOpacity, clusterLabels, gridOpacity), for pictures of each.
+[ -z "${DEMO_VIEW:-}" ] || printf '[latent]\n%b\n' "$DEMO_VIEW" >> "$XDG_CONFIG_HOME/LatentExplorer/latent-explorer.conf"
 
 "$BUILD/app/gui/latent-explorer" > "$OUT/app.log" 2>&1 &
 APP=$!
