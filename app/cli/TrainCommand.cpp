@@ -191,9 +191,10 @@ int cmdTrain(const CommandArgs& args)
     if (p.has("threads")) run.spec.hyperParameters["threads"] = p.str("threads");
 
     const DatasetSplits data = run.loadData();
+    // describe() counts the epochs done ("0 epochs" for a new model); the line adds how far it goes.
     std::cerr << RuntimeInfo::current().summary() << "\n"
-              << (resume ? "resuming " : "training ") << run.spec.describe() << ": " << data.train.size() << " train / " << data.test.size()
-              << " test images from " << data.directory << "\n";
+              << (resume ? "resuming " : "training ") << run.spec.describe() << " (to " << opt.epochs << " in all): " << data.train.size()
+              << " train / " << data.test.size() << " test images from " << data.directory << "\n";
 
     Trainer trainer(run.model, run.spec, opt);
     if (!run.state.empty()) trainer.setResumeState(run.state);
