@@ -981,6 +981,8 @@ private Q_SLOTS:
         QVERIFY(kl->name().contains("neighbour"));
         QVERIFY(kl->count() > 0 && kl->at(0).y() > 0);
         QVERIFY(!chart->series(LossChart::TestKl)->isVisible());
+        QVERIFY(!chart->series(LossChart::TestTotal)->isVisible());  // the same as its test reconstruction
+        QVERIFY(chart->series(LossChart::TestReconstruction)->count() > 0);
         QVERIFY(!chart->series(LossChart::Discriminator)->isVisible());
         QVERIFY2(win.w.generatePanel()->warningText().isEmpty(), qPrintable(win.w.generatePanel()->warningText()));
         auto sampleTitles = [&] {
@@ -993,6 +995,7 @@ private Q_SLOTS:
         trainToEnd(win.w, "vae", 1);
         QCOMPARE(chart->series(LossChart::TrainKl)->name(), QString("train KL"));
         QVERIFY(chart->series(LossChart::TestKl)->isVisible());
+        QVERIFY(chart->series(LossChart::TestTotal)->isVisible());
         QVERIFY2(sampleTitles().contains("prior N(0, I)") && !sampleTitles().contains("fitted"), qPrintable(sampleTitles()));
     }
 

@@ -144,6 +144,9 @@ void LossChart::reset(bool variational, bool adversarial, bool neighbours)
     };
     show(TrainKl, variational_ || neighbours_);
     show(TestKl, variational_);
+    // The map's test loss is its reconstruction alone (the neighbour loss needs a training batch):
+    // a "test total" beside a train total with the neighbour term would compare unlike things.
+    show(TestTotal, !neighbours_);
     series_[TrainKl]->setName(neighbours_ ? tr("train neighbour KL (t-SNE)") : tr(kNames[TrainKl]));
     for (Series i : {Discriminator, Generator}) show(i, adversarial);
     yAdversarial_->setVisible(adversarial);
