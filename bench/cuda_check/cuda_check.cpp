@@ -1,10 +1,12 @@
 // bench/cuda_check: every core model on CUDA: the same reconstruction as on the CPU, and a VAE whose loss falls
 // when trained there with autograd and torch's Adam.
 #include "training/Loss.h"
+#include "training/NeighbourEmbedding.h"
 #include "models/ModelFactory.h"
 #include "models/ModelSpec.h"
 #include "data/Transforms.h"
 #include <torch/torch.h>
+#include <cmath>
 #include <cstdio>
 using namespace latent;
 int main()
@@ -20,7 +22,7 @@ int main()
     };
     const K kinds[] = {{ModelKind::Vae, Arch::Mlp, 2},  {ModelKind::Vae, Arch::Conv, 2}, {ModelKind::Ae, Arch::Conv, 2},
                        {ModelKind::Dae, Arch::Wide, 0}, {ModelKind::Sr, Arch::Conv, 2},  {ModelKind::Cvae, Arch::Mlp, 2},
-                       {ModelKind::Aae, Arch::Mlp, 2}};
+                       {ModelKind::Aae, Arch::Mlp, 2},  {ModelKind::Map, Arch::Mlp, 2}};
     int bad = 0;
     for (const K& k : kinds) {
         ModelSpec s;
@@ -40,6 +42,18 @@ int main()
         std::printf("%-5s %-5s cpu vs cuda max |diff| %.2e %s\n", toString(s.kind).c_str(), toString(s.arch).c_str(), diff,
                     diff < 1e-3 ? "ok" : "DIFFERENT");
         bad += diff >= 1e-3;
+    }
+    {
+        // The map's neighbour loss on CUDA: the same affinities and divergence as on the CPU.
+        torch::manual_seed(1);
+        const torch::Tensor x = torch::rand({300, 784}), z = torch::randn({300, 2}) * 3;
+        const torch::Tensor pCpu = neighbourAffinities(x, 3), pGpu = neighbourAffinities(x.cuda(), 3).cpu();
+        const double pDiff = (pCpu - pGpu).abs().max().item<double>() / pCpu.abs().max().item<double>();
+        const double kCpu = embeddingDivergence(pCpu, z).item<double>(), kGpu = embeddingDivergence(pGpu.cuda(), z.cuda()).item<double>();
+        const bool same = pDiff < 1e-3 && std::abs(kCpu - kGpu) < 1e-3 * std::abs(kCpu);
+        std::printf("map neighbour loss cpu vs cuda: P rel |diff| %.2e, KL %.5f vs %.5f %s\n", pDiff, kCpu, kGpu,
+                    same ? "ok" : "DIFFERENT");
+        bad += !same;
     }
     delete ng;
     // Train an MLP VAE on CUDA on a fixed batch of blobs: the loss must fall.

@@ -27,10 +27,12 @@ ConditionalAffinities searchWidths(const torch::Tensor& x, double perplexity)
 {
     const int64_t n = x.size(0);
     if (n < 2) throw std::invalid_argument("neighbour affinities need at least two images in a batch");
-    const torch::Tensor offDiagonal = 1 - torch::eye(n, torch::kFloat32);
+    // On the images' device (a CUDA LibTorch trains there too), in float.
+    const torch::TensorOptions options = x.options().dtype(torch::kFloat32);
+    const torch::Tensor eye = torch::eye(n, options), offDiagonal = 1 - eye;
     torch::Tensor d = squaredDistances(x.reshape({n, -1}).to(torch::kFloat32));
     // Shifted so that each row's nearest neighbour is at 0: exp never underflows the whole row.
-    d = d + torch::eye(n, torch::kFloat32) * d.max();
+    d = d + eye * d.max();
     d = (d - std::get<0>(d.min(1, true))) * offDiagonal;
     const double target = std::log(std::min(perplexity, double(n - 1)));
     const torch::Tensor spread = d.sum(1, true) / double(n - 1);
