@@ -4,8 +4,7 @@ namespace latent {
 
 namespace nn = torch::nn;
 
-AdversarialAutoencoderImpl::AdversarialAutoencoderImpl(const AdversarialAutoencoderOptions& o)
-    : DenseAutoencoderImpl({o.imagePixels, o.hidden, o.latentDim})
+AdversarialAutoencoderImpl::AdversarialAutoencoderImpl(const AdversarialAutoencoderOptions& o) : DenseAutoencoderImpl(o)
 {
     const nn::LeakyReLUOptions leaky = nn::LeakyReLUOptions().negative_slope(0.2);
     discriminator =

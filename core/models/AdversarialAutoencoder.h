@@ -3,10 +3,7 @@
 
 namespace latent {
 
-struct AdversarialAutoencoderOptions {
-    int64_t imagePixels = kImagePixels;
-    int64_t hidden = 512;
-    int64_t latentDim = 2;
+struct AdversarialAutoencoderOptions : DenseAutoencoderOptions {
     int64_t discriminatorHidden = 256;
 };
 

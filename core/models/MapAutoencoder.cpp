@@ -2,7 +2,7 @@
 
 namespace latent {
 
-MapAutoencoderImpl::MapAutoencoderImpl(const MapAutoencoderOptions& o) : DenseAutoencoderImpl({o.imagePixels, o.hidden, o.latentDim})
+MapAutoencoderImpl::MapAutoencoderImpl(const MapAutoencoderOptions& o) : DenseAutoencoderImpl(o)
 {
     const int64_t k = o.densityComponents;
     densityWeights = register_buffer("density_weights", torch::full({k}, 1.0 / double(k)));

@@ -3,10 +3,7 @@
 
 namespace latent {
 
-struct MapAutoencoderOptions {
-    int64_t imagePixels = kImagePixels;
-    int64_t hidden = 512;
-    int64_t latentDim = 2;
+struct MapAutoencoderOptions : DenseAutoencoderOptions {
     int64_t densityComponents = 10;  // of the mixture samples are drawn from
 };
 

@@ -95,8 +95,7 @@ int ModelCatalog::suggestedEpochs(ModelKind kind, Arch arch)
     // MLP models: ~2.3 s an epoch (vae: 10 epochs, 5-NN 0.68, test -ELBO 153.4); convolutional
     // ones: 15-45 s an epoch, and a few epochs of 60,000 digits already hold more steps than
     // 20 epochs of the former 8,000.
-    // The map: 20 epochs of 60 batches of 1,000 (5-NN 0.84 in the PyTorch prototype,
-    // bench/separated_map_reference.py).
+    // The map: 20 epochs of 60 batches of 1,000 (5-NN 0.85, docs/PERFORMANCE.md).
     if (arch == Arch::Mlp) return kind == ModelKind::Vae ? 10 : 20;
     if (kind == ModelKind::Sr) return 2;
     if (kind == ModelKind::Vae) return 3;

@@ -27,20 +27,20 @@ ConditionalAffinities searchWidths(const torch::Tensor& x, double perplexity)
 {
     const int64_t n = x.size(0);
     if (n < 2) throw std::invalid_argument("neighbour affinities need at least two images in a batch");
-    // On the images' device (a CUDA LibTorch trains there too), in float.
-    const torch::TensorOptions options = x.options().dtype(torch::kFloat32);
-    const torch::Tensor eye = torch::eye(n, options), offDiagonal = 1 - eye;
+    // In float, on the images' device (a CUDA LibTorch trains there too).
     torch::Tensor d = squaredDistances(x.reshape({n, -1}).to(torch::kFloat32));
-    // Shifted so that each row's nearest neighbour is at 0: exp never underflows the whole row.
-    d = d + eye * d.max();
-    d = (d - std::get<0>(d.min(1, true))) * offDiagonal;
+    // Shifted so that each row's nearest other image is at 0: exp never underflows the whole row.
+    // The diagonal (an image and itself) is left out of the minimum and of every kernel below.
+    d.fill_diagonal_(INFINITY);
+    d = d - std::get<0>(d.min(1, true));
+    d.fill_diagonal_(0);
     const double target = std::log(std::min(perplexity, double(n - 1)));
     const torch::Tensor spread = d.sum(1, true) / double(n - 1);
     torch::Tensor beta = 1.0 / spread.clamp_min(1e-12);
     torch::Tensor lo = torch::zeros_like(beta), hi = torch::full_like(beta, INFINITY);
     ConditionalAffinities c;
     for (int iteration = 0; iteration < 100; ++iteration) {
-        c.kernel = torch::exp(-d * beta) * offDiagonal;
+        c.kernel = torch::exp(-d * beta).fill_diagonal_(0);
         c.total = c.kernel.sum(1, true);
         const torch::Tensor weighted = c.kernel * d;
         const torch::Tensor mean = weighted.sum(1, true) / c.total;
