@@ -30,8 +30,9 @@ extern "C" void onInterrupt(int)
 
 // The training settings a run is made with, by their option names; stored in the checkpoint
 // (ModelSpec::hyperParameters), so that --resume goes on with the same ones.
-const char* const kRunSettings[] = {"batch", "lr",          "adversarial-lr", "optimizer",  "beta",      "kl-warmup",
-                                    "seed",  "train-limit", "matmul",         "map-weight", "perplexity"};
+const char* const kRunSettings[] = {"batch",      "lr",        "adversarial-lr", "optimizer", "beta",     "kl-warmup",     "seed",
+                                    "train-limit", "matmul",    "map-objective",  "map-weight", "neighbours", "min-dist", "negatives",
+                                    "layout-weight", "map-shift", "perplexity"};
 
 ArgParser trainParser()
 {
@@ -55,9 +56,16 @@ ArgParser trainParser()
                 "auto")
         .option("beta", "F", "weight of the KL term", "1")
         .option("kl-warmup", "N", "epochs over which beta ramps up from 0", "0")
-        .option("map-weight", "F", "map: weight of the neighbour (t-SNE) loss beside the reconstruction", "50")
+        .option("map-objective", "umap|tsne",
+                "map: UMAP over one neighbour graph of the training set, or t-SNE among each batch's images (the first map)", "umap")
+        .option("map-weight", "F", "map: weight of the neighbour loss beside the reconstruction (default: umap 10, tsne 50)")
+        .option("neighbours", "N", "map, umap: neighbours of each image in the graph (2-200)", "15")
+        .option("min-dist", "F", "map, umap: how close codes may pack (0-3; smaller: tighter clusters)", "0.1")
+        .option("negatives", "N", "map, umap: images pushed away per neighbour drawn (1-100)", "5")
+        .option("layout-weight", "F", "map, umap: pull of the codes towards UMAP's own layout of the graph", "10")
+        .option("map-shift", "N", "map, umap: encoder inputs shifted at random by up to N pixels (0-4)", "1")
         .option("perplexity", "F",
-                "map: about how many neighbours each image keeps close (2-1000; fewer: tighter, better separated clusters)", "3")
+                "map, tsne: about how many neighbours each image keeps close (2-1000; fewer: tighter, better separated clusters)")
         .option("loss", "bce|mse", "reconstruction loss", "bce")
         .option("noise", "F", "dae: std of the Gaussian input noise", "0.5")
         .option("downscale", "2|4", "sr: input is 28/downscale pixels wide", "2")
@@ -73,8 +81,9 @@ ArgParser trainParser()
 
 TrainingPlan resumedRun(const ArgParser& p)
 {
-    for (const char* k : {"data", "model", "arch", "latent-dim", "loss", "noise", "downscale", "batch", "lr", "adversarial-lr", "optimizer",
-                          "beta", "kl-warmup", "seed", "train-limit", "matmul", "map-weight", "perplexity"})
+    for (const char* k : {"data", "model", "arch", "latent-dim", "loss", "noise", "downscale"})
+        if (p.given(k)) throw UsageError(std::string("train --resume: --") + k + " comes from the checkpoint and cannot change");
+    for (const char* k : kRunSettings)
         if (p.given(k)) throw UsageError(std::string("train --resume: --") + k + " comes from the checkpoint and cannot change");
     TrainingPlan plan = TrainingPlan::resume(Checkpoint::load(p.str("resume")), p.str("resume"));
     if (plan.state.optimizer.empty())
@@ -94,8 +103,18 @@ TrainingPlan newRun(const ArgParser& p)
     request.dataset = p.str("data");
     // Checked here, with the option's name in any message; stored as given.
     if (p.has("batch")) (void)p.integer("batch", 1, 65536);
-    (void)p.number("map-weight", 0, 1e6);
-    (void)p.number("perplexity", 2, 1000);
+    try {
+        (void)parseMapObjective(p.str("map-objective"));
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(std::string("train: --map-objective: ") + e.what());
+    }
+    if (p.has("map-weight")) (void)p.number("map-weight", 0, 1e6);
+    if (p.has("perplexity")) (void)p.number("perplexity", 2, 1000);
+    (void)p.integer("neighbours", 2, 200);
+    (void)p.number("min-dist", 0, 2.99);
+    (void)p.integer("negatives", 1, 100);
+    (void)p.number("layout-weight", 0, 1e6);
+    (void)p.integer("map-shift", 0, 4);
     (void)p.number("lr", 1e-9, 10);
     (void)p.number("beta", 0, 1e6);
     (void)p.integer("kl-warmup", 0, 100000);
@@ -131,6 +150,13 @@ void reportTo(Trainer& trainer, const TrainingPlan& run, const std::string& out,
         std::fprintf(stderr, "  epoch %d/%d step %lld/%lld  loss %.3f (recon %.3f, kl %.3f)  %.0f samples/s  %d threads\n", pr.epoch,
                      pr.epochs, (long long)pr.step, (long long)pr.stepsPerEpoch, pr.train.total, pr.train.reconstruction, pr.train.kl,
                      pr.samplesPerSecond, pr.threads);
+    });
+    // The map's graph: a line per stage when it is done, with its time.
+    trainer.setPreparationCallback([stageStart = std::chrono::steady_clock::now()](const std::string& stage, double fraction) mutable {
+        if (fraction < 1.0) return;
+        const auto now = std::chrono::steady_clock::now();
+        std::fprintf(stderr, "%s: done in %.1f s\n", stage.c_str(), std::chrono::duration<double>(now - stageStart).count());
+        stageStart = now;
     });
     trainer.setEpochCallback([&trainer, &run, out](const EpochReport& r) {
         std::fprintf(stderr, "epoch %d/%d  train %.3f (recon %.3f, kl %.3f)", r.epoch, r.epochs, r.train.total, r.train.reconstruction,

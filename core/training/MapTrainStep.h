@@ -1,37 +1,39 @@
 #pragma once
 #include "models/MapAutoencoder.h"
+#include "training/Loss.h"
 #include "training/Optimizer.h"
 #include "training/TrainStep.h"
 
 namespace latent {
 
-// One step of the separated map (MapAutoencoder): reconstruction (BCE or MSE, summed over pixels,
-// averaged over the batch) + mapWeight * KL(P || Q), the parametric t-SNE loss of the batch's codes
-// against its images' neighbourhoods (training/NeighbourEmbedding.h). No label is used. For the
-// first kExaggeratedEpochs epochs P is multiplied by kExaggeration ("early exaggeration", van der
-// Maaten & Hinton 2008): clusters form apart before they settle. LossFigures: reconstruction, kl =
-// the neighbour KL (unexaggerated), total = reconstruction + mapWeight * kl.
+// What the separated map's objectives share (UmapMapTrainStep, the default, and TsneMapTrainStep):
+// reconstruction (BCE or MSE, summed over pixels, averaged over the batch) beside a neighbour loss on
+// the codes that reads no label, one optimiser over encoder and decoder, and the density samples
+// come from. LossFigures: reconstruction, kl = the neighbour loss, total = what is minimised.
 //
 // At the end of every epoch a mixture of Gaussians is fitted to the codes of the first
 // kDensityImages images of that epoch, encoded again by the weights as they are then (the codes
 // seen in the steps lag behind by up to an epoch), and stored in the model's density buffers.
 class MapTrainStep : public TrainStep {
 public:
-    static constexpr double kExaggeration = 4.0;
-    static constexpr int kExaggeratedEpochs = 5;
     static constexpr int64_t kDensityImages = 10000;
 
     MapTrainStep(MapAutoencoderImpl& model, const ModelSpec& spec, const TrainOptions& options);
-    LossFigures run(const TrainBatch& batch, double beta) override;
     void beginEpoch(int epoch) override;
     void endEpoch() override;
     OptimizerState optimizerState() const override { return optimizer_->state(); }
     void loadOptimizerState(const OptimizerState& state) override { optimizer_->loadState(state); }
 
-private:
+protected:
+    // One update from the batch's loss (no update, total NaN, when it is not finite); the
+    // batch's images (flattened, unaugmented) join the epoch's sample for the density.
+    LossFigures update(const torch::Tensor& total, LossFigures figures, const torch::Tensor& images);
+
     MapAutoencoderImpl& model_;
     ReconstructionLoss loss_;
-    double weight_, perplexity_, exaggeration_ = 1.0;
+    TrainOptions options_;
+
+private:
     std::unique_ptr<Optimizer> optimizer_;
     std::vector<torch::Tensor> epochImages_;
     int64_t epochImageCount_ = 0;

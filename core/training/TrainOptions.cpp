@@ -22,6 +22,15 @@ MatmulPrecision parseMatmulPrecision(const std::string& text)
     throw std::invalid_argument("unknown matmul precision '" + text + "' (expected auto, fp32 or bf16)");
 }
 
+MapObjective parseMapObjective(const std::string& text)
+{
+    if (text == "umap") return MapObjective::Umap;
+    if (text == "tsne") return MapObjective::Tsne;
+    throw std::invalid_argument("unknown map objective '" + text + "' (expected umap or tsne)");
+}
+
+const char* mapObjectiveName(MapObjective objective) { return objective == MapObjective::Tsne ? "tsne" : "umap"; }
+
 TrainOptions trainOptionsFromSettings(const std::map<std::string, std::string>& settings, const std::string& where)
 {
     auto value = [&](const char* key, const char* fallback) {
@@ -48,9 +57,17 @@ TrainOptions trainOptionsFromSettings(const std::map<std::string, std::string>& 
         o.beta = number("beta", "1");
         o.klWarmupEpochs = int(integer("kl-warmup", "0", 0, 1 << 30));
         o.seed = uint64_t(integer("seed", "0", 0, std::numeric_limits<long long>::max()));
-        o.mapWeight = number("map-weight", "50");
+        o.mapObjective = parseMapObjective(value("map-objective", settings.count("perplexity") ? "tsne" : "umap"));
+        o.mapWeight = number("map-weight", o.mapObjective == MapObjective::Tsne ? "50" : "10");
         o.perplexity = number("perplexity", "3");
+        o.neighbours = int(integer("neighbours", "15", 2, 200));
+        o.minDist = number("min-dist", "0.1");
+        o.negatives = int(integer("negatives", "5", 1, 100));
+        o.layoutWeight = number("layout-weight", "10");
+        o.mapShift = int(integer("map-shift", "1", 0, 4));
         if (!(o.mapWeight >= 0)) throw std::invalid_argument("map-weight in " + where + " must not be negative");
+        if (!(o.layoutWeight >= 0)) throw std::invalid_argument("layout-weight in " + where + " must not be negative");
+        if (!(o.minDist >= 0 && o.minDist < 3)) throw std::invalid_argument("min-dist in " + where + " must be from 0 to below 3");
         if (!(o.perplexity >= 2)) throw std::invalid_argument("perplexity in " + where + " must be at least 2");
     } catch (const std::invalid_argument& e) {
         throw std::runtime_error(e.what());  // names the setting and where it was read

@@ -13,6 +13,11 @@ OptimizerKind parseOptimizerKind(const std::string& text);
 enum class MatmulPrecision { Auto, Float32, BFloat16 };
 MatmulPrecision parseMatmulPrecision(const std::string& text);  // "auto", "fp32", "bf16"
 
+// The separated map's neighbour loss (training/UmapMapTrainStep.h, training/TsneMapTrainStep.h).
+enum class MapObjective { Umap, Tsne };
+MapObjective parseMapObjective(const std::string& text);  // "umap", "tsne"
+const char* mapObjectiveName(MapObjective objective);
+
 struct TrainOptions {
     int epochs = 10;     // in all: a resumed run goes on from startEpoch to epochs
     int startEpoch = 0;  // epochs the model has already been trained (resume)
@@ -33,14 +38,25 @@ struct TrainOptions {
     // bf16 operands for the products (MLP VAE step) and convolutions (autograd step, autocast);
     // Auto: where the CPU has AVX512-BF16 and the model trains faster so (see AutogradTrainStep).
     MatmulPrecision matmul = MatmulPrecision::Auto;
-    // map: weight of the neighbour (t-SNE) loss beside the reconstruction, and the perplexity of
-    // the images' neighbourhoods (about how many neighbours each image keeps close)
-    double mapWeight = 50;
+    // map: which neighbour loss (UMAP over one graph of the training set, or t-SNE within each
+    // batch) and its weight beside the reconstruction (default: 10 for UMAP, 50 for t-SNE)
+    MapObjective mapObjective = MapObjective::Umap;
+    double mapWeight = 10;
+    // UMAP: neighbours per image in the graph, the codes' min_dist, negative samples per edge, the
+    // weight of the pull towards UMAP's own layout, the random shift of the encoder's inputs (pixels)
+    int neighbours = 15;
+    double minDist = 0.1;
+    int negatives = 5;
+    double layoutWeight = 10;
+    int mapShift = 1;
+    // t-SNE: the perplexity of the images' neighbourhoods (about how many neighbours each keeps close)
     double perplexity = 3;
 };
 
 // The options a checkpoint's stored run settings describe ("batch", "lr", "adversarial-lr",
-// "optimizer", "beta", "kl-warmup", "seed", "matmul", "map-weight", "perplexity"; missing ones take their defaults). Epoch counts are
+// "optimizer", "beta", "kl-warmup", "seed", "matmul", "map-objective", "map-weight", "neighbours", "min-dist",
+// "negatives", "layout-weight", "map-shift", "perplexity"; missing ones take their defaults; a map saved before
+// "map-objective" existed, which has a "perplexity", was trained with t-SNE). Epoch counts are
 // left to the caller. Throws std::runtime_error naming `where` when a setting cannot be read.
 TrainOptions trainOptionsFromSettings(const std::map<std::string, std::string>& settings, const std::string& where);
 

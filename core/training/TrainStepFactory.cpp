@@ -2,7 +2,8 @@
 
 #include "training/AdversarialTrainStep.h"
 #include "training/AutogradTrainStep.h"
-#include "training/MapTrainStep.h"
+#include "training/TsneMapTrainStep.h"
+#include "training/UmapMapTrainStep.h"
 #include "training/MlpVaeTrainStep.h"
 #include "runtime/FastPaths.h"
 
@@ -16,7 +17,11 @@ std::unique_ptr<TrainStep> makeTrainStep(AutoencoderImpl& model, const ModelSpec
         return std::make_unique<AdversarialTrainStep>(static_cast<AdversarialAutoencoderImpl&>(model), spec, options.learningRate,
                                                       adversarialLr);
     }
-    if (spec.kind == ModelKind::Map) return std::make_unique<MapTrainStep>(static_cast<MapAutoencoderImpl&>(model), spec, options);
+    if (spec.kind == ModelKind::Map) {
+        auto& map = static_cast<MapAutoencoderImpl&>(model);
+        if (options.mapObjective == MapObjective::Tsne) return std::make_unique<TsneMapTrainStep>(map, spec, options);
+        return std::make_unique<UmapMapTrainStep>(map, spec, options);
+    }
     if (spec.kind == ModelKind::Vae && spec.arch == Arch::Mlp && spec.reconstruction == ReconstructionLoss::Bce &&
         fastPathAllowed(model.parameters().front()))
         return std::make_unique<MlpVaeTrainStep>(static_cast<MlpVaeImpl&>(model), options);

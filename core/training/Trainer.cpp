@@ -85,7 +85,7 @@ private:
 TrainBatch makeBatch(const ModelSpec& spec, const ImageDataset& data, const torch::Tensor& rows)
 {
     const torch::Tensor clean = data.batch(rows);
-    return {modelInput(spec, clean), clean, data.labels.index_select(0, rows).to(torch::kLong)};
+    return {modelInput(spec, clean), clean, data.labels.index_select(0, rows).to(torch::kLong), rows};
 }
 }  // namespace
 
@@ -232,6 +232,11 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
         result.threadChanges = governor ? governor->changes() : 0;
         return result;
     };
+    const bool prepared = step.prepare(trainSet, [this](const std::string& stage, double fraction) {
+        if (onPreparation_) onPreparation_(stage, fraction);
+        return !cancelled_.load();
+    });
+    if (!prepared || cancelled_.load()) return stopped(TrainStatus::Cancelled, "cancelled before the first step");
     model_->train();
 
     for (int epoch = options_.startEpoch; epoch < options_.epochs; ++epoch) {

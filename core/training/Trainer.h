@@ -54,6 +54,9 @@ public:
 
     void setProgressCallback(std::function<void(const TrainProgress&)> f) { onProgress_ = std::move(f); }
     void setEpochCallback(std::function<void(const EpochReport&)> f) { onEpoch_ = std::move(f); }
+    // What the train step computes once before its first step (the map's neighbour graph): the
+    // stage's name and the fraction done, as it goes. cancel() stops it too.
+    void setPreparationCallback(std::function<void(const std::string& stage, double fraction)> f) { onPreparation_ = std::move(f); }
 
     // A non-finite loss stops training and restores weights saved at a recent finite step
     // (at most progressEvery steps back).
@@ -91,6 +94,7 @@ private:
     torch::Tensor generatorAtEpochEnd_;
     std::function<void(const TrainProgress&)> onProgress_;
     std::function<void(const EpochReport&)> onEpoch_;
+    std::function<void(const std::string&, double)> onPreparation_;
     std::atomic<bool> paused_{false}, cancelled_{false};
 };
 

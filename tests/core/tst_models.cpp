@@ -354,7 +354,7 @@ private Q_SLOTS:
         const torch::Tensor input = spec.kind == ModelKind::Sr    ? torch::avg_pool2d(clean, 2)
                                     : spec.kind == ModelKind::Dae ? (clean + 0.3 * torch::randn_like(clean)).clamp(0, 1)
                                                                   : clean;
-        const TrainBatch batch{input, clean, noLabels()};
+        const TrainBatch batch{input, clean, noLabels(), torch::arange(clean.size(0))};
         TrainOptions fp32, bf16;
         fp32.matmul = MatmulPrecision::Float32;
         bf16.matmul = MatmulPrecision::BFloat16;

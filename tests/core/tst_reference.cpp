@@ -18,6 +18,7 @@
 #include "runtime/RuntimeInfo.h"
 #include "training/Loss.h"
 #include "training/TrainStepFactory.h"
+#include "training/UmapLayout.h"
 
 #include <QtTest>
 
@@ -98,7 +99,7 @@ class TestReference : public QObject {
     {
         const torch::Tensor clean = digits.images.slice(0, 0, n).unsqueeze(1).to(torch::kFloat32).div(255.0);
         torch::manual_seed(3);
-        return {modelInput(spec, clean), clean, digits.labels.slice(0, 0, n).to(torch::kLong)};
+        return {modelInput(spec, clean), clean, digits.labels.slice(0, 0, n).to(torch::kLong), torch::arange(n)};
     }
 
 private Q_SLOTS:
@@ -217,6 +218,29 @@ private Q_SLOTS:
         setReferencePaths(true);
     }
 
+    // UMAP's layout epoch: the hand-written pass over the pairs moves every point as the
+    // whole-tensor reference does (the sums in another order), close pairs and far ones, with
+    // clipped moves among them, on one thread and on two.
+    void umapLayoutMovesMatchTheReference()
+    {
+        torch::manual_seed(5);
+        const int64_t n = 2000;
+        const torch::Tensor y = torch::randn({n, 2}) * 4;
+        y.narrow(0, 0, 10).copy_(y.narrow(0, 10, 10) + 1e-4);  // near-duplicates: the clipped branch
+        const torch::Tensor h = torch::randint(n, {30000}, torch::kLong), t = torch::randint(n, {30000}, torch::kLong);
+        const torch::Tensor nh = h.repeat_interleave(5), nt = torch::randint(n, {nh.size(0)}, torch::kLong);
+        const UmapCurve curve = UmapCurve::fit(0.1);
+        const torch::Tensor reference = umapLayoutMoves(y, h, t, nh, nt, curve, 0.7);
+        QVERIFY(reference.abs().max().item<double>() > 1);
+        for (int threads : {1, 2}) {
+            at::set_num_threads(threads);
+            const torch::Tensor fast = withFastPaths([&] { return umapLayoutMoves(y, h, t, nh, nt, curve, 0.7); });
+            const double error = (fast - reference).abs().max().item<double>();
+            QVERIFY2(error < 1e-4 * (1 + reference.abs().max().item<double>()), qPrintable(QString("%1 threads: %2").arg(threads).arg(error)));
+        }
+        at::set_num_threads(2);
+    }
+
     void everyModelKindAgreesWithTheReference_data()
     {
         QTest::addColumn<int>("kind");
@@ -270,6 +294,10 @@ private Q_SLOTS:
         fastStepped->train();
         auto refStep = makeTrainStep(*refStepped, spec, options);
         auto fastStep = withFastPaths([&] { return makeTrainStep(*fastStepped, spec, options); });
+        // The map's neighbour graph and layout, the same on both sides (its layout loop is compared
+        // in umapLayoutMovesMatchTheReference; 200 epochs from two summation orders end apart); a no-op for the rest.
+        QVERIFY(refStep->prepare(digits, {}));
+        QVERIFY(fastStep->prepare(digits, {}));
         torch::manual_seed(11);
         const LossFigures rl = refStep->run(batch, 1.0);
         torch::manual_seed(11);

@@ -1,0 +1,194 @@
+#!/usr/bin/python3
+"""Issue 35 in plain PyTorch: the separated 2-D map trained on UMAP's loss over one neighbour graph of
+the whole training set (McInnes, Healy & Melville 2018, section 3; its parametric form as in Sainburg,
+McInnes & Gentner, "Parametric UMAP embeddings", Neural Computation 2021), with the decoder trained on
+the same batches. The same recipe as core/training/UmapGraph + MapTrainStep, written independently
+from the paper, for figures side by side.
+
+1. Graph: each training image's k nearest neighbours (exact; squared distances by blocked matrix
+   products on the images projected to `--pca` principal components, the `--candidates` nearest
+   re-ranked by their pixel distances).
+2. Fuzzy graph: rho_i = distance to the nearest neighbour, sigma_i by bisection so that
+   sum_j exp(-(d_ij - rho_i) / sigma_i) = log2(k); w = A + A^T - A * A^T (fuzzy union).
+3. Each step: the batch's images are the heads; for each a tail is drawn from its row of the graph
+   in proportion to the edge weights; both are encoded; per head `--negatives` codes of other images
+   of the batch are its negative samples. UMAP's cross-entropy with phi(d) = 1 / (1 + a d^(2b)), a and b
+   fitted from `--min-dist` (spread 1): -log phi(d_head,tail) - sum_neg log(1 - phi(d_head,neg)), mean
+   over heads; plus the heads' reconstruction (BCE summed over pixels, mean over the batch):
+   loss = bce + weight * umap. No label is read in training; labels only score the codes.
+
+usage: /usr/bin/python3 bench/umap_map_reference.py DATA_DIR [--epochs N] [--batch B] [--weight W] ...
+Prints one JSON object: knn_latent, test_bce, recon_mse, graph_seconds, seconds.
+"""
+import argparse, json, math, os, sys, time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pytorch_reference import find, knn, read_idx  # noqa: E402
+
+
+class MapAutoencoder(nn.Module):
+    def __init__(self, hidden=512):
+        super().__init__()
+        self.enc = nn.Sequential(nn.Linear(784, hidden), nn.ReLU(), nn.Linear(hidden, hidden), nn.ReLU(), nn.Linear(hidden, 2))
+        self.dec = nn.Sequential(nn.Linear(2, hidden), nn.ReLU(), nn.Linear(hidden, hidden), nn.ReLU(), nn.Linear(hidden, 784))
+
+
+def nearest_neighbours(x, k, pca, candidates, block=2048):
+    """[n, k] indices and pixel distances of each row's k nearest other rows."""
+    n = x.shape[0]
+    if pca > 0:
+        mean = x.mean(0, keepdim=True)
+        xc = x - mean
+        cov = xc.t() @ xc
+        _, vecs = torch.linalg.eigh(cov)
+        y = xc @ vecs[:, -pca:]
+    else:
+        y = x
+    sq = (y * y).sum(1)
+    c = max(k, candidates)
+    idx = torch.empty(n, c, dtype=torch.long)
+    for s in range(0, n, block):
+        e = min(n, s + block)
+        d = sq[s:e, None] + sq[None, :] - 2 * (y[s:e] @ y.t())
+        d[torch.arange(e - s), torch.arange(s, e)] = float("inf")
+        idx[s:e] = d.topk(c, largest=False).indices
+    # re-rank the candidates by their distance in pixels
+    dist = torch.empty(n, c)
+    for s in range(0, n, block):
+        e = min(n, s + block)
+        dist[s:e] = (x[s:e, None, :] - x[idx[s:e]]).square().sum(2).sqrt()
+    order = dist.argsort(1)[:, :k]
+    return idx.gather(1, order), dist.gather(1, order)
+
+
+def fuzzy_graph(idx, dist, iterations=64):
+    """Symmetric sparse memberships as (rows, cols, weights), CSR-sorted by row."""
+    n, k = idx.shape
+    rho = dist[:, :1]
+    target = math.log2(k)
+    lo = torch.zeros(n, 1, dtype=torch.float64)
+    hi = torch.full((n, 1), float("inf"), dtype=torch.float64)
+    sigma = torch.ones(n, 1, dtype=torch.float64)
+    gap = (dist - rho).clamp_min(0).double()
+    for _ in range(iterations):
+        s = torch.exp(-gap / sigma).sum(1, keepdim=True)
+        big = s > target  # too wide: shrink
+        hi = torch.where(big, sigma, hi)
+        lo = torch.where(big, lo, sigma)
+        sigma = torch.where(torch.isinf(hi), sigma * 2, (lo + hi) / 2)
+    w = torch.exp(-gap / sigma).float()
+    rows = torch.arange(n).repeat_interleave(k)
+    a = torch.sparse_coo_tensor(torch.stack([rows, idx.flatten()]), w.flatten(), (n, n)).coalesce()
+    at = a.t().coalesce()
+    union = (a + at - a * at).coalesce()
+    i = union.indices()
+    return i[0], i[1], union.values()
+
+
+def curve(min_dist, spread=1.0):
+    """a, b of 1 / (1 + a d^(2b)) fitted by least squares to UMAP's target curve."""
+    x = torch.linspace(0, 3 * spread, 300, dtype=torch.float64)[1:]
+    y = torch.where(x < min_dist, torch.ones_like(x), torch.exp(-(x - min_dist) / spread))
+    p = torch.tensor([1.0, 1.0], dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.LBFGS([p], max_iter=500, tolerance_grad=1e-12, tolerance_change=1e-15, line_search_fn="strong_wolfe")
+
+    def closure():
+        opt.zero_grad()
+        loss = ((1 / (1 + p[0] * x ** (2 * p[1])) - y) ** 2).sum()
+        loss.backward()
+        return loss
+    opt.step(closure)
+    return p[0].item(), p[1].item()
+
+
+def main():
+    o = argparse.ArgumentParser()
+    o.add_argument("data")
+    o.add_argument("--epochs", type=int, default=20)
+    o.add_argument("--batch", type=int, default=500)
+    o.add_argument("--weight", type=float, default=50.0)
+    o.add_argument("--neighbours", type=int, default=15)
+    o.add_argument("--min-dist", type=float, default=0.1)
+    o.add_argument("--negatives", type=int, default=5)
+    o.add_argument("--pca", type=int, default=50)
+    o.add_argument("--candidates", type=int, default=30)
+    o.add_argument("--hidden", type=int, default=512)
+    o.add_argument("--lr", type=float, default=1e-3)
+    o.add_argument("--eps", type=float, default=1e-3)
+    o.add_argument("--threads", type=int, default=2)
+    o.add_argument("--seed", type=int, default=0)
+    o.add_argument("--train-limit", type=int, default=0)
+    a = o.parse_args()
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(a.seed)
+    train_x = read_idx(find(a.data, "train-images-idx3-ubyte")).float().div(255).flatten(1)
+    train_y = read_idx(find(a.data, "train-labels-idx1-ubyte")).long()
+    test_x = read_idx(find(a.data, "t10k-images-idx3-ubyte")).float().div(255).flatten(1)
+    test_y = read_idx(find(a.data, "t10k-labels-idx1-ubyte")).long()
+    if a.train_limit:
+        train_x, train_y = train_x[:a.train_limit], train_y[:a.train_limit]
+    n = train_x.shape[0]
+    start = time.time()
+    idx, dist = nearest_neighbours(train_x, a.neighbours, a.pca, a.candidates)
+    rows, cols, weights = fuzzy_graph(idx, dist)
+    graph_seconds = time.time() - start
+    row_start = torch.zeros(n + 1, dtype=torch.long)
+    row_start[1:] = torch.bincount(rows, minlength=n).cumsum(0)
+    cum = weights.double().cumsum(0)
+    row_base = torch.cat([torch.zeros(1, dtype=torch.float64), cum])[row_start[:-1]]
+    row_total = cum[row_start[1:] - 1] - row_base + 0  # weight sum per row
+    ca, cb = curve(a.min_dist)
+    print(f"graph: {graph_seconds:.1f} s, {rows.numel()} edges, a={ca:.4f} b={cb:.4f}", file=sys.stderr)
+
+    model = MapAutoencoder(a.hidden)
+    opt = torch.optim.Adam(model.parameters(), lr=a.lr)
+    for epoch in range(a.epochs):
+        perm = torch.randperm(n)
+        sums = [0.0, 0.0]
+        steps = 0
+        for s in range(0, n, a.batch):
+            heads = perm[s:s + a.batch]
+            b = heads.numel()
+            # a tail per head, drawn from its row in proportion to the weights
+            u = row_base[heads] + torch.rand(b, dtype=torch.float64) * row_total[heads]
+            tails = cols[torch.searchsorted(cum, u, right=True).clamp_max(cols.numel() - 1)]
+            x = train_x[heads]
+            z = model.enc(torch.cat([x, train_x[tails]]))
+            zh, zt = z[:b], z[b:]
+            logits = model.dec(zh)
+            bce = F.binary_cross_entropy_with_logits(logits, x, reduction="sum") / b
+            neg = torch.randint(0, 2 * b, (b, a.negatives))
+            d_pos = (zh - zt).square().sum(1)
+            d_neg = (zh[:, None, :] - z[neg]).square().sum(2)
+            # -log phi = log(1 + a d^b); -log(1 - phi) = log(1 + a d^b) - log(a d^b) (d: squared distance)
+            attract = torch.log1p(ca * d_pos.clamp_min(1e-12).pow(cb))
+            ad = ca * d_neg.clamp_min(a.eps).pow(cb)
+            repel = (torch.log1p(ad) - torch.log(ad)).sum(1)
+            umap = (attract + repel).mean()
+            loss = bce + a.weight * umap
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sums[0] += bce.item()
+            sums[1] += umap.item()
+            steps += 1
+        print(f"epoch {epoch + 1}: bce {sums[0] / steps:.2f} umap {sums[1] / steps:.3f} ({time.time() - start:.0f} s)", file=sys.stderr)
+    seconds = time.time() - start
+    model.eval()
+    with torch.no_grad():
+        train_codes = torch.cat([model.enc(train_x[i:i + 10000]) for i in range(0, n, 10000)])
+        test_codes = model.enc(test_x)
+        logits = model.dec(test_codes)
+        test_bce = F.binary_cross_entropy_with_logits(logits, test_x, reduction="sum").item() / test_x.shape[0]
+        mse = (torch.sigmoid(logits) - test_x).square().mean().item()
+    print(json.dumps({"knn_latent": knn(train_codes, train_y, test_codes, test_y), "test_bce": test_bce, "recon_mse": mse,
+                      "graph_seconds": graph_seconds, "seconds": seconds, "epochs": a.epochs, "batch": a.batch, "weight": a.weight,
+                      "neighbours": a.neighbours, "min_dist": a.min_dist, "negatives": a.negatives, "hidden": a.hidden}))
+
+
+if __name__ == "__main__":
+    main()

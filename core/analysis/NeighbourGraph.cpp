@@ -1,0 +1,140 @@
+#include "analysis/NeighbourGraph.h"
+
+#include "analysis/Analysis.h"
+
+#include <torch/torch.h>
+
+#include <cmath>
+#include <stdexcept>
+
+namespace latent {
+
+namespace {
+
+torch::Tensor flatRows(const torch::Tensor& images) { return images.reshape({images.size(0), -1}).to(torch::kFloat32).contiguous(); }
+
+void checkCount(int64_t n, int k)
+{
+    if (k < 1) throw std::invalid_argument("the neighbour graph needs at least one neighbour per image");
+    if (n <= k) throw std::invalid_argument("the neighbour graph needs more images (" + std::to_string(n) + ") than neighbours (" +
+                                            std::to_string(k) + ")");
+}
+
+// Pixel distances from each row of `rows` (global indices first..) to its candidates, and the k
+// nearest of them in order.
+void rerank(const torch::Tensor& x, int64_t first, const torch::Tensor& candidates, int k, NeighbourList& out)
+{
+    const int64_t b = candidates.size(0);
+    const torch::Tensor own = x.narrow(0, first, b).unsqueeze(1);                          // [b, 1, D]
+    const torch::Tensor theirs = x.index_select(0, candidates.flatten()).view({b, candidates.size(1), -1});  // [b, c, D]
+    const torch::Tensor d = (theirs - own).square().sum(2).sqrt();                         // [b, c]
+    auto [sorted, order] = d.sort(1);
+    out.distances.narrow(0, first, b).copy_(sorted.narrow(1, 0, k));
+    out.indices.narrow(0, first, b).copy_(candidates.gather(1, order.narrow(1, 0, k)));
+}
+
+}  // namespace
+
+NeighbourList nearestNeighbours(const torch::Tensor& images, const NeighbourSearchOptions& options, const std::function<bool(double)>& progress)
+{
+    torch::NoGradGuard noGrad;
+    const torch::Tensor x = flatRows(images);
+    const int64_t n = x.size(0);
+    const int k = options.neighbours;
+    checkCount(n, k);
+    const bool projected = options.pcaComponents > 0 && options.pcaComponents < x.size(1);
+    // Ranked in the projection, then re-ranked in pixels: keep more candidates than neighbours.
+    const int64_t c = projected ? std::min<int64_t>(n - 1, std::max(options.candidates, k)) : k;
+    const torch::Tensor y = projected ? Pca::fit(x, options.pcaComponents).transform(x).contiguous() : x;
+    const torch::Tensor norms = y.square().sum(1);
+    NeighbourList out{torch::empty({n, k}, torch::kLong), torch::empty({n, k}, torch::kFloat32)};
+    const int64_t block = std::max<int64_t>(1, options.blockRows);
+    for (int64_t first = 0; first < n; first += block) {
+        const int64_t b = std::min(block, n - first);
+        // |a|^2 + |b|^2 - 2 a.b for the block's rows against every row, the row itself left out.
+        torch::Tensor d = torch::addmm(norms.unsqueeze(0), y.narrow(0, first, b), y.t(), 1.0, -2.0);
+        d.add_(norms.narrow(0, first, b).unsqueeze(1));
+        d.diagonal(first).fill_(INFINITY);  // row r of the block is image first + r
+        const torch::Tensor candidates = std::get<1>(d.topk(c, 1, /*largest=*/false, /*sorted=*/true));
+        rerank(x, first, candidates, k, out);
+        if (progress && !progress(double(first + b) / double(n))) return {};
+    }
+    return out;
+}
+
+NeighbourList bruteForceNeighbours(const torch::Tensor& images, int neighbours)
+{
+    torch::NoGradGuard noGrad;
+    const torch::Tensor x = flatRows(images);
+    checkCount(x.size(0), neighbours);
+    torch::Tensor d = torch::cdist(x, x);
+    d.fill_diagonal_(INFINITY);
+    auto [sorted, order] = d.sort(1);
+    return {order.narrow(1, 0, neighbours).contiguous(), sorted.narrow(1, 0, neighbours).contiguous()};
+}
+
+Memberships fuzzyMemberships(const NeighbourList& neighbours)
+{
+    torch::NoGradGuard noGrad;
+    const torch::Tensor d = neighbours.distances.to(torch::kDouble);
+    const int64_t n = d.size(0), k = d.size(1);
+    // rho: the nearest distance that is not zero (a duplicate image is at 0), so that every image
+    // is fully connected to at least one other.
+    const torch::Tensor positive = torch::where(d > 0, d, torch::full_like(d, INFINITY));
+    torch::Tensor rho = std::get<0>(positive.min(1, true));
+    rho = torch::where(torch::isinf(rho), torch::zeros_like(rho), rho);
+    const torch::Tensor gap = (d - rho).clamp_min(0);
+    const double target = std::log2(double(k));
+    // Bisection on sigma: the sum of exp(-gap / sigma) grows with sigma, from 1-ish to k.
+    torch::Tensor lo = torch::zeros({n, 1}, torch::kDouble), hi = torch::full({n, 1}, INFINITY, torch::kDouble);
+    torch::Tensor sigma = torch::ones({n, 1}, torch::kDouble);
+    for (int iteration = 0; iteration < 64; ++iteration) {
+        const torch::Tensor total = torch::exp(-gap / sigma).sum(1, true);
+        const torch::Tensor tooWide = total > target;
+        hi = torch::where(tooWide, sigma, hi);
+        lo = torch::where(tooWide, lo, sigma);
+        sigma = torch::where(torch::isinf(hi), sigma * 2, (lo + hi) / 2);
+    }
+    // A floor on sigma for rows whose neighbours all sit at the same distance (no width makes
+    // their sum log2(k)): a thousandth of the row's mean distance.
+    sigma = torch::maximum(sigma, 1e-3 * d.mean(1, true)).clamp_min(1e-12);
+    Memberships m;
+    m.weights = torch::exp(-gap / sigma).to(torch::kFloat32);
+    m.rho = rho.squeeze(1).to(torch::kFloat32);
+    m.sigma = sigma.squeeze(1).to(torch::kFloat32);
+    return m;
+}
+
+FuzzyGraph fuzzyGraph(const NeighbourList& neighbours)
+{
+    torch::NoGradGuard noGrad;
+    const Memberships m = fuzzyMemberships(neighbours);
+    const int64_t n = neighbours.size(), k = neighbours.indices.size(1);
+    const torch::Tensor rows = torch::arange(n, torch::kLong).repeat_interleave(k);
+    const torch::Tensor cols = neighbours.indices.flatten();
+    const torch::Tensor w = m.weights.flatten();
+    // Every edge once as (i, j) and once as (j, i); sorted by row then column an edge present in
+    // both lists sits next to its twin (a row lists a neighbour once): a + b - ab, the twin dropped.
+    const torch::Tensor keys = torch::cat({rows * n + cols, cols * n + rows});
+    const torch::Tensor values = torch::cat({w, w});
+    auto [sorted, order] = keys.sort();
+    const torch::Tensor v = values.index_select(0, order);
+    const int64_t e = sorted.size(0);
+    const torch::Tensor twinNext = torch::cat({sorted.narrow(0, 1, e - 1) == sorted.narrow(0, 0, e - 1), torch::zeros({1}, torch::kBool)});
+    const torch::Tensor next = torch::cat({v.narrow(0, 1, e - 1), torch::zeros({1}, v.options())});
+    const torch::Tensor combined = torch::where(twinNext, v + next - v * next, v);
+    // Each edge once, and only edges that can be drawn (a membership can underflow to 0).
+    const torch::Tensor first =
+        torch::cat({torch::ones({1}, torch::kBool), sorted.narrow(0, 1, e - 1) != sorted.narrow(0, 0, e - 1)}) & (combined > 0);
+    const torch::Tensor keptKeys = sorted.masked_select(first);
+    FuzzyGraph g;
+    g.columns = keptKeys.remainder(n);
+    g.weights = combined.masked_select(first).contiguous();
+    g.rowStart = torch::zeros({n + 1}, torch::kLong);
+    g.rowStart.narrow(0, 1, n).copy_(torch::bincount(keptKeys.div(n, "floor"), {}, n).cumsum(0));
+    g.rho = m.rho;
+    g.sigma = m.sigma;
+    return g;
+}
+
+}  // namespace latent

@@ -1,0 +1,103 @@
+#include "training/UmapMapTrainStep.h"
+
+#include "training/UmapLayout.h"
+
+#include <stdexcept>
+
+namespace latent {
+
+namespace {
+
+// For each shift (dy, dx) with |dy|, |dx| <= s: which pixel of a side x side image lands on each
+// pixel; from outside the image the blank pixel `side * side` (a zero column appended).
+torch::Tensor shiftMaps(int s, int64_t side)
+{
+    std::vector<torch::Tensor> maps;
+    const torch::Tensor r = torch::arange(side, torch::kLong).unsqueeze(1), c = torch::arange(side, torch::kLong).unsqueeze(0);
+    for (int dy = -s; dy <= s; ++dy)
+        for (int dx = -s; dx <= s; ++dx) {
+            const torch::Tensor sr = r - dy, sc = c - dx;
+            const torch::Tensor inside = (sr >= 0) & (sr < side) & (sc >= 0) & (sc < side);
+            maps.push_back(torch::where(inside, sr.clamp(0, side - 1) * side + sc.clamp(0, side - 1), torch::full({}, side * side, torch::kLong))
+                               .flatten());
+        }
+    return torch::stack(maps);
+}
+
+}  // namespace
+
+UmapMapTrainStep::UmapMapTrainStep(MapAutoencoderImpl& model, const ModelSpec& spec, const TrainOptions& options)
+    : MapTrainStep(model, spec, options), curve_(UmapCurve::fit(options.minDist))
+{
+}
+
+bool UmapMapTrainStep::prepare(const ImageDataset& train, const PreparationProgress& progress)
+{
+    train_ = &train;
+    const auto report = [&](const char* stage, double fraction) { return !progress || progress(stage, fraction); };
+    const int64_t n = train.size();
+    if (n <= options_.neighbours)
+        throw std::invalid_argument("the map needs more training images (" + std::to_string(n) + ") than neighbours (" +
+                                    std::to_string(options_.neighbours) + ")");
+    const torch::Tensor images = train.allImages().flatten(1);
+    NeighbourSearchOptions search;
+    search.neighbours = options_.neighbours;
+    const NeighbourList list = nearestNeighbours(images, search, [&](double f) { return report("neighbours", f); });
+    if (list.size() == 0) return false;
+    graph_ = fuzzyGraph(list);
+    cumulative_ = graph_.weights.to(torch::kDouble).cumsum(0);
+    UmapLayoutOptions layout;
+    layout.negatives = options_.negatives;
+    layout.seed = options_.seed;
+    layout_ = umapLayout(graph_, images, curve_, layout, [&](double f) { return report("layout", f); });
+    if (!layout_.defined()) return false;
+    const int64_t side = train.images.size(1);
+    if (options_.mapShift > 0 && train.images.dim() == 3 && train.images.size(2) == side) shiftMaps_ = shiftMaps(options_.mapShift, side);
+    return true;
+}
+
+torch::Tensor UmapMapTrainStep::drawTails(const torch::Tensor& heads) const
+{
+    const torch::Tensor start = graph_.rowStart.index_select(0, heads), end = graph_.rowStart.index_select(0, heads + 1);
+    // The running sum before a row's first edge and at its last: a uniform draw between them falls
+    // on each edge of the row in proportion to its weight.
+    const torch::Tensor padded = torch::cat({torch::zeros({1}, torch::kDouble), cumulative_});
+    const torch::Tensor before = padded.index_select(0, start), last = padded.index_select(0, end);
+    const torch::Tensor u = before + torch::rand(heads.sizes(), torch::kDouble) * (last - before);
+    torch::Tensor edge = torch::searchsorted(cumulative_, u, false, /*right=*/true);
+    edge = torch::minimum(torch::maximum(edge, start), end - 1);  // rounding at a row's ends
+    return graph_.columns.index_select(0, edge);
+}
+
+torch::Tensor UmapMapTrainStep::shifted(const torch::Tensor& images) const
+{
+    if (!shiftMaps_.defined()) return images;
+    const torch::Tensor which = torch::randint(shiftMaps_.size(0), {images.size(0)}, torch::kLong);
+    const torch::Tensor padded = torch::cat({images, torch::zeros({images.size(0), 1}, images.options())}, 1);
+    return padded.gather(1, shiftMaps_.index_select(0, which));
+}
+
+LossFigures UmapMapTrainStep::run(const TrainBatch& batch, double /*beta*/)
+{
+    if (!train_) throw std::logic_error("UmapMapTrainStep::run before prepare");
+    LossFigures out;
+    const torch::Tensor heads = batch.rows;
+    const int64_t b = heads.size(0);
+    const torch::Tensor own = batch.input.flatten(1);
+    const torch::Tensor tails = drawTails(heads);
+    const torch::Tensor z = model_.encoder->forward(shifted(torch::cat({own, train_->batch(tails).flatten(1)})));
+    const torch::Tensor zh = z.narrow(0, 0, b), zt = z.narrow(0, b, b);
+    const torch::Tensor reconstruction = reconstructionLoss(model_.decode(zh, {}), batch.target, loss_);  // no label, not even for decoding
+    // Negatives: codes of the batch's other images (heads and tails), drawn at random.
+    const torch::Tensor drawn = torch::randint(2 * b, {b * options_.negatives}, torch::kLong);
+    const torch::Tensor negatives = z.index_select(0, drawn).view({b, options_.negatives, z.size(1)});
+    const UmapLossParts umap = umapLoss(curve_, zh, zt, negatives);
+    const torch::Tensor anchor = (zh - layout_.index_select(0, heads)).square().sum(1).mean();
+    const torch::Tensor total = reconstruction + options_.mapWeight * umap.total + options_.layoutWeight * anchor;
+    out.reconstruction = reconstruction.item<double>();
+    out.kl = umap.total.item<double>();
+    out.total = total.item<double>();
+    return update(total, out, own);
+}
+
+}  // namespace latent

@@ -1,0 +1,45 @@
+#pragma once
+#include "analysis/NeighbourGraph.h"
+#include "training/MapTrainStep.h"
+#include "training/UmapLoss.h"
+
+namespace latent {
+
+// The separated map's default objective: UMAP over one neighbour graph of the whole training set
+// (McInnes, Healy & Melville 2018; in a network as Sainburg, McInnes & Gentner 2021).
+//
+// prepare(): the k nearest neighbours of every training image (analysis/NeighbourGraph), UMAP's
+// fuzzy graph over them, and UMAP's own layout of that graph (training/UmapLayout): one point per
+// training image.
+// run(): the batch's images are the heads; each gets a tail drawn from its row of the graph in
+// proportion to the edge weights, and `negatives` codes of other images of the batch as non-
+// neighbours. Heads and tails are encoded (each shifted by up to `mapShift` pixels: the encoder then
+// learns what a digit is, not where its pixels are, and places unseen digits better), and
+//   total = reconstruction of the heads (unshifted) + mapWeight * UMAP's cross-entropy
+//           + layoutWeight * the heads' squared distance to their layout points.
+// The layout gives the map its shape in a few epochs (from UMAP's loss alone a network needs
+// hundreds); UMAP's loss then keeps neighbours together in the network's own codes. No label is
+// read. kl = the cross-entropy per head, total as minimised.
+class UmapMapTrainStep : public MapTrainStep {
+public:
+    UmapMapTrainStep(MapAutoencoderImpl& model, const ModelSpec& spec, const TrainOptions& options);
+    bool prepare(const ImageDataset& train, const PreparationProgress& progress) override;
+    LossFigures run(const TrainBatch& batch, double beta) override;
+
+    const FuzzyGraph& graph() const { return graph_; }
+    const torch::Tensor& layout() const { return layout_; }
+
+private:
+    // One neighbour per head, drawn in proportion to the weights of its row (the default generator).
+    torch::Tensor drawTails(const torch::Tensor& heads) const;
+    torch::Tensor shifted(const torch::Tensor& images) const;
+
+    UmapCurve curve_;
+    const ImageDataset* train_ = nullptr;
+    FuzzyGraph graph_;
+    torch::Tensor cumulative_;  // double [E]: the running sum of the edge weights, row after row
+    torch::Tensor layout_;      // [N, 2]
+    torch::Tensor shiftMaps_;   // int64 [S, pixels]: source pixel of each shift (pixels: a blank one)
+};
+
+}  // namespace latent
