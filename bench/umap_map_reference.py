@@ -10,12 +10,18 @@ from the paper, for figures side by side.
    re-ranked by their pixel distances).
 2. Fuzzy graph: rho_i = distance to the nearest neighbour, sigma_i by bisection so that
    sum_j exp(-(d_ij - rho_i) / sigma_i) = log2(k); w = A + A^T - A * A^T (fuzzy union).
-3. Each step: the batch's images are the heads; for each a tail is drawn from its row of the graph
-   in proportion to the edge weights; both are encoded; per head `--negatives` codes of other images
-   of the batch are its negative samples. UMAP's cross-entropy with phi(d) = 1 / (1 + a d^(2b)), a and b
-   fitted from `--min-dist` (spread 1): -log phi(d_head,tail) - sum_neg log(1 - phi(d_head,neg)), mean
-   over heads; plus the heads' reconstruction (BCE summed over pixels, mean over the batch):
-   loss = bce + weight * umap. No label is read in training; labels only score the codes.
+3. Layout: UMAP's own layout of that graph (one free point per image, started from the two leading
+   principal components scaled to standard deviation 3; 200 epochs, each edge drawn with probability
+   equal to its weight, 5 random points pushed away per drawn edge, moves clipped to +-4, rate falling
+   linearly to 0; an epoch's moves summed and applied at once).
+4. Each step: the batch's images are the heads; for each a tail is drawn from its row of the graph
+   in proportion to the edge weights; both are encoded, each shifted at random by up to `--shift`
+   pixels; per head `--negatives` codes of other images of the batch are its negative samples.
+   UMAP's cross-entropy with phi(d) = 1 / (1 + a d^(2b)), a and b fitted from `--min-dist` (spread 1):
+   -log phi(d_head,tail) - sum_neg log(1 - phi(d_head,neg)), mean over heads; plus the heads'
+   reconstruction (BCE summed over pixels, mean over the batch, unshifted) and their squared distance
+   to their layout points: loss = bce + weight * umap + layout_weight * pull. Adam, the rate falling
+   along a cosine to 5 % of --lr over the run. No label is read in training; labels only score the codes.
 
 usage: /usr/bin/python3 bench/umap_map_reference.py DATA_DIR [--epochs N] [--batch B] [--weight W] ...
 Prints one JSON object: knn_latent, test_bce, recon_mse, graph_seconds, seconds.
@@ -105,12 +111,58 @@ def curve(min_dist, spread=1.0):
     return p[0].item(), p[1].item()
 
 
+def layout(x, rows, cols, weights, a, b, epochs=200, negatives=5, spread=3.0, seed=0):
+    """UMAP's layout of the fuzzy graph, an epoch's moves summed (as the C++ UmapLayout)."""
+    gen = torch.Generator().manual_seed(seed)
+    n = x.shape[0]
+    xc = x - x.mean(0)
+    _, vecs = torch.linalg.eigh((xc.t() @ xc).double())
+    y = (xc @ vecs[:, -2:].float())
+    y = (y - y.mean(0)) / y.std(0) * spread
+    keep = weights >= weights.max() / epochs
+    heads, tails, w = rows[keep], cols[keep], weights[keep]
+    for epoch in range(epochs):
+        rate = 1.0 - epoch / epochs
+        drawn = torch.rand(w.shape, generator=gen) < w
+        h, t = heads[drawn], tails[drawn]
+        move = torch.zeros_like(y)
+        diff = y[h] - y[t]
+        d = diff.square().sum(1, keepdim=True)
+        pull = (-2 * a * b * d.clamp_min(1e-12).pow(b - 1) / (1 + a * d.pow(b)) * diff).clamp(-4, 4) * rate
+        move.index_add_(0, h, pull)
+        move.index_add_(0, t, -pull)
+        nh = h.repeat_interleave(negatives)
+        nt = torch.randint(0, n, (nh.numel(),), generator=gen)
+        diff = y[nh] - y[nt]
+        d = diff.square().sum(1, keepdim=True)
+        push = (2 * b / ((1e-3 + d) * (1 + a * d.pow(b))) * diff).clamp(-4, 4) * rate
+        move.index_add_(0, nh, push)
+        y += move
+    return y
+
+
+def shift_maps(s, side=28):
+    """For each shift (dy, dx), |dy|, |dx| <= s: the source pixel of every pixel (side*side: blank)."""
+    maps = []
+    r = torch.arange(side)[:, None]
+    c = torch.arange(side)[None, :]
+    for dy in range(-s, s + 1):
+        for dx in range(-s, s + 1):
+            sr, sc = r - dy, c - dx
+            inside = (sr >= 0) & (sr < side) & (sc >= 0) & (sc < side)
+            maps.append(torch.where(inside, sr.clamp(0, side - 1) * side + sc.clamp(0, side - 1), torch.tensor(side * side)).flatten())
+    return torch.stack(maps)
+
+
 def main():
     o = argparse.ArgumentParser()
     o.add_argument("data")
     o.add_argument("--epochs", type=int, default=20)
-    o.add_argument("--batch", type=int, default=500)
-    o.add_argument("--weight", type=float, default=50.0)
+    o.add_argument("--batch", type=int, default=256)
+    o.add_argument("--weight", type=float, default=10.0)
+    o.add_argument("--layout-weight", type=float, default=10.0)
+    o.add_argument("--shift", type=int, default=1)
+    o.add_argument("--layout-epochs", type=int, default=200)
     o.add_argument("--neighbours", type=int, default=15)
     o.add_argument("--min-dist", type=float, default=0.1)
     o.add_argument("--negatives", type=int, default=5)
@@ -143,6 +195,12 @@ def main():
     row_total = cum[row_start[1:] - 1] - row_base + 0  # weight sum per row
     ca, cb = curve(a.min_dist)
     print(f"graph: {graph_seconds:.1f} s, {rows.numel()} edges, a={ca:.4f} b={cb:.4f}", file=sys.stderr)
+    targets = layout(train_x, rows, cols, weights, ca, cb, a.layout_epochs, a.negatives, seed=a.seed)
+    layout_seconds = time.time() - start - graph_seconds
+    print(f"layout: {layout_seconds:.1f} s", file=sys.stderr)
+    maps = shift_maps(a.shift) if a.shift > 0 else None
+    steps_per_epoch = (n + a.batch - 1) // a.batch
+    total_steps = a.epochs * steps_per_epoch
 
     model = MapAutoencoder(a.hidden)
     opt = torch.optim.Adam(model.parameters(), lr=a.lr)
@@ -157,7 +215,11 @@ def main():
             u = row_base[heads] + torch.rand(b, dtype=torch.float64) * row_total[heads]
             tails = cols[torch.searchsorted(cum, u, right=True).clamp_max(cols.numel() - 1)]
             x = train_x[heads]
-            z = model.enc(torch.cat([x, train_x[tails]]))
+            both = torch.cat([x, train_x[tails]])
+            if maps is not None:
+                which = torch.randint(0, maps.shape[0], (both.shape[0],))
+                both = torch.cat([both, torch.zeros(both.shape[0], 1)], 1).gather(1, maps[which])
+            z = model.enc(both)
             zh, zt = z[:b], z[b:]
             logits = model.dec(zh)
             bce = F.binary_cross_entropy_with_logits(logits, x, reduction="sum") / b
@@ -169,7 +231,11 @@ def main():
             ad = ca * d_neg.clamp_min(a.eps).pow(cb)
             repel = (torch.log1p(ad) - torch.log(ad)).sum(1)
             umap = (attract + repel).mean()
-            loss = bce + a.weight * umap
+            pull = (zh - targets[heads]).square().sum(1).mean()
+            loss = bce + a.weight * umap + a.layout_weight * pull
+            done = min(1.0, steps / total_steps + epoch / a.epochs)
+            for g in opt.param_groups:
+                g["lr"] = a.lr * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * done)))
             opt.zero_grad()
             loss.backward()
             opt.step()
@@ -186,7 +252,7 @@ def main():
         test_bce = F.binary_cross_entropy_with_logits(logits, test_x, reduction="sum").item() / test_x.shape[0]
         mse = (torch.sigmoid(logits) - test_x).square().mean().item()
     print(json.dumps({"knn_latent": knn(train_codes, train_y, test_codes, test_y), "test_bce": test_bce, "recon_mse": mse,
-                      "graph_seconds": graph_seconds, "seconds": seconds, "epochs": a.epochs, "batch": a.batch, "weight": a.weight,
+                      "graph_seconds": graph_seconds, "layout_seconds": layout_seconds, "seconds": seconds, "epochs": a.epochs, "batch": a.batch, "weight": a.weight,
                       "neighbours": a.neighbours, "min_dist": a.min_dist, "negatives": a.negatives, "hidden": a.hidden}))
 
 

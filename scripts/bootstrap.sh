@@ -21,10 +21,11 @@ SUDO=""
 # translation); fonts-lohit-deva draws Devanagari. fonts-dejavu-core and fonts-urw-base35: the
 # typefaces the digit-picture corpus (bench/corpus) draws its printed digits in. locales: the
 # decimal-comma locales that tst_locale runs under. clang-format: .ci/run checks the C++ files' format.
+# libhnswlib-dev (header-only): the map's approximate neighbour index for sets beyond 200,000 images.
 packages=(cmake g++ ninja-build pkg-config qt6-base-dev libqt6opengl6-dev qt6-charts-dev libtorch-dev
           libopenblas0-openmp zlib1g-dev ccache xvfb xauth xdotool imagemagick dataset-fashion-mnist
           python3-torch librsvg2-bin desktop-file-utils appstream dpkg-dev qt6-tools-dev qt6-l10n-tools
-          fonts-lohit-deva fonts-dejavu-core fonts-urw-base35 locales time clang-format)
+          fonts-lohit-deva fonts-dejavu-core fonts-urw-base35 locales time clang-format libhnswlib-dev)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do

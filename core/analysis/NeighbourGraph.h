@@ -1,4 +1,6 @@
 #pragma once
+#include "analysis/ApproximateNeighbours.h"
+
 #include <torch/types.h>
 
 #include <functional>
@@ -16,7 +18,11 @@ struct NeighbourSearchOptions {
     // their distance in pixels. 0: every pair in pixels (exact, 16x the arithmetic on MNIST).
     int pcaComponents = 50;
     int candidates = 30;
-    int64_t blockRows = 512;  // rows of the distance matrix held at once (512 x 60,000 floats: 123 MB)
+    int64_t blockRows = 512;  // rows ranked and re-ranked at once
+    // Above this many images the candidates come from an approximate index instead of every pair
+    // (analysis/ApproximateNeighbours.h): comparing every pair grows with the square of the set.
+    int64_t exactLimit = 200000;
+    ApproximateSearchOptions approximate;
 };
 
 struct NeighbourList {
@@ -26,7 +32,8 @@ struct NeighbourList {
 };
 
 // progress(fraction done) is called after each block; it returns false to stop the search, which
-// then returns an empty list. images: [N, ...] float (flattened to [N, D]); N > k.
+// then returns an empty list. images: [N, ...] float, or uint8 grey levels read as level / 255
+// (flattened to [N, D]; converted a block at a time, so a million uint8 images need no float copy); N > k.
 NeighbourList nearestNeighbours(const torch::Tensor& images, const NeighbourSearchOptions& options,
                                 const std::function<bool(double)>& progress = {});
 

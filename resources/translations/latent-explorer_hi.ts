@@ -539,8 +539,8 @@ To get one: run &quot;bash scripts/bootstrap.sh setup&quot; (imports MNIST), ins
         <translation>लघुगणकीय लॉस अक्ष(&amp;L)</translation>
     </message>
     <message>
-        <source>train neighbour KL (t-SNE)</source>
-        <translation>प्रशिक्षण पड़ोसी KL (t-SNE)</translation>
+        <source>train neighbour loss</source>
+        <translation>प्रशिक्षण पड़ोसी लॉस</translation>
     </message>
 </context>
 <context>
@@ -1318,6 +1318,54 @@ in the latent view</source>
     <message>
         <source>Separated 2-D map: map, 20 epochs (~2.5 min, 5-NN 0.85)</source>
         <translation>अलग-अलग समूहों वाला 2-D नक्शा: map, 20 एपॉक (~2.5 मिनट, 5-NN 0.85)</translation>
+    </message>
+    <message>
+        <source>Map: how many nearest neighbours of each training image its graph keeps together</source>
+        <translation>नक्शा: हर प्रशिक्षण छवि के कितने निकटतम पड़ोसी उसका ग्राफ़ साथ रखता है</translation>
+    </message>
+    <message>
+        <source>Map: how close codes may pack (UMAP&apos;s min_dist); smaller gives tighter clusters</source>
+        <translation>नक्शा: कोड कितने पास सिमट सकते हैं (UMAP का min_dist); छोटा मान कसे हुए समूह देता है</translation>
+    </message>
+    <message>
+        <source>min. distance</source>
+        <translation>न्यूनतम दूरी</translation>
+    </message>
+    <message>
+        <source>Map &amp;neighbours:</source>
+        <translation>नक्शे के पड़ोसी(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Map: weight of UMAP&apos;s neighbour loss beside the reconstruction</source>
+        <translation>नक्शा: पुनर्निर्माण के साथ UMAP के पड़ोसी लॉस का भार</translation>
+    </message>
+    <message>
+        <source>Map: pull of the codes towards UMAP&apos;s own layout of the graph, which gives the map its shape early</source>
+        <translation>नक्शा: ग्राफ़ के UMAP लेआउट की ओर कोडों का खिंचाव, जो नक्शे को शुरू में ही आकार देता है</translation>
+    </message>
+    <message>
+        <source>layout</source>
+        <translation>लेआउट</translation>
+    </message>
+    <message>
+        <source>Map &amp;weights:</source>
+        <translation>नक्शे के भार(&amp;W):</translation>
+    </message>
+    <message>
+        <source>neighbours: %1 %</source>
+        <translation>पड़ोसी: %1 %</translation>
+    </message>
+    <message>
+        <source>Finding each training image&apos;s nearest neighbours (once per run)…</source>
+        <translation>हर प्रशिक्षण छवि के निकटतम पड़ोसी खोजे जा रहे हैं (हर रन में एक बार)…</translation>
+    </message>
+    <message>
+        <source>layout: %1 %</source>
+        <translation>लेआउट: %1 %</translation>
+    </message>
+    <message>
+        <source>Laying out the neighbour graph (UMAP), before the first step…</source>
+        <translation>पहले चरण से पहले पड़ोसी ग्राफ़ का लेआउट (UMAP) बन रहा है…</translation>
     </message>
 </context>
 <context>

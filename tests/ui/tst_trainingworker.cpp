@@ -105,6 +105,47 @@ private Q_SLOTS:
         QVERIFY(!h.models->isEmpty());  // what was trained so far is published
     }
 
+    // The map computes its neighbour graph and layout before the first step and says so as it goes
+    // (the window's progress bar); the form's map settings reach the checkpoint. A stop as soon as
+    // the graph starts ends the run as Stopped.
+    void mapReportsItsGraphAndKeepsTheFormsSettings()
+    {
+        Harness h;
+        TrainingRequest r = request(1);
+        r.model = "map";
+        r.mapNeighbours = 7;
+        r.minDist = 0.25;
+        r.layoutWeight = 3;
+        h.start(r);
+        QSignalSpy preparing(h.worker.get(), &TrainingRun::preparing);
+        QVERIFY(h.finished->wait(120000 * testdata::slowdown()));
+        QCOMPARE(h.finished->first().at(0).value<TrainingWorker::Outcome>(), TrainingWorker::Finished);
+        QStringList stages;
+        double lastNeighbours = 0, lastLayout = 0;
+        for (const QList<QVariant>& call : preparing) {
+            const QString stage = call.at(0).toString();
+            if (!stages.contains(stage)) stages << stage;
+            (stage == "neighbours" ? lastNeighbours : lastLayout) = call.at(1).toDouble();
+        }
+        QCOMPARE(stages, (QStringList{"neighbours", "layout"}));
+        QCOMPARE(lastNeighbours, 1.0);
+        QCOMPARE(lastLayout, 1.0);
+        const ModelSnapshot m = h.models->last().at(0).value<ModelSnapshot>();
+        QCOMPARE(QString::fromStdString(m->spec.hyperParameters.at("neighbours")), QString("7"));
+        QCOMPARE(QString::fromStdString(m->spec.hyperParameters.at("min-dist")), QString("0.25"));
+        QCOMPARE(QString::fromStdString(m->spec.hyperParameters.at("layout-weight")), QString("3"));
+
+        Harness stopped;
+        r.epochs = 200;
+        stopped.start(r);
+        QSignalSpy first(stopped.worker.get(), &TrainingRun::preparing);
+        QVERIFY(first.wait(60000 * testdata::slowdown()));
+        stopped.worker->stop();
+        QVERIFY(stopped.finished->wait(10000 * testdata::slowdown()));
+        QCOMPARE(stopped.finished->first().at(0).value<TrainingWorker::Outcome>(), TrainingWorker::Stopped);
+        QVERIFY(stopped.epochs->size() < 200);
+    }
+
     void missingDatasetFailsWithMessage()
     {
         Harness h;

@@ -8,6 +8,7 @@ TrainingRun::TrainingRun(const TrainingRequest& request, QObject* parent)
     worker_->moveToThread(&thread_);
     connect(worker_.get(), &TrainingWorker::started, this, &TrainingRun::started);
     connect(worker_.get(), &TrainingWorker::progress, this, &TrainingRun::progress);
+    connect(worker_.get(), &TrainingWorker::preparing, this, &TrainingRun::preparing);
     connect(worker_.get(), &TrainingWorker::epochFinished, this, &TrainingRun::epochFinished);
     connect(worker_.get(), &TrainingWorker::modelPublished, this, &TrainingRun::modelPublished);
     connect(worker_.get(), &TrainingWorker::latentPublished, this, &TrainingRun::latentPublished);

@@ -33,6 +33,7 @@ public:
 Q_SIGNALS:
     void started(const QString& description, qint64 trainImages, qint64 testImages);
     void progress(const TrainingProgress& progress);
+    void preparing(const QString& stage, double fraction);
     void epochFinished(const EpochSummary& summary);
     void modelPublished(const ModelSnapshot& model);
     void latentPublished(const LatentUpdate& update);

@@ -86,6 +86,13 @@ RunRequest runRequest(const TrainingRequest& r)
                         {"kl-warmup", std::to_string(r.klWarmupEpochs)},
                         {"seed", std::to_string(r.seed)}};
     if (r.trainLimit > 0) request.settings["train-limit"] = std::to_string(r.trainLimit);
+    if (r.model == QLatin1String("map")) {
+        request.settings["map-objective"] = "umap";
+        request.settings["neighbours"] = std::to_string(r.mapNeighbours);
+        request.settings["min-dist"] = formatNumber(r.minDist);
+        request.settings["map-weight"] = formatNumber(r.mapWeight);
+        request.settings["layout-weight"] = formatNumber(r.layoutWeight);
+    }
     return request;
 }
 
@@ -208,6 +215,13 @@ void TrainingWorker::train(const TrainingRequest& r)
         Trainer trainer(plan.model, plan.spec, plan.options);
         if (!plan.state.empty()) trainer.setResumeState(plan.state);
         int64_t stepsBefore = 0;  // steps of completed epochs
+        int lastPercent = -1;
+        trainer.setPreparationCallback([&](const std::string& stage, double fraction) {
+            const int percent = int(fraction * 100);
+            if (percent == lastPercent) return;
+            lastPercent = percent;
+            Q_EMIT preparing(QString::fromStdString(stage), fraction);
+        });
         trainer.setProgressCallback([&](const TrainProgress& p) {
             const TrainingProgress out = progressFrom(p);
             Q_EMIT progress(out);

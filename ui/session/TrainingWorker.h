@@ -31,6 +31,12 @@ struct TrainingRequest {
     int threads = 0;  // 0: one per core, fewer while other processes hold cores
     int progressEvery = 20;
     int trainLimit = 0;  // 0: the whole training split
+    // The separated map (model "map"): neighbours per image in its graph, UMAP's min_dist, the
+    // weights of the neighbour loss and of the pull towards UMAP's layout (TrainOptions).
+    int mapNeighbours = 15;
+    double minDist = 0.1;
+    double mapWeight = 10;
+    double layoutWeight = 10;
     // Continue this model (its settings, weights, optimiser state and dataset) for `epochs` more
     // epochs; the form's model and optimiser settings are not used.
     ModelSnapshot continueFrom;
@@ -101,6 +107,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     void started(const QString& description, qint64 trainImages, qint64 testImages);
     void progress(const TrainingProgress& progress);
+    // Work before the first step (the map's neighbour graph): "neighbours" or "layout", 0-1;
+    // sent when the whole percent changes.
+    void preparing(const QString& stage, double fraction);
     void epochFinished(const EpochSummary& summary);
     void modelPublished(const ModelSnapshot& model);
     void latentPublished(const LatentUpdate& update);  // right after modelPublished, for models with a latent space

@@ -147,7 +147,7 @@ void LossChart::reset(bool variational, bool adversarial, bool neighbours)
     // The map's test loss is its reconstruction alone (the neighbour loss needs a training batch):
     // a "test total" beside a train total with the neighbour term would compare unlike things.
     show(TestTotal, !neighbours_);
-    series_[TrainKl]->setName(neighbours_ ? tr("train neighbour KL (t-SNE)") : tr(kNames[TrainKl]));
+    series_[TrainKl]->setName(neighbours_ ? tr("train neighbour loss") : tr(kNames[TrainKl]));
     for (Series i : {Discriminator, Generator}) show(i, adversarial);
     yAdversarial_->setVisible(adversarial);
     updateRanges();

@@ -199,6 +199,7 @@ void TrainingPanel::addTrainingRows(QFormLayout* form)
     noise_->setValue(0.5);
     noise_->setToolTip(tr("Standard deviation of the Gaussian noise the denoiser learns to remove"));
     form->addRow(tr("&Noise std:"), noise_);
+    addMapRows(form);
     seed_ = new QSpinBox(this);
     seed_->setRange(0, 2147483647);
     form->addRow(tr("S&eed:"), seed_);
@@ -215,6 +216,38 @@ void TrainingPanel::addTrainingRows(QFormLayout* form)
     every_->setSuffix(tr(" steps"));
     every_->setToolTip(tr("How often the training loss is plotted"));
     form->addRow(tr("&Plot every:"), every_);
+}
+
+void TrainingPanel::addMapRows(QFormLayout* form)
+{
+    // What a user tunes of the separated map (TrainOptions, `latent-cli train --help`).
+    mapNeighbours_ = new QSpinBox(this);
+    mapNeighbours_->setRange(2, 200);
+    mapNeighbours_->setValue(15);
+    mapNeighbours_->setToolTip(tr("Map: how many nearest neighbours of each training image its graph keeps together"));
+    minDist_ = new QDoubleSpinBox(this);
+    minDist_->setRange(0.0, 2.99);
+    minDist_->setSingleStep(0.05);
+    minDist_->setValue(0.1);
+    minDist_->setToolTip(tr("Map: how close codes may pack (UMAP's min_dist); smaller gives tighter clusters"));
+    auto* graphRow = new QHBoxLayout;
+    graphRow->addWidget(mapNeighbours_, 1);
+    graphRow->addWidget(new QLabel(tr("min. distance"), this));
+    graphRow->addWidget(minDist_, 1);
+    form->addRow(tr("Map &neighbours:"), graphRow);
+    mapWeight_ = new QDoubleSpinBox(this);
+    mapWeight_->setRange(0.0, 1000.0);
+    mapWeight_->setValue(10.0);
+    mapWeight_->setToolTip(tr("Map: weight of UMAP's neighbour loss beside the reconstruction"));
+    layoutWeight_ = new QDoubleSpinBox(this);
+    layoutWeight_->setRange(0.0, 1000.0);
+    layoutWeight_->setValue(10.0);
+    layoutWeight_->setToolTip(tr("Map: pull of the codes towards UMAP's own layout of the graph, which gives the map its shape early"));
+    auto* weightRow = new QHBoxLayout;
+    weightRow->addWidget(mapWeight_, 1);
+    weightRow->addWidget(new QLabel(tr("layout"), this));
+    weightRow->addWidget(layoutWeight_, 1);
+    form->addRow(tr("Map &weights:"), weightRow);
 }
 
 void TrainingPanel::setActions(QAction* train, QAction* continueTraining, QAction* pause, QAction* stop)
@@ -251,6 +284,8 @@ void TrainingPanel::updateEnabledFields()
     beta_->setEnabled(!running_ && kind.variational);
     warmup_->setEnabled(!running_ && kind.variational);
     noise_->setEnabled(!running_ && kind.noisyInput);
+    for (QWidget* w : std::initializer_list<QWidget*>{mapNeighbours_, minDist_, mapWeight_, layoutWeight_})
+        w->setEnabled(!running_ && kind.kind == latent::ModelKind::Map);
     const bool freeLatent = latent::ModelCatalog::latentDimIsFree(kind.kind, arch);
     latent_->setEnabled(!running_ && freeLatent);
     latent_->setMinimum(kind.minLatentDim);
@@ -273,6 +308,10 @@ TrainingRequest TrainingPanel::request() const
     r.seed = seed_->value();
     r.threads = threads_->value();
     r.progressEvery = every_->value();
+    r.mapNeighbours = mapNeighbours_->value();
+    r.minDist = minDist_->value();
+    r.mapWeight = mapWeight_->value();
+    r.layoutWeight = layoutWeight_->value();
     return r;
 }
 
@@ -295,6 +334,10 @@ void TrainingPanel::setRequest(const TrainingRequest& r)
     seed_->setValue(r.seed);
     threads_->setValue(std::max(0, r.threads));
     every_->setValue(r.progressEvery);
+    mapNeighbours_->setValue(r.mapNeighbours);
+    minDist_->setValue(r.minDist);
+    mapWeight_->setValue(r.mapWeight);
+    layoutWeight_->setValue(r.layoutWeight);
 }
 
 void TrainingPanel::applyPreset(int index)
@@ -343,6 +386,19 @@ void TrainingPanel::showProgress(const TrainingProgress& p)
                          .arg(clock(p.secondsLeft)));
 }
 
+void TrainingPanel::showPreparation(const QString& stage, double fraction)
+{
+    const int percent = int(100 * fraction);
+    progress_->setValue(0);
+    if (stage == QLatin1String("neighbours")) {
+        progress_->setFormat(tr("neighbours: %1 %").arg(percent));
+        showStatus(tr("Finding each training image's nearest neighbours (once per run)…"));
+    } else {
+        progress_->setFormat(tr("layout: %1 %").arg(percent));
+        showStatus(tr("Laying out the neighbour graph (UMAP), before the first step…"));
+    }
+}
+
 void TrainingPanel::showStatus(const QString& text) { status_->setText(text); }
 QString TrainingPanel::statusText() const { return status_->text(); }
 
@@ -363,6 +419,10 @@ void TrainingPanel::saveSettings(QSettings& s) const
     s.setValue("seed", r.seed);
     s.setValue("threads", r.threads);
     s.setValue("plotEvery", r.progressEvery);
+    s.setValue("mapNeighbours", r.mapNeighbours);
+    s.setValue("minDist", r.minDist);
+    s.setValue("mapWeight", r.mapWeight);
+    s.setValue("layoutWeight", r.layoutWeight);
     s.endGroup();
 }
 
@@ -383,6 +443,10 @@ void TrainingPanel::loadSettings(QSettings& s)
     r.seed = s.value("seed", r.seed).toInt();
     r.threads = s.value("threads", r.threads).toInt();
     r.progressEvery = s.value("plotEvery", r.progressEvery).toInt();
+    r.mapNeighbours = s.value("mapNeighbours", r.mapNeighbours).toInt();
+    r.minDist = s.value("minDist", r.minDist).toDouble();
+    r.mapWeight = s.value("mapWeight", r.mapWeight).toDouble();
+    r.layoutWeight = s.value("layoutWeight", r.layoutWeight).toDouble();
     s.endGroup();
     setRequest(r);
 }
@@ -393,6 +457,7 @@ void TrainingPanel::follow(const TrainingRun* run)
         showStatus(tr("Training %1 on %2 images (%3 test)").arg(description).arg(train).arg(test));
     });
     connect(run, &TrainingRun::progress, this, &TrainingPanel::showProgress);
+    connect(run, &TrainingRun::preparing, this, &TrainingPanel::showPreparation);
     connect(run, &TrainingRun::finished, this, [this](TrainingWorker::Outcome outcome, const QString& message) {
         if (outcome == TrainingWorker::Finished) {
             showStatus(tr("Finished. %1").arg(statusText().section('\n', 1)));

@@ -50,6 +50,8 @@ private:
     // The form's rows: dataset, preset, model and architecture; then the training settings.
     void addModelRows(QFormLayout* form);
     void addTrainingRows(QFormLayout* form);
+    void addMapRows(QFormLayout* form);
+    void showPreparation(const QString& stage, double fraction);
     void updateEnabledFields();
     void fillArchitectures();
 
@@ -64,6 +66,10 @@ private:
     QDoubleSpinBox* beta_;
     QSpinBox* warmup_;
     QDoubleSpinBox* noise_;
+    QSpinBox* mapNeighbours_;
+    QDoubleSpinBox* minDist_;
+    QDoubleSpinBox* mapWeight_;
+    QDoubleSpinBox* layoutWeight_;
     QSpinBox* seed_;
     QSpinBox* threads_;
     QSpinBox* every_;
