@@ -19,7 +19,6 @@ public:
     FusedAdam(std::vector<torch::Tensor> params, Options options);
     void zeroGrad() override;
     void step() override;
-    void setLearningRate(double lr) override { options_.lr = lr; }
     OptimizerState state() const override;
     void loadState(const OptimizerState& state) override;
     int64_t steps() const { return step_; }

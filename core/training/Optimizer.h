@@ -14,8 +14,6 @@ public:
     virtual ~Optimizer() = default;
     virtual void zeroGrad() = 0;
     virtual void step() = 0;
-    // For schedules: the rate the next steps use.
-    virtual void setLearningRate(double lr) = 0;
     // Moments and step counts by names that stay the same between runs ("exp_avg.3", "step").
     virtual OptimizerState state() const = 0;
     // Takes a state that state() gave for the same parameters; throws std::invalid_argument

@@ -13,10 +13,6 @@ public:
     RmsPropOptimizer(std::vector<torch::Tensor> params, double lr) : rmsProp_(std::move(params), torch::optim::RMSpropOptions(lr)) {}
     void zeroGrad() override { rmsProp_.zero_grad(); }
     void step() override { rmsProp_.step(); }
-    void setLearningRate(double lr) override
-    {
-        for (auto& group : rmsProp_.param_groups()) static_cast<torch::optim::RMSpropOptions&>(group.options()).lr(lr);
-    }
     OptimizerState state() const override
     {
         OptimizerState s;
