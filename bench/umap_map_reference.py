@@ -20,8 +20,8 @@ from the paper, for figures side by side.
    UMAP's cross-entropy with phi(d) = 1 / (1 + a d^(2b)), a and b fitted from `--min-dist` (spread 1):
    -log phi(d_head,tail) - sum_neg log(1 - phi(d_head,neg)), mean over heads; plus the heads'
    reconstruction (BCE summed over pixels, mean over the batch, unshifted) and their squared distance
-   to their layout points: loss = bce + weight * umap + layout_weight * pull. Adam, the rate falling
-   along a cosine to 5 % of --lr over the run. No label is read in training; labels only score the codes.
+   to their layout points: loss = bce + weight * umap + layout_weight * pull; Adam at --lr. No label
+   is read in training; labels only score the codes.
 
 usage: /usr/bin/python3 bench/umap_map_reference.py DATA_DIR [--epochs N] [--batch B] [--weight W] ...
 Prints one JSON object: knn_latent, test_bce, recon_mse, graph_seconds, seconds.
@@ -199,8 +199,6 @@ def main():
     layout_seconds = time.time() - start - graph_seconds
     print(f"layout: {layout_seconds:.1f} s", file=sys.stderr)
     maps = shift_maps(a.shift) if a.shift > 0 else None
-    steps_per_epoch = (n + a.batch - 1) // a.batch
-    total_steps = a.epochs * steps_per_epoch
 
     model = MapAutoencoder(a.hidden)
     opt = torch.optim.Adam(model.parameters(), lr=a.lr)
@@ -233,9 +231,6 @@ def main():
             umap = (attract + repel).mean()
             pull = (zh - targets[heads]).square().sum(1).mean()
             loss = bce + a.weight * umap + a.layout_weight * pull
-            done = min(1.0, steps / total_steps + epoch / a.epochs)
-            for g in opt.param_groups:
-                g["lr"] = a.lr * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * done)))
             opt.zero_grad()
             loss.backward()
             opt.step()

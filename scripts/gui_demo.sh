@@ -5,15 +5,15 @@
 # digit in Your Digit (Ctrl+I) and shows the Generate dock, with a screenshot of each (the
 # README's pictures: docs/screenshots/).
 # Usage: xvfb-run -s "-screen 0 1400x900x24" scripts/gui_demo.sh BUILD_DIR OUT_DIR [EPOCHS] [MODEL]
-# MODEL: vae (the MLP VAE, the default) or map (the separated 2-D map, batch 1000: the README's picture)
+# MODEL: vae (the MLP VAE, the default) or map (the separated 2-D map, batch 256, its graph first: the README's picture)
 set -euo pipefail
 BUILD=${1:-build}
 OUT=${2:-gui-demo}
 EPOCHS=${3:-5}
 MODEL=${4:-vae}
 case "$MODEL" in
-  vae) BATCH=128 EPOCH_SECONDS=4 ;;
-  map) BATCH=1000 EPOCH_SECONDS=9 ;;
+  vae) BATCH=128 EPOCH_SECONDS=4 PREPARE_SECONDS=0 ;;
+  map) BATCH=256 EPOCH_SECONDS=7 PREPARE_SECONDS=30 ;;
   *) echo "MODEL is vae or map" >&2; exit 2 ;;
 esac
 mkdir -p "$OUT"
@@ -40,7 +40,7 @@ xdotool key --window "$WID" F5
 # The title gains the model's description ("... [*]" while unsaved) once the first weights arrive;
 # wait for the run to end: the Train button is enabled again, so F5 would be accepted. We just
 # wait long enough for EPOCHS epochs (the MLP VAE about 2.5 s each here, the map about 7) plus margin.
-sleep $((EPOCHS * EPOCH_SECONDS + 6))
+sleep $((EPOCHS * EPOCH_SECONDS + 6 + PREPARE_SECONDS))
 import -window root "$OUT/trained.png"
 
 # Drag across the latent view (the central widget: x 500-990, y 50-520 in this layout).

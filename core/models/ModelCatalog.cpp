@@ -29,7 +29,7 @@ std::vector<ModelKindInfo> makeKinds()
     ModelKindInfo aae{ModelKind::Aae, "aae", "adversarial autoencoder", {Arch::Mlp}, 1};
     aae.prior = aae.adversarial = true;
     k.push_back(aae);
-    ModelKindInfo map{ModelKind::Map, "map", "separated 2-D map: autoencoder + parametric t-SNE", {Arch::Mlp}, 1};
+    ModelKindInfo map{ModelKind::Map, "map", "separated 2-D map: autoencoder + UMAP over a neighbour graph", {Arch::Mlp}, 1};
     map.fittedDensity = true;
     k.push_back(map);
     return k;

@@ -8,6 +8,7 @@
 #ifndef Q_MOC_RUN
 #include "TestData.h"
 #include "analysis/Analysis.h"
+#include "analysis/NeighbourGraph.h"
 #include "data/Transforms.h"
 #include "models/ModelCatalog.h"
 #include "models/ModelFactory.h"
@@ -239,6 +240,27 @@ private Q_SLOTS:
             QVERIFY2(error < 1e-4 * (1 + reference.abs().max().item<double>()), qPrintable(QString("%1 threads: %2").arg(threads).arg(error)));
         }
         at::set_num_threads(2);
+    }
+
+    // The neighbour search's tiles and running lists find what whole blocks and torch::topk find:
+    // the same neighbours at the same distances, in pixels and in the projection, with blocks and
+    // tiles that do not divide the set.
+    void neighbourSearchMatchesTheReference()
+    {
+        torch::manual_seed(8);
+        const torch::Tensor clean = testdata::syntheticDigits(5000, 3).images.reshape({5000, -1}).to(torch::kFloat32).div(255.0);
+        const torch::Tensor x = (clean + 0.3 * torch::rand_like(clean)).clamp(0, 1);
+        for (int components : {0, 50}) {
+            NeighbourSearchOptions o;
+            o.pcaComponents = components;
+            o.blockRows = 700;
+            const NeighbourList reference = nearestNeighbours(x, o);
+            const NeighbourList fast = withFastPaths([&] { return nearestNeighbours(x, o); });
+            QVERIFY2(torch::allclose(fast.distances, reference.distances, 1e-5, 1e-4),
+                     qPrintable(QString::number((fast.distances - reference.distances).abs().max().item<double>())));
+            const double same = (fast.indices == reference.indices).to(torch::kDouble).mean().item<double>();
+            QVERIFY2(same > 0.999, qPrintable(QString("%1 components: %2 of the neighbours the same").arg(components).arg(same)));
+        }
     }
 
     void everyModelKindAgreesWithTheReference_data()
