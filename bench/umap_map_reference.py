@@ -15,12 +15,12 @@ from the paper, for figures side by side.
    equal to its weight, 5 random points pushed away per drawn edge, moves clipped to +-4, rate falling
    linearly to 0; an epoch's moves summed and applied at once).
 4. Each step: the batch's images are the heads; for each a tail is drawn from its row of the graph
-   in proportion to the edge weights; both are encoded, each shifted at random by up to `--shift`
-   pixels; per head `--negatives` codes of other images of the batch are its negative samples.
+   in proportion to the edge weights; both are encoded, each with a share `--dropout` of its pixels
+   zeroed (the rest scaled up) and shifted at random by up to `--shift` pixels; per head `--negatives` codes of other images of the batch are its negative samples.
    UMAP's cross-entropy with phi(d) = 1 / (1 + a d^(2b)), a and b fitted from `--min-dist` (spread 1):
    -log phi(d_head,tail) - sum_neg log(1 - phi(d_head,neg)), mean over heads; plus the heads'
-   reconstruction (BCE summed over pixels, mean over the batch, unshifted) and their squared distance
-   to their layout points: loss = bce + weight * umap + layout_weight * pull; Adam at --lr. No label
+   reconstruction (BCE summed over pixels, mean over the batch, unshifted) and the squared distance
+   of heads and tails to their layout points: loss = bce + weight * umap + layout_weight * pull; Adam at --lr. No label
    is read in training; labels only score the codes.
 
 usage: /usr/bin/python3 bench/umap_map_reference.py DATA_DIR [--epochs N] [--batch B] [--weight W] ...
@@ -162,6 +162,7 @@ def main():
     o.add_argument("--weight", type=float, default=10.0)
     o.add_argument("--layout-weight", type=float, default=10.0)
     o.add_argument("--shift", type=int, default=1)
+    o.add_argument("--dropout", type=float, default=0.2)
     o.add_argument("--layout-epochs", type=int, default=200)
     o.add_argument("--neighbours", type=int, default=15)
     o.add_argument("--min-dist", type=float, default=0.1)
@@ -214,6 +215,8 @@ def main():
             tails = cols[torch.searchsorted(cum, u, right=True).clamp_max(cols.numel() - 1)]
             x = train_x[heads]
             both = torch.cat([x, train_x[tails]])
+            if a.dropout > 0:
+                both = both * (torch.rand_like(both) >= a.dropout).float() / (1 - a.dropout)
             if maps is not None:
                 which = torch.randint(0, maps.shape[0], (both.shape[0],))
                 both = torch.cat([both, torch.zeros(both.shape[0], 1)], 1).gather(1, maps[which])
@@ -229,7 +232,7 @@ def main():
             ad = ca * d_neg.clamp_min(a.eps).pow(cb)
             repel = (torch.log1p(ad) - torch.log(ad)).sum(1)
             umap = (attract + repel).mean()
-            pull = (zh - targets[heads]).square().sum(1).mean()
+            pull = (z - targets[torch.cat([heads, tails])]).square().sum(1).mean()
             loss = bce + a.weight * umap + a.layout_weight * pull
             opt.zero_grad()
             loss.backward()

@@ -32,7 +32,7 @@ extern "C" void onInterrupt(int)
 // (ModelSpec::hyperParameters), so that --resume goes on with the same ones.
 const char* const kRunSettings[] = {"batch",      "lr",        "adversarial-lr", "optimizer", "beta",     "kl-warmup",     "seed",
                                     "train-limit", "matmul",    "map-objective",  "map-weight", "neighbours", "min-dist", "negatives",
-                                    "layout-weight", "map-shift", "perplexity"};
+                                    "layout-weight", "map-shift", "map-dropout", "perplexity"};
 
 ArgParser trainParser()
 {
@@ -64,6 +64,7 @@ ArgParser trainParser()
         .option("negatives", "N", "map, umap: images pushed away per neighbour drawn (1-100)", "5")
         .option("layout-weight", "F", "map, umap: pull of the codes towards UMAP's own layout of the graph", "10")
         .option("map-shift", "N", "map, umap: encoder inputs shifted at random by up to N pixels (0-4)", "1")
+        .option("map-dropout", "F", "map, umap: share of the encoder's input pixels zeroed at random in training (0-0.9)", "0.2")
         .option("perplexity", "F",
                 "map, tsne: about how many neighbours each image keeps close (2-1000; fewer: tighter, better separated clusters)")
         .option("loss", "bce|mse", "reconstruction loss", "bce")
@@ -115,6 +116,7 @@ TrainingPlan newRun(const ArgParser& p)
     (void)p.integer("negatives", 1, 100);
     (void)p.number("layout-weight", 0, 1e6);
     (void)p.integer("map-shift", 0, 4);
+    (void)p.number("map-dropout", 0, 0.9);
     (void)p.number("lr", 1e-9, 10);
     (void)p.number("beta", 0, 1e6);
     (void)p.integer("kl-warmup", 0, 100000);

@@ -65,6 +65,8 @@ TrainOptions trainOptionsFromSettings(const std::map<std::string, std::string>& 
         o.negatives = int(integer("negatives", "5", 1, 100));
         o.layoutWeight = number("layout-weight", "10");
         o.mapShift = int(integer("map-shift", "1", 0, 4));
+        o.mapDropout = number("map-dropout", "0.2");
+        if (!(o.mapDropout >= 0 && o.mapDropout < 1)) throw std::invalid_argument("map-dropout in " + where + " must be from 0 to below 1");
         if (!(o.mapWeight >= 0)) throw std::invalid_argument("map-weight in " + where + " must not be negative");
         if (!(o.layoutWeight >= 0)) throw std::invalid_argument("layout-weight in " + where + " must not be negative");
         if (!(o.minDist >= 0 && o.minDist < 3)) throw std::invalid_argument("min-dist in " + where + " must be from 0 to below 3");

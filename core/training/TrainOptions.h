@@ -49,13 +49,14 @@ struct TrainOptions {
     int negatives = 5;
     double layoutWeight = 10;
     int mapShift = 1;
+    double mapDropout = 0.2;  // UMAP: share of the encoder's input pixels zeroed at random
     // t-SNE: the perplexity of the images' neighbourhoods (about how many neighbours each keeps close)
     double perplexity = 3;
 };
 
 // The options a checkpoint's stored run settings describe ("batch", "lr", "adversarial-lr",
 // "optimizer", "beta", "kl-warmup", "seed", "matmul", "map-objective", "map-weight", "neighbours", "min-dist",
-// "negatives", "layout-weight", "map-shift", "perplexity"; missing ones take their defaults; a map saved before
+// "negatives", "layout-weight", "map-shift", "map-dropout", "perplexity"; missing ones take their defaults; a map saved before
 // "map-objective" existed, which has a "perplexity", was trained with t-SNE). Epoch counts are
 // left to the caller. Throws std::runtime_error naming `where` when a setting cannot be read.
 TrainOptions trainOptionsFromSettings(const std::map<std::string, std::string>& settings, const std::string& where);

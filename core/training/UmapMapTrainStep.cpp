@@ -2,6 +2,7 @@
 
 #include "training/UmapLayout.h"
 
+#include <cmath>
 #include <stdexcept>
 
 namespace latent {
@@ -69,8 +70,11 @@ torch::Tensor UmapMapTrainStep::drawTails(const torch::Tensor& heads) const
     return graph_.columns.index_select(0, edge);
 }
 
-torch::Tensor UmapMapTrainStep::shifted(const torch::Tensor& images) const
+torch::Tensor UmapMapTrainStep::augmented(const torch::Tensor& original) const
 {
+    torch::Tensor images = original;
+    const double p = options_.mapDropout;
+    if (p > 0) images = images * (torch::rand_like(images) >= p).to(images.scalar_type()) / (1 - p);
     if (!shiftMaps_.defined()) return images;
     const torch::Tensor which = torch::randint(shiftMaps_.size(0), {images.size(0)}, torch::kLong);
     const torch::Tensor padded = torch::cat({images, torch::zeros({images.size(0), 1}, images.options())}, 1);
@@ -85,14 +89,15 @@ LossFigures UmapMapTrainStep::run(const TrainBatch& batch, double /*beta*/)
     const int64_t b = heads.size(0);
     const torch::Tensor own = batch.input.flatten(1);
     const torch::Tensor tails = drawTails(heads);
-    const torch::Tensor z = model_.encoder->forward(shifted(torch::cat({own, train_->batch(tails).flatten(1)})));
+    const torch::Tensor z = model_.encoder->forward(augmented(torch::cat({own, train_->batch(tails).flatten(1)})));
     const torch::Tensor zh = z.narrow(0, 0, b), zt = z.narrow(0, b, b);
     const torch::Tensor reconstruction = reconstructionLoss(model_.decode(zh, {}), batch.target, loss_);  // no label, not even for decoding
     // Negatives: codes of the batch's other images (heads and tails), drawn at random.
     const torch::Tensor drawn = torch::randint(2 * b, {b * options_.negatives}, torch::kLong);
     const torch::Tensor negatives = z.index_select(0, drawn).view({b, options_.negatives, z.size(1)});
     const UmapLossParts umap = umapLoss(curve_, zh, zt, negatives);
-    const torch::Tensor anchor = (zh - layout_.index_select(0, heads)).square().sum(1).mean();
+    // Heads and tails were both encoded: both are pulled towards their layout points.
+    const torch::Tensor anchor = (z - layout_.index_select(0, torch::cat({heads, tails}))).square().sum(1).mean();
     const torch::Tensor total = reconstruction + options_.mapWeight * umap.total + options_.layoutWeight * anchor;
     out.reconstruction = reconstruction.item<double>();
     out.kl = umap.total.item<double>();

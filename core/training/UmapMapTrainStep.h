@@ -13,10 +13,11 @@ namespace latent {
 // training image.
 // run(): the batch's images are the heads; each gets a tail drawn from its row of the graph in
 // proportion to the edge weights, and `negatives` codes of other images of the batch as non-
-// neighbours. Heads and tails are encoded (each shifted by up to `mapShift` pixels: the encoder then
-// learns what a digit is, not where its pixels are, and places unseen digits better), and
+// neighbours. Heads and tails are encoded, each with a share `mapDropout` of its pixels zeroed (the
+// rest scaled up) and shifted by up to `mapShift` pixels: the encoder then learns what a digit is,
+// not where its pixels are, and places unseen digits better; and
 //   total = reconstruction of the heads (unshifted) + mapWeight * UMAP's cross-entropy
-//           + layoutWeight * the heads' squared distance to their layout points.
+//           + layoutWeight * the squared distance of heads and tails to their layout points.
 // The layout gives the map its shape in a few epochs (from UMAP's loss alone a network needs
 // hundreds); UMAP's loss then keeps neighbours together in the network's own codes. No label is
 // read. kl = the cross-entropy per head, total as minimised.
@@ -32,7 +33,8 @@ public:
 private:
     // One neighbour per head, drawn in proportion to the weights of its row (the default generator).
     torch::Tensor drawTails(const torch::Tensor& heads) const;
-    torch::Tensor shifted(const torch::Tensor& images) const;
+    // What the encoder sees in training: pixels dropped (mapDropout), then the image shifted (mapShift).
+    torch::Tensor augmented(const torch::Tensor& images) const;
 
     UmapCurve curve_;
     const ImageDataset* train_ = nullptr;
