@@ -32,13 +32,17 @@ void checkCount(int64_t n, int k)
 }
 
 // Pixel distances from each row of the block starting at `first` to its candidates, and the k
-// nearest of them in order.
-void rerank(const torch::Tensor& x, int64_t first, const torch::Tensor& candidates, int k, NeighbourList& out)
+// nearest of them in order: |a|^2 + |b|^2 - 2 a.b with the squared norms of every row (pixelNorms)
+// and one batched product, so that the gathered candidates are read once.
+void rerank(const torch::Tensor& x, const torch::Tensor& pixelNorms, int64_t first, const torch::Tensor& candidates, int k,
+            NeighbourList& out)
 {
-    const int64_t b = candidates.size(0);
-    const torch::Tensor own = asFloat(x.narrow(0, first, b)).unsqueeze(1);                                     // [b, 1, D]
-    const torch::Tensor theirs = asFloat(x.index_select(0, candidates.flatten())).view({b, candidates.size(1), -1});  // [b, c, D]
-    const torch::Tensor d = (theirs - own).square().sum(2).sqrt();                                              // [b, c]
+    const int64_t b = candidates.size(0), c = candidates.size(1);
+    const torch::Tensor own = asFloat(x.narrow(0, first, b)).unsqueeze(2);                        // [b, D, 1]
+    const torch::Tensor theirs = asFloat(x.index_select(0, candidates.flatten())).view({b, c, -1});  // [b, c, D]
+    const torch::Tensor dots = torch::bmm(theirs, own).squeeze(2);                                // [b, c]
+    const torch::Tensor squared = pixelNorms.index_select(0, candidates.flatten()).view({b, c}) + pixelNorms.narrow(0, first, b).unsqueeze(1);
+    const torch::Tensor d = (squared - 2 * dots).clamp_min(0).sqrt();
     auto [sorted, order] = d.sort(1);
     out.distances.narrow(0, first, b).copy_(sorted.narrow(1, 0, k));
     out.indices.narrow(0, first, b).copy_(candidates.gather(1, order.narrow(1, 0, k)));
@@ -141,12 +145,18 @@ NeighbourList nearestNeighbours(const torch::Tensor& images, const NeighbourSear
         if (!all.defined()) return {};
     }
     const torch::Tensor norms = y.square().sum(1);
+    // Squared pixel norms of every row, for the re-ranking (a chunk at a time: no float copy of the set).
+    torch::Tensor pixelNorms = torch::empty({n});
+    for (int64_t from = 0; from < n; from += 65536) {
+        const int64_t len = std::min<int64_t>(65536, n - from);
+        pixelNorms.narrow(0, from, len).copy_(asFloat(x.narrow(0, from, len)).square().sum(1));
+    }
     std::optional<TiledCandidates> tiled;
     if (!approximate && fastPathAllowed(y)) tiled.emplace(y, norms, std::min(block, n), c);
     for (int64_t first = 0; first < n; first += block) {
         const int64_t b = std::min(block, n - first);
         const torch::Tensor candidates = approximate ? all.narrow(0, first, b) : tiled ? (*tiled)(first, b) : referenceCandidates(y, norms, first, b, c);
-        rerank(x, first, candidates, k, out);
+        rerank(x, pixelNorms, first, candidates, k, out);
         if (progress && !progress(searchShare + (1 - searchShare) * double(first + b) / double(n))) return {};
     }
     return out;

@@ -21,14 +21,14 @@ void accumulate(const UmapLayoutPairs& p, int64_t first, int64_t last, int64_t n
         const float dx = y[2 * h] - y[2 * t], dy = y[2 * h + 1] - y[2 * t + 1];
         const float d = dx * dx + dy * dy;
         const float dc = std::max(d, 1e-12f);
-        const float pw = std::pow(dc, p.b);  // d^b; d^(b-1) = d^b / d
-        const float c = -2.0f * p.a * p.b * (pw / dc) / (1.0f + p.a * std::pow(d, p.b));
+        const float pw = std::pow(dc, p.b);  // d^b (d floored as the reference floors it); d^(b-1) = d^b / d
+        const float c = -2.0f * p.a * p.b * (pw / dc) / (1.0f + p.a * pw);
         const float mx = clip4(c * dx) * p.rate, my = clip4(c * dy) * p.rate;
         out[2 * h] += mx, out[2 * h + 1] += my;
         out[2 * t] -= mx, out[2 * t + 1] -= my;
     }
     for (int64_t q = nFirst; q < nLast; ++q) {
-        const int64_t h = p.negativeHeads[q], t = p.negativeTails[q];
+        const int64_t h = p.heads[q / p.negativesPerEdge], t = p.negativeTails[q];
         const float dx = y[2 * h] - y[2 * t], dy = y[2 * h + 1] - y[2 * t + 1];
         const float d = dx * dx + dy * dy;
         const float c = 2.0f * p.b / ((1e-3f + d) * (1.0f + p.a * std::pow(d, p.b)));

@@ -38,12 +38,13 @@ torch::Tensor referenceMoves(const torch::Tensor& y, const torch::Tensor& h, con
 }  // namespace
 
 torch::Tensor umapLayoutMoves(const torch::Tensor& points, const torch::Tensor& heads, const torch::Tensor& tails,
-                              const torch::Tensor& negativeHeads, const torch::Tensor& negativeTails, const UmapCurve& curve, double rate)
+                              const torch::Tensor& negativeTails, const UmapCurve& curve, double rate)
 {
     if (!fastPathAllowed(points) || points.scalar_type() != torch::kFloat32 || points.dim() != 2 || points.size(1) != 2)
-        return referenceMoves(points, heads, tails, negativeHeads, negativeTails, curve.a, curve.b, rate);
+        return referenceMoves(points, heads, tails, heads.repeat_interleave(negativeTails.size(1)), negativeTails.flatten(), curve.a,
+                              curve.b, rate);
     const torch::Tensor y = points.contiguous(), h = heads.contiguous(), t = tails.contiguous();
-    const torch::Tensor nh = negativeHeads.contiguous(), nt = negativeTails.contiguous();
+    const torch::Tensor nt = negativeTails.contiguous();
     torch::Tensor move = torch::zeros_like(y);
     UmapLayoutPairs pairs;
     pairs.points = y.data_ptr<float>();
@@ -51,9 +52,9 @@ torch::Tensor umapLayoutMoves(const torch::Tensor& points, const torch::Tensor& 
     pairs.heads = h.data_ptr<int64_t>();
     pairs.tails = t.data_ptr<int64_t>();
     pairs.edges = h.size(0);
-    pairs.negativeHeads = nh.data_ptr<int64_t>();
     pairs.negativeTails = nt.data_ptr<int64_t>();
-    pairs.negatives = nh.size(0);
+    pairs.negativesPerEdge = nt.size(1);
+    pairs.negatives = nt.numel();
     pairs.a = float(curve.a);
     pairs.b = float(curve.b);
     pairs.rate = float(rate);
@@ -82,9 +83,8 @@ torch::Tensor umapLayout(const FuzzyGraph& graph, const torch::Tensor& images, c
         const double rate = 1.0 - double(epoch) / options.epochs;
         const torch::Tensor drawn = torch::rand(weights.sizes(), gen) < weights;
         const torch::Tensor h = heads.masked_select(drawn), t = tails.masked_select(drawn);
-        const torch::Tensor nh = h.repeat_interleave(options.negatives);
-        const torch::Tensor nt = torch::randint(n, {nh.size(0)}, gen, torch::kLong);
-        y.add_(umapLayoutMoves(y, h, t, nh, nt, curve, rate));
+        const torch::Tensor negatives = torch::randint(n, {h.size(0), options.negatives}, gen, torch::kLong);
+        y.add_(umapLayoutMoves(y, h, t, negatives, curve, rate));
         if (progress && !progress(double(epoch + 1) / options.epochs)) return {};
     }
     return y;

@@ -24,10 +24,10 @@ struct UmapLayoutOptions {
 };
 
 // One epoch's moves [N, 2] of points [N, 2]: attraction along the sampled edges (heads[e], tails[e]),
-// repulsion of the negative pairs, both clipped to +-4 per coordinate and scaled by rate. A hand-written
+// repulsion from each edge's negatives (negativeTails [E, M], pushing heads[e] away), both clipped to +-4 per coordinate and scaled by rate. A hand-written
 // loop (kernels/UmapLayoutKernel.h) where fastPathAllowed, else whole-tensor operations (the reference).
 torch::Tensor umapLayoutMoves(const torch::Tensor& points, const torch::Tensor& heads, const torch::Tensor& tails,
-                              const torch::Tensor& negativeHeads, const torch::Tensor& negativeTails, const UmapCurve& curve, double rate);
+                              const torch::Tensor& negativeTails, const UmapCurve& curve, double rate);
 
 // Points [N, 2] for the graph's N images. progress(fraction) after each epoch; false stops and
 // returns an undefined tensor. images: the graph's images [N, ...] (for the start).

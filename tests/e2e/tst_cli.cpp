@@ -3,6 +3,7 @@
 // under a second instead of six.
 #ifndef Q_MOC_RUN
 #include "data/IdxWriter.h"
+#include "io/Checkpoint.h"
 #include "TestData.h"
 
 #include <QDir>
@@ -87,6 +88,32 @@ private Q_SLOTS:
         const Run matmul = cli({"train", "--matmul", "fp64", "--out", "x.pt"});
         QCOMPARE(matmul.code, 2);
         QVERIFY2(matmul.err.contains("fp64"), matmul.err);
+    }
+
+    // The map's settings: stored in the checkpoint, fixed on resume, refused when out of range;
+    // the UMAP map prints its graph's time, the first objective (tsne) still trains.
+    void mapSettingsAreCheckedStoredAndFixed()
+    {
+        const QString m = dir.filePath("umap.pt");
+        const Run t = cli({"train", "--data", dataDir, "--model", "map", "--epochs", "1", "--batch", "32", "--train-limit", "200", "--neighbours",
+                           "10", "--min-dist", "0.3", "--threads", "2", "--out", m});
+        QVERIFY2(t.code == 0, t.err);
+        QVERIFY2(t.err.contains("neighbours: done in") && t.err.contains("layout: done in"), t.err);
+        const latent::ModelCheckpoint saved = latent::Checkpoint::load(m.toStdString());
+        QCOMPARE(QString::fromStdString(saved.spec.hyperParameters.at("neighbours")), QString("10"));
+        QCOMPARE(QString::fromStdString(saved.spec.hyperParameters.at("min-dist")), QString("0.3"));
+        QCOMPARE(QString::fromStdString(saved.spec.hyperParameters.at("map-objective")), QString("umap"));
+        const Run again = cli({"train", "--resume", m, "--epochs", "2", "--neighbours", "20"});
+        QCOMPARE(again.code, 2);
+        QVERIFY2(again.err.contains("--neighbours"), again.err);
+        QVERIFY(cli({"train", "--resume", m, "--epochs", "2", "--threads", "2"}).code == 0);
+        for (const QStringList& bad : {QStringList{"--map-objective", "pca"}, {"--min-dist", "5"}, {"--neighbours", "1"}, {"--map-dropout", "1"}}) {
+            const Run r = cli(QStringList{"train", "--model", "map", "--out", dir.filePath("bad.pt")} + bad);
+            QVERIFY2(r.code == 2 && r.err.contains(bad.first().toUtf8()), qPrintable(bad.join(QChar(32)) + ": " + QString::fromUtf8(r.err)));
+        }
+        const Run tsne = cli({"train", "--data", dataDir, "--model", "map", "--map-objective", "tsne", "--epochs", "1", "--batch", "50",
+                              "--train-limit", "200", "--out", dir.filePath("tsne.pt")});
+        QVERIFY2(tsne.code == 0 && !tsne.err.contains("neighbours: done"), tsne.err);
     }
 
     // latent-cli bench measures every figure it names for the models asked (decoding only where
