@@ -166,7 +166,7 @@ def main():
     o.add_argument("--layout-epochs", type=int, default=200)
     o.add_argument("--neighbours", type=int, default=15)
     o.add_argument("--min-dist", type=float, default=0.1)
-    o.add_argument("--negatives", type=int, default=5)
+    o.add_argument("--negatives", type=int, default=10)
     o.add_argument("--pca", type=int, default=50)
     o.add_argument("--candidates", type=int, default=30)
     o.add_argument("--hidden", type=int, default=512)

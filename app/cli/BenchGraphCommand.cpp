@@ -105,11 +105,13 @@ int cmdBenchGraph(const CommandArgs& args)
     NeighbourSearchOptions o;
     o.neighbours = p.integer("neighbours", 2, 200);
     const bool approximate = count > o.exactLimit;
-    std::fprintf(stderr, "%lld images made in %.1f s; searching (%s)\n", (long long)count, made, approximate ? "approximate index" : "exact");
+    std::fprintf(stderr, "%lld images made in %.1f s; searching (%s)\n", (long long)count, made,
+                 approximate ? "approximate index" : "exact");
     start = std::chrono::steady_clock::now();
     int lastPercent = -10;
     const NeighbourList graph = nearestNeighbours(images, o, [&](double f) {
-        if (int(f * 100) >= lastPercent + 10) std::fprintf(stderr, "  neighbours: %d %% (%.0f s)\n", lastPercent = int(f * 100), secondsSince(start));
+        if (int(f * 100) >= lastPercent + 10)
+            std::fprintf(stderr, "  neighbours: %d %% (%.0f s)\n", lastPercent = int(f * 100), secondsSince(start));
         return true;
     });
     const double searched = secondsSince(start);

@@ -30,9 +30,9 @@ extern "C" void onInterrupt(int)
 
 // The training settings a run is made with, by their option names; stored in the checkpoint
 // (ModelSpec::hyperParameters), so that --resume goes on with the same ones.
-const char* const kRunSettings[] = {"batch",      "lr",        "adversarial-lr", "optimizer", "beta",     "kl-warmup",     "seed",
-                                    "train-limit", "matmul",    "map-objective",  "map-weight", "neighbours", "min-dist", "negatives",
-                                    "layout-weight", "map-shift", "map-dropout", "perplexity"};
+const char* const kRunSettings[] = {"batch",    "lr",          "adversarial-lr", "optimizer",     "beta",        "kl-warmup",
+                                    "seed",     "train-limit", "matmul",         "map-objective", "map-weight",  "neighbours",
+                                    "min-dist", "negatives",   "layout-weight",  "map-shift",     "map-dropout", "perplexity"};
 
 ArgParser trainParser()
 {
@@ -46,7 +46,7 @@ ArgParser trainParser()
         .option("arch", "mlp|conv|wide", "one the model allows (default: its first, listed above)")
         .option("latent-dim", "N", "latent size (default 2; ae/dae: 0 = no dense bottleneck; the wide autoencoder has none)")
         .option("epochs", "N", "epochs in all (default: the model's, about a minute's training of MNIST)")
-        .option("batch", "N", "batch size (default: 128; map: 1000)")
+        .option("batch", "N", "batch size (default: 128; map: 256, with --map-objective tsne 1000)")
         .option("lr", "F", "learning rate", "0.001")
         .option("adversarial-lr", "F", "aae: learning rate of the discriminator and generator phases (default: half of --lr)")
         .option("optimizer", "adam|rmsprop", "optimiser", "adam")
@@ -61,7 +61,7 @@ ArgParser trainParser()
         .option("map-weight", "F", "map: weight of the neighbour loss beside the reconstruction (default: umap 10, tsne 50)")
         .option("neighbours", "N", "map, umap: neighbours of each image in the graph (2-200)", "15")
         .option("min-dist", "F", "map, umap: how close codes may pack (0-3; smaller: tighter clusters)", "0.1")
-        .option("negatives", "N", "map, umap: images pushed away per neighbour drawn (1-100)", "5")
+        .option("negatives", "N", "map, umap: images pushed away per neighbour drawn (1-100)", "10")
         .option("layout-weight", "F", "map, umap: pull of the codes towards UMAP's own layout of the graph", "10")
         .option("map-shift", "N", "map, umap: encoder inputs shifted at random by up to N pixels (0-4)", "1")
         .option("map-dropout", "F", "map, umap: share of the encoder's input pixels zeroed at random in training (0-0.9)", "0.2")

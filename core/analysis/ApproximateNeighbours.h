@@ -12,9 +12,9 @@ namespace latent {
 // `latent-cli bench-graph`. Insertion runs on the torch threads; the order in which threads insert
 // changes the graph, so two runs may differ slightly.
 struct ApproximateSearchOptions {
-    int links = 16;           // hnswlib's M
-    int buildBreadth = 100;   // ef_construction
-    int searchBreadth = 64;   // ef (at least the number of candidates)
+    int links = 16;          // hnswlib's M
+    int buildBreadth = 100;  // ef_construction
+    int searchBreadth = 64;  // ef (at least the number of candidates)
 };
 
 // rows: float [N, D] contiguous. Returns int64 [N, candidates], nearest first, a row never

@@ -27,8 +27,9 @@ torch::Tensor asFloat(const torch::Tensor& rows)
 void checkCount(int64_t n, int k)
 {
     if (k < 1) throw std::invalid_argument("the neighbour graph needs at least one neighbour per image");
-    if (n <= k) throw std::invalid_argument("the neighbour graph needs more images (" + std::to_string(n) + ") than neighbours (" +
-                                            std::to_string(k) + ")");
+    if (n <= k)
+        throw std::invalid_argument("the neighbour graph needs more images (" + std::to_string(n) + ") than neighbours (" +
+                                    std::to_string(k) + ")");
 }
 
 // Pixel distances from each row of the block starting at `first` to its candidates, and the k
@@ -38,10 +39,11 @@ void rerank(const torch::Tensor& x, const torch::Tensor& pixelNorms, int64_t fir
             NeighbourList& out)
 {
     const int64_t b = candidates.size(0), c = candidates.size(1);
-    const torch::Tensor own = asFloat(x.narrow(0, first, b)).unsqueeze(2);                        // [b, D, 1]
+    const torch::Tensor own = asFloat(x.narrow(0, first, b)).unsqueeze(2);                           // [b, D, 1]
     const torch::Tensor theirs = asFloat(x.index_select(0, candidates.flatten())).view({b, c, -1});  // [b, c, D]
-    const torch::Tensor dots = torch::bmm(theirs, own).squeeze(2);                                // [b, c]
-    const torch::Tensor squared = pixelNorms.index_select(0, candidates.flatten()).view({b, c}) + pixelNorms.narrow(0, first, b).unsqueeze(1);
+    const torch::Tensor dots = torch::bmm(theirs, own).squeeze(2);                                   // [b, c]
+    const torch::Tensor squared =
+        pixelNorms.index_select(0, candidates.flatten()).view({b, c}) + pixelNorms.narrow(0, first, b).unsqueeze(1);
     const torch::Tensor d = (squared - 2 * dots).clamp_min(0).sqrt();
     auto [sorted, order] = d.sort(1);
     out.distances.narrow(0, first, b).copy_(sorted.narrow(1, 0, k));
@@ -122,7 +124,8 @@ private:
 
 }  // namespace
 
-NeighbourList nearestNeighbours(const torch::Tensor& images, const NeighbourSearchOptions& options, const std::function<bool(double)>& progress)
+NeighbourList nearestNeighbours(const torch::Tensor& images, const NeighbourSearchOptions& options,
+                                const std::function<bool(double)>& progress)
 {
     torch::NoGradGuard noGrad;
     const torch::Tensor x = flatRows(images);
@@ -155,7 +158,9 @@ NeighbourList nearestNeighbours(const torch::Tensor& images, const NeighbourSear
     if (!approximate && fastPathAllowed(y)) tiled.emplace(y, norms, std::min(block, n), c);
     for (int64_t first = 0; first < n; first += block) {
         const int64_t b = std::min(block, n - first);
-        const torch::Tensor candidates = approximate ? all.narrow(0, first, b) : tiled ? (*tiled)(first, b) : referenceCandidates(y, norms, first, b, c);
+        const torch::Tensor candidates = approximate ? all.narrow(0, first, b)
+                                         : tiled     ? (*tiled)(first, b)
+                                                     : referenceCandidates(y, norms, first, b, c);
         rerank(x, pixelNorms, first, candidates, k, out);
         if (progress && !progress(searchShare + (1 - searchShare) * double(first + b) / double(n))) return {};
     }

@@ -62,7 +62,7 @@ TrainOptions trainOptionsFromSettings(const std::map<std::string, std::string>& 
         o.perplexity = number("perplexity", "3");
         o.neighbours = int(integer("neighbours", "15", 2, 200));
         o.minDist = number("min-dist", "0.1");
-        o.negatives = int(integer("negatives", "5", 1, 100));
+        o.negatives = int(integer("negatives", "10", 1, 100));
         o.layoutWeight = number("layout-weight", "10");
         o.mapShift = int(integer("map-shift", "1", 0, 4));
         o.mapDropout = number("map-dropout", "0.2");

@@ -46,7 +46,7 @@ struct TrainOptions {
     // weight of the pull towards UMAP's own layout, the random shift of the encoder's inputs (pixels)
     int neighbours = 15;
     double minDist = 0.1;
-    int negatives = 5;
+    int negatives = 10;
     double layoutWeight = 10;
     int mapShift = 1;
     double mapDropout = 0.2;  // UMAP: share of the encoder's input pixels zeroed at random

@@ -25,8 +25,11 @@ TrainingPlan TrainingPlan::start(const RunRequest& request)
         if (key == "matmul") parseMatmulPrecision(value);
     }
     plan.spec.hyperParameters = request.settings;
-    // Stored, so that a resumed run keeps the batch whatever the default becomes.
-    plan.spec.hyperParameters.emplace("batch", std::to_string(ModelCatalog::suggestedBatch(kind)));
+    // Stored, so that a resumed run keeps the batch whatever the default becomes. The map's first
+    // objective finds neighbours within a batch and wants big ones (1000, docs/PERFORMANCE.md).
+    const auto objective = request.settings.find("map-objective");
+    const bool tsne = objective != request.settings.end() && objective->second == "tsne";
+    plan.spec.hyperParameters.emplace("batch", std::to_string(tsne ? 1000 : ModelCatalog::suggestedBatch(kind)));
     plan.options = trainOptionsFromSettings(plan.spec.hyperParameters, "the training settings");
     torch::manual_seed(plan.options.seed);
     plan.model = makeModel(plan.spec);

@@ -78,7 +78,8 @@ torch::Tensor umapLayout(const FuzzyGraph& graph, const torch::Tensor& images, c
     const torch::Tensor rows = torch::repeat_interleave(graph.rowStart.diff());
     const double floor = graph.weights.max().item<double>() / std::max(1, options.epochs);
     const torch::Tensor keep = graph.weights >= floor;
-    const torch::Tensor heads = rows.masked_select(keep), tails = graph.columns.masked_select(keep), weights = graph.weights.masked_select(keep);
+    const torch::Tensor heads = rows.masked_select(keep), tails = graph.columns.masked_select(keep),
+                        weights = graph.weights.masked_select(keep);
     for (int epoch = 0; epoch < options.epochs; ++epoch) {
         const double rate = 1.0 - double(epoch) / options.epochs;
         const torch::Tensor drawn = torch::rand(weights.sizes(), gen) < weights;

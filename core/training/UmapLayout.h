@@ -18,7 +18,7 @@ namespace latent {
 // where learning it from the loss alone takes hundreds of epochs.
 struct UmapLayoutOptions {
     int epochs = 200;
-    int negatives = 5;
+    int negatives = 10;
     double initialSpread = 3.0;  // the start (the images' two leading principal components) scaled to this standard deviation
     uint64_t seed = 0;           // of the layout's own generator (edge and negative draws)
 };

@@ -19,8 +19,9 @@ torch::Tensor shiftMaps(int s, int64_t side)
         for (int dx = -s; dx <= s; ++dx) {
             const torch::Tensor sr = r - dy, sc = c - dx;
             const torch::Tensor inside = (sr >= 0) & (sr < side) & (sc >= 0) & (sc < side);
-            maps.push_back(torch::where(inside, sr.clamp(0, side - 1) * side + sc.clamp(0, side - 1), torch::full({}, side * side, torch::kLong))
-                               .flatten());
+            maps.push_back(
+                torch::where(inside, sr.clamp(0, side - 1) * side + sc.clamp(0, side - 1), torch::full({}, side * side, torch::kLong))
+                    .flatten());
         }
     return torch::stack(maps);
 }

@@ -237,7 +237,8 @@ private Q_SLOTS:
             at::set_num_threads(threads);
             const torch::Tensor fast = withFastPaths([&] { return umapLayoutMoves(y, h, t, nt, curve, 0.7); });
             const double error = (fast - reference).abs().max().item<double>();
-            QVERIFY2(error < 1e-4 * (1 + reference.abs().max().item<double>()), qPrintable(QString("%1 threads: %2").arg(threads).arg(error)));
+            QVERIFY2(error < 1e-4 * (1 + reference.abs().max().item<double>()),
+                     qPrintable(QString("%1 threads: %2").arg(threads).arg(error)));
         }
         at::set_num_threads(2);
     }

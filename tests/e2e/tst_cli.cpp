@@ -95,8 +95,8 @@ private Q_SLOTS:
     void mapSettingsAreCheckedStoredAndFixed()
     {
         const QString m = dir.filePath("umap.pt");
-        const Run t = cli({"train", "--data", dataDir, "--model", "map", "--epochs", "1", "--batch", "32", "--train-limit", "200", "--neighbours",
-                           "10", "--min-dist", "0.3", "--threads", "2", "--out", m});
+        const Run t = cli({"train", "--data", dataDir, "--model", "map", "--epochs", "1", "--batch", "32", "--train-limit", "200",
+                           "--neighbours", "10", "--min-dist", "0.3", "--threads", "2", "--out", m});
         QVERIFY2(t.code == 0, t.err);
         QVERIFY2(t.err.contains("neighbours: done in") && t.err.contains("layout: done in"), t.err);
         const latent::ModelCheckpoint saved = latent::Checkpoint::load(m.toStdString());
@@ -107,9 +107,11 @@ private Q_SLOTS:
         QCOMPARE(again.code, 2);
         QVERIFY2(again.err.contains("--neighbours"), again.err);
         QVERIFY(cli({"train", "--resume", m, "--epochs", "2", "--threads", "2"}).code == 0);
-        for (const QStringList& bad : {QStringList{"--map-objective", "pca"}, {"--min-dist", "5"}, {"--neighbours", "1"}, {"--map-dropout", "1"}}) {
+        for (const QStringList& bad :
+             {QStringList{"--map-objective", "pca"}, {"--min-dist", "5"}, {"--neighbours", "1"}, {"--map-dropout", "1"}}) {
             const Run r = cli(QStringList{"train", "--model", "map", "--out", dir.filePath("bad.pt")} + bad);
-            QVERIFY2(r.code == 2 && r.err.contains(bad.first().toUtf8()), qPrintable(bad.join(QChar(32)) + ": " + QString::fromUtf8(r.err)));
+            QVERIFY2(r.code == 2 && r.err.contains(bad.first().toUtf8()),
+                     qPrintable(bad.join(QChar(32)) + ": " + QString::fromUtf8(r.err)));
         }
         const Run tsne = cli({"train", "--data", dataDir, "--model", "map", "--map-objective", "tsne", "--epochs", "1", "--batch", "50",
                               "--train-limit", "200", "--out", dir.filePath("tsne.pt")});

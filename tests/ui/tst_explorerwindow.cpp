@@ -1003,7 +1003,7 @@ private Q_SLOTS:
     {
         Window win(dataDir);
         TrainingPanel* p = win.w.trainingPanel();
-        p->applyPreset(3);  // the recipe (docs/PERFORMANCE.md) for the clearest 2-D map
+        p->applyPreset(3);  // the recipe (docs/PERFORMANCE.md) for the smoothest VAE map
         TrainingRequest r = p->request();
         QCOMPARE(r.model, QString("vae"));
         QCOMPARE(r.arch, QString("mlp"));
@@ -1011,11 +1011,11 @@ private Q_SLOTS:
         QCOMPARE(r.latentDim, 2);
         QCOMPARE(r.beta, 1.0);
         QCOMPARE(r.batchSize, 128);
-        p->applyPreset(4);  // "Separated 2-D map": neighbours need big batches
+        p->applyPreset(4);  // "Separated 2-D map": the UMAP map's recipe
         r = p->request();
         QCOMPARE(r.model, QString("map"));
-        QCOMPARE(r.epochs, 20);
-        QCOMPARE(r.batchSize, 1000);
+        QCOMPARE(r.epochs, 30);
+        QCOMPARE(r.batchSize, 256);
         p->applyPreset(6);
         r = p->request();
         QCOMPARE(r.model, QString("dae"));
