@@ -4,8 +4,14 @@
 
 #include <dlfcn.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
+
+namespace {
+// Products oneDNN's fp32 GEMM has done, for tests that check the route (Gemm::oneDnnProductCount).
+std::atomic<int64_t> oneDnnProducts{0};
+}  // namespace
 
 namespace latent {
 
@@ -86,8 +92,12 @@ bool Gemm::rowMajorSgemm(char transa, char transb, int64_t m, int64_t n, int64_t
                          const float* b, int64_t ldb, float beta, float* c, int64_t ldc)
 {
     const SgemmFn f = sgemm();
-    return f && f(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) == 0;
+    const bool done = f && f(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) == 0;
+    if (done) oneDnnProducts.fetch_add(1, std::memory_order_relaxed);
+    return done;
 }
+
+int64_t Gemm::oneDnnProductCount() { return oneDnnProducts.load(std::memory_order_relaxed); }
 
 bool Gemm::hasNativeBf16()
 {

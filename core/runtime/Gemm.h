@@ -29,6 +29,9 @@ public:
     static bool rowMajorBf16(char transa, char transb, int64_t m, int64_t n, int64_t k, float alpha, const uint16_t* a, int64_t lda,
                              const uint16_t* b, int64_t ldb, float beta, float* c, int64_t ldc);
 
+    // How many products oneDNN's fp32 GEMM has done in this process (rowMajorSgemm's that it took):
+    // tests see from it which route a product took, where the two routes may round alike.
+    static int64_t oneDnnProductCount();
     // oneDNN's fp32 GEMM is in use (LATENT_GEMM=torch in the environment turns it off, for comparisons).
     static bool usesOneDnn();
     // bf16 products run natively: oneDNN's bf16 GEMM is there and the CPU has AVX512-BF16.
