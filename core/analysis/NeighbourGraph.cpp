@@ -136,7 +136,8 @@ NeighbourList nearestNeighbours(const torch::Tensor& images, const NeighbourSear
     const bool projected = options.pcaComponents > 0 && options.pcaComponents < x.size(1);
     // Ranked in the projection (or by the approximate index), then re-ranked in pixels: keep more
     // candidates than neighbours.
-    const int64_t c = projected || approximate ? std::min<int64_t>(n - 1, std::max(options.candidates, k)) : k;
+    const int wanted = approximate ? options.approximate.candidates : options.candidates;
+    const int64_t c = projected || approximate ? std::min<int64_t>(n - 1, std::max(wanted, k)) : k;
     const torch::Tensor y = searchSpace(x, options.pcaComponents);
     NeighbourList out{torch::empty({n, k}, torch::kLong), torch::empty({n, k}, torch::kFloat32)};
     const int64_t block = std::max<int64_t>(1, options.blockRows);
