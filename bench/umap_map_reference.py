@@ -29,18 +29,11 @@ Prints one JSON object: knn_latent, test_bce, recon_mse, graph_seconds, seconds.
 import argparse, json, math, os, sys, time
 
 import torch
-import torch.nn as nn
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pytorch_reference import find, knn, read_idx  # noqa: E402
-
-
-class MapAutoencoder(nn.Module):
-    def __init__(self, hidden=512):
-        super().__init__()
-        self.enc = nn.Sequential(nn.Linear(784, hidden), nn.ReLU(), nn.Linear(hidden, hidden), nn.ReLU(), nn.Linear(hidden, 2))
-        self.dec = nn.Sequential(nn.Linear(2, hidden), nn.ReLU(), nn.Linear(hidden, hidden), nn.ReLU(), nn.Linear(hidden, 784))
+from separated_map_reference import MapAutoencoder  # noqa: E402  (the same layers as core/models/DenseAutoencoder)
 
 
 def nearest_neighbours(x, k, pca, candidates, block=2048):

@@ -234,7 +234,10 @@ void TrainingPanel::addMapRows(QFormLayout* form)
     graphRow->addWidget(mapNeighbours_, 1);
     graphRow->addWidget(new QLabel(tr("min. distance"), this));
     graphRow->addWidget(minDist_, 1);
-    form->addRow(tr("Map &neighbours:"), graphRow);
+    // A row of two fields gets its label made here, so that its shortcut reaches the first field.
+    auto* graphLabel = new QLabel(tr("Map &neighbours:"), this);
+    graphLabel->setBuddy(mapNeighbours_);
+    form->addRow(graphLabel, graphRow);
     mapWeight_ = new QDoubleSpinBox(this);
     mapWeight_->setRange(0.0, 1000.0);
     mapWeight_->setValue(10.0);
@@ -247,7 +250,9 @@ void TrainingPanel::addMapRows(QFormLayout* form)
     weightRow->addWidget(mapWeight_, 1);
     weightRow->addWidget(new QLabel(tr("layout"), this));
     weightRow->addWidget(layoutWeight_, 1);
-    form->addRow(tr("Map &weights:"), weightRow);
+    auto* weightLabel = new QLabel(tr("Map &weights:"), this);
+    weightLabel->setBuddy(mapWeight_);
+    form->addRow(weightLabel, weightRow);
 }
 
 void TrainingPanel::setActions(QAction* train, QAction* continueTraining, QAction* pause, QAction* stop)
