@@ -67,10 +67,6 @@ torch::Tensor searchSpace(const torch::Tensor& x, int components)
     return y;
 }
 
-}  // namespace
-
-namespace {
-
 // The reference selection: a block's distances to every row, whole, then torch::topk.
 torch::Tensor referenceCandidates(const torch::Tensor& y, const torch::Tensor& norms, int64_t first, int64_t b, int64_t c)
 {
@@ -206,7 +202,6 @@ Memberships fuzzyMemberships(const NeighbourList& neighbours)
     sigma = torch::maximum(sigma, 1e-3 * d.mean(1, true)).clamp_min(1e-12);
     Memberships m;
     m.weights = torch::exp(-gap / sigma).to(torch::kFloat32);
-    m.rho = rho.squeeze(1).to(torch::kFloat32);
     m.sigma = sigma.squeeze(1).to(torch::kFloat32);
     return m;
 }
@@ -238,9 +233,9 @@ FuzzyGraph fuzzyGraph(const NeighbourList& neighbours)
     g.weights = combined.masked_select(first).contiguous();
     g.rowStart = torch::zeros({n + 1}, torch::kLong);
     g.rowStart.narrow(0, 1, n).copy_(torch::bincount(keptKeys.div(n, "floor"), {}, n).cumsum(0));
-    g.rho = m.rho;
-    g.sigma = m.sigma;
     return g;
 }
+
+torch::Tensor FuzzyGraph::edgeRows() const { return torch::repeat_interleave(rowStart.diff()); }
 
 }  // namespace latent

@@ -45,17 +45,17 @@ NeighbourList bruteForceNeighbours(const torch::Tensor& images, int neighbours);
 // neighbour, sigma_i chosen so that they sum to log2(k); then the fuzzy union a + b - ab of the
 // graph and its transpose, so that the graph is symmetric.
 struct FuzzyGraph {
-    torch::Tensor rowStart;    // int64 [N + 1]
-    torch::Tensor columns;     // int64 [E]
-    torch::Tensor weights;     // float [E], in (0, 1]
-    torch::Tensor rho, sigma;  // float [N]: each row's nearest distance and width before the union
+    torch::Tensor rowStart;  // int64 [N + 1]
+    torch::Tensor columns;   // int64 [E]
+    torch::Tensor weights;   // float [E], in (0, 1]
     int64_t size() const { return rowStart.defined() ? rowStart.size(0) - 1 : 0; }
+    torch::Tensor edgeRows() const;  // int64 [E]: the row of each edge
     int64_t edges() const { return columns.defined() ? columns.size(0) : 0; }
 };
 
-// The one-sided memberships [N, k] of a neighbour list (rows sum to log2(k)), with rho and sigma.
+// The one-sided memberships [N, k] of a neighbour list (rows sum to log2(k)), with each row's width.
 struct Memberships {
-    torch::Tensor weights, rho, sigma;
+    torch::Tensor weights, sigma;  // sigma: each row's width [N]
 };
 Memberships fuzzyMemberships(const NeighbourList& neighbours);
 FuzzyGraph fuzzyGraph(const NeighbourList& neighbours);

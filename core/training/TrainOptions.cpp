@@ -29,8 +29,6 @@ MapObjective parseMapObjective(const std::string& text)
     throw std::invalid_argument("unknown map objective '" + text + "' (expected umap or tsne)");
 }
 
-const char* mapObjectiveName(MapObjective objective) { return objective == MapObjective::Tsne ? "tsne" : "umap"; }
-
 TrainOptions trainOptionsFromSettings(const std::map<std::string, std::string>& settings, const std::string& where)
 {
     auto value = [&](const char* key, const char* fallback) {

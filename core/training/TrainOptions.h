@@ -16,7 +16,6 @@ MatmulPrecision parseMatmulPrecision(const std::string& text);  // "auto", "fp32
 // The separated map's neighbour loss (training/UmapMapTrainStep.h, training/TsneMapTrainStep.h).
 enum class MapObjective { Umap, Tsne };
 MapObjective parseMapObjective(const std::string& text);  // "umap", "tsne"
-const char* mapObjectiveName(MapObjective objective);
 
 struct TrainOptions {
     int epochs = 10;     // in all: a resumed run goes on from startEpoch to epochs

@@ -75,7 +75,7 @@ torch::Tensor umapLayout(const FuzzyGraph& graph, const torch::Tensor& images, c
     y = y.contiguous();
     // Edges as (head, tail, weight); those too weak to be sampled once in the whole run are left
     // out, as UMAP leaves them out.
-    const torch::Tensor rows = torch::repeat_interleave(graph.rowStart.diff());
+    const torch::Tensor rows = graph.edgeRows();
     const double floor = graph.weights.max().item<double>() / std::max(1, options.epochs);
     const torch::Tensor keep = graph.weights >= floor;
     const torch::Tensor heads = rows.masked_select(keep), tails = graph.columns.masked_select(keep),

@@ -2,7 +2,6 @@
 
 #include "training/UmapLayout.h"
 
-#include <cmath>
 #include <stdexcept>
 
 namespace latent {
@@ -47,7 +46,7 @@ bool UmapMapTrainStep::prepare(const ImageDataset& train, const PreparationProgr
     const NeighbourList list = nearestNeighbours(images, search, [&](double f) { return report("neighbours", f); });
     if (list.size() == 0) return false;
     graph_ = fuzzyGraph(list);
-    cumulative_ = graph_.weights.to(torch::kDouble).cumsum(0);
+    cumulative_ = torch::cat({torch::zeros({1}, torch::kDouble), graph_.weights.to(torch::kDouble).cumsum(0)});
     UmapLayoutOptions layout;
     layout.negatives = options_.negatives;
     layout.seed = options_.seed;
@@ -63,10 +62,10 @@ torch::Tensor UmapMapTrainStep::drawTails(const torch::Tensor& heads) const
     const torch::Tensor start = graph_.rowStart.index_select(0, heads), end = graph_.rowStart.index_select(0, heads + 1);
     // The running sum before a row's first edge and at its last: a uniform draw between them falls
     // on each edge of the row in proportion to its weight.
-    const torch::Tensor padded = torch::cat({torch::zeros({1}, torch::kDouble), cumulative_});
-    const torch::Tensor before = padded.index_select(0, start), last = padded.index_select(0, end);
+    const torch::Tensor before = cumulative_.index_select(0, start), last = cumulative_.index_select(0, end);
     const torch::Tensor u = before + torch::rand(heads.sizes(), torch::kDouble) * (last - before);
-    torch::Tensor edge = torch::searchsorted(cumulative_, u, false, /*right=*/true);
+    // Edge e covers (cumulative_[e], cumulative_[e + 1]]: the first sum past u, less the leading 0.
+    torch::Tensor edge = torch::searchsorted(cumulative_, u, false, /*right=*/true) - 1;
     edge = torch::minimum(torch::maximum(edge, start), end - 1);  // rounding at a row's ends
     return graph_.columns.index_select(0, edge);
 }

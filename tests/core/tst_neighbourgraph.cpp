@@ -132,7 +132,7 @@ private Q_SLOTS:
         const FuzzyGraph g = fuzzyGraph(list);
         QCOMPARE(g.size(), int64_t(400));
         torch::Tensor dense = torch::zeros({400, 400});
-        const torch::Tensor rows = torch::repeat_interleave(g.rowStart.diff());
+        const torch::Tensor rows = g.edgeRows();
         dense.index_put_({rows, g.columns}, g.weights);
         QVERIFY(torch::allclose(dense, dense.t()));
         torch::Tensor a = torch::zeros({400, 400});
