@@ -95,8 +95,8 @@ int ModelCatalog::suggestedEpochs(ModelKind kind, Arch arch)
     // MLP models: ~2.3 s an epoch (vae: 10 epochs, 5-NN 0.68, test -ELBO 153.4); convolutional
     // ones: 15-45 s an epoch, and a few epochs of 60,000 digits already hold more steps than
     // 20 epochs of the former 8,000.
-    // The map: 30 epochs of 235 batches of 256 after its graph (UMAP; 5-NN 0.95, docs/PERFORMANCE.md).
-    if (arch == Arch::Mlp) return kind == ModelKind::Vae ? 10 : kind == ModelKind::Map ? 30 : 20;
+    // The map: 40 epochs of 235 batches of 256 after its graph (UMAP; 5-NN 0.954, docs/PERFORMANCE.md).
+    if (arch == Arch::Mlp) return kind == ModelKind::Vae ? 10 : kind == ModelKind::Map ? 40 : 20;
     if (kind == ModelKind::Sr) return 2;
     if (kind == ModelKind::Vae) return 3;
     return kind == ModelKind::Ae ? 5 : 3;

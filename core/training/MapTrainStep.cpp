@@ -27,6 +27,15 @@ LossFigures MapTrainStep::update(const torch::Tensor& total, LossFigures figures
     }
     optimizer_->zeroGrad();
     total.backward();
+    return applyGradients(figures, images);
+}
+
+LossFigures MapTrainStep::applyGradients(LossFigures figures, const torch::Tensor& images)
+{
+    if (!std::isfinite(figures.total)) {
+        figures.total = std::numeric_limits<double>::quiet_NaN();
+        return figures;
+    }
     optimizer_->step();
     if (epochImageCount_ < kDensityImages) {
         const int64_t n = images.size(0);

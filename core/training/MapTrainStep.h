@@ -28,6 +28,9 @@ protected:
     // One update from the batch's loss (no update, total NaN, when it is not finite); the
     // batch's images (flattened, unaugmented) join the epoch's sample for the density.
     LossFigures update(const torch::Tensor& total, LossFigures figures, const torch::Tensor& images);
+    // The same from gradients already in the parameters' .grad() and figures.total the loss.
+    LossFigures applyGradients(LossFigures figures, const torch::Tensor& images);
+    Optimizer& optimizer() { return *optimizer_; }
 
     MapAutoencoderImpl& model_;
     ReconstructionLoss loss_;

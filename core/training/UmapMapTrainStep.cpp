@@ -1,5 +1,7 @@
 #include "training/UmapMapTrainStep.h"
 
+#include "runtime/FastPaths.h"
+#include "runtime/Gemm.h"
 #include "training/UmapLayout.h"
 
 #include <stdexcept>
@@ -30,6 +32,11 @@ torch::Tensor shiftMaps(int s, int64_t side)
 UmapMapTrainStep::UmapMapTrainStep(MapAutoencoderImpl& model, const ModelSpec& spec, const TrainOptions& options)
     : MapTrainStep(model, spec, options), curve_(UmapCurve::fit(options.minDist))
 {
+    if (fastPathAllowed(model.parameters().front())) {
+        const bool bf16 =
+            options.matmul == MatmulPrecision::BFloat16 || (options.matmul == MatmulPrecision::Auto && Gemm::hasNativeBf16());
+        handWritten_ = std::make_unique<DenseAutoencoderGradients>(model, bf16);
+    }
 }
 
 bool UmapMapTrainStep::prepare(const ImageDataset& train, const PreparationProgress& progress)
@@ -81,28 +88,67 @@ torch::Tensor UmapMapTrainStep::augmented(const torch::Tensor& original) const
     return padded.gather(1, shiftMaps_.index_select(0, which));
 }
 
-LossFigures UmapMapTrainStep::run(const TrainBatch& batch, double /*beta*/)
+UmapMapTrainStep::Draws UmapMapTrainStep::draw(const TrainBatch& batch) const
 {
     if (!train_) throw std::logic_error("UmapMapTrainStep::run before prepare");
-    LossFigures out;
-    const torch::Tensor heads = batch.rows;
-    const int64_t b = heads.size(0);
-    const torch::Tensor own = batch.input.flatten(1);
-    const torch::Tensor tails = drawTails(heads);
-    const torch::Tensor z = model_.encoder->forward(augmented(torch::cat({own, train_->batch(tails).flatten(1)})));
-    const torch::Tensor zh = z.narrow(0, 0, b), zt = z.narrow(0, b, b);
-    const torch::Tensor reconstruction = reconstructionLoss(model_.decode(zh, {}), batch.target, loss_);  // no label, not even for decoding
+    Draws d;
+    d.heads = batch.rows;
+    const int64_t b = d.heads.size(0);
+    d.target = batch.target.flatten(1).contiguous();
+    d.tails = drawTails(d.heads);
+    d.encoderInput = augmented(torch::cat({batch.input.flatten(1), train_->batch(d.tails).flatten(1)})).contiguous();
     // Negatives: codes of the batch's other images (heads and tails), drawn at random.
-    const torch::Tensor drawn = torch::randint(2 * b, {b * options_.negatives}, torch::kLong);
-    const torch::Tensor negatives = z.index_select(0, drawn).view({b, options_.negatives, z.size(1)});
+    d.negatives = torch::randint(2 * b, {b * options_.negatives}, torch::kLong);
+    return d;
+}
+
+torch::Tensor UmapMapTrainStep::codeLoss(const torch::Tensor& z, const Draws& draws, LossFigures& figures) const
+{
+    const int64_t b = draws.heads.size(0);
+    const torch::Tensor zh = z.narrow(0, 0, b), zt = z.narrow(0, b, b);
+    const torch::Tensor negatives = z.index_select(0, draws.negatives).view({b, options_.negatives, z.size(1)});
     const UmapLossParts umap = umapLoss(curve_, zh, zt, negatives);
     // Heads and tails were both encoded: both are pulled towards their layout points.
-    const torch::Tensor anchor = (z - layout_.index_select(0, torch::cat({heads, tails}))).square().sum(1).mean();
-    const torch::Tensor total = reconstruction + options_.mapWeight * umap.total + options_.layoutWeight * anchor;
+    const torch::Tensor anchor = (z - layout_.index_select(0, torch::cat({draws.heads, draws.tails}))).square().sum(1).mean();
+    figures.kl = umap.total.item<double>();
+    return options_.mapWeight * umap.total + options_.layoutWeight * anchor;
+}
+
+LossFigures UmapMapTrainStep::referenceGradients(const Draws& draws)
+{
+    LossFigures out;
+    const int64_t b = draws.heads.size(0);
+    const torch::Tensor z = model_.encoder->forward(draws.encoderInput);
+    const torch::Tensor reconstruction = reconstructionLoss(model_.decode(z.narrow(0, 0, b), {}).flatten(1), draws.target, loss_);
+    const torch::Tensor total = reconstruction + codeLoss(z, draws, out);
     out.reconstruction = reconstruction.item<double>();
-    out.kl = umap.total.item<double>();
     out.total = total.item<double>();
-    return update(total, out, own);
+    if (std::isfinite(out.total)) {
+        optimizer().zeroGrad();
+        total.backward();
+    }
+    return out;
+}
+
+LossFigures UmapMapTrainStep::handWrittenGradients(const Draws& draws)
+{
+    if (!handWritten_) handWritten_ = std::make_unique<DenseAutoencoderGradients>(model_, false);
+    LossFigures out;
+    const torch::Tensor z = handWritten_->encode(draws.encoderInput).detach().requires_grad_(true);
+    out.reconstruction = handWritten_->reconstruct(draws.heads.size(0), draws.target, loss_);
+    const torch::Tensor codes = codeLoss(z, draws, out);  // autograd on [2B, 2] codes only
+    out.total = out.reconstruction + codes.item<double>();
+    if (!std::isfinite(out.total)) return out;
+    codes.backward();
+    handWritten_->backward(z.grad());
+    return out;
+}
+
+LossFigures UmapMapTrainStep::run(const TrainBatch& batch, double /*beta*/)
+{
+    const Draws draws = draw(batch);
+    const LossFigures out = handWritten_ ? handWrittenGradients(draws) : referenceGradients(draws);
+    return applyGradients(out, draws.target);
 }
 
 }  // namespace latent

@@ -1364,8 +1364,8 @@ in the latent view</source>
         <translation>सबसे सहज VAE नक्शा: MLP VAE, 50 एपॉक (~2 मिनट, 5-NN 0.72)</translation>
     </message>
     <message>
-        <source>Separated 2-D map: map (UMAP), 30 epochs (~3 min, 5-NN 0.95)</source>
-        <translation>अलग-अलग समूहों वाला 2-D नक्शा: map (UMAP), 30 एपॉक (~3 मिनट, 5-NN 0.95)</translation>
+        <source>Separated 2-D map: map (UMAP), 40 epochs (~2.5 min, 5-NN 0.95)</source>
+        <translation>अलग-अलग समूहों वाला 2-D नक्शा: map (UMAP), 40 एपॉक (~2.5 मिनट, 5-NN 0.95)</translation>
     </message>
 </context>
 <context>
