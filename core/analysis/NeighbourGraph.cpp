@@ -35,12 +35,30 @@ void checkCount(int64_t n, int k)
 // Pixel distances from each row of the block starting at `first` to its candidates, and the k
 // nearest of them in order: |a|^2 + |b|^2 - 2 a.b with the squared norms of every row (pixelNorms)
 // and one batched product, so that the gathered candidates are read once.
+// What the re-ranking reuses from block to block: a block's candidates' pixels (512 rows x 60
+// candidates x 784 floats, 96 MB) lie above glibc's mmap threshold and were mapped and page-faulted
+// in afresh for every block (on a VM that made the million-image graph's re-ranking take minutes).
+struct RerankBuffers {
+    torch::Tensor gathered, floats;
+};
+
 void rerank(const torch::Tensor& x, const torch::Tensor& pixelNorms, int64_t first, const torch::Tensor& candidates, int k,
-            NeighbourList& out)
+            NeighbourList& out, RerankBuffers& buffers)
 {
-    const int64_t b = candidates.size(0), c = candidates.size(1);
-    const torch::Tensor own = asFloat(x.narrow(0, first, b)).unsqueeze(2);                           // [b, D, 1]
-    const torch::Tensor theirs = asFloat(x.index_select(0, candidates.flatten())).view({b, c, -1});  // [b, c, D]
+    const int64_t b = candidates.size(0), c = candidates.size(1), rows = b * c;
+    const torch::Tensor own = asFloat(x.narrow(0, first, b)).unsqueeze(2);  // [b, D, 1]
+    if (!buffers.gathered.defined() || buffers.gathered.size(0) < rows) {
+        buffers.gathered = torch::empty({rows, x.size(1)}, x.options());
+        if (x.scalar_type() != torch::kFloat32) buffers.floats = torch::empty({rows, x.size(1)}, torch::kFloat32);
+    }
+    torch::Tensor gathered = buffers.gathered.narrow(0, 0, rows);
+    torch::index_select_out(gathered, x, 0, candidates.flatten());
+    torch::Tensor theirs = gathered;
+    if (x.scalar_type() != torch::kFloat32) {  // as asFloat makes them: bytes scaled to [0, 1]
+        theirs = buffers.floats.narrow(0, 0, rows).copy_(gathered);
+        if (x.scalar_type() == torch::kUInt8) theirs.div_(255.0);
+    }
+    theirs = theirs.view({b, c, -1});  // [b, c, D]
     const torch::Tensor dots = torch::bmm(theirs, own).squeeze(2);                                   // [b, c]
     const torch::Tensor squared =
         pixelNorms.index_select(0, candidates.flatten()).view({b, c}) + pixelNorms.narrow(0, first, b).unsqueeze(1);
@@ -151,6 +169,7 @@ NeighbourList nearestNeighbours(const torch::Tensor& images, const NeighbourSear
         const int64_t len = std::min<int64_t>(65536, n - from);
         pixelNorms.narrow(0, from, len).copy_(asFloat(x.narrow(0, from, len)).square().sum(1));
     }
+    RerankBuffers buffers;
     std::optional<TiledCandidates> tiled;
     if (!approximate && fastPathAllowed(y)) tiled.emplace(y, norms, std::min(block, n), c);
     for (int64_t first = 0; first < n; first += block) {
@@ -158,7 +177,7 @@ NeighbourList nearestNeighbours(const torch::Tensor& images, const NeighbourSear
         const torch::Tensor candidates = approximate ? all.narrow(0, first, b)
                                          : tiled     ? (*tiled)(first, b)
                                                      : referenceCandidates(y, norms, first, b, c);
-        rerank(x, pixelNorms, first, candidates, k, out);
+        rerank(x, pixelNorms, first, candidates, k, out, buffers);
         if (progress && !progress(searchShare + (1 - searchShare) * double(first + b) / double(n))) return {};
     }
     return out;
