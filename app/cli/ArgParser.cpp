@@ -92,6 +92,13 @@ bool ArgParser::has(const std::string& name) const { return values_.count(name) 
 
 bool ArgParser::given(const std::string& name) const { return values_.count(name) > 0; }
 
+bool ArgParser::declares(const std::string& name) const
+{
+    for (const auto& s : specs_)
+        if (s.name == name) return true;
+    return false;
+}
+
 std::string ArgParser::str(const std::string& name) const
 {
     auto it = values_.find(name);

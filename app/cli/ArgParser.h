@@ -24,8 +24,9 @@ public:
     std::string help() const;
     const std::string& command() const { return command_; }
 
-    bool has(const std::string& name) const;    // given, or has a default
-    bool given(const std::string& name) const;  // given on the command line
+    bool has(const std::string& name) const;       // given, or has a default
+    bool given(const std::string& name) const;     // given on the command line
+    bool declares(const std::string& name) const;  // an option or flag of this command
     std::string str(const std::string& name) const;
     int integer(const std::string& name, int min, int max) const;
     double number(const std::string& name, double min, double max) const;

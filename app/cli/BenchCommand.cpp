@@ -1,6 +1,7 @@
 #include "Commands.h"
 
 #include "ArgParser.h"
+#include "CliSupport.h"
 #include "JsonWriter.h"
 
 #include "analysis/Analysis.h"
@@ -87,9 +88,10 @@ std::vector<BenchModel> chosenModels(const std::string& list, const std::string&
 }
 
 // The trainer's own samples per second over the second of two epochs.
-double trainingSpeed(Autoencoder model, const ModelSpec& spec, const ImageDataset& train)
+double trainingSpeed(Autoencoder model, const ModelSpec& spec, const ImageDataset& train, const std::string& device)
 {
     TrainOptions o;
+    o.device = device;
     o.epochs = 2;
     o.threads = at::get_num_threads();
     o.progressEvery = 1000000;
@@ -154,11 +156,13 @@ int cmdBench(const std::vector<std::string>& args)
         .option("points", "N", "single-point decodes timed", "2000")
         .option("threads", "N", "torch/OpenBLAS threads (0: one per core)", "0")
         .flag("json", "print one JSON object (keys MODEL.figure) on stdout");
+    cli::addDeviceOption(p);
     if (!p.parse(args)) {
         std::cout << p.help();
         return 0;
     }
     configureThreads(p.integer("threads", 0, 256));
+    const std::string device = cli::deviceFor(p);
     const int images = p.integer("images", 128, 10000000);
     const int points = p.integer("points", 10, 1000000);
     const std::vector<BenchModel> chosen = chosenModels(p.str("models"), names);
@@ -168,7 +172,7 @@ int cmdBench(const std::vector<std::string>& args)
     std::fprintf(stderr, "%s\n", runtime.summary().c_str());
 
     JsonWriter j;
-    j.add("threads", at::get_num_threads()).add("products", runtime.products).add("blas", runtime.blasName);
+    j.add("threads", at::get_num_threads()).add("products", runtime.products).add("blas", runtime.blasName).add("device", device);
     const double fp32 = gemmGflops(false), bf16 = Gemm::hasNativeBf16() ? gemmGflops(true) : 0.0;
     j.add("gemm_fp32_gflops", fp32).add("gemm_bf16_gflops", bf16);
     std::printf("GEMM 1024^3 on %d threads: fp32 %.0f GFLOP/s, bf16 %.0f GFLOP/s\n", at::get_num_threads(), fp32, bf16);
@@ -178,7 +182,7 @@ int cmdBench(const std::vector<std::string>& args)
         ModelSpec spec = ModelSpec::forKind(m.kind, m.arch);
         spec.dataset = p.str("data");
         Autoencoder model = makeModel(spec);
-        const double samplesPerSecond = trainingSpeed(model, spec, train);
+        const double samplesPerSecond = trainingSpeed(model, spec, train, device);
         const std::string k = m.name + ".";
         j.add(k + "train_samples_per_second", samplesPerSecond);
         std::printf("%-9s training loop %8.0f samples/s", m.name.c_str(), samplesPerSecond);

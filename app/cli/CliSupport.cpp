@@ -5,6 +5,8 @@
 #include "data/Transforms.h"
 #include "io/TorchScriptModel.h"
 #include "models/ModelCatalog.h"
+#include "runtime/ComputeDevice.h"
+#include "runtime/TorchDevice.h"
 #include "runtime/RuntimeInfo.h"
 
 #include <iostream>
@@ -37,7 +39,45 @@ bool parseWithThreads(ArgParser& p, const std::vector<std::string>& args)
     return true;
 }
 
-ModelCheckpoint loadModel(const ArgParser& p) { return latent::loadModel(p.str("model")); }
+void addDeviceOption(ArgParser& p)
+{
+    p.option("device", "auto|cpu|cuda|cuda:N", "where to compute (auto: the first GPU when this build of LibTorch has one, else the CPU)",
+             "auto");
+}
+
+bool parseWithDevice(ArgParser& p, const std::vector<std::string>& args)
+{
+    addDeviceOption(p);
+    return parseWithThreads(p, args);
+}
+
+std::string deviceFor(const ArgParser& p)
+{
+    try {
+        return resolveDevice(p.str("device"));
+    } catch (const std::exception& e) {  // std::invalid_argument, DeviceUnavailable
+        throw UsageError(p.command() + ": --device: " + e.what());
+    }
+}
+
+void moveToDevice(const ArgParser& p, ModelCheckpoint& m)
+{
+    if (!p.declares("device")) return;
+    const std::string device = deviceFor(p);
+    if (m.spec.isTorchScript()) {
+        if (device != "cpu" && p.given("device"))
+            throw UsageError(p.command() + ": --device " + device + ": a TorchScript module runs on the CPU here (use --device cpu)");
+        return;
+    }
+    m.model->to(torchDevice(device));
+}
+
+ModelCheckpoint loadModel(const ArgParser& p)
+{
+    ModelCheckpoint m = latent::loadModel(p.str("model"));
+    moveToDevice(p, m);
+    return m;
+}
 
 std::string dataFor(const ArgParser& p, const ModelSpec& spec)
 {
@@ -84,8 +124,11 @@ torch::Tensor codeOfTestImage(const ArgParser& p, ModelCheckpoint& m, int index)
     torch::NoGradGuard noGrad;
     m.model->eval();
     const torch::Tensor row = torch::tensor({int64_t(index)});
-    return m.model->encode(modelInput(m.spec, data.test.batch(row)), data.test.labels.index_select(0, row).to(torch::kLong))
-        .mean.reshape({-1});
+    const torch::Device device = deviceOf(*m.model);
+    return m.model
+        ->encode(modelInput(m.spec, data.test.batch(row)).to(device), data.test.labels.index_select(0, row).to(device, torch::kLong))
+        .mean.reshape({-1})
+        .cpu();
 }
 
 }  // namespace cli

@@ -16,12 +16,21 @@ void setThreads(const ArgParser& p);
 bool parseOrHelp(ArgParser& p, const std::vector<std::string>& args);
 // parseOrHelp with --threads added and applied.
 bool parseWithThreads(ArgParser& p, const std::vector<std::string>& args);
+// Adds --device (auto|cpu|cuda|cuda:N).
+void addDeviceOption(ArgParser& p);
+// parseWithThreads with --device added (commands that compute with a model; loadModel moves the model there).
+bool parseWithDevice(ArgParser& p, const std::vector<std::string>& args);
+// --device resolved to a device name ("cpu", "cuda:0"); a choice this build or machine cannot
+// take is a UsageError (exit 2) that says why and what to use instead.
+std::string deviceFor(const ArgParser& p);
 
 // Images in [0, 1] as bytes for PngWriter.
 torch::Tensor toImage(const torch::Tensor& img01);
 
-// --model: a checkpoint or a TorchScript module with encode/decode.
+// --model: a checkpoint or a TorchScript module with encode/decode, on --device when the command has it.
 latent::ModelCheckpoint loadModel(const ArgParser& p);
+// A loaded model moved to --device (a TorchScript module stays on the CPU; asked for a GPU, a UsageError).
+void moveToDevice(const ArgParser& p, latent::ModelCheckpoint& m);
 // --data, else the dataset the model names.
 std::string dataFor(const ArgParser& p, const latent::ModelSpec& spec);
 // Throws unless the model has a latent space (requireLowDimLatent: a vector of latentDim values to decode).

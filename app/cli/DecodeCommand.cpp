@@ -19,7 +19,7 @@ int cmdDecode(const std::vector<std::string>& args)
         .option("scale", "N", "pixel scale of the PNG", "1")
         .required("out", "FILE.png", "output image")
         .flag("json", "print one JSON object on stdout");
-    if (!parseWithThreads(p, args)) return 0;
+    if (!parseWithDevice(p, args)) return 0;
     ModelCheckpoint m = loadModel(p);
     requireLowDimLatent(m);
     const int digit = digitFor(p, m);

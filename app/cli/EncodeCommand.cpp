@@ -19,7 +19,7 @@ int cmdEncode(const std::vector<std::string>& args)
         .option("split", "test|train", "which split", "test")
         .required("out", "FILE.csv", "output file")
         .flag("json", "print one JSON object on stdout");
-    if (!parseWithThreads(p, args)) return 0;
+    if (!parseWithDevice(p, args)) return 0;
     ModelCheckpoint m = loadModel(p);
     requireLatent(m);
     const std::string split = p.str("split");

@@ -17,7 +17,7 @@ int cmdEval(const std::vector<std::string>& args)
         .option("data", "NAME|DIR", "dataset (default: the one the model was trained on)")
         .option("seed", "N", "seed for sampled latents and noise", "0")
         .flag("json", "print one JSON object on stdout");
-    if (!parseWithThreads(p, args)) return 0;
+    if (!parseWithDevice(p, args)) return 0;
     ModelCheckpoint m = loadModel(p);
     const DatasetSplits data = DatasetLocator::load(dataFor(p, m.spec));
     Evaluator::Options o;

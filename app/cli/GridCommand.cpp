@@ -20,7 +20,7 @@ int cmdGrid(const std::vector<std::string>& args)
         .option("digit", "D", "cvae: the digit every cell draws (0-9)")
         .required("out", "FILE.png", "output image")
         .flag("json", "print one JSON object on stdout");
-    if (!parseWithThreads(p, args)) return 0;
+    if (!parseWithDevice(p, args)) return 0;
     ModelCheckpoint m = loadModel(p);
     requireLowDimLatent(m);
     GridOptions g;

@@ -119,8 +119,10 @@ int cmdDenoise(const std::vector<std::string>& args)
         .option("noisy-out", "FILE.png", "also write the noisy input")
         .option("scale", "N", "pixel scale of the PNGs", "1")
         .flag("json", "print one JSON object on stdout (PSNR of noisy and denoised against the clean digit)");
+    cli::addDeviceOption(p);
     if (!parseOrHelp(p, args)) return 0;
     ModelCheckpoint m = Checkpoint::load(modelFor(p, KeptModels::Denoiser));
+    cli::moveToDevice(p, m);
     const PreprocessResult pre = preprocessFile(p.str("in"));
     const double noise = p.number("noise", 0.0, 1.0);
     const DenoiseResult r = denoiseDigit(*m.model, m.spec, pre.digit, noise, uint64_t(p.integer("seed", 0, 2147483647)));
@@ -155,8 +157,10 @@ int cmdUpscale(const std::vector<std::string>& args)
         .option("bilinear-out", "FILE.png", "also write the bilinear upscale, for comparison")
         .option("scale", "N", "pixel scale of the PNGs", "1")
         .flag("json", "print one JSON object on stdout (PSNR of the model, bilinear and bicubic)");
+    cli::addDeviceOption(p);
     if (!parseOrHelp(p, args)) return 0;
     ModelCheckpoint m = Checkpoint::load(modelFor(p, KeptModels::Upscaler));
+    cli::moveToDevice(p, m);
     const PreprocessResult pre = preprocessFile(p.str("in"));
     const UpscaleResult r = upscaleDigit(*m.model, m.spec, pre.digit);
     const int scale = p.integer("scale", 1, 64);

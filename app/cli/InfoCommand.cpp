@@ -3,6 +3,7 @@
 #include "JsonWriter.h"
 #include "LatentVersion.h"
 #include "data/DatasetLocator.h"
+#include "runtime/ComputeDevice.h"
 #include "runtime/RuntimeInfo.h"
 
 #include <iostream>
@@ -12,12 +13,19 @@ using namespace cli;
 
 int cmdInfo(const std::vector<std::string>& args)
 {
-    ArgParser p("info", "Print versions, the BLAS in use, thread counts and whether the fast paths are on.");
+    ArgParser p("info", "Print versions, the BLAS in use, thread counts, whether the fast paths are on and the devices\n"
+                        "--device can name.");
     p.flag("json", "print one JSON object on stdout");
     if (!parseWithThreads(p, args)) return 0;
     // Touch BLAS once so that a lazily started OpenBLAS reports its real thread count.
     (void)torch::mm(torch::ones({64, 64}), torch::ones({64, 64})).sum().item<float>();
     const RuntimeInfo r = RuntimeInfo::current();
+    const std::vector<ComputeDeviceInfo> devices = computeDevices();
+    std::string deviceNames, deviceLines;
+    for (const ComputeDeviceInfo& d : devices) {
+        deviceNames += (deviceNames.empty() ? "" : ",") + d.name;
+        deviceLines += (deviceLines.empty() ? "" : "\n                ") + d.name + " (" + d.description + ")";
+    }
     if (p.isSet("json")) {
         JsonWriter j;
         j.add("torch", r.torchVersion)
@@ -31,7 +39,9 @@ int cmdInfo(const std::vector<std::string>& args)
             .add("torch_threads", r.torchThreads)
             .add("torch_interop_threads", r.torchInteropThreads)
             .add("hardware_threads", int64_t(r.hardwareThreads))
-            .add("data_root", DatasetLocator::dataRoot());
+            .add("data_root", DatasetLocator::dataRoot())
+            .add("devices", deviceNames)
+            .add("default_device", resolveDevice("auto"));
         std::cout << j.str() << std::endl;
     } else {
         std::cout << "latent-cli " << LATENT_VERSION << "\n"
@@ -44,6 +54,8 @@ int cmdInfo(const std::vector<std::string>& args)
                   << "fast paths      " << r.fastPaths << "\n"
                   << "torch threads   " << r.torchThreads << " intra-op, " << r.torchInteropThreads << " inter-op\n"
                   << "hardware        " << r.hardwareThreads << " threads\n"
+                  << "devices         " << deviceLines << "\n"
+                  << "--device auto   " << resolveDevice("auto") << "\n"
                   << "data root       " << DatasetLocator::dataRoot() << "\n";
     }
     return 0;

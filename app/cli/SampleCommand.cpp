@@ -26,7 +26,7 @@ int cmdSample(const std::vector<std::string>& args)
         .option("scale", "N", "pixel scale of the PNG", "1")
         .required("out", "FILE.png", "the sheet")
         .flag("json", "print one JSON object on stdout");
-    if (!parseWithThreads(p, args)) return 0;
+    if (!parseWithDevice(p, args)) return 0;
     ModelCheckpoint m = loadModel(p);
     requireLatent(m);
     const int n = p.integer("n", 1, 4096);

@@ -202,13 +202,15 @@ void printJson(const TrainResult& result, const DatasetSplits& data, int64_t epo
 int cmdTrain(const CommandArgs& args)
 {
     ArgParser p = trainParser();
-    if (!parseWithThreads(p, args)) return 0;
+    if (!parseWithDevice(p, args)) return 0;
+    const std::string device = deviceFor(p);  // a device this build lacks is refused before anything is read
     const auto wallStart = std::chrono::steady_clock::now();
     const bool resume = p.given("resume");
     if (!resume && !p.given("out")) throw UsageError("train: --out FILE.pt is required");
     const std::string out = p.given("out") ? p.str("out") : p.str("resume");
 
     TrainingPlan run = resume ? resumedRun(p) : newRun(p);
+    run.setDevice(device);  // not a stored setting: a run saved on a GPU goes on wherever it is asked to
     const TrainOptions& opt = run.options;
     run.setEpochs(p.has("epochs") ? p.integer("epochs", 1, 100000) : ModelCatalog::suggestedEpochs(run.spec.kind, run.spec.arch));
     if (resume && opt.epochs <= opt.startEpoch)
@@ -220,7 +222,7 @@ int cmdTrain(const CommandArgs& args)
 
     const DatasetSplits data = run.loadData();
     // describe() counts the epochs done ("0 epochs" for a new model); the line adds how far it goes.
-    std::cerr << RuntimeInfo::current().summary() << "\n"
+    std::cerr << RuntimeInfo::current().summary() << ", training on " << device << "\n"
               << (resume ? "resuming " : "training ") << run.spec.describe() << " (to " << opt.epochs << " in all): " << data.train.size()
               << " train / " << data.test.size() << " test images from " << data.directory << "\n";
 

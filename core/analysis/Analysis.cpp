@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "data/Transforms.h"
+#include "runtime/TorchDevice.h"
 
 #include <cmath>
 #include <stdexcept>
@@ -12,13 +13,15 @@ namespace latent {
 EncodedDataset encodeDataset(AutoencoderImpl& model, const ModelSpec& spec, const ImageDataset& data, int batchSize)
 {
     torch::NoGradGuard noGrad;
+    const torch::Device device = deviceOf(model);  // batches go there, codes come back to the CPU
     std::vector<torch::Tensor> means, logvars;
     for (int64_t start = 0; start < data.size(); start += batchSize) {
         const int64_t len = std::min<int64_t>(batchSize, data.size() - start);
         const torch::Tensor rows = torch::arange(start, start + len);
-        Encoding e = model.encode(modelInput(spec, data.batch(rows)), data.labels.index_select(0, rows).to(torch::kLong));
-        means.push_back(e.mean.flatten(1));
-        if (e.logvar.defined()) logvars.push_back(e.logvar);
+        Encoding e =
+            model.encode(modelInput(spec, data.batch(rows)).to(device), data.labels.index_select(0, rows).to(device, torch::kLong));
+        means.push_back(e.mean.flatten(1).cpu());
+        if (e.logvar.defined()) logvars.push_back(e.logvar.cpu());
     }
     EncodedDataset out;
     out.mean = torch::cat(means);
@@ -70,14 +73,16 @@ std::vector<float> gridCoordinates(const GridOptions& o, int latentDim)
 torch::Tensor decodeImages(AutoencoderImpl& model, const torch::Tensor& z, const torch::Tensor& labels)
 {
     torch::NoGradGuard noGrad;
-    if (z.size(0) <= kEvalBatch) return torch::sigmoid(model.decodeForDisplay(z, labels)).squeeze(1);
+    const torch::Device device = deviceOf(model);
+    auto decode = [&](const torch::Tensor& codes, const torch::Tensor& digits) {
+        return torch::sigmoid(model.decodeForDisplay(codes.to(device), digits.defined() ? digits.to(device) : digits)).squeeze(1).cpu();
+    };
+    if (z.size(0) <= kEvalBatch) return decode(z, labels);
     std::vector<torch::Tensor> parts;
     for (int64_t start = 0; start < z.size(0); start += kEvalBatch) {
         const int64_t len = std::min<int64_t>(kEvalBatch, z.size(0) - start);
         parts.push_back(
-            torch::sigmoid(model.decodeForDisplay(z.narrow(0, start, len),
-                                                  labels.defined() && labels.size(0) == z.size(0) ? labels.narrow(0, start, len) : labels))
-                .squeeze(1));
+            decode(z.narrow(0, start, len), labels.defined() && labels.size(0) == z.size(0) ? labels.narrow(0, start, len) : labels));
     }
     return torch::cat(parts);
 }

@@ -58,8 +58,8 @@ void rerank(const torch::Tensor& x, const torch::Tensor& pixelNorms, int64_t fir
         theirs = buffers.floats.narrow(0, 0, rows).copy_(gathered);
         if (x.scalar_type() == torch::kUInt8) theirs.div_(255.0);
     }
-    theirs = theirs.view({b, c, -1});  // [b, c, D]
-    const torch::Tensor dots = torch::bmm(theirs, own).squeeze(2);                                   // [b, c]
+    theirs = theirs.view({b, c, -1});                               // [b, c, D]
+    const torch::Tensor dots = torch::bmm(theirs, own).squeeze(2);  // [b, c]
     const torch::Tensor squared =
         pixelNorms.index_select(0, candidates.flatten()).view({b, c}) + pixelNorms.narrow(0, first, b).unsqueeze(1);
     const torch::Tensor d = (squared - 2 * dots).clamp_min(0).sqrt();

@@ -1,6 +1,7 @@
 #include "analysis/Scores.h"
 
 #include "data/Transforms.h"
+#include "runtime/TorchDevice.h"
 
 namespace latent {
 
@@ -8,12 +9,13 @@ Reconstructions reconstructDataset(AutoencoderImpl& model, const ModelSpec& spec
 {
     torch::NoGradGuard noGrad;
     const torch::Tensor clean = data.allImages();
+    const torch::Device device = deviceOf(model);
     std::vector<torch::Tensor> inputs, outputs;
     for (int64_t start = 0; start < data.size(); start += batchSize) {
         const int64_t len = std::min<int64_t>(batchSize, data.size() - start);
         const torch::Tensor in = modelInput(spec, clean.narrow(0, start, len));
         inputs.push_back(in);
-        outputs.push_back(model.reconstructMean(in, data.labels.narrow(0, start, len).to(torch::kLong)));
+        outputs.push_back(model.reconstructMean(in.to(device), data.labels.narrow(0, start, len).to(device, torch::kLong)).cpu());
     }
     return {torch::cat(inputs), torch::cat(outputs)};
 }

@@ -4,6 +4,7 @@
 
 #include "analysis/Analysis.h"
 #include "data/Transforms.h"
+#include "runtime/TorchDevice.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
@@ -48,7 +49,7 @@ DenoiseResult denoiseDigit(AutoencoderImpl& model, const ModelSpec& spec, const 
         noisy = (clean + noiseStd * at::randn(clean.sizes(), gen, torch::kFloat32)).clamp(0, 1);
     }
     model.eval();
-    const torch::Tensor output = model.reconstructMean(noisy, noLabels());  // already images in [0, 1]
+    const torch::Tensor output = model.reconstructMean(noisy.to(deviceOf(model)), noLabels()).cpu();  // already images in [0, 1]
     DenoiseResult r;
     r.clean = clean[0][0];
     r.noisy = noisy[0][0];
@@ -66,7 +67,7 @@ UpscaleResult upscaleDigit(AutoencoderImpl& model, const ModelSpec& spec, const 
     const torch::Tensor clean = checkedDigit(digit28, spec);
     const torch::Tensor small = downsample(clean, spec.downscale);
     model.eval();
-    const torch::Tensor output = model.reconstructMean(small, noLabels());
+    const torch::Tensor output = model.reconstructMean(small.to(deviceOf(model)), noLabels()).cpu();
     const torch::Tensor bilinear = upscale(small, spec.imageSize, false);
     const torch::Tensor bicubic = upscale(small, spec.imageSize, true);
     UpscaleResult r;

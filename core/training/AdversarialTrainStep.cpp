@@ -65,16 +65,16 @@ LossFigures AdversarialTrainStep::run(const TrainBatch& batch, double /*beta*/)
     const torch::Tensor codes = model_.encode(input, batch.labels).mean.detach();
     const torch::Tensor prior = torch::randn_like(codes);
     const torch::Tensor dReal = model_.discriminate(prior), dFake = model_.discriminate(codes);
-    const torch::Tensor dLoss =
-        F::binary_cross_entropy_with_logits(dReal, torch::ones({b, 1})) + F::binary_cross_entropy_with_logits(dFake, torch::zeros({b, 1}));
+    const torch::Tensor dLoss = F::binary_cross_entropy_with_logits(dReal, torch::ones({b, 1}, dReal.options())) +
+                                F::binary_cross_entropy_with_logits(dFake, torch::zeros({b, 1}, dFake.options()));
     dLoss.backward();
     opt_->discriminator.step();
     out.discriminator = dLoss.item<float>();
 
     // 3. Generator: the encoder learns to make codes the discriminator takes for prior samples.
     opt_->generator.zero_grad();
-    const torch::Tensor gLoss =
-        F::binary_cross_entropy_with_logits(model_.discriminate(model_.encode(input, batch.labels).mean), torch::ones({b, 1}));
+    const torch::Tensor gLoss = F::binary_cross_entropy_with_logits(model_.discriminate(model_.encode(input, batch.labels).mean),
+                                                                    torch::ones({b, 1}, input.options()));
     gLoss.backward();
     opt_->generator.step();
     out.generator = gLoss.item<float>();

@@ -11,14 +11,8 @@ torch::nn::LinearImpl* linearAt(torch::nn::Sequential& s, size_t i) { return s[i
 }  // namespace
 
 DenseAutoencoderGradients::DenseAutoencoderGradients(DenseAutoencoderImpl& model, bool bf16)
-    : model_(model),
-      bf16_(bf16),
-      e1_(linearAt(model.encoder, 0)),
-      e2_(linearAt(model.encoder, 2)),
-      e3_(linearAt(model.encoder, 4)),
-      d1_(linearAt(model.decoder, 0)),
-      d2_(linearAt(model.decoder, 2)),
-      d3_(linearAt(model.decoder, 4))
+    : model_(model), bf16_(bf16), e1_(linearAt(model.encoder, 0)), e2_(linearAt(model.encoder, 2)), e3_(linearAt(model.encoder, 4)),
+      d1_(linearAt(model.decoder, 0)), d2_(linearAt(model.decoder, 2)), d3_(linearAt(model.decoder, 4))
 {
     torch::NoGradGuard noGrad;
     for (auto& p : model_.parameters())

@@ -35,11 +35,11 @@ private:
     bool bf16_;
     torch::nn::LinearImpl *e1_, *e2_, *e3_, *d1_, *d2_, *d3_;  // encoder and decoder layers, in order
     int64_t n_ = -1, rows_ = -1;
-    torch::Tensor x_, h1_, h2_, z_;     // encoder: input (as the products take it), activations, codes
-    torch::Tensor g1_, g2_, logits_;    // decoder: activations, output
+    torch::Tensor x_, h1_, h2_, z_;   // encoder: input (as the products take it), activations, codes
+    torch::Tensor g1_, g2_, logits_;  // decoder: activations, output
     torch::Tensor dLogits_, dg2_, dg1_, dzDecoder_, dz_, dh2_, dh1_;
     torch::Tensor xB_, h1B_, g1B_, g2B_, dLogitsB_, dg2B_, dh2B_, dh1B_;  // bf16 copies of activations and gradients
-    torch::Tensor w1B_, w2B_, v2B_, v3B_;                           // bf16 copies of the wide weights, made per step
+    torch::Tensor w1B_, w2B_, v2B_, v3B_;                                 // bf16 copies of the wide weights, made per step
 };
 
 }  // namespace latent

@@ -53,7 +53,7 @@ void MapTrainStep::endEpoch()
     std::vector<torch::Tensor> codes;
     for (const torch::Tensor& images : epochImages_) codes.push_back(model_.encoder->forward(images));
     epochImages_.clear();
-    const GaussianMixture m = GaussianMixture::fit(torch::cat(codes), components);
+    const GaussianMixture m = GaussianMixture::fit(torch::cat(codes).cpu(), components);
     model_.densityWeights.copy_(m.weights);
     model_.densityMeans.copy_(m.means);
     model_.densityVariances.copy_(m.variances);

@@ -51,6 +51,9 @@ struct TrainOptions {
     double mapDropout = 0.2;  // UMAP: share of the encoder's input pixels zeroed at random
     // t-SNE: the perplexity of the images' neighbourhoods (about how many neighbours each keeps close)
     double perplexity = 3;
+    // Where the steps compute: a device name resolveDevice gave ("cpu", "cuda:0"; runtime/ComputeDevice.h).
+    // The model is moved there when training starts; the hand-written CPU steps run only on "cpu".
+    std::string device = "cpu";
 };
 
 // The options a checkpoint's stored run settings describe ("batch", "lr", "adversarial-lr",

@@ -3,6 +3,7 @@
 #include "data/Transforms.h"
 #include "training/Loss.h"
 #include "training/TrainStepFactory.h"
+#include "runtime/TorchDevice.h"
 #include "runtime/ThreadGovernor.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -82,10 +83,11 @@ private:
     bool hasCandidate_ = false;
 };
 
-TrainBatch makeBatch(const ModelSpec& spec, const ImageDataset& data, const torch::Tensor& rows)
+// The batch on the model's device (its rows stay on the CPU, where the data set is).
+TrainBatch makeBatch(const ModelSpec& spec, const ImageDataset& data, const torch::Tensor& rows, const torch::Device& device)
 {
     const torch::Tensor clean = data.batch(rows);
-    return {modelInput(spec, clean), clean, data.labels.index_select(0, rows).to(torch::kLong), rows};
+    return {modelInput(spec, clean).to(device), clean.to(device), data.labels.index_select(0, rows).to(device, torch::kLong), rows};
 }
 }  // namespace
 
@@ -170,7 +172,7 @@ LossFigures Trainer::evaluate(AutoencoderImpl& model, const ModelSpec& spec, con
     LossMeter sum;
     for (int64_t start = 0; start < data.size(); start += batchSize) {
         const int64_t len = std::min<int64_t>(batchSize, data.size() - start);
-        const TrainBatch b = makeBatch(spec, data, torch::arange(start, start + len));
+        const TrainBatch b = makeBatch(spec, data, torch::arange(start, start + len), deviceOf(model));
         const LossParts parts = computeLoss(model.forward(b.input, b.labels), b.target, spec.reconstruction, 1.0);
         sum.add({parts.total.item<double>(), parts.reconstruction.item<double>(), parts.kl.item<double>(), 0, 0}, len);
     }
@@ -210,6 +212,8 @@ EpochReport Trainer::finishEpoch(int epoch, const LossFigures& train, int64_t sa
 TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* testSet)
 {
     if (trainSet.size() == 0) throw std::invalid_argument("the training set is empty");
+    const torch::Device device = torchDevice(options_.device);
+    model_->to(device);  // before the step and its optimiser are made: they hold the weights as they then are
     prepareStep();
     TrainStep& step = *step_;
     WeightBackup lastGood(*model_);
@@ -255,7 +259,7 @@ TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* tes
             if (cancelled_.load()) return stopped(TrainStatus::Cancelled, "cancelled after " + std::to_string(epoch) + " complete epochs");
 
             const int64_t len = std::min<int64_t>(options_.batchSize, n - s * options_.batchSize);
-            const TrainBatch batch = makeBatch(spec_, trainSet, perm.narrow(0, s * options_.batchSize, len));
+            const TrainBatch batch = makeBatch(spec_, trainSet, perm.narrow(0, s * options_.batchSize, len), device);
             // Copying the weights costs about as much as an optimiser step, so not every step.
             if (s % options_.progressEvery == 0) lastGood.keepCandidate();
             const double beta = betaAt(epoch, double(s) / stepsPerEpoch);

@@ -54,6 +54,12 @@ void TrainingPlan::setEpochs(int epochsInAll)
     spec.hyperParameters["epochs"] = std::to_string(epochsInAll);
 }
 
+void TrainingPlan::setDevice(const std::string& device)
+{
+    options.device = device;
+    spec.hyperParameters["device"] = device;
+}
+
 DatasetSplits TrainingPlan::loadData() const
 {
     DatasetSplits data = DatasetLocator::load(spec.dataset);

@@ -46,6 +46,10 @@ struct TrainingPlan {
 
     // Train up to `epochsInAll` epochs (recorded in the spec); a resumed run starts where it stopped.
     void setEpochs(int epochsInAll);
+    // Train on `device` (a name resolveDevice gave; "cpu" unless this is called), recorded in the
+    // spec's "device" for people to read. It is not a setting a resumed run keeps: a run saved on
+    // a GPU goes on wherever the next one is asked to (trainOptionsFromSettings does not read it).
+    void setDevice(const std::string& device);
     // The run's dataset, its training split cut to the "train-limit" setting when one is given.
     DatasetSplits loadData() const;
 };

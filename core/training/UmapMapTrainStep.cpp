@@ -33,8 +33,7 @@ UmapMapTrainStep::UmapMapTrainStep(MapAutoencoderImpl& model, const ModelSpec& s
     : MapTrainStep(model, spec, options), curve_(UmapCurve::fit(options.minDist))
 {
     if (fastPathAllowed(model.parameters().front())) {
-        const bool bf16 =
-            options.matmul == MatmulPrecision::BFloat16 || (options.matmul == MatmulPrecision::Auto && Gemm::hasNativeBf16());
+        const bool bf16 = options.matmul == MatmulPrecision::BFloat16 || (options.matmul == MatmulPrecision::Auto && Gemm::hasNativeBf16());
         handWritten_ = std::make_unique<DenseAutoencoderGradients>(model, bf16);
     }
 }
@@ -85,7 +84,7 @@ torch::Tensor UmapMapTrainStep::augmented(const torch::Tensor& original) const
     if (!shiftMaps_.defined()) return images;
     const torch::Tensor which = torch::randint(shiftMaps_.size(0), {images.size(0)}, torch::kLong);
     const torch::Tensor padded = torch::cat({images, torch::zeros({images.size(0), 1}, images.options())}, 1);
-    return padded.gather(1, shiftMaps_.index_select(0, which));
+    return padded.gather(1, shiftMaps_.index_select(0, which).to(images.device()));
 }
 
 UmapMapTrainStep::Draws UmapMapTrainStep::draw(const TrainBatch& batch) const
@@ -96,9 +95,10 @@ UmapMapTrainStep::Draws UmapMapTrainStep::draw(const TrainBatch& batch) const
     const int64_t b = d.heads.size(0);
     d.target = batch.target.flatten(1).contiguous();
     d.tails = drawTails(d.heads);
-    d.encoderInput = augmented(torch::cat({batch.input.flatten(1), train_->batch(d.tails).flatten(1)})).contiguous();
+    const torch::Tensor tailImages = train_->batch(d.tails).flatten(1).to(batch.input.device());  // the graph lives on the CPU
+    d.encoderInput = augmented(torch::cat({batch.input.flatten(1), tailImages})).contiguous();
     // Negatives: codes of the batch's other images (heads and tails), drawn at random.
-    d.negatives = torch::randint(2 * b, {b * options_.negatives}, torch::kLong);
+    d.negatives = torch::randint(2 * b, {b * options_.negatives}, torch::kLong).to(batch.input.device());
     return d;
 }
 
@@ -109,7 +109,8 @@ torch::Tensor UmapMapTrainStep::codeLoss(const torch::Tensor& z, const Draws& dr
     const torch::Tensor negatives = z.index_select(0, draws.negatives).view({b, options_.negatives, z.size(1)});
     const UmapLossParts umap = umapLoss(curve_, zh, zt, negatives);
     // Heads and tails were both encoded: both are pulled towards their layout points.
-    const torch::Tensor anchor = (z - layout_.index_select(0, torch::cat({draws.heads, draws.tails}))).square().sum(1).mean();
+    const torch::Tensor targets = layout_.index_select(0, torch::cat({draws.heads, draws.tails})).to(z.device());
+    const torch::Tensor anchor = (z - targets).square().sum(1).mean();
     figures.kl = umap.total.item<double>();
     return options_.mapWeight * umap.total + options_.layoutWeight * anchor;
 }

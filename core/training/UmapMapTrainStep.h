@@ -63,9 +63,9 @@ private:
     UmapCurve curve_;
     const ImageDataset* train_ = nullptr;
     FuzzyGraph graph_;
-    torch::Tensor cumulative_;  // double [E + 1]: 0, then the running sum of the edge weights, row after row
-    torch::Tensor layout_;      // [N, 2]
-    torch::Tensor shiftMaps_;   // int64 [S, pixels]: source pixel of each shift (pixels: a blank one)
+    torch::Tensor cumulative_;                                // double [E + 1]: 0, then the running sum of the edge weights, row after row
+    torch::Tensor layout_;                                    // [N, 2]
+    torch::Tensor shiftMaps_;                                 // int64 [S, pixels]: source pixel of each shift (pixels: a blank one)
     std::unique_ptr<DenseAutoencoderGradients> handWritten_;  // null: autograd through the model
 };
 

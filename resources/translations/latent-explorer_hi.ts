@@ -1262,6 +1262,32 @@ in the latent view</source>
         <translation>थ्रेड(&amp;T):</translation>
     </message>
     <message>
+        <source>Auto (the first GPU)</source>
+        <translation>स्वचालित (पहला GPU)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU %1</source>
+        <translation>GPU %1</translation>
+    </message>
+    <message>
+        <source>Where training computes. The latent view decodes from a copy of the weights on the CPU either way.</source>
+        <translation>प्रशिक्षण की गणना कहाँ हो। लेटेंट दृश्य दोनों ही स्थितियों में CPU पर रखी भारों की प्रति से डिकोड करता है।</translation>
+    </message>
+    <message>
+        <source>De&amp;vice:</source>
+        <translation>डिवाइस(&amp;V):</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2, step %3/%4
+%5 samples/s on the GPU (%6), %7 left</source>
+        <translation>एपॉक %1/%2, चरण %3/%4
+GPU (%6) पर %5 नमूने/s, %7 बाकी</translation>
+    </message>
+    <message>
         <source> steps</source>
         <translation> चरण</translation>
     </message>

@@ -228,6 +228,37 @@ private Q_SLOTS:
 
     // The trained VAE (above) exported as TorchScript goes through the commands as the checkpoint
     // does, with the same figures; tst_torchscript checks the PyTorch side.
+    // --device: info lists what it can name; every computing command takes cpu and auto; on a build
+    // without CUDA (Debian's) a GPU is refused before any work, exit 2, saying what to use instead.
+    void deviceChoiceIsTakenOrRefused()
+    {
+        const Run info = cli({"info", "--json"});
+        QCOMPARE(info.code, 0);
+        const QJsonObject o = json(info.out);
+        const QStringList devices = o.value("devices").toString().split(',');
+        QCOMPARE(devices.value(0), QString("cpu"));
+        const bool gpu = devices.size() > 1;
+        QCOMPARE(o.value("default_device").toString(), QString(gpu ? "cuda:0" : "cpu"));
+
+        const Run e = cli({"eval", "--model", model, "--device", "cpu", "--json"});
+        QVERIFY2(e.code == 0, e.err);
+        QVERIFY(json(e.out).value("knn_latent").toDouble() > 0.3);
+        const Run unknown = cli({"grid", "--model", model, "--device", "gpu", "--out", dir.filePath("g.png")});
+        QCOMPARE(unknown.code, 2);
+        QVERIFY2(unknown.err.contains("unknown device 'gpu'"), unknown.err);
+        if (gpu) return;
+        const QString out = dir.filePath("refused.pt");
+        for (const QStringList& args : {QStringList{"train", "--data", dataDir, "--epochs", "1", "--device", "cuda", "--out", out},
+                                        QStringList{"eval", "--model", model, "--device", "cuda:0"},
+                                        QStringList{"sample", "--model", model, "--device", "cuda", "--out", dir.filePath("s.png")},
+                                        QStringList{"bench", "--models", "vae", "--device", "cuda"}}) {
+            const Run r = cli(args);
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.contains("no CUDA") && r.err.contains("--device cpu"), r.err);
+        }
+        QVERIFY(!QFile::exists(out));
+    }
+
     void exportedTorchScriptWorksInEveryCommand()
     {
         QVERIFY(QFile::exists(model));

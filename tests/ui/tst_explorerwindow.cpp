@@ -26,6 +26,7 @@
 #include "widgets/PreviewPanel.h"
 #include "TestData.h"
 #include "widgets/TrainingPanel.h"
+#include "runtime/ComputeDevice.h"
 
 #include <QComboBox>
 #include <QDockWidget>
@@ -1014,7 +1015,7 @@ private Q_SLOTS:
         p->applyPreset(4);  // "Separated 2-D map": the UMAP map's recipe
         r = p->request();
         QCOMPARE(r.model, QString("map"));
-        QCOMPARE(r.epochs, 30);
+        QCOMPARE(r.epochs, 40);
         QCOMPARE(r.batchSize, 256);
         p->applyPreset(6);
         r = p->request();
@@ -1022,6 +1023,10 @@ private Q_SLOTS:
         QCOMPARE(r.arch, QString("wide"));
         QCOMPARE(r.noiseStd, 0.5);
         QCOMPARE(r.batchSize, 128);
+        // The Device row exists only where this build sees a GPU; without it training asks for auto (the CPU).
+        QComboBox* device = p->findChild<QComboBox*>("device");
+        QCOMPARE(device != nullptr, latent::hasGpu());
+        QCOMPARE(r.device, QString("auto"));
     }
 
     void settingsPersist()

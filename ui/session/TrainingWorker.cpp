@@ -5,6 +5,7 @@
 #include "session/DigitDataset.h"
 #include "session/InferenceSession.h"
 #include "models/ModelFactory.h"
+#include "runtime/ComputeDevice.h"
 #include "training/Trainer.h"
 #include "training/TrainingPlan.h"
 
@@ -188,6 +189,7 @@ void TrainingWorker::train(const TrainingRequest& r)
             plan = TrainingPlan::start(runRequest(r));
             plan.setEpochs(r.epochs);
         }
+        plan.setDevice(resolveDevice(r.device.toStdString()));  // a GPU this build lacks: Failed, with what to do
         plan.options.progressEvery = r.progressEvery;
         plan.options.threads = r.threads;  // this thread's OpenMP team: the GUI thread and background jobs keep theirs
         *data = plan.loadData();
@@ -223,7 +225,8 @@ void TrainingWorker::train(const TrainingRequest& r)
             Q_EMIT preparing(QString::fromStdString(stage), fraction);
         });
         trainer.setProgressCallback([&](const TrainProgress& p) {
-            const TrainingProgress out = progressFrom(p);
+            TrainingProgress out = progressFrom(p);
+            out.device = QString::fromStdString(plan.options.device);
             Q_EMIT progress(out);
             stepsBefore = out.globalStep;
         });

@@ -28,7 +28,8 @@ struct TrainingRequest {
     int klWarmupEpochs = 0;
     double noiseStd = 0.5;
     int seed = 0;
-    int threads = 0;  // 0: one per core, fewer while other processes hold cores
+    int threads = 0;          // 0: one per core, fewer while other processes hold cores
+    QString device = "auto";  // --device's words: auto, cpu, cuda, cuda:N (runtime/ComputeDevice.h)
     int progressEvery = 20;
     int trainLimit = 0;  // 0: the whole training split
     // The separated map (model "map"): neighbours per image in its graph, UMAP's min_dist, the
@@ -50,6 +51,7 @@ struct TrainingProgress {
     qint64 step = 0, stepsPerEpoch = 0, globalStep = 0;
     double samplesPerSecond = 0, secondsLeft = 0;
     int threads = 0;  // training threads now
+    QString device;   // where training runs: "cpu", "cuda:0"
     double total = 0, reconstruction = 0, kl = 0;
     double discriminator = 0, generator = 0;  // adversarial autoencoder only
 };

@@ -3,6 +3,7 @@
 #include "session/TrainingRun.h"
 
 #include "models/ModelCatalog.h"
+#include "runtime/ComputeDevice.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -210,6 +211,17 @@ void TrainingPanel::addTrainingRows(QFormLayout* form)
     threads_->setToolTip(tr("Threads for training (LibTorch and OpenBLAS share them). Auto: one per core, "
                             "fewer while other programs keep cores busy"));
     form->addRow(tr("&Threads:"), threads_);
+    // Where training runs: a row only where this build of LibTorch sees a GPU (Debian's has no CUDA).
+    if (latent::hasGpu()) {
+        device_ = new QComboBox(this);
+        device_->setObjectName(QStringLiteral("device"));
+        device_->addItem(tr("Auto (the first GPU)"), QStringLiteral("auto"));
+        device_->addItem(tr("CPU"), QStringLiteral("cpu"));
+        for (const latent::ComputeDeviceInfo& d : latent::computeDevices())
+            if (d.name != "cpu") device_->addItem(tr("GPU %1").arg(QString::fromStdString(d.name)), QString::fromStdString(d.name));
+        device_->setToolTip(tr("Where training computes. The latent view decodes from a copy of the weights on the CPU either way."));
+        form->addRow(tr("De&vice:"), device_);
+    }
     every_ = new QSpinBox(this);
     every_->setRange(1, 10000);
     every_->setValue(10);
@@ -312,6 +324,7 @@ TrainingRequest TrainingPanel::request() const
     r.noiseStd = noise_->value();
     r.seed = seed_->value();
     r.threads = threads_->value();
+    if (device_) r.device = device_->currentData().toString();
     r.progressEvery = every_->value();
     r.mapNeighbours = mapNeighbours_->value();
     r.minDist = minDist_->value();
@@ -338,6 +351,10 @@ void TrainingPanel::setRequest(const TrainingRequest& r)
     noise_->setValue(r.noiseStd);
     seed_->setValue(r.seed);
     threads_->setValue(std::max(0, r.threads));
+    if (device_) {
+        const int d = device_->findData(r.device);
+        device_->setCurrentIndex(d >= 0 ? d : 0);  // a GPU this machine does not have: Auto
+    }
     every_->setValue(r.progressEvery);
     mapNeighbours_->setValue(r.mapNeighbours);
     minDist_->setValue(r.minDist);
@@ -382,13 +399,22 @@ void TrainingPanel::showProgress(const TrainingProgress& p)
     const double done = double(p.epoch - 1) * double(p.stepsPerEpoch) + double(p.step);
     progress_->setValue(int(1000.0 * done / total));
     progress_->setFormat(tr("epoch %1/%2 · %3%").arg(p.epoch).arg(p.epochs).arg(int(100.0 * done / total)));
-    status_->setText(tr("Epoch %1/%2, step %3/%4\n%5 samples/s on %n thread(s), %6 left", nullptr, p.threads)
-                         .arg(p.epoch)
-                         .arg(p.epochs)
-                         .arg(p.step)
-                         .arg(p.stepsPerEpoch)
-                         .arg(QLocale().toString(qint64(p.samplesPerSecond + 0.5)))
-                         .arg(clock(p.secondsLeft)));
+    const QString speed = QLocale().toString(qint64(p.samplesPerSecond + 0.5));
+    if (p.device.startsWith(QLatin1String("cuda")))
+        status_->setText(tr("Epoch %1/%2, step %3/%4\n%5 samples/s on the GPU (%6), %7 left")
+                             .arg(p.epoch)
+                             .arg(p.epochs)
+                             .arg(p.step)
+                             .arg(p.stepsPerEpoch)
+                             .arg(speed, p.device, clock(p.secondsLeft)));
+    else
+        status_->setText(tr("Epoch %1/%2, step %3/%4\n%5 samples/s on %n thread(s), %6 left", nullptr, p.threads)
+                             .arg(p.epoch)
+                             .arg(p.epochs)
+                             .arg(p.step)
+                             .arg(p.stepsPerEpoch)
+                             .arg(speed)
+                             .arg(clock(p.secondsLeft)));
 }
 
 void TrainingPanel::showPreparation(const QString& stage, double fraction)
@@ -423,6 +449,7 @@ void TrainingPanel::saveSettings(QSettings& s) const
     s.setValue("noise", r.noiseStd);
     s.setValue("seed", r.seed);
     s.setValue("threads", r.threads);
+    s.setValue("device", r.device);
     s.setValue("plotEvery", r.progressEvery);
     s.setValue("mapNeighbours", r.mapNeighbours);
     s.setValue("minDist", r.minDist);
@@ -447,6 +474,7 @@ void TrainingPanel::loadSettings(QSettings& s)
     r.noiseStd = s.value("noise", r.noiseStd).toDouble();
     r.seed = s.value("seed", r.seed).toInt();
     r.threads = s.value("threads", r.threads).toInt();
+    r.device = s.value("device", r.device).toString();
     r.progressEvery = s.value("plotEvery", r.progressEvery).toInt();
     r.mapNeighbours = s.value("mapNeighbours", r.mapNeighbours).toInt();
     r.minDist = s.value("minDist", r.minDist).toDouble();

@@ -72,6 +72,7 @@ private:
     QDoubleSpinBox* layoutWeight_;
     QSpinBox* seed_;
     QSpinBox* threads_;
+    QComboBox* device_ = nullptr;  // only where a GPU exists
     QSpinBox* every_;
     QToolButton* trainButton_;
     QToolButton* pauseButton_;
