@@ -228,7 +228,9 @@ def main():
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--batch", type=int, default=128)
     ap.add_argument("--bench", type=int, default=0)
+    ap.add_argument("--device", default="cpu", help="where the training loop runs (cpu, cuda, cuda:N); scores are computed on the CPU")
     a = ap.parse_args()
+    dev = torch.device(a.device)
     if a.bench:
         a.epochs = 2
     torch.set_num_threads(a.threads)
@@ -241,6 +243,7 @@ def main():
     model = {"vae": lambda: ConvVae() if a.model == "vae-conv" else MlpVae(), "ae": ConvAe, "dae": WideAe,
              "sr": SuperResolution, "cvae": lambda: MlpVae(classes=10), "aae": Aae}[kind]()
     variational = kind in ("vae", "cvae")
+    model = model.to(dev)
     if kind == "aae":
         enc, dec = list(model.encoder.parameters()), list(model.decoder.parameters())
         opt = torch.optim.Adam(enc + dec, lr=1e-3)
@@ -251,16 +254,17 @@ def main():
     if a.bench:
         train, train_y = train[:a.bench], train_y[:a.bench]
     n = train.shape[0]
+    dev_train, dev_train_y = train.to(dev), train_y.to(dev)
     train_seconds = 0.0
     for epoch in range(a.epochs):
         if a.bench and epoch == a.epochs - 1:
             train_seconds = 0.0  # the last epoch only, as latent-cli bench
         t0 = time.perf_counter()
         model.train()
-        perm = torch.randperm(n)
+        perm = torch.randperm(n, device=dev)
         for i in range(0, n, a.batch):
             rows = perm[i:i + a.batch]
-            clean, y = train[rows], train_y[rows]
+            clean, y = dev_train[rows], dev_train_y[rows]
             x = model_input(kind, clean)
             loss = losses(model, x, clean, y)[0]
             opt.zero_grad()
@@ -269,17 +273,20 @@ def main():
             if kind == "aae":  # the discriminator, then the encoder against it
                 codes = model.encode(x, y)[0].detach()
                 b = codes.shape[0]
-                d_loss = F.binary_cross_entropy_with_logits(model.discriminate(torch.randn_like(codes)), torch.ones(b, 1)) + \
-                    F.binary_cross_entropy_with_logits(model.discriminate(codes), torch.zeros(b, 1))
+                d_loss = F.binary_cross_entropy_with_logits(model.discriminate(torch.randn_like(codes)), torch.ones(b, 1, device=dev)) + \
+                    F.binary_cross_entropy_with_logits(model.discriminate(codes), torch.zeros(b, 1, device=dev))
                 opt_d.zero_grad()
                 d_loss.backward()
                 opt_d.step()
-                g_loss = F.binary_cross_entropy_with_logits(model.discriminate(model.encode(x, y)[0]), torch.ones(b, 1))
+                g_loss = F.binary_cross_entropy_with_logits(model.discriminate(model.encode(x, y)[0]), torch.ones(b, 1, device=dev))
                 opt_g.zero_grad()
                 g_loss.backward()
                 opt_g.step()
+        if dev.type == "cuda":
+            torch.cuda.synchronize()
         train_seconds += time.perf_counter() - t0
 
+    model = model.cpu()
     model.eval()
     if a.bench:
         print(json.dumps(bench_decoding(model, a, n / train_seconds, kind)))

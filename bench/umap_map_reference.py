@@ -168,7 +168,9 @@ def main():
     o.add_argument("--threads", type=int, default=2)
     o.add_argument("--seed", type=int, default=0)
     o.add_argument("--train-limit", type=int, default=0)
+    o.add_argument("--device", default="cpu", help="where the training loop runs (cpu, cuda, cuda:N); the graph, layout and scores stay on the CPU")
     a = o.parse_args()
+    dev = torch.device(a.device)
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     train_x = read_idx(find(a.data, "train-images-idx3-ubyte")).float().div(255).flatten(1)
@@ -192,9 +194,10 @@ def main():
     targets = layout(train_x, rows, cols, weights, ca, cb, a.layout_epochs, a.negatives, seed=a.seed)
     layout_seconds = time.time() - start - graph_seconds
     print(f"layout: {layout_seconds:.1f} s", file=sys.stderr)
-    maps = shift_maps(a.shift) if a.shift > 0 else None
+    maps = shift_maps(a.shift).to(dev) if a.shift > 0 else None
+    dev_x, dev_targets = train_x.to(dev), targets.to(dev)
 
-    model = MapAutoencoder(a.hidden)
+    model = MapAutoencoder(a.hidden).to(dev)
     opt = torch.optim.Adam(model.parameters(), lr=a.lr)
     for epoch in range(a.epochs):
         perm = torch.randperm(n)
@@ -206,18 +209,18 @@ def main():
             # a tail per head, drawn from its row in proportion to the weights
             u = row_base[heads] + torch.rand(b, dtype=torch.float64) * row_total[heads]
             tails = cols[torch.searchsorted(cum, u, right=True).clamp_max(cols.numel() - 1)]
-            x = train_x[heads]
-            both = torch.cat([x, train_x[tails]])
+            x = dev_x[heads.to(dev)]
+            both = torch.cat([x, dev_x[tails.to(dev)]])
             if a.dropout > 0:
                 both = both * (torch.rand_like(both) >= a.dropout).float() / (1 - a.dropout)
             if maps is not None:
-                which = torch.randint(0, maps.shape[0], (both.shape[0],))
-                both = torch.cat([both, torch.zeros(both.shape[0], 1)], 1).gather(1, maps[which])
+                which = torch.randint(0, maps.shape[0], (both.shape[0],), device=dev)
+                both = torch.cat([both, torch.zeros(both.shape[0], 1, device=dev)], 1).gather(1, maps[which])
             z = model.enc(both)
             zh, zt = z[:b], z[b:]
             logits = model.dec(zh)
             bce = F.binary_cross_entropy_with_logits(logits, x, reduction="sum") / b
-            neg = torch.randint(0, 2 * b, (b, a.negatives))
+            neg = torch.randint(0, 2 * b, (b, a.negatives), device=dev)
             d_pos = (zh - zt).square().sum(1)
             d_neg = (zh[:, None, :] - z[neg]).square().sum(2)
             # -log phi = log(1 + a d^b); -log(1 - phi) = log(1 + a d^b) - log(a d^b) (d: squared distance)
@@ -225,7 +228,7 @@ def main():
             ad = ca * d_neg.clamp_min(a.eps).pow(cb)
             repel = (torch.log1p(ad) - torch.log(ad)).sum(1)
             umap = (attract + repel).mean()
-            pull = (z - targets[torch.cat([heads, tails])]).square().sum(1).mean()
+            pull = (z - dev_targets[torch.cat([heads, tails]).to(dev)]).square().sum(1).mean()
             loss = bce + a.weight * umap + a.layout_weight * pull
             opt.zero_grad()
             loss.backward()
@@ -234,7 +237,10 @@ def main():
             sums[1] += umap.item()
             steps += 1
         print(f"epoch {epoch + 1}: bce {sums[0] / steps:.2f} umap {sums[1] / steps:.3f} ({time.time() - start:.0f} s)", file=sys.stderr)
+    if dev.type == "cuda":
+        torch.cuda.synchronize()
     seconds = time.time() - start
+    model = model.cpu()
     model.eval()
     with torch.no_grad():
         train_codes = torch.cat([model.enc(train_x[i:i + 10000]) for i in range(0, n, 10000)])
@@ -244,7 +250,8 @@ def main():
         mse = (torch.sigmoid(logits) - test_x).square().mean().item()
     print(json.dumps({"knn_latent": knn(train_codes, train_y, test_codes, test_y), "test_bce": test_bce, "recon_mse": mse,
                       "graph_seconds": graph_seconds, "layout_seconds": layout_seconds, "seconds": seconds, "epochs": a.epochs, "batch": a.batch, "weight": a.weight,
-                      "neighbours": a.neighbours, "min_dist": a.min_dist, "negatives": a.negatives, "hidden": a.hidden}))
+                      "neighbours": a.neighbours, "min_dist": a.min_dist, "negatives": a.negatives, "hidden": a.hidden,
+                      "device": a.device}))
 
 
 if __name__ == "__main__":
