@@ -1,7 +1,6 @@
 #include "analysis/Generation.h"
 
 #include "analysis/GaussianMixture.h"
-#include "models/MapAutoencoder.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
@@ -19,9 +18,10 @@ torch::Tensor samplePrior(int64_t n, int64_t latentDim, uint64_t seed)
 
 torch::Tensor sampleCodes(AutoencoderImpl& model, int64_t n, int64_t latentDim, uint64_t seed)
 {
-    if (const auto* map = dynamic_cast<const MapAutoencoderImpl*>(&model)) {
-        if (map->densityMeans.size(1) != latentDim) throw std::invalid_argument("the map's code density has another latent size");
-        return GaussianMixture{map->densityWeights, map->densityMeans, map->densityVariances}.sample(n, seed);
+    const CodeDensity density = model.codeDensity();
+    if (density.weights.defined()) {
+        if (density.means.size(1) != latentDim) throw std::invalid_argument("the model's code density has another latent size");
+        return GaussianMixture{density.weights, density.means, density.variances}.sample(n, seed);
     }
     return samplePrior(n, latentDim, seed);
 }

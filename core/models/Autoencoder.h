@@ -19,6 +19,12 @@ struct ModelOutput {
     torch::Tensor mean, logvar;    // logvar undefined for deterministic encoders
 };
 
+// The density a model's new codes are drawn from when it is not the prior N(0, I): a mixture of
+// Gaussians, weights [K], means and variances [K, latent]. Undefined tensors: the prior.
+struct CodeDensity {
+    torch::Tensor weights, means, variances;
+};
+
 // Common interface of every model kind, so that the trainer, the evaluator, the CLI and the GUI
 // need not know which one they hold. Decoders return logits: the BCE loss is computed from them
 // stably.
@@ -36,6 +42,9 @@ public:
     // a model may take a faster, less exact path here (the conv VAE: bf16 products, a grey level
     // or two off). Scores use decode().
     virtual torch::Tensor decodeForDisplay(const torch::Tensor& z, const torch::Tensor& labels) { return decode(z, labels); }
+    // Where sampling draws codes from (analysis/Generation): the prior unless the model fits its own
+    // (the separated map's mixture, kept in its buffers).
+    virtual CodeDensity codeDensity() const { return {}; }
     // Whether x may take a model's own inference loops instead of its LibTorch layers:
     // fastPathAllowed (runtime/FastPaths.h), evaluation mode, no gradients, float rows, the
     // model's weights on the CPU.

@@ -16,6 +16,7 @@ struct MapAutoencoderOptions : DenseAutoencoderOptions {
 // first fit they describe N(0, I).
 struct MapAutoencoderImpl : DenseAutoencoderImpl {
     explicit MapAutoencoderImpl(const MapAutoencoderOptions& options = {});
+    CodeDensity codeDensity() const override { return {densityWeights, densityMeans, densityVariances}; }
 
     torch::Tensor densityWeights, densityMeans, densityVariances;
 };

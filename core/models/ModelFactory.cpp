@@ -50,7 +50,7 @@ Autoencoder makeModel(const ModelSpec& spec)
 Autoencoder cloneModel(const ModelSpec& spec, AutoencoderImpl& model)
 {
     // A TorchScript module is never trained here, so its one copy may be shared.
-    if (spec.isTorchScript()) return std::dynamic_pointer_cast<AutoencoderImpl>(model.shared_from_this());
+    if (spec.isTorchScript()) return std::shared_ptr<AutoencoderImpl>(model.shared_from_this(), &model);  // the same owner
     torch::NoGradGuard noGrad;
     Autoencoder copy = makeModel(spec);
     auto src = model.named_parameters(true), dst = copy->named_parameters(true);

@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Docs that stay true: every repository path that README.md and docs/*.md name exists, and every
+`latent-cli COMMAND --flag` they show is a command and a flag that latent-cli's own --help lists.
+
+A path is a word starting with one of the repository's top folders (core/, ui/, app/, tests/, bench/,
+scripts/, resources/, docs/, .ci/); one without an extension may name a class's file pair
+(core/models/MapAutoencoder -> .h/.cpp). Patterns with * and paths under build folders are skipped.
+A command is the word after "latent-cli "; its flags are the --words after it on the same line,
+up to a pipe, a semicolon, "#" or the end of an inline code span.
+usage: docs_check.py REPO_ROOT LATENT_CLI
+"""
+import os, re, subprocess, sys
+from concurrent.futures import ThreadPoolExecutor
+
+root, cli = sys.argv[1], sys.argv[2]
+docs = [os.path.join(root, "README.md")] + sorted(
+    os.path.join(root, "docs", f) for f in os.listdir(os.path.join(root, "docs")) if f.endswith(".md"))
+
+PATH = re.compile(r"(?<![\w./-])((?:core|ui|app|tests|bench|scripts|resources|docs|\.ci)/[A-Za-z0-9_./+-]*[A-Za-z0-9_+-])")
+CALL = re.compile(r"latent-cli ([a-z][a-z-]*)((?:[^`|;#\n])*)")
+FLAG = re.compile(r"(?<![\w-])--([a-z][a-z0-9-]*)")
+
+
+def path_exists(p):
+    full = os.path.join(root, p)
+    if os.path.exists(full):
+        return True
+    return not os.path.splitext(p)[1] and any(os.path.exists(full + ext) for ext in (".h", ".cpp", ".py", ".sh"))
+
+
+def help_text(*args):
+    r = subprocess.run([cli, *args, "--help"], capture_output=True, text=True, env={**os.environ, "LC_ALL": "C"})
+    return r.stdout + r.stderr
+
+
+top = help_text()
+commands = sorted(set(re.findall(r"^\s+([a-z][a-z-]+)\s", top, re.M)))
+# Each command's --help starts LibTorch (about a second): all of them at once.
+with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+    flags_of = {c: set(FLAG.findall(h)) | {"help"} for c, h in zip(commands, pool.map(help_text, commands))}
+problems = []
+paths_seen = calls_seen = 0
+for doc in docs:
+    rel = os.path.relpath(doc, root)
+    for number, line in enumerate(open(doc, encoding="utf-8"), 1):
+        for p in PATH.findall(line):
+            if "*" in p or p.startswith(("build", "docs/screenshots/shot")):
+                continue
+            paths_seen += 1
+            if not path_exists(p):
+                problems.append(f"{rel}:{number}: no such path: {p}")
+        for command, rest in CALL.findall(line):
+            if command not in commands:
+                if "`latent-cli " + command not in line and "$ latent-cli " + command not in line and not line.startswith("latent-cli"):
+                    continue  # prose ("latent-cli against PyTorch's LibTorch"), not a command line
+                problems.append(f"{rel}:{number}: no latent-cli command '{command}'")
+                continue
+            calls_seen += 1
+            for flag in FLAG.findall(rest):
+                if flag not in flags_of[command]:
+                    problems.append(f"{rel}:{number}: latent-cli {command} has no --{flag}")
+
+print("\n".join(problems))
+print(f"{len(docs)} documents, {paths_seen} paths and {calls_seen} latent-cli command lines checked against the tree and "
+      f"`{os.path.basename(cli)} --help`: {len(problems)} problems")
+sys.exit(1 if problems else 0)
