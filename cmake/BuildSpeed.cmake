@@ -1,0 +1,92 @@
+# How the build is kept fast: a compiler cache that hits in any clone's folder, unity batches for
+# the torch-heavy targets, and one precompiled torch header that every target reuses. Included by the
+# top CMakeLists.txt before the targets; the functions are called where the targets are made.
+# Measured figures: docs/DEVELOPING.md, "What makes the build fast".
+
+find_program(CCACHE_PROGRAM ccache)
+if(CCACHE_PROGRAM)
+  # ccache leaves every compile that uses a precompiled header uncached unless it may ignore the
+  # header's defines and time stamps (sloppiness), and with GCC it must see which header is used
+  # (-fpch-preprocess). BASEDIR: clones in other folders share the cache.
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${CMAKE_COMMAND} -E env
+      "CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime"
+      "CCACHE_BASEDIR=${PROJECT_SOURCE_DIR}" "CCACHE_PCH_EXTSUM=true" ${CCACHE_PROGRAM})
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    add_compile_options(-fpch-preprocess)
+  endif()
+endif()
+
+# Executables and tests reuse the core's torch PCH. GCC ignores a PCH built with other PIC/PIE
+# settings (-Winvalid-pch), and CMake gives executables -fPIE: compile them with the core's -fPIC.
+# Unity batches: eight of the target's .cpp files compiled as one. Not CMake's UNITY_BUILD, whose
+# batch files include the sources by absolute path: a clone in another folder would hash other
+# text and miss ccache. These include them relative to the source root (its -I path is one that
+# ccache's BASEDIR rewrites), and are rewritten only when the list changes.
+function(latent_unity target)
+  if(NOT LATENT_UNITY)
+    return()
+  endif()
+  get_target_property(sources ${target} SOURCES)
+  get_target_property(source_dir ${target} SOURCE_DIR)
+  set(batch "")
+  set(count 0)
+  set(index 0)
+  set(batches "")
+  foreach(source IN LISTS sources)
+    if(NOT source MATCHES "\\.cpp$")
+      continue()
+    endif()
+    get_filename_component(path ${source} ABSOLUTE BASE_DIR ${source_dir})
+    file(RELATIVE_PATH relative ${PROJECT_SOURCE_DIR} ${path})
+    string(APPEND batch "#include \"${relative}\"\n")
+    set_source_files_properties(${source} PROPERTIES HEADER_FILE_ONLY ON)
+    math(EXPR count "${count} + 1")
+    if(count EQUAL 8)
+      list(APPEND batches "${batch}")
+      set(batch "")
+      set(count 0)
+    endif()
+  endforeach()
+  if(count GREATER 0)
+    list(APPEND batches "${batch}")
+  endif()
+  foreach(content IN LISTS batches)
+    set(file ${CMAKE_CURRENT_BINARY_DIR}/unity/${target}_${index}.cpp)
+    file(CONFIGURE OUTPUT ${file} CONTENT "${content}" @ONLY)
+    target_sources(${target} PRIVATE ${file})
+    math(EXPR index "${index} + 1")
+  endforeach()
+  target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR})
+endfunction()
+
+function(latent_reuse_pch target)
+  set_target_properties(${target} PROPERTIES POSITION_INDEPENDENT_CODE OFF)
+  target_compile_options(${target} PRIVATE -fPIC)
+  target_precompile_headers(${target} REUSE_FROM latent_core)
+  latent_warnings(${target})
+endfunction()
+
+# One private PCH for torch (~20 s a translation unit without it); other targets reuse it
+# (REUSE_FROM). Named in angle brackets, the generated header holds no absolute path, so that clones
+# in different folders share ccache entries for it and for everything compiled against it.
+function(latent_torch_pch target)
+  target_precompile_headers(${target} PRIVATE <torch/torch.h> <functional> <map> <string> <vector>)
+  # ccache hashes the header's ".sum" instead of the header itself (CCACHE_PCH_EXTSUM, set with the
+  # launcher): a text that changes with what the header is made of (the compiler, LibTorch's version
+  # and headers' version file, the flags), not with the folder it was built in (the header records
+  # that folder, so its own bytes would differ in every clone and nothing compiled with it would hit).
+  if(CCACHE_PROGRAM AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    set(pch_inputs "${CMAKE_CXX_COMPILER_ID} ${CMAKE_CXX_COMPILER_VERSION}\nTorch ${Torch_VERSION}\n")
+    foreach(dir IN LISTS TORCH_INCLUDE_DIRS)
+      if(EXISTS ${dir}/torch/version.h)
+        file(SHA256 ${dir}/torch/version.h version_hash)
+        string(APPEND pch_inputs "${version_hash}\n")
+      endif()
+    endforeach()
+    string(TOUPPER "${CMAKE_BUILD_TYPE}" build_type)
+    string(APPEND pch_inputs "${CMAKE_CXX_FLAGS} ${CMAKE_CXX_FLAGS_${build_type}} ${TORCH_CXX_FLAGS} ${LATENT_SANITIZE} ${LATENT_FUZZ} "
+           "${LATENT_WERROR}\n<torch/torch.h> <functional> <map> <string> <vector>\n")
+    string(SHA256 pch_sum "${pch_inputs}")
+    file(CONFIGURE OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/${target}.dir/cmake_pch.hxx.gch.sum CONTENT "${pch_sum}\n")
+  endif()
+endfunction()
