@@ -3,7 +3,7 @@
 // SmallBatchDenseKernels): bf16 as its bits, 16-float vectors, and the compile-time variants the
 // loops are built in. Include from .cpp only.
 #include "kernels/Bf16.h"
-#include "kernels/KernelIsa.h"
+#include "runtime/KernelIsa.h"
 
 #include <cstdint>
 #include <cstring>

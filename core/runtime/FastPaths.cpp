@@ -1,7 +1,7 @@
 #include "runtime/FastPaths.h"
 
 #include "runtime/Gemm.h"
-#include "kernels/KernelIsa.h"
+#include "runtime/KernelIsa.h"
 
 #include <torch/csrc/jit/frontend/tracer.h>
 #include <torch/torch.h>

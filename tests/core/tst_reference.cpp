@@ -14,7 +14,7 @@
 #include "models/ModelFactory.h"
 #include "runtime/FastPaths.h"
 #include "runtime/Gemm.h"
-#include "kernels/KernelIsa.h"
+#include "runtime/KernelIsa.h"
 #include "kernels/KernelSupport.h"
 #include "runtime/RuntimeInfo.h"
 #include "training/Loss.h"

@@ -1,4 +1,4 @@
-#include "kernels/KernelIsa.h"
+#include "runtime/KernelIsa.h"
 
 #include <algorithm>
 #include <atomic>
