@@ -4,6 +4,8 @@
 
 #include <torch/cuda.h>
 
+#include <optional>
+
 namespace latent {
 
 namespace {
@@ -50,11 +52,19 @@ std::string resolveDevice(const std::string& choice)
 
 torch::Device torchDevice(const std::string& resolvedName) { return torch::Device(resolvedName); }
 
-torch::Device deviceOf(const torch::nn::Module& module)
+namespace {
+// The first weight or buffer depth-first, without the recursive parameters() (which names every
+// weight in strings: a microsecond or two on every drag decode, which asks this).
+std::optional<torch::Device> firstTensorDevice(const torch::nn::Module& module)
 {
-    for (const auto& p : module.parameters()) return p.device();
-    for (const auto& b : module.buffers()) return b.device();
-    return torch::kCPU;
+    for (const auto& p : module.parameters(/*recurse=*/false)) return p.device();
+    for (const auto& b : module.buffers(/*recurse=*/false)) return b.device();
+    for (const auto& child : module.children())
+        if (const auto d = firstTensorDevice(*child)) return d;
+    return std::nullopt;
 }
+}  // namespace
+
+torch::Device deviceOf(const torch::nn::Module& module) { return firstTensorDevice(module).value_or(torch::Device(torch::kCPU)); }
 
 }  // namespace latent

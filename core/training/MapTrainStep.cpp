@@ -21,18 +21,18 @@ void MapTrainStep::beginEpoch(int /*epoch*/)
 
 LossFigures MapTrainStep::update(const torch::Tensor& total, LossFigures figures, const torch::Tensor& images)
 {
-    if (!std::isfinite(total.item<float>())) {  // no update from a diverged loss
-        figures.total = std::numeric_limits<double>::quiet_NaN();
-        return figures;
+    if (!std::isfinite(total.item<float>()))
+        figures.total = std::numeric_limits<double>::quiet_NaN();  // applyGradients makes no update from it
+    else {
+        optimizer_->zeroGrad();
+        total.backward();
     }
-    optimizer_->zeroGrad();
-    total.backward();
     return applyGradients(figures, images);
 }
 
 LossFigures MapTrainStep::applyGradients(LossFigures figures, const torch::Tensor& images)
 {
-    if (!std::isfinite(figures.total)) {
+    if (!std::isfinite(figures.total)) {  // no update from a diverged loss
         figures.total = std::numeric_limits<double>::quiet_NaN();
         return figures;
     }

@@ -169,10 +169,11 @@ double Trainer::waitWhilePaused() const
 LossFigures Trainer::evaluate(AutoencoderImpl& model, const ModelSpec& spec, const ImageDataset& data, int batchSize)
 {
     torch::NoGradGuard noGrad;
+    const torch::Device device = deviceOf(model);
     LossMeter sum;
     for (int64_t start = 0; start < data.size(); start += batchSize) {
         const int64_t len = std::min<int64_t>(batchSize, data.size() - start);
-        const TrainBatch b = makeBatch(spec, data, torch::arange(start, start + len), deviceOf(model));
+        const TrainBatch b = makeBatch(spec, data, torch::arange(start, start + len), device);
         const LossParts parts = computeLoss(model.forward(b.input, b.labels), b.target, spec.reconstruction, 1.0);
         sum.add({parts.total.item<double>(), parts.reconstruction.item<double>(), parts.kl.item<double>(), 0, 0}, len);
     }

@@ -133,7 +133,7 @@ LossFigures UmapMapTrainStep::referenceGradients(const Draws& draws)
 
 LossFigures UmapMapTrainStep::handWrittenGradients(const Draws& draws)
 {
-    if (!handWritten_) handWritten_ = std::make_unique<DenseAutoencoderGradients>(model_, false);
+    if (!handWritten_) throw std::logic_error("UmapMapTrainStep::handWrittenGradients on a step made for the reference path");
     LossFigures out;
     const torch::Tensor z = handWritten_->encode(draws.encoderInput).detach().requires_grad_(true);
     out.reconstruction = handWritten_->reconstruct(draws.heads.size(0), draws.target, loss_);

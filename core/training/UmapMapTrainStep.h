@@ -43,7 +43,8 @@ public:
 
     Draws draw(const TrainBatch& batch) const;
     // The loss's gradients in every parameter's .grad() (overwritten) and its figures: through
-    // autograd over the whole model (the reference) or the hand-written pass. Nothing is updated.
+    // autograd over the whole model (the reference) or the hand-written pass (a step made with the
+    // fast paths on: handWritten()). Nothing is updated.
     LossFigures referenceGradients(const Draws& draws);
     LossFigures handWrittenGradients(const Draws& draws);
     bool handWritten() const { return handWritten_ != nullptr; }
