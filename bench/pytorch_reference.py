@@ -4,7 +4,7 @@ files, for the side-by-side figures of docs/PERFORMANCE.md.
 
 The architectures, losses and optimisers are those of core/models and core/training (layer for
 layer; see each class below), batch 128, Adam lr 1e-3 (aae: the adversarial phases at lr / 2 with
-betas 0.5, 0.999). Scores follow core/analysis/Evaluator.h: neg_elbo (VAEs, z sampled once),
+betas 0.5, 0.999). Scores follow core/training/Evaluator.h: neg_elbo (VAEs, z sampled once),
 recon_mse of the mean-code reconstruction, pca_mse with as many components as the code, psnr
 (psnr_input for dae, psnr_bilinear for sr), knn_latent / knn_pca (5-NN, train -> test),
 cvae_sample_accuracy, code_mean_max_abs and code_std_max_dev. The training set is one float tensor

@@ -2,8 +2,8 @@
 
 #include "analysis/Generation.h"
 #include "data/DatasetLocator.h"
-#include "data/Transforms.h"
-#include "io/TorchScriptModel.h"
+#include "models/ModelInput.h"
+#include "persistence/TorchScriptModel.h"
 #include "models/ModelCatalog.h"
 #include "runtime/ComputeDevice.h"
 #include "runtime/TorchDevice.h"

@@ -2,7 +2,7 @@
 // What latent-cli's commands share: --threads, --help, loading --model and its dataset, and the
 // checks that a model has the latent space a command needs.
 #include "ArgParser.h"
-#include "io/Checkpoint.h"
+#include "persistence/Checkpoint.h"
 
 #include <string>
 #include <vector>

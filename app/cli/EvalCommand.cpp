@@ -1,7 +1,7 @@
 #include "CliSupport.h"
 #include "Commands.h"
 #include "JsonWriter.h"
-#include "analysis/Evaluator.h"
+#include "training/Evaluator.h"
 #include "data/DatasetLocator.h"
 
 #include <cstdio>

@@ -1,7 +1,7 @@
 #include "CliSupport.h"
 #include "Commands.h"
 #include "JsonWriter.h"
-#include "io/TorchScriptModel.h"
+#include "persistence/TorchScriptModel.h"
 
 #include <iostream>
 

@@ -2,7 +2,7 @@
 #include "Commands.h"
 #include "JsonWriter.h"
 #include "analysis/Analysis.h"
-#include "io/PngWriter.h"
+#include "image/PngWriter.h"
 
 #include <iostream>
 

@@ -4,12 +4,12 @@
 #include "ArgParser.h"
 #include "JsonWriter.h"
 
-#include "io/Checkpoint.h"
-#include "io/KeptModels.h"
+#include "persistence/Checkpoint.h"
+#include "persistence/KeptModels.h"
 #include "image/DigitPreprocessor.h"
 #include "image/DigitRestoration.h"
 #include "ImageFile.h"
-#include "io/PngWriter.h"
+#include "image/PngWriter.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -3,7 +3,7 @@
 #include "JsonWriter.h"
 #include "analysis/Analysis.h"
 #include "analysis/Generation.h"
-#include "io/PngWriter.h"
+#include "image/PngWriter.h"
 
 #include <iostream>
 

@@ -2,7 +2,7 @@
 #include "Commands.h"
 #include "JsonWriter.h"
 #include "data/DatasetLocator.h"
-#include "io/Checkpoint.h"
+#include "persistence/Checkpoint.h"
 #include "io/NumberText.h"
 #include "models/ModelCatalog.h"
 #include "models/ModelFactory.h"

@@ -4,7 +4,7 @@
 #include "training/NeighbourEmbedding.h"
 #include "models/ModelFactory.h"
 #include "models/ModelSpec.h"
-#include "data/Transforms.h"
+#include "models/ModelInput.h"
 #include <torch/torch.h>
 #include <cmath>
 #include <cstdio>

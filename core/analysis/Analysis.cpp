@@ -2,7 +2,7 @@
 
 #include <limits>
 
-#include "data/Transforms.h"
+#include "models/ModelInput.h"
 #include "runtime/TorchDevice.h"
 
 #include <cmath>

@@ -1,6 +1,6 @@
 #include "analysis/Scores.h"
 
-#include "data/Transforms.h"
+#include "models/ModelInput.h"
 #include "runtime/TorchDevice.h"
 
 namespace latent {

@@ -1,7 +1,5 @@
 #include "data/Transforms.h"
 
-#include "models/ModelCatalog.h"
-
 #include <torch/torch.h>
 
 namespace latent {
@@ -28,14 +26,6 @@ torch::Tensor upscale(const torch::Tensor& images, int size, bool bicubic)
     else
         opts.mode(torch::kBilinear);
     return F::interpolate(images, opts).clamp_(0.0, 1.0);
-}
-
-torch::Tensor modelInput(const ModelSpec& spec, const torch::Tensor& clean)
-{
-    const ModelKindInfo& kind = ModelCatalog::info(spec.kind);
-    if (kind.noisyInput) return addGaussianNoise(clean, spec.noiseStd);
-    if (kind.smallInput) return downsample(clean, spec.downscale);
-    return clean;
 }
 
 }  // namespace latent

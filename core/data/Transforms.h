@@ -1,6 +1,4 @@
 #pragma once
-#include "models/ModelSpec.h"
-
 #include <torch/types.h>
 
 namespace latent {
@@ -12,7 +10,5 @@ torch::Tensor addGaussianNoise(const torch::Tensor& images, double stddev);
 torch::Tensor downsample(const torch::Tensor& images, int factor);
 // Upscale to size x size, bilinear or bicubic (clamped), as baselines for super-resolution.
 torch::Tensor upscale(const torch::Tensor& images, int size, bool bicubic);
-// What a model of this spec is fed for a batch of clean images (noisy for dae, small for sr).
-torch::Tensor modelInput(const ModelSpec& spec, const torch::Tensor& clean);
 
 }  // namespace latent

@@ -29,7 +29,7 @@ torch::Tensor DenseAutoencoderImpl::decodeForDisplay(const torch::Tensor& z, con
 torch::Tensor DenseAutoencoderImpl::decodeWith(const torch::Tensor& z, Bf16WeightCache* bf16)
 {
     const int64_t side = int64_t(std::lround(std::sqrt(double(options.imagePixels))));
-    if (smallBatchApplies(*this, z)) {  // a single point: plain loops instead of LibTorch's operations
+    if (runsInference(z) && z.size(0) <= kSmallBatchMaxRows) {  // a single point: plain loops instead of LibTorch's operations
         auto linear = [&](size_t i) { return decoder[i]->as<nn::Linear>(); };
         return runDenseSteps(z, {{linear(0), true}, {linear(2), true}, {linear(4), false}}, bf16).view({-1, 1, side, side});
     }

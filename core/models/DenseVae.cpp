@@ -47,7 +47,7 @@ torch::Tensor DenseVaeImpl::decodeWith(const torch::Tensor& z, const torch::Tens
 {
     const int64_t side = int64_t(std::lround(std::sqrt(double(options.imagePixels))));
     const torch::Tensor in = withLabels(z, labels);
-    if (smallBatchApplies(*this, in))  // a single point: plain loops instead of LibTorch's operations
+    if (runsInference(in) && in.size(0) <= kSmallBatchMaxRows)  // a single point: plain loops instead of LibTorch's operations
         return runDenseSteps(in, {{decoderHidden.get(), true}, {decoderOutput.get(), false}}, bf16).view({-1, 1, side, side});
     return decoderOutput(torch::relu(decoderHidden(in))).view({-1, 1, side, side});
 }

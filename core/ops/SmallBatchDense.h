@@ -1,5 +1,5 @@
 #pragma once
-#include "models/Autoencoder.h"
+#include <torch/torch.h>
 
 #include <mutex>
 #include <vector>
@@ -13,13 +13,8 @@ struct DenseStep {
     bool relu;
 };
 
-// Whether the loops may stand in for model's layers: AutoencoderImpl::runsInference, at most
-// kSmallBatchMaxRows rows.
+// The most rows the loops take (a model asks before it hands its layers over).
 constexpr int64_t kSmallBatchMaxRows = 4;
-inline bool smallBatchApplies(const AutoencoderImpl& model, const torch::Tensor& x)
-{
-    return model.runsInference(x) && x.size(0) <= kSmallBatchMaxRows;
-}
 
 // bf16 copies of a model's dense weights, for the pictures it shows (decodeForDisplay): a single
 // point reads every weight once, so half the bytes is most of the time. A copy is made again when

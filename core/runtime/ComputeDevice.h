@@ -8,7 +8,7 @@ namespace latent {
 // Where a command computes: the CPU or a CUDA GPU. Debian's LibTorch has no CUDA, so there the only
 // device is the CPU; a build against PyTorch's CUDA LibTorch (README, "Building against PyTorch's
 // LibTorch") sees the GPUs. Checkpoints are written from CPU copies and read onto the CPU, so a
-// file saved from a GPU run opens on any build (io/Checkpoint). Without torch in its header: the
+// file saved from a GPU run opens on any build (persistence/Checkpoint). Without torch in its header: the
 // window's form lists the devices too (runtime/TorchDevice.h has the torch side).
 class DeviceUnavailable : public std::runtime_error {
     using std::runtime_error::runtime_error;

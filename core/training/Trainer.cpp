@@ -1,6 +1,6 @@
 #include "training/Trainer.h"
 
-#include "data/Transforms.h"
+#include "models/ModelInput.h"
 #include "training/Loss.h"
 #include "training/TrainStepFactory.h"
 #include "runtime/TorchDevice.h"

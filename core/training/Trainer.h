@@ -2,7 +2,7 @@
 #include "models/Autoencoder.h"
 #include "data/ImageDataset.h"
 #include "models/ModelSpec.h"
-#include "training/TrainingState.h"
+#include "persistence/TrainingState.h"
 #include "training/TrainOptions.h"
 
 #include <atomic>

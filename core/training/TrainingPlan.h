@@ -1,9 +1,9 @@
 #pragma once
 #include "data/ImageDataset.h"
-#include "io/Checkpoint.h"
+#include "persistence/Checkpoint.h"
 #include "models/ModelSpec.h"
 #include "training/TrainOptions.h"
-#include "training/TrainingState.h"
+#include "persistence/TrainingState.h"
 
 #include <map>
 #include <optional>

@@ -8,7 +8,7 @@
 #include "models/MlpVae.h"
 #include "data/MnistPackage.h"
 #include "io/Sha256.h"
-#include "io/PngWriter.h"
+#include "image/PngWriter.h"
 #include "TestData.h"
 
 #include <QDir>

@@ -1,7 +1,7 @@
 // moc reads only this file's test class: without the headers (LibTorch's above all) it runs in
 // under a second instead of six.
 #ifndef Q_MOC_RUN
-#include "io/Checkpoint.h"
+#include "persistence/Checkpoint.h"
 #include "models/ModelFactory.h"
 #include "TestData.h"
 

@@ -1,7 +1,7 @@
 // moc reads only this file's test class: without the headers (LibTorch's above all) it runs in
 // under a second instead of six.
 #ifndef Q_MOC_RUN
-#include "io/Checkpoint.h"
+#include "persistence/Checkpoint.h"
 #include "runtime/ComputeDevice.h"
 #include "runtime/TorchDevice.h"
 #include "training/Trainer.h"

@@ -4,7 +4,7 @@
 #include "analysis/Analysis.h"
 #include "analysis/GaussianMixture.h"
 #include "analysis/Generation.h"
-#include "io/Checkpoint.h"
+#include "persistence/Checkpoint.h"
 #include "models/MapAutoencoder.h"
 #include "models/ModelFactory.h"
 #include "TestData.h"

@@ -9,7 +9,7 @@
 #include "TestData.h"
 #include "analysis/Analysis.h"
 #include "analysis/NeighbourGraph.h"
-#include "data/Transforms.h"
+#include "models/ModelInput.h"
 #include "models/ModelCatalog.h"
 #include "models/ModelFactory.h"
 #include "runtime/FastPaths.h"

@@ -8,11 +8,11 @@
 #include "data/IdxWriter.h"
 #include "data/MnistPackage.h"
 #include "io/Sha256.h"
-#include "io/PngWriter.h"
+#include "image/PngWriter.h"
 #include "io/SafeFile.h"
-#include "io/Checkpoint.h"
+#include "persistence/Checkpoint.h"
 #include "models/ModelFactory.h"
-#include "io/TorchScriptModel.h"
+#include "persistence/TorchScriptModel.h"
 
 #include <QtTest>
 

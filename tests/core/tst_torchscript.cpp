@@ -5,9 +5,9 @@
 // under a second instead of six.
 #ifndef Q_MOC_RUN
 #include "analysis/Analysis.h"
-#include "analysis/Evaluator.h"
+#include "training/Evaluator.h"
 #include "models/ModelFactory.h"
-#include "io/TorchScriptModel.h"
+#include "persistence/TorchScriptModel.h"
 #include "TestData.h"
 
 #include <QFile>

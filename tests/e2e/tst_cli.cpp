@@ -3,7 +3,7 @@
 // under a second instead of six.
 #ifndef Q_MOC_RUN
 #include "data/IdxWriter.h"
-#include "io/Checkpoint.h"
+#include "persistence/Checkpoint.h"
 #include "TestData.h"
 
 #include <QDir>

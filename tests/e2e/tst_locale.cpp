@@ -11,7 +11,7 @@
 #include "TestData.h"
 #include "widgets/TrainingPanel.h"
 #include "io/NumberText.h"
-#include "io/Checkpoint.h"
+#include "persistence/Checkpoint.h"
 #include "models/ModelSpec.h"
 #include "training/TrainOptions.h"
 

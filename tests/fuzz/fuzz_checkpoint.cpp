@@ -1,7 +1,7 @@
 // libFuzzer target: Checkpoint::load on any bytes. A bad file must end in CheckpointError (with a
 // message); a good one in a model that decodes a code of its size to an image.
 #include "MemoryFile.h"
-#include "io/Checkpoint.h"
+#include "persistence/Checkpoint.h"
 #include "models/ModelCatalog.h"
 
 #include <torch/torch.h>

@@ -6,7 +6,7 @@
 #ifndef Q_MOC_RUN
 #include "analysis/Analysis.h"
 #include "session/AutosaveStore.h"
-#include "io/Checkpoint.h"
+#include "persistence/Checkpoint.h"
 #include "models/ModelFactory.h"
 #include "session/DigitDataset.h"
 #include "data/ImageDataset.h"

@@ -4,7 +4,7 @@
 // under a second instead of six.
 #ifndef Q_MOC_RUN
 #include "analysis/Analysis.h"
-#include "io/Checkpoint.h"
+#include "persistence/Checkpoint.h"
 #include "data/IdxWriter.h"
 #include "session/BackgroundJob.h"
 #include "TestData.h"

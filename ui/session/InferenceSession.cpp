@@ -1,16 +1,17 @@
 #include "session/InferenceSession.h"
 
 #include "analysis/Analysis.h"
-#include "io/Checkpoint.h"
+#include "persistence/Checkpoint.h"
 #include "session/DigitDataset.h"
 #include "image/DigitRestoration.h"
 #include "analysis/Generation.h"
 #include "analysis/Scores.h"
 #include "models/ModelCatalog.h"
-#include "io/TorchScriptModel.h"
+#include "persistence/TorchScriptModel.h"
 #include "runtime/ParallelFor.h"
 #include "data/ImageDataset.h"
 #include "data/Transforms.h"
+#include "models/ModelInput.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 // No torch headers.
 #include "session/TrainingWorker.h"
-#include "io/KeptModels.h"  // core, torch-free
+#include "persistence/KeptModels.h"  // core, torch-free
 
 #include <QObject>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "session/TrainingWorker.h"
 
-#include "io/Checkpoint.h"
+#include "persistence/Checkpoint.h"
 #include "io/NumberText.h"
 #include "session/DigitDataset.h"
 #include "session/InferenceSession.h"

@@ -1,5 +1,6 @@
 #pragma once
-#include "session/InferenceSession.h"  // LatentCodes, DecodedGrid (no torch)
+#include "widgets/LatentMapPainter.h"
+#include "widgets/LatentMapState.h"
 
 #include <QImage>
 #include <QPolygonF>
@@ -12,85 +13,76 @@
 // manifold grid. Left-drag moves a cursor whose position the window decodes; a click on a digit
 // selects it; wheel zooms about the mouse; right/middle-drag or Shift+drag pans; double-click
 // fits. Grid and scatter are painted into a cached layer so that a cursor move repaints cheaply.
+// What is shown where (codes, subset, classes, viewport, hit tests) is its LatentMapState.
 class LatentView : public QWidget {
     Q_OBJECT
 public:
-    // How the points lie over the grid (the latent panel's "Points" row). The defaults let the
-    // grid's digits read through the 10,000 test codes of MNIST in the default window.
-    struct PointStyle {
-        double size = 4.0;          // marker width in pixels
-        double opacity = 0.5;       // of the points
-        int limit = 2000;           // points drawn: -1 all, 0 none, N about N (each class its share)
-        double gridOpacity = 0.85;  // of the decoded grid
-        bool clusterLabels = true;  // each class's label at the median of its drawn points
-    };
+    using PointStyle = LatentPointStyle;
 
     explicit LatentView(QWidget* parent = nullptr);
 
     void setPointStyle(const PointStyle& style);
     const PointStyle& pointStyle() const { return style_; }
-    // Whether point `index` is drawn (and can be clicked): its class shown, within the subset.
-    bool isPointDrawn(int index) const;
-    // Shows label's class alone; asked again for the class shown alone, shows every class.
-    void showOnlyLabel(int label);
-    // Where each class's label is drawn (latent coordinates of the plotted dims); empty without
-    // cluster labels. For tests and the tooltip.
+    const LatentMapState& state() const { return map_; }
+    bool isPointDrawn(int index) const { return map_.isPointDrawn(index); }
+    void showOnlyLabel(int label);  // LatentMapState::showOnlyLabel
+    // Where each class's label is drawn (the class medians); empty without cluster labels.
     std::vector<std::pair<int, QPointF>> clusterLabelPoints() const;
     // The grid cell under the mouse (highlighted), as row * n + column; -1: none.
     int hoveredCell() const { return hoveredCell_; }
 
     void setCodes(std::shared_ptr<const LatentCodes> codes);
-    std::shared_ptr<const LatentCodes> codes() const { return codes_; }
+    const std::shared_ptr<const LatentCodes>& codes() const { return map_.codes(); }
     void setDims(int dimX, int dimY);
-    int dimX() const { return dimX_; }
-    int dimY() const { return dimY_; }
+    int dimX() const { return map_.dimX(); }
+    int dimY() const { return map_.dimY(); }
     void setGrid(const DecodedGrid& grid);
-    const DecodedGrid& grid() const { return grid_; }
+    const DecodedGrid& grid() const { return map_.grid(); }
     void setGridVisible(bool visible);
     void setClassNames(const QStringList& names);
     // How the axes are named in the title and tooltips: "z" from 0 (z0, z1: the latent dims) by
     // default; the PCA view says "PC" from 1.
     void setAxisNames(const QString& prefix, int firstNumber);
-    QString axisName(int dim) const;  // legend text per label (digits when empty)
+    QString axisName(int dim) const;
     // Shown in the middle when there is nothing to plot (no dataset, no model, no latent space).
     void setMessage(const QString& message);
     void clearModel();  // drops codes, grid, cursor and selection
 
     // Latent <-> widget coordinates (equal scale on both axes, y up).
-    QPointF latentAt(const QPointF& widgetPos) const;
-    QPointF widgetAt(const QPointF& latent) const;
-    QRectF visibleArea() const;
+    QPointF latentAt(const QPointF& widgetPos) const { return map_.latentAt(widgetPos); }
+    QPointF widgetAt(const QPointF& latent) const { return map_.viewAt(latent); }
+    QRectF visibleArea() const { return map_.visibleArea(); }
     void setVisibleArea(const QRectF& area);
     void fitToData();  // and follow the codes again
-    bool followsData() const { return followData_; }
+    bool followsData() const { return map_.followsData(); }
 
-    bool hasCursor() const { return hasCursor_; }
-    QPointF cursorPoint() const { return cursor_; }
-    void setCursorPoint(const QPointF& latent);  // moves the marker; emits nothing
-    int selectedIndex() const { return selected_; }
+    bool hasCursor() const { return marks_.hasCursor; }
+    QPointF cursorPoint() const { return marks_.cursor; }
+    void setCursorPoint(const QPointF& latent) { moveCursor(latent); }  // moves the marker; emits nothing
+    int selectedIndex() const { return marks_.selected; }
     void setSelectedIndex(int index);
 
     // A user's digit: its code (mean) in the plotted dims and, for a VAE, the standard deviations
     // of q(z|x) drawn as 1- and 2-sigma ellipses.
     void setMarker(const QPointF& mean, const QSizeF& sigma);
     void clearMarker();
-    bool hasMarker() const { return hasMarker_; }
-    QPointF markerPoint() const { return marker_; }
+    bool hasMarker() const { return marks_.hasMarker; }
+    QPointF markerPoint() const { return marks_.marker; }
 
     // A path through latent space (interpolation), in the plotted dims; empty: none.
     void setPath(const QPolygonF& path);
-    const QPolygonF& pathPoints() const { return path_; }
+    const QPolygonF& pathPoints() const { return marks_.path; }
 
-    bool isLabelVisible(int label) const;
+    bool isLabelVisible(int label) const { return map_.isLabelVisible(label); }
     void setLabelVisible(int label, bool visible);
-    int pointCount() const { return codes_ ? codes_->count : 0; }
-    int visiblePointCount() const;
+    int pointCount() const { return map_.pointCount(); }
+    int visiblePointCount() const { return map_.visiblePointCount(); }
     // Index of the visible point nearest to widgetPos within radius pixels, or -1.
-    int pointAt(const QPointF& widgetPos, double radius = 6.0) const;
+    int pointAt(const QPointF& widgetPos, double radius = 6.0) const { return map_.pointAt(widgetPos, radius); }
     QRect legendRect(int label) const;  // where the legend entry of a label is (for clicks, tests)
 
-    static QColor labelColor(int label);
-    static bool labelUsesSquare(int label);
+    static QColor labelColor(int label) { return LatentMapPainter::labelColor(label); }
+    static bool labelUsesSquare(int label) { return LatentMapPainter::labelUsesSquare(label); }
 
 Q_SIGNALS:
     void cursorMoved(const QPointF& latent);
@@ -115,50 +107,23 @@ private:
     enum class Drag { None, PendingClick, Cursor, Pan };
     void invalidateLayer();  // everything: the points too
     void invalidateGrid();   // the grid and the axes
-    void fitArea();
+    void viewportChanged();  // repaint all and say so
     void rebuildLayer();
-    void paintGrid(QPainter& p) const;
-    void paintAxes(QPainter& p) const;
-    void paintScatter(QPainter& p) const;
-    void paintLegend(QPainter& p) const;
-    void paintClusterLabels(QPainter& p) const;
-    // The grid's tile edges in latent units (halfway between neighbouring centres).
-    std::vector<double> gridEdges(const std::vector<double>& centres) const;
-    QRectF cellRect(int cell) const;  // in widget coordinates
-    int cellAt(const QPointF& widgetPos) const;
     void setHoveredCell(int cell);
-    void updateSubset();
-    int legendCount() const;
     int legendHit(const QPoint& pos) const;
     void moveCursorTo(const QPointF& widgetPos);
-    void zoomAbout(const QPointF& widgetPos, double factor);
+    QString toolTipAt(const QPoint& pos) const;
 
-    std::shared_ptr<const LatentCodes> codes_;
-    int classCount_ = 0;  // labels 0..classCount_-1 appear in the legend
-    DecodedGrid grid_;
+    LatentMapState map_;
     QImage gridPaper_;  // the grid inverted: dark ink on light paper, so colours read over it
-    bool gridVisible_ = true;
-    int dimX_ = 0, dimY_ = 1;
     QStringList classNames_;
     QString message_;
-    uint32_t hiddenLabels_ = 0;
     PointStyle style_;
-    std::vector<char> inSubset_;  // per code: drawn under style_.limit
     int hoveredCell_ = -1;
-
-    QPointF centre_{0, 0};
-    double scale_ = 40.0;     // pixels per latent unit
-    bool followData_ = true;  // refit when the codes change, until the user zooms or pans
     QString axisPrefix_ = QStringLiteral("z");
     int axisFirstNumber_ = 0;
 
-    bool hasCursor_ = false;
-    QPointF cursor_;
-    int selected_ = -1;
-    QPolygonF path_;
-    bool hasMarker_ = false;
-    QPointF marker_;
-    QSizeF markerSigma_;
+    LatentMapMarks marks_;
 
     Drag drag_ = Drag::None;
     QPoint pressPos_, lastPos_;

@@ -1,4 +1,4 @@
-#include "analysis/Evaluator.h"
+#include "training/Evaluator.h"
 
 #include "analysis/Analysis.h"
 #include "analysis/Generation.h"

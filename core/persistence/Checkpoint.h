@@ -1,7 +1,7 @@
 #pragma once
 #include "models/Autoencoder.h"
 #include "models/ModelSpec.h"
-#include "training/TrainingState.h"
+#include "persistence/TrainingState.h"
 
 #include <optional>
 #include <stdexcept>

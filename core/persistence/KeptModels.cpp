@@ -1,4 +1,4 @@
-#include "io/KeptModels.h"
+#include "persistence/KeptModels.h"
 
 #include "models/ModelCatalog.h"
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "io/Checkpoint.h"
+#include "persistence/Checkpoint.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "io/TorchScriptModel.h"
+#include "persistence/TorchScriptModel.h"
 
 #include "io/SafeFile.h"
 #include "io/ArchiveProbe.h"

@@ -1,4 +1,4 @@
-#include "io/PngWriter.h"
+#include "image/PngWriter.h"
 
 #include "io/SafeFile.h"
 

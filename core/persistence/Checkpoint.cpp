@@ -1,4 +1,4 @@
-#include "io/Checkpoint.h"
+#include "persistence/Checkpoint.h"
 
 #include "io/SafeFile.h"
 #include "io/ArchiveProbe.h"
