@@ -88,7 +88,7 @@ case "$mode" in
   setup) ;;
   test)
     cd "$build"
-    ctest --output-on-failure --timeout 900
+    ctest --output-on-failure --timeout 900 -j "${LATENT_JOBS:-2}"
     ;;
   run)
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then

@@ -5,6 +5,7 @@
 #include "data/IdxWriter.h"
 #include "persistence/Checkpoint.h"
 #include "TestData.h"
+#include "TestShard.h"
 
 #include <QDir>
 #include <QFile>
@@ -59,7 +60,18 @@ class TestCli : public QObject {
         return d.object();
     }
 
+    // The VAE the commands below read: trainThenEvalEncodeDecodeGrid trains it and checks the run;
+    // a share of the program without that function trains the same one here first.
+    QStringList vaeTraining() const
+    {
+        return {"train", "--data", dataDir, "--model",   "vae", "--epochs", "4",  "--batch",
+                "32",    "--seed", "3",     "--threads", "2",   "--out",    model};
+    }
+    bool ensureVae() { return QFile::exists(model) || cli(vaeTraining()).code == 0; }
+
 private Q_SLOTS:
+    void init() { LATENT_SKIP_OTHER_SHARDS(); }
+
     void initTestCase()
     {
         QVERIFY(dir.isValid());
@@ -146,8 +158,7 @@ private Q_SLOTS:
 
     void trainThenEvalEncodeDecodeGrid()
     {
-        const Run t = cli({"train", "--data", dataDir, "--model", "vae", "--epochs", "4", "--batch", "32", "--seed", "3", "--threads", "2",
-                           "--out", model, "--json"});
+        const Run t = cli(vaeTraining() << "--json");
         QVERIFY2(t.code == 0, t.err);
         QVERIFY2(t.err.contains("epoch 4/4"), t.err);  // a progress line per epoch
         QVERIFY(t.err.contains("samples/s"));
@@ -232,6 +243,7 @@ private Q_SLOTS:
     // without CUDA (Debian's) a GPU is refused before any work, exit 2, saying what to use instead.
     void deviceChoiceIsTakenOrRefused()
     {
+        QVERIFY(ensureVae());
         const Run info = cli({"info", "--json"});
         QCOMPARE(info.code, 0);
         const QJsonObject o = json(info.out);
@@ -261,7 +273,7 @@ private Q_SLOTS:
 
     void exportedTorchScriptWorksInEveryCommand()
     {
-        QVERIFY(QFile::exists(model));
+        QVERIFY(ensureVae());
         const QString ts = dir.filePath("vae.ts");
         QCOMPARE(cli({"export", "--model", model, "--out", ts}).code, 2);  // the format must be named
         const Run x = cli({"export", "--model", model, "--torchscript", "--out", ts, "--json"});

@@ -12,7 +12,7 @@
 
 namespace {
 
-latent::GrayImage readFrom(QImageReader& reader, const QString& what, QSize* fileSize)
+latent::GrayImage readFrom(QImageReader& reader, const QString& what, QSize* fileSize, int workingSide)
 {
     const QByteArray format = reader.format();
     if (format.isEmpty() || !reader.canRead())
@@ -27,7 +27,7 @@ latent::GrayImage readFrom(QImageReader& reader, const QString& what, QSize* fil
     if (fileSize) *fileSize = size;
     // Decoded no larger than the preprocessing works at: JPEGs then decode at 1/2 to 1/8 scale
     // (libjpeg's DCT scaling), so a 24-megapixel photo never exists in memory.
-    const int working = latent::PreprocessOptions{}.workingSide;
+    const int working = workingSide > 0 ? workingSide : latent::PreprocessOptions{}.workingSide;
     if (size.isValid() && std::max(size.width(), size.height()) > working)
         reader.setScaledSize(size.scaled(working, working, Qt::KeepAspectRatio));
     QImage image;
@@ -39,7 +39,7 @@ latent::GrayImage readFrom(QImageReader& reader, const QString& what, QSize* fil
 
 }  // namespace
 
-latent::GrayImage ImageFile::read(const QString& path, QSize* fileSize)
+latent::GrayImage ImageFile::read(const QString& path, QSize* fileSize, int workingSide)
 {
     const QFileInfo info(path);
     if (!info.exists()) throw ImageFileError(path.toStdString() + " does not exist");
@@ -48,10 +48,10 @@ latent::GrayImage ImageFile::read(const QString& path, QSize* fileSize)
     QImageReader reader(path);
     reader.setDecideFormatFromContent(true);                             // a PNG named .jpg is still a PNG
     reader.setAllocationLimit(int(kMaxPixels * 8 / (1024 * 1024)) + 1);  // MB: 16-bit RGBA at the limit
-    return readFrom(reader, path, fileSize);
+    return readFrom(reader, path, fileSize, workingSide);
 }
 
-latent::GrayImage ImageFile::readData(const QByteArray& bytes, const QString& what, QSize* fileSize)
+latent::GrayImage ImageFile::readData(const QByteArray& bytes, const QString& what, QSize* fileSize, int workingSide)
 {
     if (bytes.isEmpty()) throw ImageFileError(what.toStdString() + " is empty");
     QBuffer buffer;
@@ -59,7 +59,7 @@ latent::GrayImage ImageFile::readData(const QByteArray& bytes, const QString& wh
     buffer.open(QIODevice::ReadOnly);
     QImageReader reader(&buffer);
     reader.setAllocationLimit(int(kMaxPixels * 8 / (1024 * 1024)) + 1);
-    return readFrom(reader, what, fileSize);
+    return readFrom(reader, what, fileSize, workingSide);
 }
 
 latent::GrayImage ImageFile::fromImage(const QImage& source)

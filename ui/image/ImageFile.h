@@ -22,10 +22,10 @@ public:
     static constexpr int kMaxSide = 16384;            // pixels per side
     static constexpr qint64 kMaxPixels = 50'000'000;  // width x height
 
-    // Pictures larger than the preprocessing's working side are decoded reduced to it;
-    // fileSize (if given) receives the size the file itself has.
-    static latent::GrayImage read(const QString& path, QSize* fileSize = nullptr);
-    static latent::GrayImage readData(const QByteArray& bytes, const QString& what, QSize* fileSize = nullptr);
+    // Pictures larger than workingSide (0: the preprocessing's default, PreprocessOptions) are
+    // decoded reduced to it; fileSize (if given) receives the size the file itself has.
+    static latent::GrayImage read(const QString& path, QSize* fileSize = nullptr, int workingSide = 0);
+    static latent::GrayImage readData(const QByteArray& bytes, const QString& what, QSize* fileSize = nullptr, int workingSide = 0);
     static latent::GrayImage fromImage(const QImage& image);  // alpha kept when the image has it
     static QImage toImage(const latent::GrayImage& image);    // Grayscale8, rounded
     // Through the core's safe writer (whole or not at all); ImageFileError says why not.
