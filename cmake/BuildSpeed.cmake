@@ -7,10 +7,24 @@ find_program(CCACHE_PROGRAM ccache)
 if(CCACHE_PROGRAM)
   # ccache leaves every compile that uses a precompiled header uncached unless it may ignore the
   # header's defines and time stamps (sloppiness), and with GCC it must see which header is used
-  # (-fpch-preprocess). BASEDIR: clones in other folders share the cache.
+  # (-fpch-preprocess). BASEDIR: clones in other folders share the cache. It is the deepest folder
+  # that holds both the sources and the build (the clone itself for build/ inside it, its parent for
+  # cmake -B ../elsewhere), so that every path a compile names is written relative to the build
+  # folder: the build folder's own paths (objects, the PCH, generated headers) too.
+  set(latent_ccache_base ${PROJECT_SOURCE_DIR})
+  while(NOT latent_ccache_base STREQUAL "/")
+    file(RELATIVE_PATH build_from_base ${latent_ccache_base} ${PROJECT_BINARY_DIR})
+    if(NOT build_from_base MATCHES "^\\.\\.")
+      break()
+    endif()
+    get_filename_component(latent_ccache_base ${latent_ccache_base} DIRECTORY)
+  endwhile()
+  if(latent_ccache_base STREQUAL "/")  # not "/": the system's headers would be rewritten too
+    set(latent_ccache_base ${PROJECT_SOURCE_DIR})
+  endif()
   set(CMAKE_CXX_COMPILER_LAUNCHER ${CMAKE_COMMAND} -E env
       "CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime"
-      "CCACHE_BASEDIR=${PROJECT_SOURCE_DIR}" "CCACHE_PCH_EXTSUM=true" ${CCACHE_PROGRAM})
+      "CCACHE_BASEDIR=${latent_ccache_base}" "CCACHE_PCH_EXTSUM=true" ${CCACHE_PROGRAM})
   if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
     add_compile_options(-fpch-preprocess)
   endif()

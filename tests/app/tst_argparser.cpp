@@ -71,7 +71,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");  // a part of the UsageError's text
-        QTest::newRow("unknown option") << QStringList{"--out", "m", "--epoch", "3"} << "unknown option --epoch (see latent-cli train --help)";
+        QTest::newRow("unknown option") << QStringList{"--out", "m", "--epoch", "3"}
+                                        << "unknown option --epoch (see latent-cli train --help)";
         QTest::newRow("stray word") << QStringList{"--out", "m", "fast"} << "unexpected argument 'fast'";
         QTest::newRow("missing value") << QStringList{"--out", "m", "--epochs"} << "--epochs needs a value (N)";
         QTest::newRow("required missing") << QStringList{"--epochs", "3"} << "--out PATH is required";

@@ -6,9 +6,6 @@
 #include "data/DatasetLocator.h"
 #include "data/IdxReader.h"
 #include "models/MlpVae.h"
-#include "data/MnistPackage.h"
-#include "io/Sha256.h"
-#include "image/PngWriter.h"
 #include "TestData.h"
 
 #include <QDir>
@@ -17,68 +14,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <zlib.h>
 #endif
 
 using namespace latent;
-
-namespace {
-uint32_t bigEndian(const uint8_t* p) { return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | p[3]; }
-
-// An 8-bit grayscale PNG read back by a decoder written here from the PNG specification (chunks
-// and their CRCs, IHDR, the IDATs inflated by zlib, the five row filters), independent of the
-// writer; an undefined tensor with `why` set when the file is not such a PNG.
-torch::Tensor readGrayPng(const QByteArray& file, QString& why)
-{
-    const auto* b = reinterpret_cast<const uint8_t*>(file.constData());
-    if (!file.startsWith("\x89PNG\r\n\x1a\n")) return why = "no PNG signature", torch::Tensor();
-    int64_t width = 0, height = 0, pos = 8;
-    std::vector<uint8_t> compressed;
-    bool ended = false;
-    while (!ended && pos + 12 <= file.size()) {
-        const uint32_t length = bigEndian(b + pos);
-        const QByteArray type = file.mid(pos + 4, 4);
-        if (pos + 12 + int64_t(length) > file.size()) return why = "a chunk runs past the end", torch::Tensor();
-        if (crc32(0, b + pos + 4, length + 4) != bigEndian(b + pos + 8 + length)) return why = "bad CRC in " + type, torch::Tensor();
-        const uint8_t* data = b + pos + 8;
-        if (type == "IHDR") {
-            width = bigEndian(data), height = bigEndian(data + 4);
-            if (data[8] != 8 || data[9] != 0 || data[12] != 0) return why = "not 8-bit grayscale, non-interlaced", torch::Tensor();
-        } else if (type == "IDAT") {
-            compressed.insert(compressed.end(), data, data + length);
-        } else if (type == "IEND") {
-            ended = true;
-        }
-        pos += 12 + length;
-    }
-    if (!ended || width <= 0 || height <= 0) return why = "no IEND or no IHDR", torch::Tensor();
-    std::vector<uint8_t> raw(size_t(height * (width + 1)));
-    uLongf rawLength = uLongf(raw.size());
-    if (uncompress(raw.data(), &rawLength, compressed.data(), uLong(compressed.size())) != Z_OK || rawLength != raw.size())
-        return why = "IDAT does not inflate to height x (1 + width) bytes", torch::Tensor();
-    torch::Tensor out = torch::empty({height, width}, torch::kUInt8);
-    uint8_t* px = out.data_ptr<uint8_t>();
-    for (int64_t y = 0; y < height; ++y) {
-        const uint8_t filter = raw[size_t(y * (width + 1))];
-        const uint8_t* in = raw.data() + y * (width + 1) + 1;
-        for (int64_t x = 0; x < width; ++x) {
-            const int a = x > 0 ? px[y * width + x - 1] : 0, up = y > 0 ? px[(y - 1) * width + x] : 0;
-            const int c = x > 0 && y > 0 ? px[(y - 1) * width + x - 1] : 0;
-            const int p = a + up - c, pa = std::abs(p - a), pb = std::abs(p - up), pc = std::abs(p - c);
-            const int predictor[] = {0, a, up, (a + up) / 2, pa <= pb && pa <= pc ? a : pb <= pc ? up : c};
-            if (filter > 4) return why = "unknown row filter", torch::Tensor();
-            px[y * width + x] = uint8_t(in[x] + predictor[filter]);
-        }
-    }
-    return out;
-}
-
-QByteArray fileBytes(const std::string& path)
-{
-    QFile f(QString::fromStdString(path));
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-}  // namespace
 
 class TestAnalysis : public QObject {
     Q_OBJECT
@@ -203,99 +141,6 @@ private Q_SLOTS:
         const torch::Tensor expected = cell.mul(255).round().to(torch::kUInt8);
         QVERIFY(torch::equal(grid.narrow(0, 0, 28).narrow(1, 0, 28), expected));
         QVERIFY(!torch::equal(grid.narrow(0, 0, 28).narrow(1, 0, 28), grid.narrow(0, 84, 28).narrow(1, 84, 28)));
-    }
-    // The PNG read back pixel for pixel (by a decoder of the test's own), enlarged pixels exact; a
-    // save that fails leaves the file that was there as it was.
-    void pngWriterWritesTheImageItWasGiven()
-    {
-        QTemporaryDir dir;
-        const std::string file = dir.filePath("g.png").toStdString();
-        torch::manual_seed(4);
-        const torch::Tensor img = torch::randint(0, 256, {6, 5}, torch::kLong).to(torch::kUInt8);
-        PngWriter::write(file, img);
-        QString why;
-        const torch::Tensor back = readGrayPng(fileBytes(file), why);
-        QVERIFY2(back.defined(), qPrintable(why));
-        QCOMPARE(back.sizes(), img.sizes());
-        QVERIFY(torch::equal(back, img));
-
-        PngWriter::write(file, img, 3);
-        const torch::Tensor big = readGrayPng(fileBytes(file), why);
-        QVERIFY2(big.defined(), qPrintable(why));
-        QCOMPARE(big.sizes(), (std::vector<int64_t>{18, 15}));
-        for (int64_t y = 0; y < 18; ++y)
-            for (int64_t x = 0; x < 15; ++x) QCOMPARE(big[y][x].item<int>(), img[y / 3][x / 3].item<int>());
-
-        const QByteArray before = fileBytes(file);
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, PngWriter::write(file, torch::rand({6, 5})));  // not bytes
-        QCOMPARE(fileBytes(file), before);
-        const std::string missing = dir.filePath("no-such-folder/g.png").toStdString();
-        QVERIFY_THROWS_EXCEPTION(std::exception, PngWriter::write(missing, img));
-        QVERIFY(!QFile::exists(QString::fromStdString(missing)));
-        QCOMPARE(fileBytes(file), before);
-    }
-    void sha256MatchesTheStandardVectors()
-    {
-        // FIPS 180-4 examples, and a million 'a's through many updates of odd sizes.
-        QCOMPARE(Sha256::ofBytes(""), std::string("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
-        QCOMPARE(Sha256::ofBytes("abc"), std::string("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
-        QCOMPARE(Sha256::ofBytes("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
-                 std::string("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"));
-        Sha256 h;
-        const std::string chunk(997, 'a');
-        size_t left = 1000000;
-        while (left > 0) {
-            const size_t n = std::min(left, chunk.size());
-            h.update(chunk.data(), n);
-            left -= n;
-        }
-        QCOMPARE(Sha256::hex(h.finish()), std::string("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"));
-    }
-
-    // The installer of the standard MNIST, on a generated package whose pins are its own files'.
-    void mnistPackageInstallsOnlyWhatMatchesItsPins()
-    {
-        QTemporaryDir dir;
-        const std::string package = dir.filePath("package/data").toStdString(), out = dir.filePath("mnist").toStdString();
-        QVERIFY(QDir().mkpath(QString::fromStdString(package)));
-        testdata::writeIdxFolder(package, testdata::syntheticSplits(60, 10));
-        std::vector<PinnedFile> pins;
-        for (const char* name :
-             {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
-            const std::string path = package + "/" + name;
-            pins.push_back({name, uint64_t(QFileInfo(QString::fromStdString(path)).size()), Sha256::ofFile(path)});
-        }
-        const MnistPackage::Installed r = MnistPackage::install(package, out, pins);
-        QCOMPARE(r.trainCount, int64_t(60));
-        QCOMPARE(r.testCount, int64_t(10));
-        QCOMPARE(DatasetLocator::load(out).train.size(), int64_t(60));
-        QCOMPARE(MnistPackage::installedSource(out), std::string(MnistPackage::kPackage));
-
-        // One byte changed: refused, the file named, the installed dataset untouched.
-        QFile f(QString::fromStdString(package + "/t10k-images-idx3-ubyte"));
-        QVERIFY(f.open(QIODevice::ReadWrite));
-        f.seek(500);
-        const char byte = f.peek(1)[0];
-        f.write(QByteArray(1, char(byte ^ 0x40)));
-        f.close();
-        const std::string before = Sha256::ofFile(out + "/train-images-idx3-ubyte");
-        try {
-            MnistPackage::install(package, out, pins);
-            QFAIL("installed a changed file");
-        } catch (const DownloadError& e) {
-            QVERIFY2(QString(e.what()).contains("t10k-images-idx3-ubyte") && QString(e.what()).contains("SHA-256"), e.what());
-        }
-        QCOMPARE(Sha256::ofFile(out + "/train-images-idx3-ubyte"), before);
-        // A missing or truncated file is named too; the real pins refuse a generated package.
-        QVERIFY(QFile::resize(QString::fromStdString(package + "/train-labels-idx1-ubyte"), 10));
-        try {
-            MnistPackage::verify(package, pins);
-            QFAIL("accepted a truncated file");
-        } catch (const DownloadError& e) {
-            QVERIFY2(QString(e.what()).contains("train-labels-idx1-ubyte") && QString(e.what()).contains("bytes"), e.what());
-        }
-        QVERIFY_THROWS_EXCEPTION(DownloadError, MnistPackage::verify(package));
-        QVERIFY_THROWS_EXCEPTION(DownloadError, MnistPackage::verify(dir.filePath("nowhere").toStdString()));
     }
 };
 

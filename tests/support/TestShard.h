@@ -23,7 +23,7 @@ inline bool inThisShard()
 }  // namespace testdata
 
 // In init(): the row runs only in its own share.
-#define LATENT_SKIP_OTHER_SHARDS()                                                                                                         \
-    do {                                                                                                                                   \
-        if (!testdata::inThisShard()) QSKIP("run by another share (LATENT_TEST_SHARD)");                                                 \
+#define LATENT_SKIP_OTHER_SHARDS()                                                       \
+    do {                                                                                 \
+        if (!testdata::inThisShard()) QSKIP("run by another share (LATENT_TEST_SHARD)"); \
     } while (false)

@@ -6,7 +6,6 @@
 #include "analysis/Analysis.h"
 #include "persistence/Checkpoint.h"
 #include "data/IdxWriter.h"
-#include "session/BackgroundJob.h"
 #include "TestData.h"
 #include "session/TrainingRun.h"
 
@@ -155,47 +154,6 @@ private Q_SLOTS:
         QVERIFY(h.finished->wait(10000 * testdata::slowdown()));
         QCOMPARE(h.finished->first().at(0).value<TrainingWorker::Outcome>(), TrainingWorker::Failed);
         QVERIFY(h.finished->first().at(1).toString().contains("not found"));
-    }
-
-    // A background job's rough result (the coarse grid) reaches the GUI thread while the job still
-    // runs, before the final one; a cancelled job's do not.
-    void backgroundJobHandsOverPartialResults()
-    {
-        BackgroundJob<int> job;
-        std::vector<std::pair<int, bool>> seen;  // value, isBusy() when delivered
-        std::atomic<bool> partialSeen{false};
-        auto deliver = [&](const int& v) {
-            seen.emplace_back(v, job.isBusy());
-            if (v == 1) partialSeen = true;
-        };
-        job.start(
-            [&](const BackgroundJob<int>::Partial& partial) {
-                partial(1);
-                // Finish only once the GUI thread has shown the rough result (or after 10 s).
-                for (int i = 0; i < 1000 && !partialSeen; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-                return 2;
-            },
-            deliver);
-        QTRY_VERIFY_WITH_TIMEOUT(!job.isBusy(), 20000);
-        QCOMPARE(seen.size(), size_t(2));
-        QCOMPARE(seen[0], std::make_pair(1, true));
-        QCOMPARE(seen[1], std::make_pair(2, false));
-
-        seen.clear();
-        std::atomic<bool> release{false};
-        job.start(
-            [&](const BackgroundJob<int>::Partial& partial) {
-                partial(3);
-                for (int i = 0; i < 1000 && !release; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-                return 4;
-            },
-            deliver);
-        job.cancel();
-        QTest::qWait(100);
-        release = true;
-        job.waitForFinished();
-        QTest::qWait(100);
-        QVERIFY(seen.empty());
     }
 };
 
