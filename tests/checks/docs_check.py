@@ -7,6 +7,8 @@ scripts/, resources/, docs/, .ci/); one without an extension may name a class's 
 (core/models/MapAutoencoder -> .h/.cpp). Patterns with * and paths under build folders are skipped.
 A command is the word after "latent-cli "; its flags are the --words after it on the same line,
 up to a pipe, a semicolon, "#" or the end of an inline code span.
+Headline figures live in docs/PERFORMANCE.md: every number in the value columns of README's
+"Headline figures" table must appear there as written (README quotes, never measures).
 usage: docs_check.py REPO_ROOT LATENT_CLI
 """
 import os, re, subprocess, sys
@@ -60,7 +62,23 @@ for doc in docs:
                 if flag not in flags_of[command]:
                     problems.append(f"{rel}:{number}: latent-cli {command} has no --{flag}")
 
+# README's headline figures, each quoted from PERFORMANCE.md.
+performance = open(os.path.join(root, "docs", "PERFORMANCE.md"), encoding="utf-8").read()
+readme = open(os.path.join(root, "README.md"), encoding="utf-8").read()
+headline = readme.split("## Headline figures", 1)[1].split("\n## ", 1)[0] if "## Headline figures" in readme else ""
+figures_seen = 0
+for row in re.findall(r"^\|(.*)\|\s*$", headline, re.M):
+    cells = [c.strip() for c in row.split("|")]
+    if len(cells) < 3 or set(cells[0]) <= set("-: ") or cells[0] == "what":
+        continue
+    for figure in re.findall(r"\d[\d,]*(?:\.\d+)?(?:-\d+(?:\.\d+)?)?[kx%]?", " ".join(cells[1:])):
+        figures_seen += 1
+        if not re.search(r"(?<![\d.])" + re.escape(figure) + r"(?![\d])", performance):
+            problems.append(f"README.md: headline figure {figure} ({cells[0][:50]}...) is not in docs/PERFORMANCE.md")
+if not figures_seen:
+    problems.append("README.md: no headline figures found (a '## Headline figures' table)")
+
 print("\n".join(problems))
 print(f"{len(docs)} documents, {paths_seen} paths and {calls_seen} latent-cli command lines checked against the tree and "
-      f"`{os.path.basename(cli)} --help`: {len(problems)} problems")
+      f"`{os.path.basename(cli)} --help`, {figures_seen} headline figures against docs/PERFORMANCE.md: {len(problems)} problems")
 sys.exit(1 if problems else 0)
