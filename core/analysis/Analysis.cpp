@@ -70,12 +70,12 @@ std::vector<float> gridCoordinates(const GridOptions& o, int latentDim)
     return z;
 }
 
-torch::Tensor decodeImages(AutoencoderImpl& model, const torch::Tensor& z, const torch::Tensor& labels)
+torch::Tensor decodeImages(DisplayDecoder& decoder, const torch::Tensor& z, const torch::Tensor& labels)
 {
     torch::NoGradGuard noGrad;
-    const torch::Device device = deviceOf(model);
+    const torch::Device device = deviceOf(decoder.model());
     auto decode = [&](const torch::Tensor& codes, const torch::Tensor& digits) {
-        return torch::sigmoid(model.decodeForDisplay(codes.to(device), digits.defined() ? digits.to(device) : digits)).squeeze(1).cpu();
+        return torch::sigmoid(decoder.decode(codes.to(device), digits.defined() ? digits.to(device) : digits)).squeeze(1).cpu();
     };
     if (z.size(0) <= kEvalBatch) return decode(z, labels);
     std::vector<torch::Tensor> parts;
@@ -85,6 +85,12 @@ torch::Tensor decodeImages(AutoencoderImpl& model, const torch::Tensor& z, const
             decode(z.narrow(0, start, len), labels.defined() && labels.size(0) == z.size(0) ? labels.narrow(0, start, len) : labels));
     }
     return torch::cat(parts);
+}
+
+torch::Tensor decodeImages(AutoencoderImpl& model, const torch::Tensor& z, const torch::Tensor& labels)
+{
+    DisplayDecoder decoder(std::shared_ptr<AutoencoderImpl>(model.shared_from_this(), &model));  // the same owner
+    return decodeImages(decoder, z, labels);
 }
 
 torch::Tensor toGrayLevels(const torch::Tensor& images01)
@@ -104,10 +110,16 @@ torch::Tensor toGrayLevels(const torch::Tensor& images01)
 
 torch::Tensor decodeGrid(AutoencoderImpl& model, int latentDim, const GridOptions& o)
 {
+    DisplayDecoder decoder(std::shared_ptr<AutoencoderImpl>(model.shared_from_this(), &model));  // the same owner
+    return decodeGrid(decoder, latentDim, o);
+}
+
+torch::Tensor decodeGrid(DisplayDecoder& decoder, int latentDim, const GridOptions& o)
+{
     std::vector<float> coords = gridCoordinates(o, latentDim);
     const int64_t cells = int64_t(o.n) * o.n;
     const torch::Tensor z = torch::from_blob(coords.data(), {cells, latentDim}, torch::kFloat32).clone();
-    const torch::Tensor images = decodeImages(model, z, digitLabels(cells, o.digit));  // [n*n, 28, 28]
+    const torch::Tensor images = decodeImages(decoder, z, digitLabels(cells, o.digit));  // [n*n, 28, 28]
     const int64_t s = images.size(1);
     return toGrayLevels(images.view({o.n, o.n, s, s}).permute({0, 2, 1, 3}).reshape({o.n * s, o.n * s}));
 }

@@ -1,4 +1,5 @@
 #pragma once
+#include "inference/DisplayDecoder.h"
 #include "models/Autoencoder.h"
 #include "data/ImageDataset.h"
 #include "models/ModelSpec.h"
@@ -40,9 +41,14 @@ GridAxes gridAxes(const GridOptions& options);
 // Latent coordinates of grid cell (row, col): row 0 is the top, i.e. the largest y.
 std::vector<float> gridCoordinates(const GridOptions& options, int latentDim);  // [n*n*latentDim]
 // Decodes the grid into one image: uint8 [n*28, n*28].
+torch::Tensor decodeGrid(DisplayDecoder& decoder, int latentDim, const GridOptions& options);
+// Decodes latent vectors [B, latent] into images float [B, 28, 28] in [0, 1] for display
+// (inference/DisplayDecoder); labels (int64 [B]) say which digits a conditional model draws
+// (digitLabels() makes them; noLabels() for others).
+torch::Tensor decodeImages(DisplayDecoder& decoder, const torch::Tensor& z, const torch::Tensor& labels);
+// The same through a decoder made for this call: for a one-off picture (whose bf16 weight copies,
+// made again every call, cost ~0.3 ms: a session keeps its DisplayDecoder).
 torch::Tensor decodeGrid(AutoencoderImpl& model, int latentDim, const GridOptions& options);
-// Decodes latent vectors [B, latent] into images float [B, 28, 28] in [0, 1]; labels (int64 [B])
-// say which digits a conditional model draws (digitLabels() makes them; noLabels() for others).
 torch::Tensor decodeImages(AutoencoderImpl& model, const torch::Tensor& z, const torch::Tensor& labels);
 // Images float [B, h, w] in [0, 1] as uint8 grey levels, rounded as every front end shows them.
 torch::Tensor toGrayLevels(const torch::Tensor& images01);

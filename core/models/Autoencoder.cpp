@@ -1,7 +1,5 @@
 #include "models/Autoencoder.h"
 
-#include "runtime/FastPaths.h"
-
 namespace latent {
 
 torch::Tensor reparameterize(const torch::Tensor& mean, const torch::Tensor& logvar)
@@ -20,12 +18,6 @@ ModelOutput AutoencoderImpl::forward(const torch::Tensor& input, const torch::Te
     Encoding e = encode(input, labels);
     torch::Tensor z = e.logvar.defined() ? reparameterize(e.mean, e.logvar) : e.mean;
     return {decode(z, labels), e.mean, e.logvar};
-}
-
-bool AutoencoderImpl::runsInference(const torch::Tensor& x) const
-{
-    return fastPathAllowed(x) && !is_training() && !torch::GradMode::is_enabled() && x.dim() == 2 && x.scalar_type() == torch::kFloat32 &&
-           parameters().front().device().is_cpu();
 }
 
 torch::Tensor AutoencoderImpl::reconstructMean(const torch::Tensor& input, const torch::Tensor& labels)

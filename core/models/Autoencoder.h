@@ -1,4 +1,6 @@
 #pragma once
+#include "ops/SmallBatchDense.h"
+
 #include <torch/torch.h>
 
 namespace latent {
@@ -25,6 +27,16 @@ struct CodeDensity {
     torch::Tensor weights, means, variances;
 };
 
+// How a model's decoder is built, for code that runs it with loops of its own
+// (inference/DisplayDecoder): dense steps on decoderInput(z, labels), the last one's output viewed
+// as [C, H, W] (shape), then transposed convolutions with ReLU between them (ops/ConvTransposeStack).
+// No dense steps: a decoder built otherwise, which only decode() runs.
+struct DecoderLayers {
+    std::vector<DenseStep> dense;
+    std::vector<int64_t> shape;
+    std::vector<torch::nn::ConvTranspose2d> transposed;
+};
+
 // Common interface of every model kind, so that the trainer, the evaluator, the CLI and the GUI
 // need not know which one they hold. Decoders return logits: the BCE loss is computed from them
 // stably.
@@ -38,17 +50,13 @@ public:
 
     virtual Encoding encode(const torch::Tensor& input, const torch::Tensor& labels) = 0;
     virtual torch::Tensor decode(const torch::Tensor& z, const torch::Tensor& labels) = 0;
-    // decode() for pictures shown as 8-bit grey levels (grids, the drag preview, sample sheets):
-    // a model may take a faster, less exact path here (the conv VAE: bf16 products, a grey level
-    // or two off). Scores use decode().
-    virtual torch::Tensor decodeForDisplay(const torch::Tensor& z, const torch::Tensor& labels) { return decode(z, labels); }
     // Where sampling draws codes from (analysis/Generation): the prior unless the model fits its own
     // (the separated map's mixture, kept in its buffers).
     virtual CodeDensity codeDensity() const { return {}; }
-    // Whether x may take a model's own inference loops instead of its LibTorch layers:
-    // fastPathAllowed (runtime/FastPaths.h), evaluation mode, no gradients, float rows, the
-    // model's weights on the CPU.
-    bool runsInference(const torch::Tensor& x) const;
+    // What the decoder's first layer reads: the code, with the labels' one-hot for a conditional
+    // model. And how the decoder is built (DecoderLayers; empty by default).
+    virtual torch::Tensor decoderInput(const torch::Tensor& z, const torch::Tensor& /*labels*/) const { return z; }
+    virtual DecoderLayers decoderLayers() const { return {}; }
     // VAE: z = mean + exp(0.5 * logvar) * eps, eps ~ N(0, I), in training and evaluation alike
     // (the ELBO is an expectation over q(z|x)); other models decode the code directly.
     ModelOutput forward(const torch::Tensor& input, const torch::Tensor& labels);

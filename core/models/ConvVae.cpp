@@ -1,15 +1,7 @@
 #include "models/ConvVae.h"
 
 #include "ops/ChannelsLast.h"
-#include "ops/ConvTransposeByConvolution.h"
-#include "ops/ConvTransposeGemm.h"
-
-#include "runtime/ParallelFor.h"
-
-#include <ATen/Parallel.h>
-
-#include <algorithm>
-#include <memory>
+#include "ops/ConvTransposeStack.h"
 
 namespace latent {
 
@@ -39,52 +31,12 @@ Encoding ConvVaeImpl::encode(const torch::Tensor& input, const torch::Tensor& /*
 
 torch::Tensor ConvVaeImpl::decode(const torch::Tensor& z, const torch::Tensor& /*labels*/)
 {
-    // Inference on the CPU (the latent view's grid and drag, samples, scores): see decodeBlocks.
-    if (runsInference(z)) return decodeBlocks(z, false);
-    auto h = toChannelsLast(torch::relu(decoderDense(z)).view({-1, 64, 7, 7}));
-    h = torch::relu(convTranspose2d(deconv1, h));  // 14x14
-    h = torch::relu(convTranspose2d(deconv2, h));  // 28x28
-    return convTranspose2d(deconvOut, h);
+    const DecoderLayers layers = decoderLayers();
+    const torch::Tensor h = torch::relu(decoderDense(z)).view({-1, layers.shape[0], layers.shape[1], layers.shape[2]});
+    std::vector<nn::ConvTranspose2d> transposed = layers.transposed;
+    return convTransposeStack(h, transposed);  // 7x7 -> 14x14 -> 28x28, ReLU between
 }
 
-torch::Tensor ConvVaeImpl::decodeForDisplay(const torch::Tensor& z, const torch::Tensor& labels)
-{
-    return runsInference(z) ? decodeBlocks(z, true) : decode(z, labels);
-}
-
-// The same layers, a few images at a time through all of them (channels-last, in the cores'
-// caches), the blocks in parallel: a 30x30 grid took ~1 s through LibTorch's layers.
-torch::Tensor ConvVaeImpl::decodeBlocks(const torch::Tensor& z, bool bf16)
-{
-    const int64_t n = z.size(0);
-    const torch::Tensor dense = torch::relu(decoderDense(z)).contiguous();  // [n, 64 * 7 * 7], channel-major
-    torch::Tensor out = torch::empty({n, 1, 28, 28});
-    if (n == 0) return out;
-    // The last layer (32 -> 1 channel) stays float: its products are small and its sums the logits.
-    // A few images (a drag's single point) stay float too: converting the weights would cost more.
-    bf16 = bf16 && n >= 64;
-    const ConvTransposeGemm up1(deconv1->weight, deconv1->bias, 2, 1, 1, bf16), up2(deconv2->weight, deconv2->bias, 2, 1, 1, bf16),
-        last(deconvOut->weight, deconvOut->bias, 1, 1, 0);
-    const int64_t kBlock = std::min<int64_t>(8, n);
-    const float* d = dense.data_ptr<float>();
-    float* o = out.data_ptr<float>();
-    parallelFor((n + kBlock - 1) / kBlock, at::get_num_threads(), [&](int64_t first, int64_t lastBlock) {
-        // Left uninitialised: every buffer is written before it is read.
-        const std::unique_ptr<float[]> in(new float[size_t(kBlock * 7 * 7 * 64)]), h1(new float[size_t(kBlock * 14 * 14 * 64)]),
-            h2(new float[size_t(kBlock * 28 * 28 * 32)]),
-            scratch(new float[size_t(
-                std::max({up1.scratchFloats(kBlock, 7, 7), up2.scratchFloats(kBlock, 14, 14), last.scratchFloats(kBlock, 28, 28)}))]);
-        for (int64_t b = first; b < lastBlock; ++b) {
-            const int64_t i0 = b * kBlock, count = std::min(kBlock, n - i0);
-            for (int64_t i = 0; i < count; ++i)  // [64, 7, 7] -> [7, 7, 64]
-                for (int64_t c = 0; c < 64; ++c)
-                    for (int64_t p = 0; p < 49; ++p) in[size_t((i * 49 + p) * 64 + c)] = d[(i0 + i) * 3136 + c * 49 + p];
-            up1.run(in.get(), count, 7, 7, h1.get(), scratch.get(), true);
-            up2.run(h1.get(), count, 14, 14, h2.get(), scratch.get(), true);
-            last.run(h2.get(), count, 28, 28, o + i0 * 784, scratch.get(), false);  // one channel: NHWC is NCHW
-        }
-    });
-    return out;
-}
+DecoderLayers ConvVaeImpl::decoderLayers() const { return {{{decoderDense.get(), true}}, {64, 7, 7}, {deconv1, deconv2, deconvOut}}; }
 
 }  // namespace latent

@@ -13,10 +13,7 @@ struct ConvVaeImpl : AutoencoderImpl {
     explicit ConvVaeImpl(const ConvVaeOptions& options = {});
     Encoding encode(const torch::Tensor& input, const torch::Tensor& labels) override;
     torch::Tensor decode(const torch::Tensor& z, const torch::Tensor& labels) override;
-    torch::Tensor decodeForDisplay(const torch::Tensor& z, const torch::Tensor& labels) override;
-    // decode() for inference on the CPU: the same result (float sums in another order), faster;
-    // bf16: the products take bf16 operands (for display).
-    torch::Tensor decodeBlocks(const torch::Tensor& z, bool bf16);
+    DecoderLayers decoderLayers() const override;
 
     ConvVaeOptions options;
     torch::nn::Conv2d conv1{nullptr}, conv2{nullptr};

@@ -19,21 +19,18 @@ Encoding DenseAutoencoderImpl::encode(const torch::Tensor& input, const torch::T
     return {encoder->forward(input.flatten(1)), {}};
 }
 
-torch::Tensor DenseAutoencoderImpl::decode(const torch::Tensor& z, const torch::Tensor& /*labels*/) { return decodeWith(z, nullptr); }
-
-torch::Tensor DenseAutoencoderImpl::decodeForDisplay(const torch::Tensor& z, const torch::Tensor& /*labels*/)
+torch::Tensor DenseAutoencoderImpl::decode(const torch::Tensor& z, const torch::Tensor& /*labels*/)
 {
-    return decodeWith(z, &displayWeights_);
+    const DecoderLayers layers = decoderLayers();
+    // denseLayers: a single point (the drag) runs through plain loops instead of LibTorch's operations.
+    return denseLayers(z, layers.dense).view({-1, layers.shape[0], layers.shape[1], layers.shape[2]});
 }
 
-torch::Tensor DenseAutoencoderImpl::decodeWith(const torch::Tensor& z, Bf16WeightCache* bf16)
+DecoderLayers DenseAutoencoderImpl::decoderLayers() const
 {
     const int64_t side = int64_t(std::lround(std::sqrt(double(options.imagePixels))));
-    if (runsInference(z) && z.size(0) <= kSmallBatchMaxRows) {  // a single point: plain loops instead of LibTorch's operations
-        auto linear = [&](size_t i) { return decoder[i]->as<nn::Linear>(); };
-        return runDenseSteps(z, {{linear(0), true}, {linear(2), true}, {linear(4), false}}, bf16).view({-1, 1, side, side});
-    }
-    return decoder->forward(z).view({-1, 1, side, side});
+    auto linear = [&](size_t i) { return decoder->ptr(i)->as<nn::Linear>(); };
+    return {{{linear(0), true}, {linear(2), true}, {linear(4), false}}, {1, side, side}, {}};
 }
 
 }  // namespace latent

@@ -1,7 +1,6 @@
 #pragma once
 #include "models/Autoencoder.h"
 #include "models/ModelSpec.h"
-#include "ops/SmallBatchDense.h"
 
 namespace latent {
 
@@ -19,18 +18,13 @@ struct DenseAutoencoderImpl : AutoencoderImpl {
     explicit DenseAutoencoderImpl(const DenseAutoencoderOptions& options = {});
     Encoding encode(const torch::Tensor& input, const torch::Tensor& labels) override;
     torch::Tensor decode(const torch::Tensor& z, const torch::Tensor& labels) override;
-    // A single point with the wide layers' weights in bf16 (SmallBatchDense): the drag's preview.
-    torch::Tensor decodeForDisplay(const torch::Tensor& z, const torch::Tensor& labels) override;
+    DecoderLayers decoderLayers() const override;
 
     std::vector<torch::Tensor> encoderParameters() const { return encoder->parameters(); }
     std::vector<torch::Tensor> decoderParameters() const { return decoder->parameters(); }
 
     DenseAutoencoderOptions options;
     torch::nn::Sequential encoder{nullptr}, decoder{nullptr};
-
-private:
-    torch::Tensor decodeWith(const torch::Tensor& z, Bf16WeightCache* bf16);
-    Bf16WeightCache displayWeights_;
 };
 
 }  // namespace latent

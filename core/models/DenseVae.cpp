@@ -36,20 +36,19 @@ Encoding DenseVaeImpl::encode(const torch::Tensor& input, const torch::Tensor& l
     return {encoderMean(h), encoderLogvar(h).clamp(kLogvarMin, kLogvarMax)};
 }
 
-torch::Tensor DenseVaeImpl::decode(const torch::Tensor& z, const torch::Tensor& labels) { return decodeWith(z, labels, nullptr); }
-
-torch::Tensor DenseVaeImpl::decodeForDisplay(const torch::Tensor& z, const torch::Tensor& labels)
-{
-    return decodeWith(z, labels, &displayWeights_);
-}
-
-torch::Tensor DenseVaeImpl::decodeWith(const torch::Tensor& z, const torch::Tensor& labels, Bf16WeightCache* bf16)
+torch::Tensor DenseVaeImpl::decode(const torch::Tensor& z, const torch::Tensor& labels)
 {
     const int64_t side = int64_t(std::lround(std::sqrt(double(options.imagePixels))));
-    const torch::Tensor in = withLabels(z, labels);
-    if (runsInference(in) && in.size(0) <= kSmallBatchMaxRows)  // a single point: plain loops instead of LibTorch's operations
-        return runDenseSteps(in, {{decoderHidden.get(), true}, {decoderOutput.get(), false}}, bf16).view({-1, 1, side, side});
-    return decoderOutput(torch::relu(decoderHidden(in))).view({-1, 1, side, side});
+    // denseLayers: a single point (the drag) runs through plain loops instead of LibTorch's operations.
+    return denseLayers(withLabels(z, labels), {{decoderHidden.get(), true}, {decoderOutput.get(), false}}).view({-1, 1, side, side});
+}
+
+torch::Tensor DenseVaeImpl::decoderInput(const torch::Tensor& z, const torch::Tensor& labels) const { return withLabels(z, labels); }
+
+DecoderLayers DenseVaeImpl::decoderLayers() const
+{
+    const int64_t side = int64_t(std::lround(std::sqrt(double(options.imagePixels))));
+    return {{{decoderHidden.get(), true}, {decoderOutput.get(), false}}, {1, side, side}, {}};
 }
 
 }  // namespace latent

@@ -1,7 +1,6 @@
 #pragma once
 #include "models/Autoencoder.h"
 #include "models/ModelSpec.h"
-#include "ops/SmallBatchDense.h"
 
 namespace latent {
 
@@ -14,14 +13,14 @@ struct DenseVaeOptions {
 
 // The lesson's VAE in dense layers: pixels -> hidden (ReLU) -> mean, logvar; decoder code ->
 // hidden (ReLU) -> pixels as logits. MlpVae is it without labels, ConditionalVae with them: one
-// set of layers, names in checkpoints and bf16 display weights for both.
+// set of layers and names in checkpoints for both.
 struct DenseVaeImpl : AutoencoderImpl {
     explicit DenseVaeImpl(const DenseVaeOptions& options);
     // With classes > 0, both throw std::invalid_argument without labels (nothing to condition on).
     Encoding encode(const torch::Tensor& input, const torch::Tensor& labels) override;
     torch::Tensor decode(const torch::Tensor& z, const torch::Tensor& labels) override;
-    // A single point with the wide layers' weights in bf16 (SmallBatchDense): the drag's preview.
-    torch::Tensor decodeForDisplay(const torch::Tensor& z, const torch::Tensor& labels) override;
+    torch::Tensor decoderInput(const torch::Tensor& z, const torch::Tensor& labels) const override;
+    DecoderLayers decoderLayers() const override;
 
     // labels [n] -> float [n, classes]; checked against 0..classes-1.
     torch::Tensor oneHot(const torch::Tensor& labels) const;
@@ -33,8 +32,6 @@ struct DenseVaeImpl : AutoencoderImpl {
 private:
     // x with the one-hot labels appended (conditional), or x itself.
     torch::Tensor withLabels(const torch::Tensor& x, const torch::Tensor& labels) const;
-    torch::Tensor decodeWith(const torch::Tensor& z, const torch::Tensor& labels, Bf16WeightCache* bf16);
-    Bf16WeightCache displayWeights_;
 };
 
 }  // namespace latent

@@ -1,6 +1,6 @@
 #include "ops/SmallBatchDense.h"
 
-#include "kernels/Bf16.h"
+#include "ops/InferenceCheck.h"
 #include "kernels/SmallBatchDenseKernels.h"
 #include "runtime/Gemm.h"
 
@@ -23,35 +23,28 @@ float dot(const float* __restrict a, const float* __restrict b, int64_t n)
 
 }  // namespace
 
-const uint16_t* Bf16WeightCache::bitsOf(const torch::Tensor& weight)
+torch::Tensor denseLayers(const torch::Tensor& x, const std::vector<DenseStep>& steps)
 {
-    if (weight.is_inference()) return nullptr;
-    const void* data = weight.data_ptr();
-    const int64_t version = int64_t(weight._version());
-    const c10::TensorImpl* tensor = weight.unsafeGetTensorImpl();
-    auto it = std::find_if(copies_.begin(), copies_.end(), [&](const Copy& c) { return c.tensor == tensor; });
-    if (it != copies_.end() && it->storage.is_alias_of(weight.storage()) && it->data == data && it->version == version)
-        return it->bits.data();
-    if (it == copies_.end()) it = copies_.insert(copies_.end(), Copy{});
-    it->tensor = tensor;
-    it->storage = weight.storage();
-    it->data = data;
-    it->version = version;
-    const torch::Tensor rowMajor = weight.contiguous();
-    it->bits.resize(size_t(rowMajor.numel()));
-    toBf16(rowMajor.data_ptr<float>(), rowMajor.numel(), it->bits.data());
-    return it->bits.data();
+    if (!steps.empty() && x.dim() == 2 && x.size(0) <= kSmallBatchMaxRows &&
+        runsWithoutGradients(*steps.front().layer, steps.front().layer->weight, x))
+        return runDenseSteps(x, steps);
+    torch::Tensor h = x;
+    for (const DenseStep& s : steps) {
+        h = torch::linear(h, s.layer->weight, s.layer->bias);
+        if (s.relu) h = torch::relu(h);
+    }
+    return h;
 }
 
-torch::Tensor runDenseSteps(const torch::Tensor& x, const std::vector<DenseStep>& steps, Bf16WeightCache* bf16)
+torch::Tensor runDenseSteps(const torch::Tensor& x, const std::vector<DenseStep>& steps, const std::vector<const uint16_t*>* bf16)
 {
-    std::unique_lock<std::mutex> lock;
-    if (bf16) lock = bf16->lock();
+    if (bf16 && bf16->size() != steps.size()) throw std::invalid_argument("runDenseSteps: one bf16 weight (or null) per step");
     const int64_t n = x.size(0);
     const torch::Tensor xc = x.contiguous();
     std::vector<float> in(xc.data_ptr<float>(), xc.data_ptr<float>() + xc.numel()), out;
     int64_t width = x.size(1);
-    for (const DenseStep& s : steps) {
+    for (size_t i = 0; i < steps.size(); ++i) {
+        const DenseStep& s = steps[i];
         const torch::Tensor w = s.layer->weight.contiguous(), b = s.layer->bias;
         const int64_t outWidth = w.size(0);
         if (w.size(1) != width || w.scalar_type() != torch::kFloat32) throw std::invalid_argument("runDenseSteps: the layers do not chain");
@@ -61,7 +54,7 @@ torch::Tensor runDenseSteps(const torch::Tensor& x, const std::vector<DenseStep>
         out.assign(size_t(n * outWidth), 0.f);
         // A wide layer in bf16 for display, or through oneDNN's GEMM (its AVX-512 kernels); the rest with the loops.
         const bool wide = width * outWidth >= 65536;
-        const uint16_t* bits = wide && bf16 && n <= kSmallBatchMaxRows ? bf16->bitsOf(s.layer->weight) : nullptr;
+        const uint16_t* bits = wide && bf16 && n <= kSmallBatchMaxRows ? (*bf16)[i] : nullptr;
         if (bits) {
             denseRowsBf16(in.data(), n, width, bits, bp, outWidth, s.relu, out.data());
         } else {

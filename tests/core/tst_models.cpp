@@ -200,6 +200,8 @@ private Q_SLOTS:
 
     // The conv VAE decodes in blocks for inference: the same logits as its LibTorch layers; the
     // pictures for display (bf16 products) within two grey levels of them.
+    // Without gradients the conv VAE's decode runs its transposed convolutions in blocks
+    // (ops/ConvTransposeStack): the same logits as LibTorch's layers.
     void convVaeInferenceDecoderMatchesLayers()
     {
         torch::manual_seed(4);
@@ -212,11 +214,6 @@ private Q_SLOTS:
         QCOMPARE(blocks.sizes(), layers.sizes());
         const double diff = (blocks - layers).abs().max().item<double>(), scale = layers.abs().max().item<double>();
         QVERIFY2(diff < 1e-5 * scale + 1e-6, qPrintable(QString("%1 of %2").arg(diff).arg(scale)));
-        const torch::Tensor shown = toGrayLevels(decodeImages(*model, z, noLabels())).to(torch::kInt);
-        const torch::Tensor exact = toGrayLevels(torch::sigmoid(layers).squeeze(1)).to(torch::kInt);
-        const int levels = (shown - exact).abs().max().item<int>();
-        qInfo("display decode: at most %d grey levels off", levels);
-        QVERIFY2(levels <= 2, qPrintable(QString::number(levels)));
     }
 
     // A single point (the drag) is decoded with plain loops by the MLP decoders: the same logits
@@ -247,38 +244,6 @@ private Q_SLOTS:
         QVERIFY2(diff < 1e-5 * scale + 1e-6, qPrintable(QString("%1 of %2").arg(diff).arg(scale)));
         const torch::Tensor images = torch::sigmoid(layers).squeeze(1);
         QVERIFY(torch::equal(toGrayLevels(images), images.mul(255.0).round().clamp(0, 255).to(torch::kUInt8)));
-    }
-
-    // The drag's preview (decodeForDisplay) reads the wide layers' weights as bf16 copies: within
-    // two grey levels of the exact decoder, for one point and a few, and still so after the weights
-    // change in place (an optimiser step) or are swapped for new storage (a load): no stale copy.
-    void displayDecodeFollowsWeights_data() { singlePointDecodeMatchesLayers_data(); }
-
-    void displayDecodeFollowsWeights()
-    {
-        QFETCH(int, kind);
-        const ModelSpec spec = specOf(ModelKind(kind));
-        torch::manual_seed(8);
-        Autoencoder m = makeModel(spec);
-        m->eval();
-        torch::NoGradGuard noGrad;
-        auto levelsOff = [&](int rows) {
-            const torch::Tensor z = torch::randn({rows, spec.codeSize()}) * 2;
-            const torch::Tensor labels = spec.isConditional() ? torch::full({rows}, 7, torch::kLong) : noLabels();
-            const torch::Tensor shown = toGrayLevels(decodeImages(*m, z, labels)).to(torch::kInt);
-            const torch::Tensor exact = toGrayLevels(torch::sigmoid(m->decode(z, labels)).squeeze(1)).to(torch::kInt);
-            return (shown - exact).abs().max().item<int>();
-        };
-        for (int rows : {1, 3}) QVERIFY2(levelsOff(rows) <= 2, qPrintable(QString("%1 rows").arg(rows)));
-        std::vector<torch::Tensor> weights;
-        for (const auto& p : m->named_parameters())
-            if (p.key().find("decoder") != std::string::npos && p.value().dim() == 2 && p.value().numel() >= 65536)
-                weights.push_back(p.value());
-        QVERIFY(!weights.empty());
-        for (auto& w : weights) w.neg_();  // in place: the version counter moves
-        QVERIFY(levelsOff(1) <= 2);
-        for (auto& w : weights) w.set_data(w.neg());  // new storage, same version
-        QVERIFY(levelsOff(1) <= 2);
     }
 };
 

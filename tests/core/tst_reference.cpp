@@ -9,6 +9,7 @@
 #include "TestData.h"
 #include "analysis/Analysis.h"
 #include "analysis/NeighbourGraph.h"
+#include "inference/DisplayDecoder.h"
 #include "models/ModelInput.h"
 #include "models/ModelCatalog.h"
 #include "models/ModelFactory.h"
@@ -355,8 +356,8 @@ private Q_SLOTS:
             const torch::Tensor exact = withFastPaths([&] { return torch::sigmoid(fast->decode(z, labelsFor(z.size(0)))); });
             QVERIFY2((exact - want).abs().max().item<float>() < 2e-5,
                      qPrintable(QString::number((exact - want).abs().max().item<float>())));
-            // decodeForDisplay may round weights or products to bf16: within 2 grey levels.
-            const torch::Tensor shown = withFastPaths([&] { return torch::sigmoid(fast->decodeForDisplay(z, labelsFor(z.size(0)))); });
+            // The pictures' decode (inference/DisplayDecoder) may round weights or products to bf16: within 2 grey levels.
+            const torch::Tensor shown = withFastPaths([&] { return torch::sigmoid(DisplayDecoder(fast).decode(z, labelsFor(z.size(0)))); });
             QVERIFY2((shown - want).abs().max().item<float>() <= 2.0f / 255,
                      qPrintable(QString::number((shown - want).abs().max().item<float>() * 255) + " grey levels"));
         }

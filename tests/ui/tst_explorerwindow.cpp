@@ -908,9 +908,10 @@ private Q_SLOTS:
         const std::vector<float> z = w.cursorLatent();
         torch::NoGradGuard g;
         auto decodeAs = [&](int d) {
-            // decodeForDisplay: the pictures' path (bf16 weights for one point, see SmallBatchDense).
-            const torch::Tensor img = torch::sigmoid(w.session()->snapshot()->model->decodeForDisplay(
-                torch::tensor(z).reshape({1, 2}), torch::full({1}, int64_t(d), torch::kLong)))[0][0];
+            // The pictures' path (inference/DisplayDecoder: bf16 weights for one point).
+            const torch::Tensor img =
+                torch::sigmoid(latent::DisplayDecoder(w.session()->snapshot()->model)
+                                   .decode(torch::tensor(z).reshape({1, 2}), torch::full({1}, int64_t(d), torch::kLong)))[0][0];
             QImage out(28, 28, QImage::Format_Grayscale8);
             for (int y = 0; y < 28; ++y)
                 for (int x = 0; x < 28; ++x) out.scanLine(y)[x] = uchar(std::lround(img[y][x].item<float>() * 255));

@@ -45,7 +45,8 @@ torch::Tensor codeTensor(const std::vector<float>& z) { return torch::tensor(z).
 
 }  // namespace
 
-InferenceSession::InferenceSession(ModelSnapshot snapshot) : snapshot_(std::move(snapshot))
+InferenceSession::InferenceSession(ModelSnapshot snapshot)
+    : snapshot_(std::move(snapshot)), display_(std::make_shared<latent::DisplayDecoder>(snapshot_->model))
 {
     // Set once here: eval() is not safe to call while another thread runs the model.
     snapshot_->model->eval();
@@ -111,7 +112,7 @@ QImage InferenceSession::decode(const std::vector<float>& z) const
     // One image (the drag): on this thread alone (see SerialRegion).
     const latent::SerialRegion serial(at::get_num_threads());
     const torch::Tensor t = torch::from_blob(const_cast<float*>(z.data()), {1, dim}, torch::kFloat32).clone();
-    return toImage(decodeImages(module(snapshot_), t, labelsFor(1)));
+    return toImage(decodeImages(*display_, t, labelsFor(1)));
 }
 
 DecodedGrid InferenceSession::decodeGrid(const GridSpec& spec) const
@@ -132,7 +133,7 @@ DecodedGrid InferenceSession::decodeGrid(const GridSpec& spec) const
     out.xs = axes.xs;
     out.ys = axes.ys;
     const auto start = std::chrono::steady_clock::now();
-    out.image = grayImage(latent::decodeGrid(module(snapshot_), dim, o));
+    out.image = grayImage(latent::decodeGrid(*display_, dim, o));
     secondsPerGridImage_.store(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / (spec.n * spec.n));
     return out;
 }
@@ -224,7 +225,7 @@ DigitEncoding InferenceSession::encodeDigit(const GrayImage& digit) const
         const torch::Tensor lv = e.logvar.flatten(1).to(torch::kFloat32).contiguous();
         out.logvar.assign(lv.data_ptr<float>(), lv.data_ptr<float>() + lv.numel());
     }
-    out.reconstruction = toImage(decodeImages(module(snapshot_), e.mean, labelsFor(1)));
+    out.reconstruction = toImage(decodeImages(*display_, e.mean, labelsFor(1)));
     return out;
 }
 
@@ -234,7 +235,7 @@ QImage InferenceSession::sampleSheet(int n, int cols, quint64 seed) const
 {
     if (latentDim() == 0) return {};
     torch::NoGradGuard noGrad;
-    return grayImage(imageSheet(decodeImages(module(snapshot_), sampleCodes(module(snapshot_), n, latentDim(), seed), labelsFor(n)), cols));
+    return grayImage(imageSheet(decodeImages(*display_, sampleCodes(module(snapshot_), n, latentDim(), seed), labelsFor(n)), cols));
 }
 
 QImage InferenceSession::digitRowsSheet(int styles, quint64 seed) const
@@ -242,14 +243,14 @@ QImage InferenceSession::digitRowsSheet(int styles, quint64 seed) const
     if (latentDim() == 0 || !isConditional()) return {};
     torch::NoGradGuard noGrad;
     const ClassRows rows = oneRowPerClass(sampleCodes(module(snapshot_), styles, latentDim(), seed), kDigitClasses);
-    return grayImage(imageSheet(decodeImages(module(snapshot_), rows.z, rows.labels), styles));
+    return grayImage(imageSheet(decodeImages(*display_, rows.z, rows.labels), styles));
 }
 
 QImage InferenceSession::jitterSheet(const std::vector<float>& z, int n, int cols, double sigma, quint64 seed) const
 {
     if (latentDim() == 0 || int(z.size()) != latentDim()) return {};
     torch::NoGradGuard noGrad;
-    return grayImage(imageSheet(decodeImages(module(snapshot_), jitterCode(codeTensor(z), n, sigma, seed), labelsFor(n)), cols));
+    return grayImage(imageSheet(decodeImages(*display_, jitterCode(codeTensor(z), n, sigma, seed), labelsFor(n)), cols));
 }
 
 LatentPath InferenceSession::interpolate(const std::vector<float>& from, const std::vector<float>& to, int steps, bool spherical) const
@@ -259,7 +260,7 @@ LatentPath InferenceSession::interpolate(const std::vector<float>& from, const s
     torch::NoGradGuard noGrad;
     const torch::Tensor path = interpolatePath(codeTensor(from), codeTensor(to), steps, spherical).contiguous();
     for (int64_t i = 0; i < path.size(0); ++i) out.points.emplace_back(path[i].data_ptr<float>(), path[i].data_ptr<float>() + path.size(1));
-    out.strip = grayImage(imageSheet(decodeImages(module(snapshot_), path, labelsFor(path.size(0))), path.size(0)));
+    out.strip = grayImage(imageSheet(decodeImages(*display_, path, labelsFor(path.size(0))), path.size(0)));
     return out;
 }
 

@@ -15,8 +15,9 @@ namespace at {
 class Tensor;
 }
 namespace latent {
+class DisplayDecoder;
 struct GrayImage;
-}
+}  // namespace latent
 
 // A user's digit through the models (see core/DigitRestoration.h); images are 28x28 Grayscale8
 // unless said otherwise.
@@ -127,6 +128,8 @@ private:
     at::Tensor labelsFor(int64_t n) const;
 
     ModelSnapshot snapshot_;
+    // Decodes the pictures (the grid, the drag, sheets) and keeps the snapshot's bf16 weight copies.
+    std::shared_ptr<latent::DisplayDecoder> display_;
     std::atomic<int> condition_{0};
     mutable std::atomic<double> secondsPerGridImage_{0};
 };
