@@ -49,14 +49,13 @@ torch::Tensor convTransposeStack(const torch::Tensor& x, std::vector<torch::nn::
 {
     if (layers.empty()) return x;
     std::vector<ConvTransposeGemm> gemms;
-    bool blocked = x.dim() == 4 && layers.back()->options.out_channels() == 1 &&
-                   runsWithoutGradients(*layers.front(), layers.front()->weight, x);
+    bool blocked =
+        x.dim() == 4 && layers.back()->options.out_channels() == 1 && runsWithoutGradients(*layers.front(), layers.front()->weight, x);
     for (size_t i = 0; blocked && i < layers.size(); ++i) {
         int64_t stride = 0, padding = 0, outputPadding = 0;
         blocked = squareShape(*layers[i], stride, padding, outputPadding);
         // The last layer's products stay float: they are small and its sums are the logits.
-        if (blocked)
-            gemms.emplace_back(layers[i]->weight, layers[i]->bias, stride, padding, outputPadding, bf16 && i + 1 < layers.size());
+        if (blocked) gemms.emplace_back(layers[i]->weight, layers[i]->bias, stride, padding, outputPadding, bf16 && i + 1 < layers.size());
     }
     if (!blocked) return throughLayers(x, layers);
 

@@ -9,22 +9,14 @@
 #include "models/ConvVae.h"
 #include "models/ModelFactory.h"
 #include "runtime/FastPaths.h"
+#include "TestData.h"
 
 #include <QtTest>
 #endif
 
 using namespace latent;
 
-namespace {
-ModelSpec specOf(ModelKind kind)
-{
-    ModelSpec s;
-    s.kind = kind;
-    s.arch = Arch::Mlp;
-    s.latentDim = 2;
-    return s;
-}
-}  // namespace
+using testdata::specOf;
 
 class TestDisplayDecoder : public QObject {
     Q_OBJECT

@@ -20,14 +20,6 @@
 using namespace latent;
 
 namespace {
-ModelSpec mapSpecOf(ModelKind kind)
-{
-    ModelSpec s;
-    s.kind = kind;
-    s.arch = Arch::Mlp;
-    s.latentDim = 2;
-    return s;
-}
 
 // KL(P || Q) written out the long way, in double: Q from every pair's Student-t kernel.
 torch::Tensor explicitDivergence(const torch::Tensor& p, const torch::Tensor& z)
@@ -146,7 +138,7 @@ private Q_SLOTS:
         o.batchSize = 100;
         double knn[2];
         for (int i = 0; i < 2; ++i) {
-            const ModelSpec spec = mapSpecOf(i == 0 ? ModelKind::Vae : ModelKind::Map);
+            const ModelSpec spec = testdata::specOf(i == 0 ? ModelKind::Vae : ModelKind::Map);
             torch::manual_seed(0);
             Autoencoder m = makeModel(spec);
             QCOMPARE(int(Trainer(m, spec, o).train(data.train).status), int(TrainStatus::Finished));
@@ -225,7 +217,7 @@ private Q_SLOTS:
         torch::manual_seed(9);
         shuffled.labels = data.train.labels.index_select(0, torch::randperm(600));
         QVERIFY(!torch::equal(shuffled.labels, data.train.labels));
-        const ModelSpec spec = mapSpecOf(ModelKind::Map);
+        const ModelSpec spec = testdata::specOf(ModelKind::Map);
         TrainOptions o;
         o.epochs = 2;
         o.batchSize = 100;
@@ -261,7 +253,7 @@ private Q_SLOTS:
         QFETCH(bool, bf16);
         const double tolerance = bf16 ? 1e-2 : 1e-4;
         const DatasetSplits data = testdata::syntheticSplits(300, 10);
-        ModelSpec spec = mapSpecOf(ModelKind::Map);
+        ModelSpec spec = testdata::specOf(ModelKind::Map);
         spec.reconstruction = ReconstructionLoss(loss);
         torch::manual_seed(0);
         Autoencoder model = makeModel(spec);
@@ -308,7 +300,7 @@ private Q_SLOTS:
     void resumedMapEndsWhereAStraightRunDoes()
     {
         const DatasetSplits data = testdata::syntheticSplits(500, 100);
-        const ModelSpec spec = mapSpecOf(ModelKind::Map);
+        const ModelSpec spec = testdata::specOf(ModelKind::Map);
         TrainOptions o;
         o.epochs = 3;
         o.batchSize = 100;
@@ -345,7 +337,7 @@ private Q_SLOTS:
     void mapSamplesFromItsFittedDensity()
     {
         const DatasetSplits data = testdata::syntheticSplits(600, 200);
-        const ModelSpec spec = mapSpecOf(ModelKind::Map);
+        const ModelSpec spec = testdata::specOf(ModelKind::Map);
         torch::manual_seed(0);
         Autoencoder m = makeModel(spec);
         auto* map = dynamic_cast<MapAutoencoderImpl*>(m.get());

@@ -23,16 +23,7 @@
 
 using namespace latent;
 
-namespace {
-ModelSpec specOf(ModelKind kind, Arch arch = Arch::Mlp, int latent = 2)
-{
-    ModelSpec s;
-    s.kind = kind;
-    s.arch = arch;
-    s.latentDim = latent;
-    return s;
-}
-}  // namespace
+using testdata::specOf;
 
 class TestModels : public QObject {
     Q_OBJECT

@@ -19,15 +19,9 @@
 
 using namespace latent;
 
+using testdata::specOf;
+
 namespace {
-ModelSpec specOf(ModelKind kind, Arch arch = Arch::Mlp, int latent = 2)
-{
-    ModelSpec s;
-    s.kind = kind;
-    s.arch = arch;
-    s.latentDim = latent;
-    return s;
-}
 // Options that report after every step, for tests that act from the progress callback.
 TrainOptions everyStep(int epochs, int batchSize)
 {

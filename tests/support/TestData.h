@@ -3,6 +3,7 @@
 // (a bright bar at a class-specific position and angle) with per-image jitter and noise.
 #include "data/IdxWriter.h"
 #include "data/ImageDataset.h"
+#include "models/ModelSpec.h"
 
 #include <torch/torch.h>
 
@@ -14,6 +15,16 @@
 #include <filesystem>
 
 namespace testdata {
+
+// A spec of a kind for the tests: the MLP architecture and a 2-D code unless asked otherwise.
+inline latent::ModelSpec specOf(latent::ModelKind kind, latent::Arch arch = latent::Arch::Mlp, int latentDim = 2)
+{
+    latent::ModelSpec s;
+    s.kind = kind;
+    s.arch = arch;
+    s.latentDim = latentDim;
+    return s;
+}
 
 // A program or file a test runs, from the environment CTest gives it (tests/*/CMakeLists.txt): no
 // build folder's path is compiled into a test, so a clone in another folder hits ccache.
