@@ -16,7 +16,7 @@ DisplayDecoder::DisplayDecoder(Autoencoder model) : model_(std::move(model))
 
 torch::Tensor DisplayDecoder::decode(const torch::Tensor& z, const torch::Tensor& labels)
 {
-    DecoderLayers layers = model_->decoderLayers();
+    const DecoderLayers layers = model_->decoderLayers();
     if (layers.dense.empty() || z.dim() != 2 || !runsWithoutGradients(*model_, layers.dense.front().layer->weight, z))
         return model_->decode(z, labels);
     const int64_t n = z.size(0);

@@ -33,8 +33,7 @@ torch::Tensor ConvVaeImpl::decode(const torch::Tensor& z, const torch::Tensor& /
 {
     const DecoderLayers layers = decoderLayers();
     const torch::Tensor h = torch::relu(decoderDense(z)).view({-1, layers.shape[0], layers.shape[1], layers.shape[2]});
-    std::vector<nn::ConvTranspose2d> transposed = layers.transposed;
-    return convTransposeStack(h, transposed);  // 7x7 -> 14x14 -> 28x28, ReLU between
+    return convTransposeStack(h, layers.transposed);  // 7x7 -> 14x14 -> 28x28, ReLU between
 }
 
 DecoderLayers ConvVaeImpl::decoderLayers() const { return {{{decoderDense.get(), true}}, {64, 7, 7}, {deconv1, deconv2, deconvOut}}; }

@@ -38,9 +38,9 @@ Encoding DenseVaeImpl::encode(const torch::Tensor& input, const torch::Tensor& l
 
 torch::Tensor DenseVaeImpl::decode(const torch::Tensor& z, const torch::Tensor& labels)
 {
-    const int64_t side = int64_t(std::lround(std::sqrt(double(options.imagePixels))));
+    const DecoderLayers layers = decoderLayers();
     // denseLayers: a single point (the drag) runs through plain loops instead of LibTorch's operations.
-    return denseLayers(withLabels(z, labels), {{decoderHidden.get(), true}, {decoderOutput.get(), false}}).view({-1, 1, side, side});
+    return denseLayers(withLabels(z, labels), layers.dense).view({-1, layers.shape[0], layers.shape[1], layers.shape[2]});
 }
 
 torch::Tensor DenseVaeImpl::decoderInput(const torch::Tensor& z, const torch::Tensor& labels) const { return withLabels(z, labels); }

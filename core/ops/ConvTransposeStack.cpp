@@ -33,11 +33,12 @@ bool squareShape(const torch::nn::ConvTranspose2dImpl& layer, int64_t& stride, i
     return true;
 }
 
-torch::Tensor throughLayers(const torch::Tensor& x, std::vector<torch::nn::ConvTranspose2d>& layers)
+torch::Tensor throughLayers(const torch::Tensor& x, const std::vector<torch::nn::ConvTranspose2d>& layers)
 {
     torch::Tensor h = toChannelsLast(x);
     for (size_t i = 0; i < layers.size(); ++i) {
-        h = convTranspose2d(layers[i], h);
+        torch::nn::ConvTranspose2d layer = layers[i];  // a holder: convTranspose2d runs the layer
+        h = convTranspose2d(layer, h);
         if (i + 1 < layers.size()) h = torch::relu(h);
     }
     return h;
@@ -45,7 +46,7 @@ torch::Tensor throughLayers(const torch::Tensor& x, std::vector<torch::nn::ConvT
 
 }  // namespace
 
-torch::Tensor convTransposeStack(const torch::Tensor& x, std::vector<torch::nn::ConvTranspose2d>& layers, bool bf16)
+torch::Tensor convTransposeStack(const torch::Tensor& x, const std::vector<torch::nn::ConvTranspose2d>& layers, bool bf16)
 {
     if (layers.empty()) return x;
     std::vector<ConvTransposeGemm> gemms;

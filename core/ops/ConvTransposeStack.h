@@ -13,6 +13,6 @@ namespace latent {
 // (a 30 x 30 grid of the conv VAE took ~1 s through LibTorch's layers). bf16: the products before
 // the last layer take bf16 operands (for display: a grey level or two off). Otherwise, and under
 // LATENT_REFERENCE, each layer through convTranspose2d (ops/ConvTransposeByConvolution).
-torch::Tensor convTransposeStack(const torch::Tensor& x, std::vector<torch::nn::ConvTranspose2d>& layers, bool bf16 = false);
+torch::Tensor convTransposeStack(const torch::Tensor& x, const std::vector<torch::nn::ConvTranspose2d>& layers, bool bf16 = false);
 
 }  // namespace latent

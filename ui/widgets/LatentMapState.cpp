@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-void LatentMapState::setCodes(std::shared_ptr<const LatentCodes> codes)
+bool LatentMapState::setCodes(std::shared_ptr<const LatentCodes> codes)
 {
     codes_ = std::move(codes);
     classCount_ = 0;
@@ -15,7 +15,9 @@ void LatentMapState::setCodes(std::shared_ptr<const LatentCodes> codes)
     }
     updateSubset();
     // Follow the codes as they spread during training, until the user zooms or pans.
-    if (followData_ && codes_ && codes_->count > 0) fitArea();
+    if (!followData_ || !codes_ || codes_->count == 0) return false;
+    fitArea();
+    return true;
 }
 
 bool LatentMapState::setDims(int dimX, int dimY)
@@ -115,11 +117,13 @@ std::vector<std::pair<int, QPointF>> LatentMapState::classMedians() const
     return out;
 }
 
-void LatentMapState::setViewSize(const QSizeF& size)
+bool LatentMapState::setViewSize(const QSizeF& size)
 {
     size_ = size;
     // Until the user zooms or pans, the points fill the view whatever its size.
-    if (followData_ && ((codes_ && codes_->count > 0) || !grid_.isNull())) fitArea();
+    if (!followData_ || ((!codes_ || codes_->count == 0) && grid_.isNull())) return false;
+    fitArea();
+    return true;
 }
 
 QPointF LatentMapState::latentAt(const QPointF& p) const

@@ -18,7 +18,7 @@ class LatentMapState {
 public:
     static constexpr int kMaxLabels = 32;  // labels 0..31 can be hidden one by one
 
-    void setCodes(std::shared_ptr<const LatentCodes> codes);  // refits while following the data
+    bool setCodes(std::shared_ptr<const LatentCodes> codes);  // refits while following the data: true then
     const std::shared_ptr<const LatentCodes>& codes() const { return codes_; }
     int pointCount() const { return codes_ ? codes_->count : 0; }
     int classCount() const { return classCount_; }  // labels 0..classCount()-1 occur
@@ -48,7 +48,7 @@ public:
     std::vector<std::pair<int, QPointF>> classMedians() const;
 
     // The viewport: equal scale on both axes, y up.
-    void setViewSize(const QSizeF& size);  // refits while following the data
+    bool setViewSize(const QSizeF& size);  // refits while following the data: true then
     QSizeF viewSize() const { return size_; }
     double scale() const { return scale_; }  // view pixels per latent unit
     QPointF latentAt(const QPointF& viewPos) const;

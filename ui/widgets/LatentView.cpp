@@ -39,9 +39,12 @@ void LatentView::showOnlyLabel(int label)
 
 void LatentView::setCodes(std::shared_ptr<const LatentCodes> codes)
 {
-    map_.setCodes(std::move(codes));
+    const bool refitted = map_.setCodes(std::move(codes));
     if (marks_.selected >= pointCount()) marks_.selected = -1;
-    viewportChanged();
+    if (refitted)
+        viewportChanged();
+    else
+        invalidateLayer();
 }
 
 void LatentView::setDims(int dimX, int dimY)
@@ -261,8 +264,10 @@ void LatentView::paintEvent(QPaintEvent* e)
 
 void LatentView::resizeEvent(QResizeEvent*)
 {
-    map_.setViewSize(size());
-    invalidateLayer();
+    if (map_.setViewSize(size()))
+        viewportChanged();
+    else
+        invalidateLayer();
 }
 
 void LatentView::setAxisNames(const QString& prefix, int firstNumber)
