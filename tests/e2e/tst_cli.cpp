@@ -96,7 +96,6 @@ private Q_SLOTS:
         QCOMPARE(bad.code, 2);
         QVERIFY2(bad.err.contains("--epochs"), bad.err);
         QCOMPARE(cli({"train", "--model", "gan", "--out", "x.pt"}).code, 2);
-        QCOMPARE(cli({"eval"}).code, 2);  // --model is required
         const Run matmul = cli({"train", "--matmul", "fp64", "--out", "x.pt"});
         QCOMPARE(matmul.code, 2);
         QVERIFY2(matmul.err.contains("fp64"), matmul.err);
@@ -119,8 +118,7 @@ private Q_SLOTS:
         QCOMPARE(again.code, 2);
         QVERIFY2(again.err.contains("--neighbours"), again.err);
         QVERIFY(cli({"train", "--resume", m, "--epochs", "2", "--threads", "2"}).code == 0);
-        for (const QStringList& bad :
-             {QStringList{"--map-objective", "pca"}, {"--min-dist", "5"}, {"--neighbours", "1"}, {"--map-dropout", "1"}}) {
+        for (const QStringList& bad : {QStringList{"--map-objective", "pca"}, {"--min-dist", "5"}}) {
             const Run r = cli(QStringList{"train", "--model", "map", "--out", dir.filePath("bad.pt")} + bad);
             QVERIFY2(r.code == 2 && r.err.contains(bad.first().toUtf8()),
                      qPrintable(bad.join(QChar(32)) + ": " + QString::fromUtf8(r.err)));
@@ -260,10 +258,9 @@ private Q_SLOTS:
         QVERIFY2(unknown.err.contains("unknown device 'gpu'"), unknown.err);
         if (gpu) return;
         const QString out = dir.filePath("refused.pt");
+        // One command that trains and one that reads a model (they share the --device check).
         for (const QStringList& args : {QStringList{"train", "--data", dataDir, "--epochs", "1", "--device", "cuda", "--out", out},
-                                        QStringList{"eval", "--model", model, "--device", "cuda:0"},
-                                        QStringList{"sample", "--model", model, "--device", "cuda", "--out", dir.filePath("s.png")},
-                                        QStringList{"bench", "--models", "vae", "--device", "cuda"}}) {
+                                        QStringList{"sample", "--model", model, "--device", "cuda:0", "--out", dir.filePath("s.png")}}) {
             const Run r = cli(args);
             QCOMPARE(r.code, 2);
             QVERIFY2(r.err.contains("no CUDA") && r.err.contains("--device cpu"), r.err);
@@ -300,54 +297,58 @@ private Q_SLOTS:
     }
 
     // Every model kind through every command that encodes or decodes: each either works or says
-    // why it cannot, and a cvae draws the digit it is given.
+    // why it cannot, and a cvae draws the digit it is given. The denoisers are the autoencoders'
+    // networks trained on noisy input: they train and evaluate here, and their commands are the
+    // autoencoder rows' (each command costs a process start, ~0.7 s of LibTorch loading).
     void everyModelKindThroughEveryCommand_data()
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("arch");
         QTest::addColumn<int>("latent");  // the latent vector's size; 0: none to decode from
+        QTest::addColumn<bool>("commands");
         QTest::newRow("ae conv") << "ae"
-                                 << "conv" << 2;
+                                 << "conv" << 2 << true;
         QTest::newRow("ae wide") << "ae"
-                                 << "wide" << 0;
+                                 << "wide" << 0 << true;
         QTest::newRow("dae wide") << "dae"
-                                  << "wide" << 0;
+                                  << "wide" << 0 << false;
         QTest::newRow("dae conv") << "dae"
-                                  << "conv" << 2;
+                                  << "conv" << 2 << false;
         QTest::newRow("sr") << "sr"
-                            << "conv" << -1;  // no latent space at all
+                            << "conv" << -1 << true;  // no latent space at all
         QTest::newRow("vae mlp") << "vae"
-                                 << "mlp" << 2;
+                                 << "mlp" << 2 << true;
         QTest::newRow("vae conv") << "vae"
-                                  << "conv" << 2;
+                                  << "conv" << 2 << true;
         QTest::newRow("cvae") << "cvae"
-                              << "mlp" << 2;
+                              << "mlp" << 2 << true;
         QTest::newRow("aae") << "aae"
-                             << "mlp" << 2;
+                             << "mlp" << 2 << true;
         QTest::newRow("map") << "map"
-                             << "mlp" << 2;
+                             << "mlp" << 2 << true;
     }
     void everyModelKindThroughEveryCommand()
     {
         QFETCH(QString, kind);
         QFETCH(QString, arch);
         QFETCH(int, latent);
+        QFETCH(bool, commands);
         const QString m = dir.filePath(kind + "-" + arch + ".pt");
         const Run t = cli({"train", "--data", dataDir, "--model", kind, "--arch", arch, "--epochs", "1", "--batch", "32", "--train-limit",
                            "128", "--threads", "2", "--out", m});
         QVERIFY2(t.code == 0, t.err);
-        const bool conditional = kind == "cvae";
-        const QStringList digit = conditional ? QStringList{"--digit", "3"} : QStringList{};
-        auto png = [&](const QString& name) { return dir.filePath(kind + "-" + arch + "-" + name + ".png"); };
-        auto refusedForNoLatent = [&](const Run& r) {
-            return r.code == 1 && (r.err.contains("no latent space") || r.err.contains("no low-dimensional latent space"));
-        };
-
         const Run e = cli({"eval", "--model", m, "--json"});
         QVERIFY2(e.code == 0, e.err);
         QVERIFY2(json(e.out).contains("recon_mse"), e.out);
         QCOMPARE(json(e.out).contains("neg_elbo"), kind == "vae" || kind == "cvae");
+        if (kind == "dae") QVERIFY2(json(e.out).contains("psnr_input"), e.out);  // what the noisy input scores
+        if (!commands) return;
 
+        const bool conditional = kind == "cvae";
+        auto png = [&](const QString& name) { return dir.filePath(kind + "-" + arch + "-" + name + ".png"); };
+        auto refusedForNoLatent = [&](const Run& r) {
+            return r.code == 1 && (r.err.contains("no latent space") || r.err.contains("no low-dimensional latent space"));
+        };
         const Run enc = cli({"encode", "--model", m, "--out", dir.filePath(kind + ".csv")});
         if (latent < 0) {
             QVERIFY2(refusedForNoLatent(enc), enc.err);
@@ -358,20 +359,26 @@ private Q_SLOTS:
             QCOMPARE(f.readAll().count('\n'), 101);  // header + the 100 test digits
         }
 
+        // --digit for every kind: a cvae draws that digit; another kind draws no particular digit,
+        // so --digit is ignored, and says so.
+        const QStringList digit{"--digit", "3"};
         const QString z = latent > 0 ? QStringLiteral("0.5,-0.5") : QStringLiteral("0,0");
         const Run d = cli(QStringList{"decode", "--model", m, "--z", z, "--out", png("decode")} + digit);
-        const Run g = cli(QStringList{"grid", "--model", m, "--n", "3", "--out", png("grid")} + digit);
-        for (const Run& r : {d, g}) {
-            if (latent > 0)
-                QVERIFY2(r.code == 0 && r.err.isEmpty(), r.err);
-            else
-                QVERIFY2(refusedForNoLatent(r), r.err);
+        const Run g = cli(QStringList{"grid", "--model", m, "--n", "3", "--out", png("grid")} + (conditional ? digit : QStringList{}));
+        if (latent > 0) {
+            QVERIFY2(d.code == 0 && d.err.contains("--digit ignored") != conditional, d.err);
+            QVERIFY2(g.code == 0 && g.err.isEmpty(), g.err);
+            QVERIFY(QFileInfo(png("grid")).size() > 0);
+        } else {
+            QVERIFY2(refusedForNoLatent(d), d.err);
+            QVERIFY2(refusedForNoLatent(g), g.err);
         }
-        if (latent > 0) QVERIFY(QFileInfo(png("grid")).size() > 0);
 
-        const Run smp = cli(QStringList{"sample", "--model", m, "--n", "4", "--out", png("sample")} + digit);
-        const Run itp = cli(
-            QStringList{"interpolate", "--model", m, "--from-index", "0", "--to-index", "1", "--steps", "3", "--out", png("path")} + digit);
+        const QStringList conditionalDigit = conditional ? digit : QStringList{};
+        const Run smp = cli(QStringList{"sample", "--model", m, "--n", "4", "--out", png("sample")} + conditionalDigit);
+        const Run itp =
+            cli(QStringList{"interpolate", "--model", m, "--from-index", "0", "--to-index", "1", "--steps", "3", "--out", png("path")} +
+                conditionalDigit);
         for (const Run& r : {smp, itp}) {
             if (latent < 0)
                 QVERIFY2(refusedForNoLatent(r), r.err);
@@ -390,17 +397,11 @@ private Q_SLOTS:
                 QCOMPARE(r.code, 2);
                 QVERIFY2(r.err.contains("--digit"), r.err);
             }
-            // The same point drawn as two digits gives two pictures.
-            QCOMPARE(cli({"decode", "--model", m, "--z", z, "--digit", "1", "--out", png("one"), "--json"}).code, 0);
+            // The same point drawn as another digit gives another picture.
             QCOMPARE(cli({"decode", "--model", m, "--z", z, "--digit", "7", "--out", png("seven"), "--json"}).code, 0);
-            QFile one(png("one")), seven(png("seven"));
-            QVERIFY(one.open(QIODevice::ReadOnly) && seven.open(QIODevice::ReadOnly));
-            QVERIFY(one.readAll() != seven.readAll());
-        } else if (latent > 0) {
-            // Another kind draws no particular digit: --digit is ignored, and says so.
-            const Run r = cli({"decode", "--model", m, "--z", z, "--digit", "1", "--out", png("ignored")});
-            QCOMPARE(r.code, 0);
-            QVERIFY2(r.err.contains("--digit ignored"), r.err);
+            QFile three(png("decode")), seven(png("seven"));
+            QVERIFY(three.open(QIODevice::ReadOnly) && seven.open(QIODevice::ReadOnly));
+            QVERIFY(three.readAll() != seven.readAll());
         }
     }
 
@@ -458,11 +459,18 @@ private Q_SLOTS:
         QCOMPARE(fileBytes(m), before);
         QVERIFY(!QFile::exists(m + ".tmp"));
 
-        // So does a TorchScript export (LibTorch's own file writer would end the process).
+        // So do a TorchScript export (LibTorch's own file writer would end the process), and the PNG
+        // and CSV writers (a file-size limit of 2 KB: smaller than either): each first writes the
+        // one-epoch model's file, then fails to write a retrained model's over it.
         const QString ts = dir.filePath("kept.ts");
         QVERIFY(cli({"export", "--model", m, "--torchscript", "--out", ts}).code == 0);
         const QByteArray exported = fileBytes(ts);
         QVERIFY(!exported.isEmpty());
+        const QString grid = dir.filePath("kept-grid.png"), codes = dir.filePath("kept-codes.csv");
+        QVERIFY(cli({"grid", "--model", m, "--n", "10", "--out", grid}).code == 0);
+        QVERIFY(cli({"encode", "--model", m, "--out", codes}).code == 0);
+        const QByteArray gridBefore = fileBytes(grid), codesBefore = fileBytes(codes);
+        QVERIFY(gridBefore.size() > 2048 && codesBefore.size() > 2048);
         QVERIFY(cli({"train", "--data", dataDir, "--epochs", "2", "--batch", "32", "--out", m}).code == 0);
         const Run exportRun = cliUnderFileLimit(QStringLiteral("export --model '%1' --torchscript --out '%2'").arg(m, ts));
         QCOMPARE(exportRun.code, 1);
@@ -470,13 +478,6 @@ private Q_SLOTS:
         QCOMPARE(fileBytes(ts), exported);
         QVERIFY(!QFile::exists(ts + ".tmp"));
 
-        // And so do the PNG and CSV writers (a file-size limit of 2 KB: smaller than either).
-        const QString grid = dir.filePath("kept-grid.png"), codes = dir.filePath("kept-codes.csv");
-        QVERIFY(cli({"grid", "--model", m, "--n", "10", "--out", grid}).code == 0);
-        QVERIFY(cli({"encode", "--model", m, "--out", codes}).code == 0);
-        const QByteArray gridBefore = fileBytes(grid), codesBefore = fileBytes(codes);
-        QVERIFY(gridBefore.size() > 2048 && codesBefore.size() > 2048);
-        QVERIFY(cli({"train", "--data", dataDir, "--epochs", "3", "--batch", "32", "--out", m}).code == 0);
         const Run gridRun = cliUnderFileLimit(QStringLiteral("grid --model '%1' --n 10 --out '%2'").arg(m, grid), 4);
         QCOMPARE(gridRun.code, 1);
         QVERIFY2(gridRun.err.contains("cannot write PNG") && gridRun.err.contains("unchanged"), gridRun.err);
@@ -672,53 +673,21 @@ private Q_SLOTS:
         QVERIFY2(noSr.code == 1 && noSr.err.contains("--model sr --downscale 2"), noSr.err);
     }
 
+    // A picture the loader cannot read and one the preprocessor finds no digit in: exit 1 with
+    // the reason, nothing written (every other bad file: tst_imagefile and tst_preprocess).
     void badPicturesAreRefusedWithAReason()
     {
-        auto write = [this](const QString& name, const QByteArray& bytes) {
-            QFile f(dir.filePath(name));
-            f.open(QIODevice::WriteOnly);
-            f.write(bytes);
-            return dir.filePath(name);
-        };
-        // A PNG whose header claims 100000 x 100000 pixels: refused before decoding.
-        auto be32 = [](QByteArray& b, quint32 v) {
-            for (int i = 3; i >= 0; --i) b.append(char((v >> (8 * i)) & 0xff));
-        };
-        QByteArray png("\x89PNG\r\n\x1a\n", 8);
-        auto chunk = [&](const QByteArray& typeAndData) {
-            quint32 crc = 0xffffffffu;
-            for (char c : typeAndData) {
-                crc ^= quint8(c);
-                for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
-            }
-            be32(png, quint32(typeAndData.size() - 4));
-            png.append(typeAndData);
-            be32(png, ~crc);
-        };
-        QByteArray ihdr("IHDR");
-        be32(ihdr, 100000), be32(ihdr, 100000);
-        ihdr.append(char(8)).append(char(0)).append(char(0)).append(char(0)).append(char(0));  // 8-bit gray
-        chunk(ihdr);
-        chunk(QByteArray("IDAT") + QByteArray(16, '\0'));
-        chunk(QByteArray("IEND"));
+        QFile notes(dir.filePath("notes.png"));
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write("these are my notes, not a picture\n");
+        notes.close();
         QImage blank(64, 64, QImage::Format_Grayscale8);
         blank.fill(230);
-        blank.save(dir.filePath("blank.png"));
-        QImage dot(1, 1, QImage::Format_Grayscale8);
-        dot.fill(0);
-        dot.save(dir.filePath("dot.png"));
-        const QList<QPair<QString, QString>> cases = {
-            {write("notes.png", "these are my notes, not a picture\n"), "not an image"},
-            {write("empty.png", QByteArray()), "empty"},
-            {write("huge.png", png), "100000x100000"},
-            {dir.filePath("blank.png"), "no ink"},
-            {dir.filePath("dot.png"), "1x1"},
-            {dir.filePath("missing.png"), "does not exist"},
-        };
-        for (const auto& [path, expected] : cases) {
+        QVERIFY(blank.save(dir.filePath("blank.png")));
+        for (const auto& [path, expected] : {std::pair{notes.fileName(), "not an image"}, std::pair{dir.filePath("blank.png"), "no ink"}}) {
             const Run r = cli({"preprocess", "--in", path, "--out", dir.filePath("never.png")});
             QVERIFY2(r.code == 1, qPrintable(path + ": " + r.err));
-            QVERIFY2(r.err.contains(expected.toUtf8()), qPrintable(path + ": " + r.err));
+            QVERIFY2(r.err.contains(expected), qPrintable(path + ": " + r.err));
             QVERIFY(!QFile::exists(dir.filePath("never.png")));
         }
     }
