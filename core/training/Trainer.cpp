@@ -21,6 +21,11 @@ namespace latent {
 namespace {
 using Clock = std::chrono::steady_clock;
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+}  // namespace
+
+// Named, not anonymous: Trainer::Run holds them, and GCC warns about a field of an anonymous
+// namespace's type when this file is compiled inside a unity batch.
+namespace trainer_detail {
 
 // Loss figures summed per step (for progress lines) and per sample (for the epoch's mean).
 struct LossMeter {
@@ -84,6 +89,11 @@ private:
 };
 
 // The batch on the model's device (its rows stay on the CPU, where the data set is).
+}  // namespace trainer_detail
+using trainer_detail::LossMeter;
+using trainer_detail::WeightBackup;
+
+namespace {
 TrainBatch makeBatch(const ModelSpec& spec, const ImageDataset& data, const torch::Tensor& rows, const torch::Device& device)
 {
     const torch::Tensor clean = data.batch(rows);
@@ -210,92 +220,112 @@ EpochReport Trainer::finishEpoch(int epoch, const LossFigures& train, int64_t sa
     return report;
 }
 
+// What one call of train() carries from step to step.
+struct Trainer::Run {
+    TrainStep& step;
+    const ImageDataset& trainSet;
+    torch::Device device;
+    WeightBackup lastGood;
+    std::optional<ThreadGovernor> governor;
+    TrainResult result;
+    double activeSeconds = 0;  // training time, pauses excluded
+    int64_t samplesDone = 0;
+    LossMeter epochLoss;
+
+    TrainResult stopped(TrainStatus status, std::string message)
+    {
+        result.status = status;
+        result.message = std::move(message);
+        result.samplesPerSecond = activeSeconds > 0 ? samplesDone / activeSeconds : 0;
+        result.threadChanges = governor ? governor->changes() : 0;
+        return result;
+    }
+};
+
 TrainResult Trainer::train(const ImageDataset& trainSet, const ImageDataset* testSet)
 {
     if (trainSet.size() == 0) throw std::invalid_argument("the training set is empty");
     const torch::Device device = torchDevice(options_.device);
     model_->to(device);  // before the step and its optimiser are made: they hold the weights as they then are
     prepareStep();
-    TrainStep& step = *step_;
-    WeightBackup lastGood(*model_);
-    std::optional<ThreadGovernor> governor;
+    Run run{*step_, trainSet, device, WeightBackup(*model_), std::nullopt, {}, 0, 0, {}};
     if (options_.threads > 0)
         at::set_num_threads(options_.threads);
     else
-        governor.emplace(ThreadGovernor::defaultThreads());
+        run.governor.emplace(ThreadGovernor::defaultThreads());
+    run.result.epochsDone = options_.startEpoch;
 
-    const int64_t n = trainSet.size();
-    const int64_t stepsPerEpoch = (n + options_.batchSize - 1) / options_.batchSize;
-    TrainResult result;
-    result.epochsDone = options_.startEpoch;
-    double activeSeconds = 0;  // training time, pauses excluded
-    int64_t samplesDone = 0;
-    auto stopped = [&](TrainStatus status, std::string message) {
-        result.status = status;
-        result.message = std::move(message);
-        result.samplesPerSecond = activeSeconds > 0 ? samplesDone / activeSeconds : 0;
-        result.threadChanges = governor ? governor->changes() : 0;
-        return result;
-    };
-    const bool prepared = step.prepare(trainSet, [this](const std::string& stage, double fraction) {
+    const bool prepared = run.step.prepare(trainSet, [this](const std::string& stage, double fraction) {
         if (onPreparation_) onPreparation_(stage, fraction);
         return !cancelled_.load();
     });
-    if (!prepared || cancelled_.load()) return stopped(TrainStatus::Cancelled, "cancelled before the first step");
+    if (!prepared || cancelled_.load()) return run.stopped(TrainStatus::Cancelled, "cancelled before the first step");
     model_->train();
 
     for (int epoch = options_.startEpoch; epoch < options_.epochs; ++epoch) {
         const auto epochStart = Clock::now();
-        double epochPaused = 0, windowPaused = 0;
-        auto windowStart = Clock::now();
-        const torch::Tensor perm = torch::randperm(n, torch::kLong);
-        LossMeter window, epochLoss;
-        step.beginEpoch(epoch);
-
-        for (int64_t s = 0; s < stepsPerEpoch; ++s) {
-            if (governor) governor->tick();
-            const double waited = waitWhilePaused();
-            epochPaused += waited;
-            windowPaused += waited;
-            if (cancelled_.load()) return stopped(TrainStatus::Cancelled, "cancelled after " + std::to_string(epoch) + " complete epochs");
-
-            const int64_t len = std::min<int64_t>(options_.batchSize, n - s * options_.batchSize);
-            const TrainBatch batch = makeBatch(spec_, trainSet, perm.narrow(0, s * options_.batchSize, len), device);
-            // Copying the weights costs about as much as an optimiser step, so not every step.
-            if (s % options_.progressEvery == 0) lastGood.keepCandidate();
-            const double beta = betaAt(epoch, double(s) / stepsPerEpoch);
-            const LossFigures loss = step.run(batch, beta);
-            if (!std::isfinite(loss.total)) {
-                lastGood.restore();
-                return stopped(TrainStatus::Diverged, divergedMessage(loss.total, epoch, s));
-            }
-            lastGood.confirmCandidate();
-            window.add(loss, len);
-            epochLoss.add(loss, len);
-            samplesDone += len;
-            if (result.steps++ == 0)
-                result.firstStepUnixSeconds = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-
-            if (onProgress_ && (window.steps == options_.progressEvery || s + 1 == stepsPerEpoch)) {
-                TrainProgress p = progressAt(epoch, s, stepsPerEpoch, window, secondsSince(windowStart) - windowPaused, options_);
-                p.secondsElapsed = activeSeconds + secondsSince(epochStart) - epochPaused;
-                p.beta = beta;
-                onProgress_(p);
-                window = {};
-                windowStart = Clock::now();
-                windowPaused = 0;
-            }
-        }
-        step.endEpoch();
-        const double trainSeconds = secondsSince(epochStart) - epochPaused;
-        activeSeconds += trainSeconds;
-        EpochReport report = finishEpoch(epoch, epochLoss.perSample(), epochLoss.samples, trainSeconds, testSet);
-        report.seconds = secondsSince(epochStart) - epochPaused;
-        result.epochsDone = epoch + 1;
-        result.last = report;
+        double paused = 0;
+        if (std::optional<TrainResult> stop = trainEpoch(epoch, run, paused)) return *stop;
+        run.step.endEpoch();
+        const double trainSeconds = secondsSince(epochStart) - paused;
+        run.activeSeconds += trainSeconds;
+        EpochReport report = finishEpoch(epoch, run.epochLoss.perSample(), run.epochLoss.samples, trainSeconds, testSet);
+        report.seconds = secondsSince(epochStart) - paused;
+        run.result.epochsDone = epoch + 1;
+        run.result.last = report;
         if (onEpoch_) onEpoch_(report);
     }
-    return stopped(TrainStatus::Finished, {});
+    return run.stopped(TrainStatus::Finished, {});
+}
+
+std::optional<TrainResult> Trainer::trainEpoch(int epoch, Run& run, double& epochPaused)
+{
+    const ImageDataset& trainSet = run.trainSet;
+    const int64_t n = trainSet.size();
+    const int64_t stepsPerEpoch = (n + options_.batchSize - 1) / options_.batchSize;
+    const auto epochStart = Clock::now();
+    double windowPaused = 0;
+    auto windowStart = Clock::now();
+    const torch::Tensor perm = torch::randperm(n, torch::kLong);
+    LossMeter window;
+    run.epochLoss = {};
+    run.step.beginEpoch(epoch);
+
+    for (int64_t s = 0; s < stepsPerEpoch; ++s) {
+        if (run.governor) run.governor->tick();
+        const double waited = waitWhilePaused();
+        epochPaused += waited;
+        windowPaused += waited;
+        if (cancelled_.load()) return run.stopped(TrainStatus::Cancelled, "cancelled after " + std::to_string(epoch) + " complete epochs");
+
+        const int64_t len = std::min<int64_t>(options_.batchSize, n - s * options_.batchSize);
+        const TrainBatch batch = makeBatch(spec_, trainSet, perm.narrow(0, s * options_.batchSize, len), run.device);
+        // Copying the weights costs about as much as an optimiser step, so not every step.
+        if (s % options_.progressEvery == 0) run.lastGood.keepCandidate();
+        const double beta = betaAt(epoch, double(s) / stepsPerEpoch);
+        const LossFigures loss = run.step.run(batch, beta);
+        if (!std::isfinite(loss.total)) {
+            run.lastGood.restore();
+            return run.stopped(TrainStatus::Diverged, divergedMessage(loss.total, epoch, s));
+        }
+        run.lastGood.confirmCandidate();
+        window.add(loss, len);
+        run.epochLoss.add(loss, len);
+        run.samplesDone += len;
+        if (run.result.steps++ == 0)
+            run.result.firstStepUnixSeconds = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+
+        if (onProgress_ && (window.steps == options_.progressEvery || s + 1 == stepsPerEpoch)) {
+            TrainProgress p = progressAt(epoch, s, stepsPerEpoch, window, secondsSince(windowStart) - windowPaused, options_);
+            p.secondsElapsed = run.activeSeconds + secondsSince(epochStart) - epochPaused;
+            p.beta = beta;
+            onProgress_(p);
+            window = {};
+            windowStart = Clock::now();
+            windowPaused = 0;
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace latent

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace latent {
@@ -83,6 +84,10 @@ private:
     // The epoch's report: its training figures, the test split's and the generator state to save.
     EpochReport finishEpoch(int epoch, const LossFigures& train, int64_t samples, double trainSeconds, const ImageDataset* testSet);
     double betaAt(int epoch0, double fraction) const;
+    struct Run;
+    // One epoch's steps; the result to return when training stops inside it (cancelled or
+    // diverged). epochPaused receives the seconds spent paused.
+    std::optional<TrainResult> trainEpoch(int epoch, Run& run, double& epochPaused);
     // Waits while paused; returns the seconds waited.
     double waitWhilePaused() const;
 

@@ -97,6 +97,25 @@ RunRequest runRequest(const TrainingRequest& r)
     return request;
 }
 
+// What a request trains: a new run of the form's settings, or the given model for more epochs
+// (throws with what is wrong, e.g. a GPU this build lacks).
+TrainingPlan planFor(const TrainingRequest& r)
+{
+    TrainingPlan plan;
+    if (r.continueFrom) {
+        // Copies: the snapshot stays as it was (the window may save it while this trains).
+        plan = TrainingPlan::resume(*r.continueFrom, "the model's training settings");
+        plan.setEpochs(plan.spec.epochsDone + r.epochs);
+    } else {
+        plan = TrainingPlan::start(runRequest(r));
+        plan.setEpochs(r.epochs);
+    }
+    plan.setDevice(resolveDevice(r.device.toStdString()));
+    plan.options.progressEvery = r.progressEvery;
+    plan.options.threads = r.threads;  // this thread's OpenMP team: the GUI thread and background jobs keep theirs
+    return plan;
+}
+
 TrainingProgress progressFrom(const TrainProgress& p)
 {
     TrainingProgress out;
@@ -181,17 +200,7 @@ void TrainingWorker::train(const TrainingRequest& r)
     TrainingPlan plan;
     auto data = std::make_shared<DatasetSplits>();
     try {
-        if (r.continueFrom) {
-            // Copies: the snapshot stays as it was (the window may save it while this trains).
-            plan = TrainingPlan::resume(*r.continueFrom, "the model's training settings");
-            plan.setEpochs(plan.spec.epochsDone + r.epochs);
-        } else {
-            plan = TrainingPlan::start(runRequest(r));
-            plan.setEpochs(r.epochs);
-        }
-        plan.setDevice(resolveDevice(r.device.toStdString()));  // a GPU this build lacks: Failed, with what to do
-        plan.options.progressEvery = r.progressEvery;
-        plan.options.threads = r.threads;  // this thread's OpenMP team: the GUI thread and background jobs keep theirs
+        plan = planFor(r);
         *data = plan.loadData();
     } catch (const std::exception& e) {
         Q_EMIT finished(Failed, QString::fromStdString(e.what()));
