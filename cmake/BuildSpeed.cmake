@@ -3,7 +3,10 @@
 # top CMakeLists.txt before the targets; the functions are called where the targets are made.
 # Measured figures: docs/DEVELOPING.md, "What makes the build fast".
 
-find_program(CCACHE_PROGRAM ccache)
+# All of it is behind LATENT_FAST_BUILD (the top CMakeLists.txt).
+if(LATENT_FAST_BUILD)
+  find_program(CCACHE_PROGRAM ccache)
+endif()
 if(CCACHE_PROGRAM)
   # ccache leaves every compile that uses a precompiled header uncached unless it may ignore the
   # header's defines and time stamps (sloppiness), and with GCC it must see which header is used
@@ -79,17 +82,28 @@ function(latent_unity target)
   target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR})
 endfunction()
 
-function(latent_reuse_pch target)
+function(latent_share_torch_pch target)
+  if(NOT LATENT_FAST_BUILD)
+    return()
+  endif()
   set_target_properties(${target} PROPERTIES POSITION_INDEPENDENT_CODE OFF)
   target_compile_options(${target} PRIVATE -fPIC)
   target_precompile_headers(${target} REUSE_FROM latent_runtime)
+endfunction()
+
+# An executable or test with the core: the project's warnings and the shared torch PCH.
+function(latent_reuse_pch target)
   latent_warnings(${target})
+  latent_share_torch_pch(${target})
 endfunction()
 
 # One private PCH for torch (~20 s a translation unit without it); other targets reuse it
 # (REUSE_FROM). Named in angle brackets, the generated header holds no absolute path, so that clones
 # in different folders share ccache entries for it and for everything compiled against it.
 function(latent_torch_pch target)
+  if(NOT LATENT_FAST_BUILD)
+    return()
+  endif()
   target_precompile_headers(${target} PRIVATE <torch/torch.h> <functional> <map> <string> <vector>)
   # ccache hashes the header's ".sum" instead of the header itself (CCACHE_PCH_EXTSUM, set with the
   # launcher): a text that changes with what the header is made of (the compiler, LibTorch's version
