@@ -16,17 +16,58 @@
 
 #include <clocale>
 
+namespace {
+
+// The window's options; parsed once before a display is needed (--help, --version) and once with it.
+struct ExplorerOptions {
+    QCommandLineOption dataset{"dataset", "Dataset name (mnist, fashion-mnist) or folder of IDX files.", "name-or-dir"};
+    QCommandLineOption open{"open", "Open a model checkpoint (.pt).", "file"};
+    QCommandLineOption train{"train", "Start training with the form's settings at once."};
+    QCommandLineOption picture{"picture", "Open a picture of a digit in the Your Digit panel.", "image"};
+    QCommandLineOption denoiser{"denoiser", "Denoising model for the Your Digit panel.", "file"};
+    QCommandLineOption upscaler{"upscaler", "Super-resolution model for the Your Digit panel.", "file"};
+    QCommandLineOption showDock{"show", "Bring a dock to the front: training, preview, digit, generate, selection, losses, pca.", "dock"};
+
+    void addTo(QCommandLineParser& parser) const
+    {
+        parser.setApplicationDescription("Train autoencoders and VAEs on MNIST and explore their latent space.");
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({dataset, open, train, picture, denoiser, upscaler, showDock});
+    }
+};
+
+void nameApplication()
+{
+    QCoreApplication::setOrganizationName("LatentExplorer");
+    QCoreApplication::setApplicationName("latent-explorer");
+    QCoreApplication::setApplicationVersion(LATENT_VERSION);
+}
+
+// --help, --version and a mistyped option answer on the terminal and exit, with no display needed
+// (QApplication aborts without one); anything else goes on to the window.
+void answerWithoutDisplay(int argc, char** argv, const ExplorerOptions& options)
+{
+    QCoreApplication terminal(argc, argv);
+    nameApplication();
+    QCommandLineParser parser;
+    options.addTo(parser);
+    parser.process(terminal);  // prints and exits for --help, --version and errors
+}
+
+}  // namespace
+
 int main(int argc, char** argv)
 {
     latent::keepFreedMemoryForReuse();
+    const ExplorerOptions options;
+    answerWithoutDisplay(argc, argv, options);
     QApplication app(argc, argv);
     // Qt adopted the user's locale (setlocale(LC_ALL, "")); numbers in C functions stay "C", as Qt
     // advises. The product's files do not depend on this: they go through io/NumberText.
     std::setlocale(LC_NUMERIC, "C");
-    QApplication::setOrganizationName("LatentExplorer");
-    QApplication::setApplicationName("latent-explorer");
+    nameApplication();
     QApplication::setApplicationDisplayName("Latent Explorer");
-    QApplication::setApplicationVersion(LATENT_VERSION);
     // The desktop entry's name: the shell then shows its icon and groups the windows under it.
     QGuiApplication::setDesktopFileName(QStringLiteral(LATENT_APP_ID));
     QApplication::setWindowIcon(Icons::application());
@@ -34,18 +75,9 @@ int main(int argc, char** argv)
     Translations::install(app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription("Train autoencoders and VAEs on MNIST and explore their latent space.");
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption dataset("dataset", "Dataset name (mnist, fashion-mnist) or folder of IDX files.", "name-or-dir");
-    const QCommandLineOption open("open", "Open a model checkpoint (.pt).", "file");
-    const QCommandLineOption train("train", "Start training with the form's settings at once.");
-    const QCommandLineOption picture("picture", "Open a picture of a digit in the Your Digit panel.", "image");
-    const QCommandLineOption denoiser("denoiser", "Denoising model for the Your Digit panel.", "file");
-    const QCommandLineOption upscaler("upscaler", "Super-resolution model for the Your Digit panel.", "file");
-    const QCommandLineOption showDock("show", "Bring a dock to the front: training, preview, digit, generate, losses, pca.", "dock");
-    parser.addOptions({dataset, open, train, picture, denoiser, upscaler, showDock});
+    options.addTo(parser);
     parser.process(app);
+    const auto& [dataset, open, train, picture, denoiser, upscaler, showDock] = options;
 
     // Threads for work started on this thread; the training worker sets its own from the form.
     latent::configureThreads(0);
@@ -60,8 +92,9 @@ int main(int argc, char** argv)
     if (parser.isSet(upscaler)) window.ownDigitPanel()->openUpscaler(parser.value(upscaler));
     if (parser.isSet(picture)) window.showOwnDigit(parser.value(picture));
     if (parser.isSet(showDock)) {
-        const QMap<QString, QString> names = {{"training", "trainingDock"}, {"preview", "previewDock"}, {"digit", "ownDigitDock"},
-                                              {"generate", "generateDock"}, {"losses", "lossDock"},     {"pca", "compareDock"}};
+        const QMap<QString, QString> names = {{"training", "trainingDock"}, {"preview", "previewDock"},     {"digit", "ownDigitDock"},
+                                              {"generate", "generateDock"}, {"selection", "selectionDock"}, {"losses", "lossDock"},
+                                              {"pca", "compareDock"}};
         for (const QString& d : parser.values(showDock))
             if (auto* dock = window.findChild<QDockWidget*>(names.value(d))) {
                 dock->show();

@@ -105,6 +105,14 @@
         <source>Export %1</source>
         <translation>%1 निर्यात करें</translation>
     </message>
+    <message>
+        <source>Export the Selection&apos;s Codes</source>
+        <translation>चयन के कोड निर्यात करें</translation>
+    </message>
+    <message>
+        <source>selection</source>
+        <translation>चयन</translation>
+    </message>
 </context>
 <context>
     <name>GeneratePanel</name>
@@ -483,6 +491,14 @@ To get one: run &quot;bash scripts/bootstrap.sh setup&quot; (imports MNIST), ins
         <source>Click to %1 class %2; Alt+click to see it alone (again: all)</source>
         <translation>वर्ग %2 को %1 के लिए क्लिक करें; केवल इसे देखने के लिए Alt+क्लिक (फिर से: सभी)</translation>
     </message>
+    <message>
+        <source>real</source>
+        <translation>असली</translation>
+    </message>
+    <message>
+        <source>decoded</source>
+        <translation>डिकोड किया</translation>
+    </message>
 </context>
 <context>
     <name>LossChart</name>
@@ -541,6 +557,14 @@ To get one: run &quot;bash scripts/bootstrap.sh setup&quot; (imports MNIST), ins
     <message>
         <source>train neighbour loss</source>
         <translation>प्रशिक्षण पड़ोसी लॉस</translation>
+    </message>
+    <message>
+        <source>neighbour loss</source>
+        <translation>पड़ोसी हानि</translation>
+    </message>
+    <message>
+        <source>KL per image</source>
+        <translation>प्रति छवि KL</translation>
     </message>
 </context>
 <context>
@@ -733,6 +757,49 @@ The current model is unchanged.</source>
     <message>
         <source>Epoch %1/%2: test reconstruction loss %3</source>
         <translation>एपॉक %1/%2: परीक्षण पुनर्निर्माण लॉस %3</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>चयन</translation>
+    </message>
+    <message>
+        <source>selection</source>
+        <translation>चयन</translation>
+    </message>
+    <message>
+        <source>#%1 · %2</source>
+        <translation>#%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>NeighboursPanel</name>
+    <message>
+        <source>Finding the nearest digits…</source>
+        <translation>सबसे निकट के अंक खोजे जा रहे हैं…</translation>
+    </message>
+    <message>
+        <source>Click a digit on the map to see its nearest neighbours.</source>
+        <translation>किसी अंक के सबसे निकट पड़ोसी देखने के लिए मानचित्र पर उसे क्लिक करें।</translation>
+    </message>
+    <message>
+        <source>Test digit #%1, label %2: click to go to it</source>
+        <translation>परीक्षण अंक #%1, लेबल %2: उस पर जाने के लिए क्लिक करें</translation>
+    </message>
+    <message>
+        <source>In code space</source>
+        <translation>कोड स्पेस में</translation>
+    </message>
+    <message>
+        <source>In pixel space</source>
+        <translation>पिक्सेल स्पेस में</translation>
+    </message>
+    <message>
+        <source>%1: no codes (no model)</source>
+        <translation>%1: कोई कोड नहीं (कोई मॉडल नहीं)</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 share label %4</source>
+        <translation>%1: %3 में से %2 का लेबल %4 है</translation>
     </message>
 </context>
 <context>
@@ -1101,6 +1168,53 @@ in the latent view</source>
     <message>
         <source>Latent Explorer models (*.pt);;All files (*)</source>
         <translation>Latent Explorer मॉडल (*.pt);;सभी फ़ाइलें (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionPanel</name>
+    <message>
+        <source>&amp;Decode the mean code</source>
+        <translation>औसत कोड &amp;डिकोड करें</translation>
+    </message>
+    <message>
+        <source>The decoder&apos;s picture of the selected digits&apos; average code</source>
+        <translation>चुने गए अंकों के औसत कोड का डिकोडर द्वारा बना चित्र</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV निर्यात करें…</translation>
+    </message>
+    <message>
+        <source>Index, label and code of every selected digit</source>
+        <translation>हर चुने गए अंक का सूचकांक, लेबल और कोड</translation>
+    </message>
+    <message>
+        <source>Export &amp;sheet…</source>
+        <translation>&amp;शीट निर्यात करें…</translation>
+    </message>
+    <message>
+        <source>Every selected digit as one PNG sheet</source>
+        <translation>सभी चुने गए अंक एक PNG शीट में</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 digits selected&lt;/b&gt; (the first %2 shown)</source>
+        <translation>&lt;b&gt;%1 अंक चुने गए&lt;/b&gt; (पहले %2 दिखाए गए)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 digits selected&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 अंक चुने गए&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>By label: %1</source>
+        <translation>लेबल के अनुसार: %1</translation>
+    </message>
+    <message>
+        <source>mean code, decoded</source>
+        <translation>औसत कोड, डिकोड किया</translation>
+    </message>
+    <message>
+        <source>Shift+drag on the map to select digits with a lasso (Ctrl+Shift+drag adds; Esc clears).</source>
+        <translation>लैसो से अंक चुनने के लिए मानचित्र पर Shift+खींचें (Ctrl+Shift+खींचना जोड़ता है; Esc हटाता है)।</translation>
     </message>
 </context>
 <context>

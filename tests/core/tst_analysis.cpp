@@ -3,6 +3,7 @@
 #ifndef Q_MOC_RUN
 #include "analysis/Analysis.h"
 #include "analysis/Generation.h"
+#include "analysis/NearestRows.h"
 #include "data/DatasetLocator.h"
 #include "data/IdxReader.h"
 #include "models/MlpVae.h"
@@ -14,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+Q_DECLARE_METATYPE(torch::Tensor)
 #endif
 
 using namespace latent;
@@ -93,6 +95,48 @@ private Q_SLOTS:
         const torch::Tensor sheet = latent::imageSheet(torch::rand({5, 28, 28}), 2);
         QCOMPARE(sheet.size(0), 3 * 28 + 2 * 2);
         QCOMPARE(sheet.size(1), 2 * 28 + 2);
+    }
+
+    // A clicked digit's neighbours are exactly the brute force's: every row measured in double,
+    // sorted by distance then index, the row itself left out.
+    void nearestRowsMatchBruteForce_data()
+    {
+        QTest::addColumn<torch::Tensor>("points");
+        QTest::addColumn<int>("query");
+        QTest::addColumn<int>("k");
+        torch::manual_seed(4);
+        const torch::Tensor codes = torch::randn({500, 3});
+        const torch::Tensor pixels = torch::randint(0, 256, {300, 28, 28}, torch::kUInt8);
+        // Few distinct values: many rows at the same distance (the tie rule decides).
+        const torch::Tensor grid = torch::randint(0, 3, {200, 2}).to(torch::kFloat);
+        QTest::newRow("codes, first row") << codes << 0 << 8;
+        QTest::newRow("codes, last row") << codes << 499 << 8;
+        QTest::newRow("uint8 digits") << pixels << 17 << 8;
+        QTest::newRow("ties") << grid << 5 << 12;
+        QTest::newRow("k above the rows") << codes.narrow(0, 0, 6) << 2 << 8;
+    }
+    void nearestRowsMatchBruteForce()
+    {
+        QFETCH(torch::Tensor, points);
+        QFETCH(int, query);
+        QFETCH(int, k);
+        const torch::Tensor rows = points.reshape({points.size(0), -1}).to(torch::kDouble);
+        std::vector<std::pair<double, int64_t>> all;
+        for (int64_t i = 0; i < rows.size(0); ++i)
+            if (i != query) all.emplace_back((rows[i] - rows[query]).square().sum().item<double>(), i);
+        std::sort(all.begin(), all.end());
+        const NearestRows found = nearestRows(points, query, k);
+        const size_t want = std::min<size_t>(size_t(k), all.size());
+        QCOMPARE(found.index.size(), want);
+        for (size_t i = 0; i < want; ++i) {
+            QCOMPARE(found.index[i], all[i].second);
+            QVERIFY(std::abs(found.distance[i] - std::sqrt(all[i].first)) <= 1e-4 * (1 + std::sqrt(all[i].first)));
+        }
+    }
+    void nearestRowsRefuseARowOutside()
+    {
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, nearestRows(torch::zeros({4, 2}), 4, 2));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, nearestRows(torch::zeros({4, 2}), -1, 2));
     }
 
     void psnrOfKnownError()

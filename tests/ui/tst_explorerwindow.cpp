@@ -17,6 +17,8 @@
 #include "widgets/Translations.h"
 #include "widgets/WindowActions.h"
 #include "analysis/Generation.h"
+#include "analysis/NearestRows.h"
+#include "widgets/NeighboursPanel.h"
 #include "widgets/PcaComparePanel.h"
 #include "widgets/LatentPanel.h"
 #include "widgets/LatentView.h"
@@ -24,12 +26,14 @@
 #include "widgets/ExportActions.h"
 #include "widgets/MainWindow.h"
 #include "widgets/PreviewPanel.h"
+#include "widgets/SelectionPanel.h"
 #include "TestData.h"
 #include "widgets/TrainingPanel.h"
 #include "runtime/ComputeDevice.h"
 
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QGroupBox>
 #include <QLineSeries>
 #include <QMenu>
@@ -43,6 +47,7 @@
 #include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QtTest>
 
 #include <signal.h>
@@ -153,10 +158,40 @@ private Q_SLOTS:
         for (int i = 2; i < 50; ++i) chart.addTrainPoint(1, 10.0 * (i + 1), 200.0 - i, 190.0 - i, 10.0);
         // The untrained model's 550 runs off the top (before: an axis to 600 and a flat line).
         QVERIFY2(yAxis()->max() < 550, qPrintable(QString::number(yAxis()->max())));
-        QVERIFY(yAxis()->min() <= 10.0);  // the KL is still in view
         chart.setLogScale(true);
         chart.setLogScale(false);
         QVERIFY(yAxis()->max() < 550);
+    }
+
+    // Each term on a scale where its change reads: a VAE's KL (~3 -> 6) on its own axis at the
+    // right, not on the floor of the total's (~150); the map's neighbour loss likewise; the legend
+    // below the plot, never over the curves.
+    void everyLossTermReadsOnItsOwnAxis()
+    {
+        LossChart chart;
+        chart.reset(true);
+        for (int i = 0; i < 40; ++i) chart.addTrainPoint(1, 10.0 * (i + 1), 160.0 - i * 0.5, 157.0 - i * 0.575, 3.0 + i * 0.075);
+        QValueAxis* left = qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Vertical, chart.series(LossChart::TrainTotal)).first());
+        QValueAxis* right = qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Vertical, chart.series(LossChart::TrainKl)).first());
+        QVERIFY(left && right && left != right);
+        QCOMPARE(right, chart.termAxis());
+        QCOMPARE(right->alignment(), Qt::AlignRight);
+        QVERIFY(right->isVisible());
+        // The KL's change fills most of its axis; on the total's axis it would be a few per cent.
+        const double klSpan = 0.075 * 39;
+        QVERIFY2(klSpan / (right->max() - right->min()) > 0.5, qPrintable(QStringLiteral("%1..%2").arg(right->min()).arg(right->max())));
+        QVERIFY2(left->min() > 100, qPrintable(QString::number(left->min())));  // the total's axis no longer reaches down to the KL
+        QVERIFY(right->titleText().contains("KL"));
+        QCOMPARE(chart.chart()->legend()->alignment(), Qt::AlignBottom);
+
+        chart.reset(false, false, /*neighbours=*/true);
+        for (int i = 0; i < 20; ++i) chart.addTrainPoint(1, 10.0 * (i + 1), 140.0 + 3 - i * 0.05, 140.0 - i * 0.1, 3.0 + i * 0.05);
+        QVERIFY(chart.series(LossChart::TrainKl)->isVisible());
+        QVERIFY(chart.termAxis()->titleText().contains("neighbour"));
+        QVERIFY(0.05 * 19 / (chart.termAxis()->max() - chart.termAxis()->min()) > 0.5);
+        // A plain autoencoder has no small term: no right axis.
+        chart.reset(false);
+        QVERIFY(!chart.termAxis()->isVisible());
     }
 
     void initTestCase()
@@ -302,6 +337,156 @@ private Q_SLOTS:
         const QImage shown = w.previewPanel()->secondView()->image();
         for (int y = 0; y < 28; ++y)
             for (int x = 0; x < 28; ++x) QCOMPARE(qGray(shown.pixel(x, y)), int(std::lround(expected[0][0][y][x].item<float>() * 255)));
+    }
+
+    // Hovering a digit shows a card with the digit itself beside the model's decode of it; a
+    // click lists its nearest digits in code space and in pixel space (the core's exact lists),
+    // with how many share its label; clicking one of them selects it.
+    void hoverShowsTheDigitAndClickListsItsNeighbours()
+    {
+        Window win(dataDir);
+        MainWindow& w = win.w;
+        trainToEnd(w, "vae", 1);
+        LatentView* view = w.latentView();
+        const auto codes = view->codes();
+        const QPointF pos = view->widgetAt(QPointF(codes->at(5, 0), codes->at(5, 1)));
+        const int hit = view->pointAt(pos);
+        QVERIFY(hit >= 0);
+        sendMouse(view, QEvent::MouseMove, pos, Qt::NoButton, Qt::NoButton);
+        QCOMPARE(view->hoveredPoint(), hit);
+        QCOMPARE(view->hoverCard().index, hit);
+        QCOMPARE(view->hoverCard().real, w.dataset().testImage(hit));
+        QCOMPARE(view->hoverCard().decoded, w.session()->reconstruct(w.dataset(), hit));
+        QVERIFY(view->hoverCard().caption.contains(QString::number(hit)));
+        QEvent leave(QEvent::Leave);
+        QApplication::sendEvent(view, &leave);
+        QCOMPARE(view->hoveredPoint(), -1);
+        QCOMPARE(view->hoverCard().index, -1);
+
+        QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, pos.toPoint());
+        NeighboursPanel* panel = w.previewPanel()->neighbours();
+        QTRY_COMPARE(panel->indices(NeighboursPanel::Pixel).size(), 8);
+        const torch::Tensor z = torch::from_blob(const_cast<float*>(codes->mean.data()), {codes->count, codes->dim});
+        for (const auto& [space, points] :
+             {std::pair{NeighboursPanel::Code, z}, std::pair{NeighboursPanel::Pixel, w.dataset().splits()->test.images}}) {
+            const latent::NearestRows expected = latent::nearestRows(points, hit, 8);
+            QVector<int> want;
+            int same = 0;
+            for (const int64_t i : expected.index) want << int(i), same += w.dataset().testLabel(int(i)) == w.dataset().testLabel(hit);
+            QCOMPARE(panel->indices(space), want);
+            QVERIFY2(panel->summary(space).contains(QStringLiteral("%1 of 8 share label %2").arg(same).arg(w.dataset().testLabel(hit))),
+                     qPrintable(panel->summary(space)));
+        }
+        const int chosen = panel->indices(NeighboursPanel::Code).at(2);
+        panel->button(NeighboursPanel::Code, 2)->click();
+        QCOMPARE(view->selectedIndex(), chosen);
+        QCOMPARE(w.previewPanel()->mainView()->image(), w.dataset().testImage(chosen));
+        QTRY_COMPARE(panel->indices(NeighboursPanel::Code).size(), 8);
+        QVERIFY(!panel->indices(NeighboursPanel::Code).contains(chosen));  // now its own neighbours
+    }
+
+    // Shift+drag draws a lasso: the digits inside it are selected (those LatentMapState finds in
+    // the same polygon); the Selection dock shows how many of each label and a sheet of them,
+    // decodes their mean code and exports their codes; the selection outlives a change of how many
+    // points are drawn; Esc clears it.
+    void lassoSelectsDigitsAndTheSelectionDockShowsThem()
+    {
+        Window win(dataDir);
+        MainWindow& w = win.w;
+        trainToEnd(w, "vae", 1);
+        LatentView* view = w.latentView();
+        const QRectF r = view->rect();
+        // The left half of the map, drawn as a person would: press, a few moves, release.
+        const QPolygonF lasso(
+            {QPointF(1, 1), QPointF(r.width() / 2, 1), QPointF(r.width() / 2, r.height() - 2), QPointF(1, r.height() - 2)});
+        const std::vector<int> expected = view->state().codesInside(lasso);
+        const bool hadCursor = view->hasCursor();
+        const QPointF cursor = view->cursorPoint();
+        QVERIFY(!expected.empty() && int(expected.size()) < kTest);
+        auto mouse = [view](QEvent::Type type, QPointF pos, Qt::MouseButton b, Qt::MouseButtons bs) {
+            QMouseEvent e(type, pos, view->mapToGlobal(pos), b, bs, Qt::ShiftModifier);
+            QApplication::sendEvent(view, &e);
+        };
+        mouse(QEvent::MouseButtonPress, lasso[0], Qt::LeftButton, Qt::LeftButton);
+        for (int k = 1; k < lasso.size(); ++k)
+            for (int step = 1; step <= 4; ++step)
+                mouse(QEvent::MouseMove, lasso[k - 1] + (lasso[k] - lasso[k - 1]) * step / 4.0, Qt::NoButton, Qt::LeftButton);
+        mouse(QEvent::MouseButtonRelease, lasso.last(), Qt::LeftButton, Qt::NoButton);
+        QCOMPARE(view->selection(), expected);
+        QCOMPARE(view->hasCursor(), hadCursor);  // a lasso is not a drag of the cursor
+        QCOMPARE(view->cursorPoint(), cursor);
+
+        SelectionPanel* panel = w.selectionPanel();
+        QVERIFY(w.findChild<QDockWidget*>("selectionDock")->isVisible());
+        QVERIFY2(panel->summary().contains(QStringLiteral("%1 digits selected").arg(expected.size())), qPrintable(panel->summary()));
+        std::map<int, int> byLabel;
+        for (const int i : expected) ++byLabel[w.dataset().testLabel(i)];
+        for (const auto& [label, n] : byLabel)
+            QVERIFY2(panel->classCounts().contains(QStringLiteral("%1: %2").arg(label).arg(n)), qPrintable(panel->classCounts()));
+        const int shown = std::min<int>(int(expected.size()), SelectionPanel::kSheetDigits),
+                  cols = std::min(shown, SelectionPanel::kSheetColumns);
+        QCOMPARE(panel->sheetView()->image().width(), cols * 30 - 2);
+        QCOMPARE(panel->sheetView()->image().copy(0, 0, 28, 28), w.dataset().testImage(expected.front()));
+
+        // The mean code, decoded as the core decodes it.
+        panel->meanButton()->click();
+        std::vector<float> mean(2, 0.f);
+        for (const int i : expected)
+            for (int d = 0; d < 2; ++d) mean[size_t(d)] += view->codes()->at(i, d) / float(expected.size());
+        QCOMPARE(panel->meanView()->image(), coreDecode(w.session(), mean).convertToFormat(panel->meanView()->image().format()));
+
+        // The CSV export: every selected digit's index, label and code, answered through the dialog.
+        const QString csv = dir.filePath("selection.csv");
+        QTimer::singleShot(0, [csv] {
+            auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->selectFile(csv);
+            static_cast<QDialog*>(dialog)->accept();
+        });
+        panel->csvButton()->click();
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), int(expected.size()) + 1);
+        QVERIFY(lines[0].startsWith("index,label,z0,z1"));
+        QCOMPARE(lines[1].split(',')[0].toInt(), expected.front());
+        QCOMPARE(lines[1].split(',')[1].toInt(), w.dataset().testLabel(expected.front()));
+
+        // Fewer points drawn, one class alone: the selection stays; Esc clears it.
+        LatentView::PointStyle few = view->pointStyle();
+        few.limit = 10;
+        view->setPointStyle(few);
+        view->showOnlyLabel(w.dataset().testLabel(expected.front()));
+        QCOMPARE(view->selection(), expected);
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Escape);
+        QVERIFY(view->selection().empty());
+        QVERIFY(!panel->meanButton()->isEnabled());
+    }
+
+    // --help and --version answer on a terminal with no display at all (no X server, no offscreen
+    // platform), as does a mistyped option; QApplication alone would abort there.
+    void helpAndVersionNeedNoDisplay()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) env.remove(name);
+        auto run = [&](const QString& arg) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(testdata::pathFromEnvironment("LATENT_GUI_PATH"), {arg});
+            p.waitForFinished(60000);
+            return std::tuple{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+                              QString::fromUtf8(p.readAllStandardError())};
+        };
+        const auto [helpCode, help, helpErr] = run("--help");
+        QCOMPARE(helpCode, 0);
+        QVERIFY2(help.contains("--open <file>") && help.contains("--dataset"), qPrintable(help + helpErr));
+        const auto [versionCode, version, versionErr] = run("--version");
+        QCOMPARE(versionCode, 0);
+        QVERIFY2(version.startsWith("latent-explorer "), qPrintable(version + versionErr));
+        const auto [badCode, badOut, bad] = run("--opne");
+        QCOMPARE(badCode, 1);
+        QVERIFY2(bad.contains("opne"), qPrintable(bad));
     }
 
     void legendHidesAndShowsAClass()

@@ -109,6 +109,93 @@ private Q_SLOTS:
         QVERIFY(map.visibleArea().contains(QRectF(-2.4, -2.4, 4.8, 4.8)));
     }
 
+    // The class legend's column at the right edge stays free of points after a fit, for wide and
+    // for tall views; the points still fill the rest.
+    void fittingLeavesTheLegendColumnFree_data()
+    {
+        QTest::addColumn<QSizeF>("size");
+        QTest::addColumn<double>("legend");
+        QTest::newRow("wide view") << QSizeF(800, 400) << 120.0;
+        QTest::newRow("square view") << QSizeF(400, 400) << 120.0;
+        QTest::newRow("narrow view, half kept") << QSizeF(200, 400) << 150.0;
+    }
+    void fittingLeavesTheLegendColumnFree()
+    {
+        QFETCH(QSizeF, size);
+        QFETCH(double, legend);
+        LatentMapState map;
+        map.setLegendWidth(legend);
+        map.setViewSize(size);
+        map.setCodes(ringCodes({40, 40, 40, 40}));
+        const double free = std::max(size.width() - legend, size.width() / 2);
+        double right = 0, left = size.width(), top = size.height(), bottom = 0;
+        for (int i = 0; i < map.pointCount(); ++i) {
+            const QPointF v = map.viewAt(map.codePoint(i));
+            right = std::max(right, v.x()), left = std::min(left, v.x());
+            top = std::min(top, v.y()), bottom = std::max(bottom, v.y());
+        }
+        QVERIFY2(right <= free, qPrintable(QString::number(right)));
+        QVERIFY(left >= 0 && top >= 0 && bottom <= size.height());
+        // The codes fill the free part along their limiting side (6 % margins).
+        QVERIFY(right - left > 0.8 * free || bottom - top > 0.8 * size.height());
+    }
+
+    // A lasso selects every code inside its polygon (odd-even rule, as a crossing count finds
+    // it) whose class is shown, drawn or not; thinning the points or showing a class alone
+    // afterwards leaves the selection as it was.
+    void lassoSelectsTheCodesInsideItsPolygon_data()
+    {
+        QTest::addColumn<QPolygonF>("lasso");  // in view pixels (a 600 x 400 view)
+        QTest::newRow("triangle") << QPolygonF({QPointF(20, 20), QPointF(580, 60), QPointF(200, 380)});
+        QTest::newRow("concave U") << QPolygonF({QPointF(10, 10), QPointF(590, 10), QPointF(590, 390), QPointF(400, 390), QPointF(400, 150),
+                                                 QPointF(200, 150), QPointF(200, 390), QPointF(10, 390)});
+        QTest::newRow("bow tie") << QPolygonF({QPointF(0, 0), QPointF(600, 400), QPointF(600, 0), QPointF(0, 400)});
+        QTest::newRow("a line: nothing") << QPolygonF({QPointF(0, 0), QPointF(600, 400)});
+    }
+    void lassoSelectsTheCodesInsideItsPolygon()
+    {
+        QFETCH(QPolygonF, lasso);
+        LatentMapState map;
+        map.setViewSize(QSizeF(600, 400));
+        map.setCodes(ringCodes({60, 60, 60, 60, 60}));
+        map.setLabelVisible(3, false);
+        auto crossings = [&](const QPointF& p) {  // the even-odd rule, counted directly
+            bool inside = false;
+            for (int i = 0, j = int(lasso.size()) - 1; i < int(lasso.size()); j = i++) {
+                const QPointF a = lasso[i], b = lasso[j];
+                if ((a.y() > p.y()) != (b.y() > p.y()) && p.x() < (b.x() - a.x()) * (p.y() - a.y()) / (b.y() - a.y()) + a.x())
+                    inside = !inside;
+            }
+            return inside;
+        };
+        std::vector<int> expected;
+        for (int i = 0; i < map.pointCount(); ++i)
+            if (map.codes()->labels[size_t(i)] != 3 && lasso.size() >= 3 && crossings(map.viewAt(map.codePoint(i)))) expected.push_back(i);
+        const std::vector<int> inside = map.codesInside(lasso);
+        QCOMPARE(inside, expected);
+        map.setSelection(inside);
+        std::vector<int> perClass(5, 0);
+        for (int i : expected) ++perClass[size_t(map.codes()->labels[size_t(i)])];
+        QCOMPARE(map.selectionPerClass(), perClass);
+        map.setPointLimit(20);
+        map.showOnlyLabel(1);
+        QCOMPARE(map.selection(), expected);
+        map.setCodes(ringCodes({60, 60, 60, 60, 60}));  // the same digits' new codes keep it
+        QCOMPARE(map.selection(), expected);
+        if (!expected.empty()) QVERIFY(map.isSelected(expected.front()) && !map.isSelected(-1));
+        map.setCodes(ringCodes({10, 10}));  // other digits: it names none of them
+        if (!expected.empty() && expected.back() >= 20) QVERIFY(map.selection().empty());
+    }
+
+    void selectionIsSortedUniqueAndInRange()
+    {
+        LatentMapState map;
+        map.setCodes(ringCodes({5, 5}));
+        map.setSelection({7, 2, 7, -1, 10, 3});
+        QCOMPARE(map.selection(), std::vector<int>({2, 3, 7}));
+        QCOMPARE(map.selectionPerClass(), std::vector<int>({2, 1}));
+    }
+
     void zoomKeepsThePointUnderTheMouse_data()
     {
         QTest::addColumn<QPointF>("mouse");

@@ -110,14 +110,24 @@ void ExportActions::exportImage(const QImage& image, const QString& what)
     if (!path.isEmpty() && writeImage(image, path, what, QString())) Q_EMIT wrote(path);
 }
 
-QString ExportActions::codesCsv(const LatentCodes& codes)
+void ExportActions::exportSelectionCodes(const LatentCodes& codes, const std::vector<int>& rows)
+{
+    if (rows.empty()) return;
+    const QString path = FileDialogs::saveFile(window_, tr("Export the Selection's Codes"), "csv", "dirs/export");
+    if (!path.isEmpty() && writeText(codesCsv(codes, &rows), path, tr("selection"))) Q_EMIT wrote(path);
+}
+
+QString ExportActions::codesCsv(const LatentCodes& codes, const std::vector<int>* rows)
 {
     QString text = QStringLiteral("index,label");
     for (int d = 0; d < codes.dim; ++d) text += QStringLiteral(",z%1").arg(d);
     const bool lv = !codes.logvar.empty();
     for (int d = 0; lv && d < codes.dim; ++d) text += QStringLiteral(",logvar%1").arg(d);
     text += '\n';
-    for (int i = 0; i < codes.count; ++i) {
+    const int n = rows ? int(rows->size()) : codes.count;
+    for (int k = 0; k < n; ++k) {
+        const int i = rows ? (*rows)[size_t(k)] : k;
+        if (i < 0 || i >= codes.count) continue;
         text += QStringLiteral("%1,%2").arg(i).arg(codes.labels[size_t(i)]);
         for (int d = 0; d < codes.dim; ++d) text += ',' + QString::number(codes.at(i, d), 'g', 7);
         for (int d = 0; lv && d < codes.dim; ++d)

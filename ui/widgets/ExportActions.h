@@ -42,7 +42,10 @@ public:
     // Asks where, then writes image (what: "samples", "interpolation", ...).
     void exportImage(const QImage& image, const QString& what);
 
-    static QString codesCsv(const LatentCodes& codes);
+    // The codes of the given rows (every row when rows is null), in the rows' order.
+    static QString codesCsv(const LatentCodes& codes, const std::vector<int>* rows = nullptr);
+    // The selection's codes (index, label, code), asking where.
+    void exportSelectionCodes(const LatentCodes& codes, const std::vector<int>& rows);
 
 Q_SIGNALS:
     void wrote(const QString& path);

@@ -1,5 +1,7 @@
 #include "widgets/LatentMapPainter.h"
 
+#include <QCoreApplication>
+#include <QFontMetrics>
 #include <QPainter>
 
 #include <algorithm>
@@ -29,7 +31,7 @@ QColor LatentMapPainter::labelColor(int label) { return label >= 0 && label < 10
 
 QRect LatentMapPainter::legendRect(int label, int viewWidth, bool named)
 {
-    const int w = named ? 104 : 44;
+    const int w = legendColumnWidth(named) - 16;
     return QRect(viewWidth - w - 8, 8 + label * kLegendRow, w, kLegendRow);
 }
 
@@ -104,6 +106,20 @@ void LatentMapPainter::paintScatter(QPainter& p) const
         c.setAlphaF(float(style_.opacity));
         p.setPen(QPen(c, style_.size, Qt::SolidLine, labelUsesSquare(l) ? Qt::SquareCap : Qt::RoundCap));
         p.drawPoints(byLabel[size_t(l)].constData(), int(byLabel[size_t(l)].size()));
+    }
+    // The selection over them, drawn or not (a lasso selects the data, not only what is drawn):
+    // each selected digit full-coloured inside a dark ring.
+    if (!map_.selection().empty()) {
+        const double r = std::max(2.5, style_.size * 0.75);
+        for (const int i : map_.selection()) {
+            const int l = codes.labels[size_t(i)];
+            if (l < 0 || l >= classes || !map_.isLabelVisible(l)) continue;
+            const QPointF w = map_.viewAt(map_.codePoint(i));
+            if (!bounds.contains(w)) continue;
+            p.setPen(QPen(QColor(20, 20, 20), 1.2));
+            p.setBrush(labelColor(l));
+            p.drawEllipse(w, r, r);
+        }
     }
     p.setRenderHint(QPainter::Antialiasing, false);
     if (style_.clusterLabels) paintClusterLabels(p);
@@ -199,6 +215,11 @@ void LatentMapPainter::paintMarks(QPainter& p, const LatentMapMarks& marks) cons
         p.setBrush(QColor(0, 90, 200));
         p.drawPolygon(d, 4);
     }
+    if (marks.lasso.size() > 1) {
+        p.setPen(QPen(QColor(20, 20, 20), 1.5, Qt::DashLine));
+        p.setBrush(QColor(255, 255, 255, 40));
+        p.drawPolygon(marks.lasso);
+    }
     if (marks.hasCursor) {
         const QPointF w = map_.viewAt(marks.cursor);
         p.setPen(QPen(QColor(220, 40, 40), 2));
@@ -209,4 +230,58 @@ void LatentMapPainter::paintMarks(QPainter& p, const LatentMapMarks& marks) cons
         p.drawLine(w - QPointF(0, 12), w - QPointF(0, 7));
         p.drawLine(w + QPointF(0, 7), w + QPointF(0, 12));
     }
+}
+
+namespace {
+constexpr int kThumb = 56;  // a 28-pixel digit at 2x
+constexpr int kCardPad = 6;
+}  // namespace
+
+QRect LatentMapPainter::hoverCardRect(const QPointF& pointPos) const
+{
+    const QFontMetrics fm(font_);
+    const QSize size(2 * kThumb + 3 * kCardPad, kThumb + 2 * fm.height() + 3 * kCardPad);
+    const QSizeF view = map_.viewSize();
+    // Right of and below the point; flipped to the other side where the view ends.
+    QPoint at(int(pointPos.x()) + 14, int(pointPos.y()) + 14);
+    if (at.x() + size.width() > view.width()) at.setX(int(pointPos.x()) - 14 - size.width());
+    if (at.y() + size.height() > view.height()) at.setY(int(pointPos.y()) - 14 - size.height());
+    at.setX(std::clamp(at.x(), 0, std::max(0, int(view.width()) - size.width())));
+    at.setY(std::clamp(at.y(), 0, std::max(0, int(view.height()) - size.height())));
+    return QRect(at, size);
+}
+
+void LatentMapPainter::paintHoverCard(QPainter& p, const LatentHoverCard& card) const
+{
+    if (card.index < 0 || !map_.plotsCodes() || card.index >= map_.pointCount()) return;
+    const QRect box = hoverCardRect(map_.viewAt(map_.codePoint(card.index)));
+    const QFontMetrics fm(font_);
+    p.save();
+    p.setFont(font_);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setPen(QColor(0, 0, 0, 90));
+    p.setBrush(QColor(255, 255, 255, 240));
+    p.drawRoundedRect(box, 5, 5);
+    p.setRenderHint(QPainter::SmoothPixmapTransform, false);
+    const int top = box.top() + kCardPad + fm.height();
+    const QRect realRect(box.left() + kCardPad, top, kThumb, kThumb), decodedRect(realRect.right() + 1 + kCardPad, top, kThumb, kThumb);
+    p.setPen(QColor(60, 60, 60));
+    p.drawText(QRect(realRect.left(), box.top() + kCardPad / 2, kThumb, fm.height()), Qt::AlignCenter,
+               QCoreApplication::translate("LatentView", "real"));
+    p.drawText(QRect(decodedRect.left(), box.top() + kCardPad / 2, kThumb, fm.height()), Qt::AlignCenter,
+               QCoreApplication::translate("LatentView", "decoded"));
+    for (const auto& [rect, image] : {std::pair{realRect, &card.real}, std::pair{decodedRect, &card.decoded}}) {
+        if (image->isNull()) {
+            p.fillRect(rect, QColor(230, 230, 230));
+            continue;
+        }
+        p.drawImage(rect, *image);
+        p.setPen(QColor(0, 0, 0, 60));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(rect.adjusted(0, 0, -1, -1));
+    }
+    p.setPen(QColor(20, 20, 20));
+    p.drawText(QRect(box.left() + kCardPad, realRect.bottom() + kCardPad / 2, box.width() - 2 * kCardPad, fm.height() + kCardPad),
+               Qt::AlignCenter, card.caption);
+    p.restore();
 }

@@ -28,7 +28,16 @@ struct LatentMapMarks {
     QPointF marker;  // a user's digit's code, with the deviations of q(z|x) (empty: none)
     QSizeF markerSigma;
     bool hasCursor = false;
-    QPointF cursor;  // the decoded point
+    QPointF cursor;   // the decoded point
+    QPolygonF lasso;  // a selection being drawn, in view coordinates
+};
+
+// The card beside a hovered point: the real test digit it encodes and what the decoder draws at
+// its code, side by side, with its index and label.
+struct LatentHoverCard {
+    int index = -1;  // -1: no card
+    QImage real, decoded;
+    QString caption;
 };
 
 // Paints a LatentMapState's layers in view coordinates: the decoded grid, the axes, the points by
@@ -43,6 +52,11 @@ public:
     void paintScatter(QPainter& p) const;  // and the cluster labels, if asked for
     void paintLegend(QPainter& p, const QStringList& classNames) const;
     void paintMarks(QPainter& p, const LatentMapMarks& marks) const;  // not cached: they move
+    void paintHoverCard(QPainter& p, const LatentHoverCard& card) const;
+    // Where a card for the point at pointPos goes: beside it, inside the view.
+    QRect hoverCardRect(const QPointF& pointPos) const;
+    // The legend's column at the right edge (the fit leaves it free of points), in pixels.
+    static int legendColumnWidth(bool named) { return (named ? 104 : 44) + 16; }
 
     // Where the legend entry of a label is in a view of the given width.
     static QRect legendRect(int label, int viewWidth, bool named);

@@ -14,6 +14,8 @@ bool LatentMapState::setCodes(std::shared_ptr<const LatentCodes> codes)
         dimY_ = codes_->dim > 1 ? 1 : 0;
     }
     updateSubset();
+    // Another set of digits (not merely their new codes): the selection no longer names them.
+    if (codes_ && codes_->count > 0 && !selection_.empty() && selection_.back() >= codes_->count) selection_.clear();
     // Follow the codes as they spread during training, until the user zooms or pans.
     if (!followData_ || !codes_ || codes_->count == 0) return false;
     fitArea();
@@ -160,7 +162,11 @@ void LatentMapState::fitArea()
         area = QRectF(QPointF(grid_.xs.front(), grid_.ys.back()), QPointF(grid_.xs.back(), grid_.ys.front()));
     if (area.isNull() || area.width() <= 0 || area.height() <= 0) area = QRectF(-3, -3, 6, 6);
     const double mx = area.width() * 0.06, my = area.height() * 0.06;
-    setVisibleArea(area.adjusted(-mx, -my, mx, my));
+    area.adjust(-mx, -my, mx, my);
+    // Fitted left of the legend's column (never narrower than half the view).
+    const double usable = std::max(size_.width() - legendWidth_, size_.width() / 2);
+    scale_ = std::min(usable / area.width(), size_.height() / area.height());
+    centre_ = area.center() + QPointF((size_.width() - usable) / 2 / scale_, 0);
 }
 
 void LatentMapState::zoomAbout(const QPointF& viewPos, double factor)
@@ -229,4 +235,41 @@ QRectF LatentMapState::cellRect(int cell) const
     const std::vector<double> ex = gridEdges(grid_.xs), ey = gridEdges(grid_.ys);
     const int r = cell / grid_.n, c = cell % grid_.n;
     return QRectF(viewAt(QPointF(ex[size_t(c)], ey[size_t(r)])), viewAt(QPointF(ex[size_t(c + 1)], ey[size_t(r + 1)]))).normalized();
+}
+
+std::vector<int> LatentMapState::codesInside(const QPolygonF& viewPolygon) const
+{
+    std::vector<int> out;
+    if (!plotsCodes() || viewPolygon.size() < 3) return out;
+    // In latent coordinates: one transform of the polygon instead of one per code.
+    QPolygonF polygon;
+    for (const QPointF& p : viewPolygon) polygon << latentAt(p);
+    const QRectF box = polygon.boundingRect();
+    for (int i = 0; i < codes_->count; ++i) {
+        if (!isLabelVisible(codes_->labels[size_t(i)])) continue;
+        const QPointF z = codePoint(i);
+        if (box.contains(z) && polygon.containsPoint(z, Qt::OddEvenFill)) out.push_back(i);
+    }
+    return out;
+}
+
+void LatentMapState::setSelection(std::vector<int> indices)
+{
+    const int count = pointCount();
+    indices.erase(std::remove_if(indices.begin(), indices.end(), [count](int i) { return i < 0 || i >= count; }), indices.end());
+    std::sort(indices.begin(), indices.end());
+    indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
+    selection_ = std::move(indices);
+}
+
+bool LatentMapState::isSelected(int index) const { return std::binary_search(selection_.begin(), selection_.end(), index); }
+
+std::vector<int> LatentMapState::selectionPerClass() const
+{
+    std::vector<int> counts(size_t(classCount_), 0);
+    for (const int i : selection_) {
+        const int l = codes_->labels[size_t(i)];
+        if (l >= 0 && l < classCount_) ++counts[size_t(l)];
+    }
+    return counts;
 }

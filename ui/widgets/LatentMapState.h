@@ -2,6 +2,7 @@
 #include "session/LatentGrid.h"  // LatentCodes, DecodedGrid (no torch)
 
 #include <QPointF>
+#include <QPolygonF>
 #include <QRectF>
 #include <QSizeF>
 
@@ -49,6 +50,9 @@ public:
 
     // The viewport: equal scale on both axes, y up.
     bool setViewSize(const QSizeF& size);  // refits while following the data: true then
+    // Pixels at the right edge that a fit leaves free of points (the class legend's column).
+    void setLegendWidth(double pixels) { legendWidth_ = pixels; }
+    double legendWidth() const { return legendWidth_; }
     QSizeF viewSize() const { return size_; }
     double scale() const { return scale_; }  // view pixels per latent unit
     QPointF latentAt(const QPointF& viewPos) const;
@@ -66,6 +70,16 @@ public:
     // shown grid; and a cell's rectangle in view coordinates.
     int cellAt(const QPointF& viewPos) const;
     QRectF cellRect(int cell) const;
+    // The selection: test digits by index, sorted. A lasso selects every code inside it whose
+    // class is shown, drawn or not (the drawn subset only thins the picture), so the selection
+    // survives a change of how many points are drawn or which class is alone; new codes of the
+    // same digits (an epoch, another model of the same data) keep it.
+    std::vector<int> codesInside(const QPolygonF& viewPolygon) const;
+    void setSelection(std::vector<int> indices);  // sorted and made unique; indices outside dropped
+    const std::vector<int>& selection() const { return selection_; }
+    bool isSelected(int index) const;
+    std::vector<int> selectionPerClass() const;  // counts by label 0..classCount()-1
+
     // Tile edges halfway between neighbouring centres (Gaussian-quantile tiles grow outwards).
     static std::vector<double> gridEdges(const std::vector<double>& centres);
 
@@ -81,9 +95,11 @@ private:
     int limit_ = 2000;
     uint32_t hiddenLabels_ = 0;
     std::vector<char> inSubset_;  // per code: drawn under limit_
+    std::vector<int> selection_;
 
     QSizeF size_{240, 240};
     QPointF centre_{0, 0};
     double scale_ = 40.0;
+    double legendWidth_ = 0;
     bool followData_ = true;  // refit when the codes or the size change, until the user zooms or pans
 };

@@ -17,7 +17,8 @@ LatentView::LatentView(QWidget* parent) : QWidget(parent)
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setCursor(Qt::CrossCursor);
-    setMouseTracking(true);  // the grid cell under the mouse is highlighted
+    setMouseTracking(true);  // the grid cell and the digit under the mouse are shown
+    map_.setLegendWidth(LatentMapPainter::legendColumnWidth(false));
     map_.setViewSize(size());
 }
 
@@ -41,6 +42,10 @@ void LatentView::setCodes(std::shared_ptr<const LatentCodes> codes)
 {
     const bool refitted = map_.setCodes(std::move(codes));
     if (marks_.selected >= pointCount()) marks_.selected = -1;
+    // New codes (an epoch, another model): the hovered digit's card is asked for again.
+    const int hovered = hoveredPoint_;
+    setHoveredPoint(-1);
+    if (hovered >= 0 && hovered < pointCount() && map_.isPointDrawn(hovered)) setHoveredPoint(hovered);
     if (refitted)
         viewportChanged();
     else
@@ -71,7 +76,11 @@ void LatentView::setGridVisible(bool visible)
 void LatentView::setClassNames(const QStringList& names)
 {
     classNames_ = names;
-    update();
+    map_.setLegendWidth(LatentMapPainter::legendColumnWidth(!names.isEmpty()));
+    if (map_.followsData() && map_.setViewSize(size()))
+        viewportChanged();
+    else
+        update();
 }
 
 void LatentView::setMessage(const QString& message)
@@ -88,6 +97,7 @@ void LatentView::clearModel()
     marks_.hasMarker = false;
     marks_.path.clear();
     marks_.selected = -1;
+    setHoveredPoint(-1);
     invalidateLayer();
 }
 
@@ -154,6 +164,30 @@ void LatentView::setSelectedIndex(int index)
     update();
 }
 
+void LatentView::revealPoint(int index)
+{
+    if (index < 0 || index >= pointCount() || !map_.plotsCodes()) return;
+    const QRectF area = visibleArea();
+    const QPointF z = map_.codePoint(index);
+    if (area.adjusted(area.width() * 0.05, area.height() * 0.05, -area.width() * 0.05, -area.height() * 0.05).contains(z)) return;
+    map_.panBy(map_.viewAt(area.center()) - map_.viewAt(z));  // as a drag would: the view stops following the data
+    viewportChanged();
+}
+
+void LatentView::setSelection(std::vector<int> indices)
+{
+    map_.setSelection(std::move(indices));
+    invalidateLayer();
+    Q_EMIT selectionChanged();
+}
+
+void LatentView::selectInside(const QPolygonF& widgetPolygon, bool add)
+{
+    std::vector<int> inside = map_.codesInside(widgetPolygon);
+    if (add) inside.insert(inside.end(), map_.selection().begin(), map_.selection().end());
+    setSelection(std::move(inside));
+}
+
 void LatentView::setLabelVisible(int label, bool visible)
 {
     map_.setLabelVisible(label, visible);
@@ -218,9 +252,34 @@ void LatentView::setHoveredCell(int cell)
     update(map_.cellRect(hoveredCell_).toAlignedRect().adjusted(-3, -3, 3, 3));
 }
 
+void LatentView::setHoveredPoint(int index)
+{
+    if (index == hoveredPoint_) return;
+    update(hoverCardArea());
+    hoveredPoint_ = index;
+    hoverCard_ = LatentHoverCard();
+    Q_EMIT pointHovered(index);
+}
+
+void LatentView::setHoverCard(const LatentHoverCard& card)
+{
+    if (card.index != hoveredPoint_) return;  // the mouse has moved on
+    update(hoverCardArea());
+    hoverCard_ = card;
+    update(hoverCardArea());
+}
+
+QRect LatentView::hoverCardArea() const
+{
+    if (hoveredPoint_ < 0 || !map_.plotsCodes() || hoveredPoint_ >= pointCount()) return QRect();
+    const LatentMapPainter painter(map_, style_, font());
+    return painter.hoverCardRect(map_.viewAt(map_.codePoint(hoveredPoint_))).adjusted(-2, -2, 2, 2);
+}
+
 void LatentView::leaveEvent(QEvent* e)
 {
     setHoveredCell(-1);
+    setHoveredPoint(-1);
     QWidget::leaveEvent(e);
 }
 
@@ -243,6 +302,7 @@ void LatentView::paintEvent(QPaintEvent* e)
     }
     const LatentMapPainter painter(map_, style_, font());
     painter.paintMarks(p, marks_);
+    if (drag_ == Drag::None) painter.paintHoverCard(p, hoverCard_);
     if (map_.classCount() > 0 && e->region().intersects(legendRect(0).united(legendRect(map_.classCount() - 1)).adjusted(-6, -6, 6, 6)))
         painter.paintLegend(p, classNames_);
     p.setPen(QColor(60, 60, 60));
@@ -305,6 +365,9 @@ void LatentView::mousePressEvent(QMouseEvent* e)
             drag_ = Drag::Cursor;
             moveCursorTo(e->position());
         }
+    } else if (e->button() == Qt::LeftButton) {  // with Shift: a lasso
+        drag_ = Drag::Lasso;
+        marks_.lasso = QPolygonF({e->position()});
     } else {
         drag_ = Drag::Pan;
         QWidget::setCursor(Qt::ClosedHandCursor);
@@ -325,14 +388,31 @@ void LatentView::mouseMoveEvent(QMouseEvent* e)
         map_.panBy(QPointF(pos - lastPos_));
         viewportChanged();
         break;
+    case Drag::Lasso:
+        if ((e->position() - marks_.lasso.last()).manhattanLength() >= 3) {
+            marks_.lasso << e->position();
+            update(marks_.lasso.boundingRect().toAlignedRect().adjusted(-3, -3, 3, 3));
+        }
+        break;
     case Drag::None: break;
     }
-    setHoveredCell(drag_ == Drag::None && legendHit(pos) < 0 ? map_.cellAt(e->position()) : -1);
+    const bool free = drag_ == Drag::None && legendHit(pos) < 0;
+    setHoveredPoint(free ? pointAt(e->position()) : -1);
+    setHoveredCell(free && hoveredPoint_ < 0 ? map_.cellAt(e->position()) : -1);
     lastPos_ = pos;
 }
 
-void LatentView::mouseReleaseEvent(QMouseEvent*)
+void LatentView::mouseReleaseEvent(QMouseEvent* e)
 {
+    if (drag_ == Drag::Lasso) {
+        const QPolygonF lasso = marks_.lasso;
+        marks_.lasso.clear();
+        update(lasso.boundingRect().toAlignedRect().adjusted(-3, -3, 3, 3));
+        if (lasso.size() >= 3)
+            selectInside(lasso, e->modifiers() & Qt::ControlModifier);
+        else if (!selection().empty())
+            setSelection({});  // Shift+click: none
+    }
     if (drag_ == Drag::PendingClick && pressIndex_ >= 0) {
         marks_.selected = pressIndex_;
         update();
@@ -374,6 +454,13 @@ void LatentView::keyPressEvent(QKeyEvent* e)
         break;
     case Qt::Key_0:
     case Qt::Key_Home: fitToData(); break;
+    case Qt::Key_Escape:
+        if (selection().empty()) {
+            QWidget::keyPressEvent(e);
+            break;
+        }
+        setSelection({});
+        break;
     case Qt::Key_Left:
     case Qt::Key_Right:
     case Qt::Key_Up:
@@ -401,6 +488,7 @@ QString LatentView::toolTipAt(const QPoint& pos) const
             .arg(isLabelVisible(legend) ? tr("hide") : tr("show"))
             .arg(legend);
     const int i = pointAt(pos);
+    if (i >= 0 && i == hoverCard_.index) return QString();  // the card beside it says it
     if (i < 0) {
         const QPointF z = latentAt(pos);
         return tr("%1 = %2, %3 = %4").arg(axisName(dimX())).arg(z.x(), 0, 'f', 3).arg(axisName(dimY())).arg(z.y(), 0, 'f', 3);

@@ -11,6 +11,7 @@
 #include <QValueAxis>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -27,6 +28,8 @@ const char* kNames[LossChart::SeriesCount] = {QT_TRANSLATE_NOOP("LossChart", "tr
 // three (test dashed), the adversarial losses in the last two.
 const QColor kColours[5] = {QColor("#332288"), QColor("#117733"), QColor("#CC6677"), QColor("#DDCC77"), QColor("#88CCEE")};
 bool isAdversarialSeries(int i) { return i >= LossChart::Discriminator; }
+// The series on the right axis: the small terms.
+bool isTermSeries(int i) { return i == LossChart::TrainKl || i == LossChart::TestKl || isAdversarialSeries(i); }
 // Points before the y axis starts to follow the recent data (fewer: everything is shown).
 constexpr int kRecentAfterPoints = 10;
 bool isTestSeries(int i) { return i >= LossChart::TestTotal && i <= LossChart::TestKl; }
@@ -41,7 +44,7 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent)
 {
     chart_ = new QChart;
     chart_->setMargins(QMargins(4, 4, 4, 4));
-    chart_->legend()->setAlignment(Qt::AlignRight);
+    chart_->legend()->setAlignment(Qt::AlignBottom);  // outside the plot, leaving it the width
     for (int i = 0; i < SeriesCount; ++i) {
         auto* s = new QLineSeries(chart_);
         s->setName(tr(kNames[i]));
@@ -64,12 +67,11 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent)
     yLog_->setBase(10);
     yLog_->setLabelFormat("%g");
     yLog_->setMinorTickCount(-1);
-    yAdversarial_ = new QValueAxis(chart_);
-    yAdversarial_->setTitleText(tr("adversarial loss (BCE)"));
-    yAdversarial_->setTickCount(6);
+    yTerm_ = new QValueAxis(chart_);
+    yTerm_->setTickCount(6);
     chart_->addAxis(xAxis_, Qt::AlignBottom);
     chart_->addAxis(yLinear_, Qt::AlignLeft);
-    chart_->addAxis(yAdversarial_, Qt::AlignRight);
+    chart_->addAxis(yTerm_, Qt::AlignRight);
     attachSeries();
 
     // Legend markers toggle their series, as in the Qt Charts "legend markers" example; the
@@ -110,7 +112,7 @@ void LossChart::attachSeries()
         QLineSeries* s = series_[i];
         for (QAbstractAxis* a : s->attachedAxes()) s->detachAxis(a);
         s->attachAxis(xAxis_);
-        s->attachAxis(isAdversarialSeries(int(i)) ? yAdversarial_ : y);
+        s->attachAxis(isTermSeries(int(i)) ? yTerm_ : y);
     }
 }
 
@@ -149,7 +151,10 @@ void LossChart::reset(bool variational, bool adversarial, bool neighbours)
     show(TestTotal, !neighbours_);
     series_[TrainKl]->setName(neighbours_ ? tr("train neighbour loss") : tr(kNames[TrainKl]));
     for (Series i : {Discriminator, Generator}) show(i, adversarial);
-    yAdversarial_->setVisible(adversarial);
+    yTerm_->setVisible(variational_ || neighbours_ || adversarial_);
+    yTerm_->setTitleText(adversarial_ ? tr("adversarial loss (BCE)") : neighbours_ ? tr("neighbour loss") : tr("KL per image"));
+    yTerm_->setLinePenColor(kColours[adversarial_ ? 3 : 2]);
+    yTerm_->setLabelsColor(kColours[adversarial_ ? 3 : 2].darker(120));
     updateRanges();
 }
 
@@ -180,53 +185,70 @@ void LossChart::addTestPoint(int epoch, double step, double total, double recons
 int LossChart::trainPointCount() const { return int(series(TrainTotal)->count()); }
 int LossChart::testPointCount() const { return int(series(TestTotal)->count()); }
 
+namespace {
+// A linear axis over [lo, hi] of values that are never negative, with 5 % room.
+void fitLinear(QValueAxis* axis, double lo, double hi)
+{
+    const double pad = std::max((hi - lo) * 0.05, 1e-6);
+    axis->setRange(lo >= 0 ? std::max(0.0, lo - pad) : lo - pad, hi + pad);
+    axis->applyNiceNumbers();
+}
+}  // namespace
+
+// A linear axis over [lo, hi] in about five steps of 1, 2 or 5 x 10^k, ticks on the steps: unlike
+// applyNiceNumbers, which may double the range, the data keeps most of the axis.
+static void fitInSteps(QValueAxis* axis, double lo, double hi)
+{
+    const double raw = std::max((hi - lo) / 5, 1e-9);
+    const double unit = std::pow(10.0, std::floor(std::log10(raw)));
+    const double step = raw <= unit ? unit : raw <= 2 * unit ? 2 * unit : raw <= 5 * unit ? 5 * unit : 10 * unit;
+    const double a = std::floor(lo / step) * step, b = std::max(std::ceil(hi / step) * step, a + step);
+    axis->setRange(a, b);
+    axis->setTickCount(std::clamp(int(std::lround((b - a) / step)) + 1, 2, 12));
+}
+
 void LossChart::updateRanges()
 {
-    double x0 = std::numeric_limits<double>::max(), x1 = -x0, y0 = x0, y1 = -x0;
+    // Every visible value with its axis: left (total, reconstruction) or right (the small terms).
     auto visit = [this](auto&& f) {
         for (const Record& r : history_) {
-            const double values[3] = {r.total, r.reconstruction, r.kl};
-            for (int k = 0; k < 3; ++k) {
-                if (!series(partSeries(r.test, k))->isVisible() || !std::isfinite(values[k])) continue;
-                if (logScale_ && values[k] <= 0) continue;
-                f(r.step, values[k]);
+            const double values[5] = {r.total, r.reconstruction, r.kl, r.discriminator, r.generator};
+            for (int k = 0; k < 5; ++k) {
+                const Series which = k < 3 ? partSeries(r.test, k) : (k == 3 ? Discriminator : Generator);
+                if (k >= 3 && r.test) continue;
+                if (!series(which)->isVisible() || !std::isfinite(values[k])) continue;
+                const bool right = isTermSeries(which);
+                if (!right && logScale_ && values[k] <= 0) continue;
+                f(right, r.step, values[k]);
             }
         }
     };
-    visit([&](double x, double y) {
-        x0 = std::min(x0, x);
-        x1 = std::max(x1, x);
-        y0 = std::min(y0, y);
-    });
-    // The top follows the recent data: the first tenth of the steps (the untrained model's losses,
+    double x0 = std::numeric_limits<double>::max(), x1 = -x0;
+    visit([&](bool, double x, double) { x0 = std::min(x0, x), x1 = std::max(x1, x); });
+    // The axes follow the recent data: the first tenth of the steps (the untrained model's losses,
     // several times the rest) would otherwise flatten every later curve onto the floor. Those
-    // first points run off the top of the chart instead.
+    // first points run off the chart instead.
     const double recentFrom = trainPointCount() >= kRecentAfterPoints ? x0 + 0.1 * (x1 - x0) : x0;
-    visit([&](double x, double y) {
-        if (x >= recentFrom) y1 = std::max(y1, y);
+    double lo[2] = {std::numeric_limits<double>::max(), std::numeric_limits<double>::max()}, hi[2] = {-lo[0], -lo[0]};
+    visit([&](bool right, double x, double y) {
+        lo[right] = std::min(lo[right], y);  // the low end from all points: the curve's floor stays in view
+        if (x >= recentFrom) hi[right] = std::max(hi[right], y);
     });
-    // The adversarial losses have their own axis, from 0 (a BCE is never negative).
-    double a1 = 0;
-    for (const Record& r : history_) {
-        if (r.test) continue;
-        if (series(Discriminator)->isVisible() && std::isfinite(r.discriminator)) a1 = std::max(a1, r.discriminator);
-        if (series(Generator)->isVisible() && std::isfinite(r.generator)) a1 = std::max(a1, r.generator);
-    }
-    yAdversarial_->setRange(0, a1 > 0 ? a1 * 1.05 : 2.0);
-    yAdversarial_->applyNiceNumbers();
-    if (x0 > x1) {  // nothing to show yet (or an opened model, whose history was not saved)
-        x0 = 0, x1 = 100, y0 = logScale_ ? 1 : 0, y1 = logScale_ ? 1000 : 1;
-    }
+    if (x0 > x1) x0 = 0, x1 = 100;  // nothing to show yet (or an opened model, whose history was not saved)
     if (x1 <= x0) x1 = x0 + 1;
     xAxis_->setRange(x0, x1);
-    if (logScale_) {
-        yLog_->setRange(std::pow(10.0, std::floor(std::log10(y0))), std::pow(10.0, std::ceil(std::log10(y1))));
-    } else {
-        const double pad = std::max((y1 - y0) * 0.05, 1e-6);
-        const double lo = y0 >= 0 ? std::max(0.0, y0 - pad) : y0 - pad;  // losses >= 0: no negative axis
-        yLinear_->setRange(lo, y1 + pad);
-        yLinear_->applyNiceNumbers();
+    if (lo[1] <= hi[1])
+        fitInSteps(yTerm_, lo[1], hi[1]);
+    else
+        yTerm_->setRange(0, 1);
+    if (lo[0] > hi[0]) {
+        lo[0] = logScale_ ? 1 : 0;
+        hi[0] = logScale_ ? 1000 : 1;
     }
+    if (logScale_)
+        yLog_->setRange(std::pow(10.0, std::floor(std::log10(lo[0]))), std::pow(10.0, std::ceil(std::log10(hi[0]))));
+    else
+        fitLinear(yLinear_, lo[0], hi[0]);
 }
 
 QString LossChart::historyCsv() const

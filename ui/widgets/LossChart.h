@@ -15,10 +15,11 @@ class QLogValueAxis;
 class QValueAxis;
 
 // Live loss curves (Qt Charts): total, reconstruction and KL on the training set every few steps
-// (solid) and on the test set after every epoch (dashed, with points); for an adversarial
-// autoencoder also its discriminator and generator losses, on their own axis at the right (they
-// are ~1, the reconstruction ~100). Clicking a legend entry hides or shows its series; the left
-// axis can be logarithmic; the axes follow the visible data.
+// (solid) and on the test set after every epoch (dashed, with points). The small term (a VAE's KL
+// ~6, the separated map's neighbour loss ~3, an adversarial autoencoder's discriminator and
+// generator losses ~1) has its own axis at the right, scaled to its own values, so that its change
+// reads beside a total of ~150. Clicking a legend entry (below the plot) hides or shows its
+// series; the left axis can be logarithmic; the axes follow the visible data.
 class LossChart : public QWidget {
     Q_OBJECT
 public:
@@ -44,6 +45,7 @@ public:
     int testPointCount() const;
     QLineSeries* series(Series which) const { return series_[size_t(which)]; }
     QChart* chart() const { return chart_; }
+    QValueAxis* termAxis() const { return yTerm_; }  // the small term's axis (right)
     // "split,epoch,step,total,reconstruction,kl" (adversarial: ",discriminator,generator" too),
     // then one line per point, in order of arrival.
     QString historyCsv() const;
@@ -66,7 +68,7 @@ private:
     QValueAxis* xAxis_;
     QValueAxis* yLinear_;
     QLogValueAxis* yLog_;
-    QValueAxis* yAdversarial_;
+    QValueAxis* yTerm_;  // the right axis: KL, neighbour or adversarial losses
     bool logScale_ = false;
     bool variational_ = true;
     bool adversarial_ = false;

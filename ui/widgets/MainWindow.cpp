@@ -11,7 +11,9 @@
 #include "widgets/LossChart.h"
 #include "widgets/OwnDigitPanel.h"
 #include "widgets/PcaComparePanel.h"
+#include "widgets/NeighboursPanel.h"
 #include "widgets/PreviewPanel.h"
+#include "widgets/SelectionPanel.h"
 #include "widgets/ScrollPanel.h"
 #include "widgets/TrainingPanel.h"
 #include "session/TrainingRun.h"
@@ -29,6 +31,8 @@
 #include <QSettings>
 #include <QStatusBar>
 
+#include <cmath>
+
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setObjectName("MainWindow");
@@ -38,6 +42,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     training_ = new TrainingPanel(this);
     chart_ = new LossChart(this);
     preview_ = new PreviewPanel(this);
+    selection_ = new SelectionPanel(this);
     ownDigit_ = new OwnDigitPanel(this);
     generate_ = new GeneratePanel(this);
     compare_ = new PcaComparePanel(this);
@@ -110,6 +115,19 @@ void MainWindow::connectActions()
 void MainWindow::connectPanels()
 {
     connect(latentView(), &LatentView::pointClicked, this, &MainWindow::onPointClicked);
+    connect(latentView(), &LatentView::pointHovered, this, &MainWindow::onPointHovered);
+    connect(latentView(), &LatentView::selectionChanged, this, &MainWindow::onSelectionChanged);
+    connect(selection_, &SelectionPanel::decodeMeanRequested, this, &MainWindow::decodeSelectionMean);
+    connect(selection_, &SelectionPanel::exportCsvRequested, this, [this] {
+        if (const std::shared_ptr<const LatentCodes> codes = latentView()->codes())
+            exports_->exportSelectionCodes(*codes, latentView()->selection());
+    });
+    connect(selection_, &SelectionPanel::exportSheetRequested, this, &MainWindow::exportSelectionSheet);
+    connect(preview_->neighbours(), &NeighboursPanel::digitChosen, this, [this](int index) {
+        latentView()->setSelectedIndex(index);
+        latentView()->revealPoint(index);
+        onPointClicked(index);
+    });
     connect(latent_, &LatentPanel::gridSettingsChanged, this, [this] {
         if (run_) run_->setGridSettings(latent_->settings());
     });
@@ -157,6 +175,8 @@ void MainWindow::createDocks()
     tabifyDockWidget(previewDock, ownDigitDock_);
     QDockWidget* generateDock = dock(generate_, tr("Generate"), "generateDock", Qt::RightDockWidgetArea);
     tabifyDockWidget(ownDigitDock_, generateDock);
+    selectionDock_ = dock(selection_, tr("Selection"), "selectionDock", Qt::RightDockWidgetArea);
+    tabifyDockWidget(generateDock, selectionDock_);
     // A dock behind another's tab counts as visible to its widgets; this signal tells them apart.
     connect(generateDock, &QDockWidget::visibilityChanged, generate_, &GeneratePanel::setOnScreen);
     previewDock->raise();
@@ -232,6 +252,7 @@ void MainWindow::useDataset(DigitDataset d)
     latent_->setDatasetMissing(false);
     latentView()->setClassNames(data_.classNames());
     compare_->setDataset(data_);
+    latentView()->setSelection({});  // indices of the previous dataset's digits
     statusBar()->showMessage(
         tr("Dataset %1: %2 training and %3 test images from %4")
             .arg(data_.name(), QLocale().toString(data_.trainCount()), QLocale().toString(data_.testCount()), data_.directory()));
@@ -443,8 +464,89 @@ void MainWindow::onPointClicked(int index)
     preview_->showTestDigit(digit, reconstruction, index, label, data_.classNames().value(label));
     generate_->setSelection(space_->selectedCode(), tr("test digit #%1 (label %2)").arg(index).arg(label), digit);
     compare_->showDigit(digit, reconstruction);
+    findNeighbours(index);
     if (latent_->settings().held == GridSettings::Held::Selected && latent_->latentDim() > 2) space_->refresh(false);
     Q_EMIT previewChanged();
+}
+
+// The clicked digit's neighbours: 10,000 digits measured in pixels and in codes (a few ms to
+// tens of ms), so on a background job; a later click replaces a waiting one.
+void MainWindow::findNeighbours(int index)
+{
+    preview_->neighbours()->showSearching();
+    const DigitDataset data = data_;
+    const std::shared_ptr<const LatentCodes> codes = latentView()->codes();
+    neighboursJob_.start([data, codes, index] { return DigitNeighbours::find(data, codes.get(), index); },
+                         [this](const DigitNeighbours& found) { showNeighbours(found); });
+}
+
+void MainWindow::showNeighbours(const DigitNeighbours& found)
+{
+    if (found.index < 0 || found.index != latentView()->selectedIndex() || found.index >= data_.testCount()) return;
+    auto entries = [this](const std::vector<int>& list) {
+        QVector<NeighboursPanel::Entry> out;
+        for (const int i : list) out.push_back({i, data_.testLabel(i), data_.testImage(i)});
+        return out;
+    };
+    preview_->neighbours()->showNeighbours(data_.testLabel(found.index), entries(found.codeSpace), entries(found.pixelSpace));
+}
+
+// The first digits of the selection as a sheet, and the counts by label (a hundred 28 x 28
+// pictures: well under a frame).
+void MainWindow::onSelectionChanged()
+{
+    const std::vector<int>& chosen = latentView()->selection();
+    QVector<QImage> digits;
+    for (size_t k = 0; k < chosen.size() && digits.size() < SelectionPanel::kSheetDigits; ++k)
+        if (chosen[k] < data_.testCount()) digits << data_.testImage(chosen[k]);
+    selection_->showSelection(int(chosen.size()), latentView()->state().selectionPerClass(), data_.classNames(), digits);
+    if (!chosen.empty() && !selectionDock_->isVisible()) selectionDock_->show();
+    if (!chosen.empty()) selectionDock_->raise();
+}
+
+// The mean of the selected digits' codes (every latent dim), decoded.
+void MainWindow::decodeSelectionMean()
+{
+    const std::shared_ptr<const LatentCodes> codes = latentView()->codes();
+    const std::vector<int>& chosen = latentView()->selection();
+    if (!session_ || !codes || chosen.empty() || codes->dim != session_->latentDim()) return;
+    std::vector<double> sum(size_t(codes->dim), 0.0);
+    for (const int i : chosen)
+        for (int d = 0; d < codes->dim; ++d) sum[size_t(d)] += codes->at(i, d);
+    std::vector<float> mean;
+    for (const double s : sum) mean.push_back(float(s / double(chosen.size())));
+    selection_->showMean(session_->decode(mean));
+}
+
+// Every selected digit as one sheet: up to all 10,000 test digits, drawn on a background job.
+void MainWindow::exportSelectionSheet()
+{
+    const std::vector<int> chosen = latentView()->selection();
+    const DigitDataset data = data_;
+    selectionSheetJob_.start(
+        [chosen, data] {
+            QVector<QImage> digits;
+            for (const int i : chosen)
+                if (i < data.testCount()) digits << data.testImage(i);
+            const int columns = std::max(1, int(std::ceil(std::sqrt(double(digits.size())))));
+            return SelectionPanel::sheetOf(digits, columns);
+        },
+        [this](const QImage& sheet) { exports_->exportImage(sheet, tr("selection")); });
+}
+
+// The hovered digit's card: the test digit itself and the model's decode of its code (one
+// encode and decode of one digit: well under a millisecond for the MLP kinds).
+void MainWindow::onPointHovered(int index)
+{
+    if (index < 0 || data_.isEmpty() || index >= data_.testCount()) return;
+    LatentHoverCard card;
+    card.index = index;
+    card.real = data_.testImage(index);
+    if (session_) card.decoded = session_->reconstruct(data_, index);
+    const int label = data_.testLabel(index);
+    const QString name = data_.classNames().value(label);
+    card.caption = name.isEmpty() ? tr("#%1 · %2").arg(index).arg(label) : tr("#%1 · %2").arg(index).arg(name);
+    latentView()->setHoverCard(card);
 }
 
 bool MainWindow::saveCurrentModel()

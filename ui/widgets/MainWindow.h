@@ -1,6 +1,8 @@
 #pragma once
 // No torch headers: the window composes parts that keep torch in their .cpp files.
+#include "session/BackgroundJob.h"
 #include "session/DigitDataset.h"
+#include "session/DigitNeighbours.h"
 #include "widgets/LatentSpaceController.h"
 #include "session/InferenceSession.h"
 #include "session/TrainingWorker.h"
@@ -19,6 +21,7 @@ class LossChart;
 class OwnDigitPanel;
 class PcaComparePanel;
 class PreviewPanel;
+class SelectionPanel;
 class QDockWidget;
 class TrainingPanel;
 class TrainingRun;
@@ -42,6 +45,7 @@ public:
     LatentPanel* latentPanel() const { return latent_; }
     LatentView* latentView() const;
     PreviewPanel* previewPanel() const { return preview_; }
+    SelectionPanel* selectionPanel() const { return selection_; }
     OwnDigitPanel* ownDigitPanel() const { return ownDigit_; }
     GeneratePanel* generatePanel() const { return generate_; }
     PcaComparePanel* comparePanel() const { return compare_; }
@@ -111,11 +115,19 @@ private:
     void onEpochFinished(const EpochSummary& s);
     void onTrainingFinished(TrainingWorker::Outcome outcome, const QString& message);
     void onPointClicked(int index);
+    void onPointHovered(int index);
+    void findNeighbours(int index);
+    void showNeighbours(const DigitNeighbours& found);
+    void onSelectionChanged();
+    void decodeSelectionMean();
+    void exportSelectionSheet();
 
     TrainingPanel* training_;
     LossChart* chart_;
     LatentPanel* latent_;
     PreviewPanel* preview_;
+    SelectionPanel* selection_;
+    QDockWidget* selectionDock_ = nullptr;
     OwnDigitPanel* ownDigit_;
     GeneratePanel* generate_;
     PcaComparePanel* compare_;
@@ -132,6 +144,8 @@ private:
 
     std::unique_ptr<TrainingRun> run_;
     std::unique_ptr<AutosaveStore> autosave_;
+    BackgroundJob<DigitNeighbours> neighboursJob_;
+    BackgroundJob<QImage> selectionSheetJob_;
 
     std::function<CloseChoice(bool)> closePrompt_;
     std::function<void(const QString&, const QString&)> reportError_;

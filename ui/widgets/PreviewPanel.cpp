@@ -1,6 +1,7 @@
 #include "widgets/PreviewPanel.h"
 
 #include "widgets/DigitView.h"
+#include "widgets/NeighboursPanel.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
@@ -15,6 +16,8 @@ PreviewPanel::PreviewPanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(title_);
     layout->addWidget(main_, 3);
     layout->addWidget(second_, 2);
+    neighbours_ = new NeighboursPanel(this);
+    layout->addWidget(neighbours_);
     clear(tr("Train or open a model, then drag in the latent view."));
 }
 
@@ -42,4 +45,5 @@ void PreviewPanel::clear(const QString& why)
     main_->clear();
     second_->clear();
     second_->hide();
+    neighbours_->clear();
 }

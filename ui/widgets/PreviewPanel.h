@@ -2,10 +2,11 @@
 #include <QWidget>
 
 class DigitView;
+class NeighboursPanel;
 class QLabel;
 
 // The decoded-preview dock: the digit under the latent cursor, or a clicked test digit beside
-// its reconstruction.
+// its reconstruction, and its nearest neighbours.
 class PreviewPanel : public QWidget {
     Q_OBJECT
 public:
@@ -15,9 +16,11 @@ public:
     void clear(const QString& why);
     DigitView* mainView() const { return main_; }      // decoded at cursor / the test digit
     DigitView* secondView() const { return second_; }  // reconstruction of the test digit
+    NeighboursPanel* neighbours() const { return neighbours_; }
 
 private:
     DigitView* main_;
     DigitView* second_;
+    NeighboursPanel* neighbours_;
     QLabel* title_;
 };
