@@ -45,7 +45,9 @@ const char* const kImageCommands[] = {"preprocess", "denoise", "upscale", "prepr
 
 std::string usage()
 {
-    std::string u = "usage: latent-cli <command> [options]   (latent-cli <command> --help for its options)\n\ncommands:\n";
+    std::string u =
+        "usage: latent-cli <command> [options]   (latent-cli <command> --help for its options; latent-cli help --all: every command's)\n\n"
+        "commands:\n";
     for (const Command& c : kCommands) {
         std::string name = c.name;
         u += "  " + name + std::string(name.size() < 19 ? 19 - name.size() : 1, ' ') + c.summary + "\n";
@@ -57,6 +59,12 @@ int run(const std::string& cmd, const CommandArgs& args)
 {
     if (cmd == "--help" || cmd == "-h" || cmd == "help") {
         std::cout << usage();
+        // Every command's options in one text, to read or search (and the docs' check reads it).
+        if (args == CommandArgs{"--all"})
+            for (const Command& c : kCommands) {
+                std::cout << "\n";
+                c.run({"--help"});
+            }
         return 0;
     }
     for (const Command& c : kCommands)

@@ -107,13 +107,13 @@ void LatentMapPainter::paintScatter(QPainter& p) const
         p.setPen(QPen(c, style_.size, Qt::SolidLine, labelUsesSquare(l) ? Qt::SquareCap : Qt::RoundCap));
         p.drawPoints(byLabel[size_t(l)].constData(), int(byLabel[size_t(l)].size()));
     }
-    // The selection over them, drawn or not (a lasso selects the data, not only what is drawn):
-    // each selected digit full-coloured inside a dark ring.
+    // The selected ones among them full-coloured inside a dark ring (the selection holds the
+    // undrawn digits inside the lasso too; the picture stays as thin as the points asked for).
     if (!map_.selection().empty()) {
         const double r = std::max(2.5, style_.size * 0.75);
         for (const int i : map_.selection()) {
             const int l = codes.labels[size_t(i)];
-            if (l < 0 || l >= classes || !map_.isLabelVisible(l)) continue;
+            if (l < 0 || l >= classes || !map_.isPointDrawn(i)) continue;
             const QPointF w = map_.viewAt(map_.codePoint(i));
             if (!bounds.contains(w)) continue;
             p.setPen(QPen(QColor(20, 20, 20), 1.2));

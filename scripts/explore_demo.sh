@@ -1,0 +1,60 @@
+#!/bin/bash
+# The explorer's views driven as a person would, under Xvfb: trains a VAE from the form (F5), then
+# hovers the map until a digit's card shows, clicks that digit (preview and its neighbours),
+# draws a lasso with Shift+drag (the Selection dock) and screenshots each step; the README's
+# pictures of these views come from here (docs/screenshots/).
+# Usage: xvfb-run -s "-screen 0 1400x900x24" scripts/explore_demo.sh BUILD_DIR OUT_DIR [EPOCHS]
+set -euo pipefail
+BUILD=${1:-build}
+OUT=${2:-explore-demo}
+EPOCHS=${3:-3}
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+export LATENT_DATA_DIR=${LATENT_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/latent-explorer/datasets}
+export XDG_CONFIG_HOME="$OUT/config" XDG_DATA_HOME="$OUT/data"
+rm -rf "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
+mkdir -p "$XDG_CONFIG_HOME/LatentExplorer"
+printf '[training]\nepochs=%s\nmodel=vae\narch=mlp\nlatentDim=2\nbatch=128\n' "$EPOCHS" > "$XDG_CONFIG_HOME/LatentExplorer/latent-explorer.conf"
+
+"$BUILD/app/gui/latent-explorer" > "$OUT/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+WID=$(xdotool search --sync --onlyvisible --name "Latent Explorer" | head -1)
+xdotool windowsize "$WID" 1400 900
+xdotool windowmove "$WID" 0 0
+sleep 2
+xdotool windowfocus --sync "$WID" || true
+xdotool key --window "$WID" F5
+sleep $((EPOCHS * 4 + 8))
+
+# Hover: the map is the central widget (x 590-1040, y 85-525 in this layout); walk from its middle
+# until the picture changes around the mouse (a card appeared).
+import -window root "$OUT/before-hover.png"
+for r in 0 6 12 18 24 30 36 42; do
+  X=$((790 + r)) Y=$((300 + r / 2))
+  xdotool mousemove $X $Y
+  sleep 0.4
+  import -window root "$OUT/hover.png"
+  convert "$OUT/before-hover.png" -crop 160x140+$X+$Y "$OUT/around-before.png"
+  convert "$OUT/hover.png" -crop 160x140+$X+$Y "$OUT/around-after.png"
+  CHANGED=$(compare -metric AE -fuzz 2% "$OUT/around-before.png" "$OUT/around-after.png" null: 2>&1 || true)
+  [ "${CHANGED%%.*}" -gt 2000 ] && break
+done
+echo "hover: ${CHANGED} pixels changed beside the mouse"
+
+# Click the hovered digit: the preview shows it, its reconstruction and its neighbours.
+xdotool click 1
+sleep 2
+import -window root "$OUT/neighbours.png"
+
+# A lasso over the map's left part, with Shift held.
+xdotool keydown shift mousemove 610 150 mousedown 1
+for p in "700 140" "790 200" "800 320" "760 460" "620 470" "600 300" "610 160"; do
+  set -- $p
+  xdotool mousemove "$1" "$2"
+  sleep 0.1
+done
+xdotool mouseup 1 keyup shift
+sleep 2
+import -window root "$OUT/selection.png"
+echo "screenshots: $OUT/hover.png $OUT/neighbours.png $OUT/selection.png"
