@@ -113,9 +113,69 @@ TrainingState readTrainingState(const std::string& path, torch::serialize::Input
     return state;
 }
 
+// The history as four tensors: the loss points [n x 8] (float64), the replayed digits (int32), each
+// snapshot's epoch (float64) and their codes [snapshots x digits x dim] (float32).
+void writeHistory(torch::serialize::OutputArchive& archive, const TrainingHistory& h)
+{
+    if (!h.losses.empty()) {
+        torch::Tensor l = torch::empty({int64_t(h.losses.size()), 8}, torch::kFloat64);
+        auto a = l.accessor<double, 2>();
+        for (size_t i = 0; i < h.losses.size(); ++i) {
+            const TrainingHistory::LossPoint& p = h.losses[i];
+            const double row[8] = {p.test ? 1.0 : 0.0, double(p.epoch), p.step, p.total, p.reconstruction, p.kl, p.discriminator, p.generator};
+            for (int k = 0; k < 8; ++k) a[int64_t(i)][k] = row[k];
+        }
+        archive.write("history/losses", l, /*is_buffer=*/true);
+    }
+    const int64_t n = int64_t(h.digits.size()), s = int64_t(h.snapshots.size());
+    if (s == 0 || n == 0 || h.dim <= 0) return;
+    archive.write("history/digits", torch::tensor(std::vector<int32_t>(h.digits), torch::kInt32), true);
+    torch::Tensor epochs = torch::empty({s}, torch::kFloat64), codes = torch::empty({s, n, int64_t(h.dim)}, torch::kFloat32);
+    for (int64_t i = 0; i < s; ++i) {
+        const TrainingHistory::MapSnapshot& snap = h.snapshots[size_t(i)];
+        if (int64_t(snap.codes.size()) != n * h.dim) throw CheckpointError("a map snapshot has the wrong size");
+        epochs[i] = snap.epoch;
+        std::copy(snap.codes.begin(), snap.codes.end(), codes[i].data_ptr<float>());
+    }
+    archive.write("history/snapshot_epochs", epochs, true);
+    archive.write("history/snapshots", codes, true);
+}
+
+// The history, if the file has one; a damaged one is reported, not half-used.
+TrainingHistory readHistory(const std::string& path, torch::serialize::InputArchive& archive)
+{
+    TrainingHistory h;
+    try {
+        torch::Tensor losses;
+        if (archive.try_read("history/losses", losses)) {
+            if (losses.dim() != 2 || losses.size(1) != 8) throw CheckpointError(path + ": damaged checkpoint (its loss history)");
+            const torch::Tensor l = losses.to(torch::kFloat64).contiguous();
+            auto a = l.accessor<double, 2>();
+            for (int64_t i = 0; i < l.size(0); ++i)
+                h.losses.push_back({a[i][0] != 0, int(a[i][1]), a[i][2], a[i][3], a[i][4], a[i][5], a[i][6], a[i][7]});
+        }
+        torch::Tensor digits, epochs, codes;
+        if (archive.try_read("history/digits", digits)) {
+            if (!archive.try_read("history/snapshot_epochs", epochs) || !archive.try_read("history/snapshots", codes) || codes.dim() != 3 ||
+                codes.size(0) != epochs.numel() || codes.size(1) != digits.numel())
+                throw CheckpointError(path + ": damaged checkpoint (its map history)");
+            const torch::Tensor d = digits.to(torch::kInt32).contiguous();
+            h.digits.assign(d.data_ptr<int32_t>(), d.data_ptr<int32_t>() + d.numel());
+            h.dim = int(codes.size(2));
+            const torch::Tensor c = codes.to(torch::kFloat32).contiguous(), e = epochs.to(torch::kFloat64).contiguous();
+            for (int64_t i = 0; i < c.size(0); ++i)
+                h.snapshots.push_back({e.data_ptr<double>()[i], std::vector<float>(c[i].data_ptr<float>(), c[i].data_ptr<float>() + c[i].numel())});
+        }
+    } catch (const c10::Error&) {
+        throw CheckpointError(path + ": damaged checkpoint (cannot read its history)");
+    }
+    return h;
+}
+
 }  // namespace
 
-void Checkpoint::save(const std::string& path, const ModelSpec& spec, AutoencoderImpl& model, const TrainingState& training)
+void Checkpoint::save(const std::string& path, const ModelSpec& spec, AutoencoderImpl& model, const TrainingState& training,
+                      const TrainingHistory& history)
 {
     torch::serialize::OutputArchive archive;
     archive.write("format", c10::IValue(std::string(kFormat)));
@@ -129,6 +189,7 @@ void Checkpoint::save(const std::string& path, const ModelSpec& spec, Autoencode
     }
     if (!training.optimizer.empty()) archive.write("train/optimizer_names", c10::IValue(names));
     if (training.generator.defined()) archive.write("train/generator", training.generator, /*is_buffer=*/true);
+    writeHistory(archive, history);
     // The archive is made in memory and written here: LibTorch's file writer throws from its
     // destructor when a write fails (a full disk, a file-size limit), which ends the process.
     std::ostringstream bytes;
@@ -159,6 +220,7 @@ ModelCheckpoint Checkpoint::load(const std::string& path, std::optional<ModelKin
     }
     readWeights(path, archive, *out.model);
     out.training = readTrainingState(path, archive);
+    out.history = readHistory(path, archive);
     out.model->eval();
     return out;
 }

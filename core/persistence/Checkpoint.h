@@ -1,6 +1,7 @@
 #pragma once
 #include "models/Autoencoder.h"
 #include "models/ModelSpec.h"
+#include "persistence/TrainingHistory.h"
 #include "persistence/TrainingState.h"
 
 #include <optional>
@@ -22,6 +23,7 @@ struct ModelCheckpoint {
     ModelSpec spec;
     Autoencoder model;
     TrainingState training;  // empty unless the file was saved with one
+    TrainingHistory history;  // empty for files saved without one (latent-cli's, older ones)
 };
 
 // One file (a LibTorch archive) holding a format tag, the ModelSpec as text, every parameter
@@ -32,7 +34,8 @@ class Checkpoint {
 public:
     static constexpr const char* kFormat = "latent-explorer-checkpoint-1";
 
-    static void save(const std::string& path, const ModelSpec& spec, AutoencoderImpl& model, const TrainingState& training = {});
+    static void save(const std::string& path, const ModelSpec& spec, AutoencoderImpl& model, const TrainingState& training = {},
+                     const TrainingHistory& history = {});
     // Rebuilds the model from the stored spec and loads the weights, checking every name and shape.
     // With expectedKind set, a checkpoint of another kind is refused.
     static ModelCheckpoint load(const std::string& path, std::optional<ModelKind> expectedKind = std::nullopt);

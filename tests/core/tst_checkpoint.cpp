@@ -121,6 +121,42 @@ private Q_SLOTS:
         torch::NoGradGuard g;
         QVERIFY(torch::allclose(back.model->reconstructMean(x, noLabels()), m->reconstructMean(x, noLabels())));
     }
+    // The loss curve and the map's snapshots come back as saved; a file without them (latent-cli's,
+    // an older one) opens with none; snapshots that do not fit their digits are refused.
+    void historyRoundTripsAndIsOptional()
+    {
+        const ModelSpec spec = vaeSpec();
+        Autoencoder m = makeModel(spec);
+        TrainingHistory h;
+        h.losses = {{false, 1, 10, 180.5, 175.25, 5.25, 0, 0}, {true, 1, 469, 160.125, 155, 5.125, 0, 0}};
+        h.digits = TrainingHistory::spreadDigits(5);
+        h.dim = 2;
+        for (double e : {0.25, 1.0, 2.0}) {
+            TrainingHistory::MapSnapshot snap{e, {}};
+            for (size_t i = 0; i < h.digits.size() * 2; ++i) snap.codes.push_back(float(e * 10 + double(i)));
+            h.snapshots.push_back(snap);
+        }
+        const std::string file = path("history.pt");
+        Checkpoint::save(file, spec, *m, {}, h);
+        const TrainingHistory back = Checkpoint::load(file).history;
+        QCOMPARE(back.losses.size(), size_t(2));
+        QCOMPARE(back.losses[1].test, true);
+        QCOMPARE(back.losses[1].step, 469.0);
+        QCOMPARE(back.losses[0].kl, 5.25);
+        QCOMPARE(back.digits, std::vector<int32_t>({0, 1, 2, 3, 4}));
+        QCOMPARE(back.dim, 2);
+        QCOMPARE(back.snapshots.size(), size_t(3));
+        QCOMPARE(back.snapshots[0].epoch, 0.25);
+        QCOMPARE(back.snapshots[2].codes, h.snapshots[2].codes);
+
+        Checkpoint::save(file, spec, *m);
+        QVERIFY(Checkpoint::load(file).history.empty());
+        h.snapshots[1].codes.pop_back();
+        QVERIFY_THROWS_EXCEPTION(CheckpointError, Checkpoint::save(file, spec, *m, {}, h));
+        QCOMPARE(TrainingHistory::spreadDigits(10000).size(), size_t(TrainingHistory::kDigits));
+        QCOMPARE(TrainingHistory::spreadDigits(10000).back(), 9995);
+    }
+
     void saveReplacesAtomically()
     {
         const std::string file = path("replace.pt");
