@@ -6,6 +6,7 @@
 #ifndef Q_MOC_RUN
 #include "analysis/Analysis.h"
 #include "session/AutosaveStore.h"
+#include "persistence/TrainingHistory.h"
 #include "persistence/Checkpoint.h"
 #include "models/ModelFactory.h"
 #include "session/DigitDataset.h"
@@ -462,6 +463,48 @@ private Q_SLOTS:
         QTest::keyClick(view, Qt::Key_Escape);
         QVERIFY(view->selection().empty());
         QVERIFY(!panel->meanButton()->isEnabled());
+    }
+
+    // A model saved from the window keeps how it was trained: opened in a new window, the form
+    // shows its settings (not the form's last ones), the chart its loss curve, and the session the
+    // map's snapshots from the untrained model through the first epoch's quarters to the last epoch.
+    void openedModelShowsItsSettingsLossesAndHistory()
+    {
+        const QString file = dir.filePath("with-history.pt");
+        int trainPoints = 0;
+        {
+            Window win(dataDir);
+            trainToEnd(win.w, "vae", 2);
+            trainPoints = win.w.lossChart()->trainPointCount();
+            QVERIFY(win.w.saveModel(file));
+        }
+        Window win(dataDir);
+        TrainingRequest other = win.w.trainingPanel()->request();
+        other.model = "ae";
+        other.arch = "conv";
+        other.batchSize = 256;
+        win.w.trainingPanel()->setRequest(other);
+        QVERIFY(win.w.openModel(file));
+        const TrainingRequest shown = win.w.trainingPanel()->request();
+        QCOMPARE(shown.model, QString("vae"));
+        QCOMPARE(shown.arch, QString("mlp"));
+        QCOMPARE(shown.batchSize, 32);
+        QCOMPARE(shown.latentDim, 2);
+        LossChart* chart = win.w.lossChart();
+        QCOMPARE(chart->trainPointCount(), trainPoints);
+        QCOMPARE(chart->testPointCount(), 2);
+        QVERIFY(chart->series(LossChart::TrainKl)->isVisible());
+        const latent::TrainingHistory& h = win.w.session()->history();
+        QCOMPARE(int(h.digits.size()), kTest);  // fewer test digits than the replay keeps: all of them
+        QCOMPARE(h.dim, 2);
+        std::vector<double> epochs;
+        for (const auto& snap : h.snapshots) epochs.push_back(snap.epoch);
+        QCOMPARE(epochs, std::vector<double>({0.0, 0.1, 0.25, 0.5, 1.0, 2.0}));
+        // The last snapshot is the codes the view shows for those digits (encoded on a job).
+        QTRY_VERIFY_WITH_TIMEOUT(win.w.latentView()->codes() && win.w.latentView()->codes()->count == kTest && !win.w.isRefreshing(),
+                                 30000 * testdata::slowdown());
+        const auto codes = win.w.latentView()->codes();
+        QVERIFY(std::abs(h.snapshots.back().codes[2 * 7 + 1] - codes->at(h.digits[7], 1)) < 1e-4);
     }
 
     // --help and --version answer on a terminal with no display at all (no X server, no offscreen

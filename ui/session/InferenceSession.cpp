@@ -73,7 +73,7 @@ bool InferenceSession::save(const QString& path, QString* error) const
         return false;
     }
     try {
-        Checkpoint::save(path.toStdString(), snapshot_->spec, module(snapshot_), snapshot_->training);
+        Checkpoint::save(path.toStdString(), snapshot_->spec, module(snapshot_), snapshot_->training, snapshot_->history);
         return true;
     } catch (const std::exception& e) {
         if (error) *error = QString::fromStdString(e.what());
@@ -170,6 +170,12 @@ QImage InferenceSession::reconstruct(const DigitDataset& data, int testIndex) co
 void InferenceSession::setThreadsForThisThread(int threads)
 {
     if (threads > 0 && at::get_num_threads() != threads) at::set_num_threads(threads);
+}
+
+const latent::TrainingHistory& InferenceSession::history() const
+{
+    static const latent::TrainingHistory none;
+    return snapshot_ ? snapshot_->history : none;
 }
 
 bool InferenceSession::isConditional() const { return snapshot_->spec.isConditional(); }

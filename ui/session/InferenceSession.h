@@ -15,6 +15,7 @@ namespace at {
 class Tensor;
 }
 namespace latent {
+struct TrainingHistory;
 class DisplayDecoder;
 struct GrayImage;
 }  // namespace latent
@@ -70,6 +71,8 @@ public:
     ModelSnapshot snapshot() const { return snapshot_; }
     QString description() const;
     QString kindName() const;  // "vae", "ae", ...
+    // How it was trained: losses and the map's snapshots (empty for files saved without them).
+    const latent::TrainingHistory& history() const;
     QString datasetName() const;
     int latentDim() const;  // size of the code the decoder takes (0 when there is none)
     int epochsDone() const;

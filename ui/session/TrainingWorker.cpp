@@ -1,5 +1,6 @@
 #include "session/TrainingWorker.h"
 
+#include "analysis/Analysis.h"
 #include "persistence/Checkpoint.h"
 #include "io/NumberText.h"
 #include "session/DigitDataset.h"
@@ -116,6 +117,39 @@ TrainingPlan planFor(const TrainingRequest& r)
     return plan;
 }
 
+}  // namespace
+
+TrainingRequest requestFor(const ModelSnapshot& model)
+{
+    TrainingRequest r;
+    if (!model) return r;
+    const ModelSpec& spec = model->spec;
+    r.model = QString::fromStdString(toString(spec.kind));
+    r.arch = QString::fromStdString(toString(spec.arch));
+    r.latentDim = spec.latentDim;
+    r.noiseStd = spec.noiseStd;
+    if (!spec.dataset.empty()) r.dataset = QString::fromStdString(spec.dataset);
+    r.epochs = std::max(1, spec.epochsDone);
+    auto number = [&spec](const char* key, double fallback) {
+        const auto it = spec.hyperParameters.find(key);
+        const std::optional<double> v = it == spec.hyperParameters.end() ? std::nullopt : parseNumber(it->second);
+        return v ? *v : fallback;
+    };
+    r.batchSize = int(number("batch", r.batchSize));
+    r.learningRate = number("lr", r.learningRate);
+    r.beta = number("beta", r.beta);
+    r.klWarmupEpochs = int(number("kl-warmup", r.klWarmupEpochs));
+    r.seed = int(number("seed", r.seed));
+    r.trainLimit = int(number("train-limit", 0));
+    r.mapNeighbours = int(number("neighbours", r.mapNeighbours));
+    r.minDist = number("min-dist", r.minDist);
+    r.mapWeight = number("map-weight", r.mapWeight);
+    r.layoutWeight = number("layout-weight", r.layoutWeight);
+    return r;
+}
+
+namespace {
+
 TrainingProgress progressFrom(const TrainProgress& p)
 {
     TrainingProgress out;
@@ -152,6 +186,39 @@ EpochSummary summaryFrom(const EpochReport& e, int64_t globalStep)
     return s;
 }
 
+// The replayed digits' codes now, appended to the history (the model in eval mode meanwhile: a
+// batch norm in training mode would learn from these images).
+void addMapSnapshot(TrainingHistory& h, double epoch, AutoencoderImpl& model, const ModelSpec& spec, const ImageDataset& test)
+{
+    if (h.dim <= 0 || h.digits.empty()) return;
+    if (!h.snapshots.empty() && h.snapshots.back().epoch >= epoch) return;
+    torch::NoGradGuard noGrad;
+    const torch::Tensor rows = torch::tensor(std::vector<int64_t>(h.digits.begin(), h.digits.end()), torch::kInt64);
+    ImageDataset subset;
+    subset.images = test.images.index_select(0, rows);
+    subset.labels = test.labels.index_select(0, rows);
+    const bool training = model.is_training();
+    model.eval();
+    const torch::Tensor codes = encodeDataset(model, spec, subset).mean.to(torch::kFloat32).contiguous();
+    if (training) model.train();
+    if (codes.size(1) != h.dim) return;
+    h.snapshots.push_back({epoch, std::vector<float>(codes.data_ptr<float>(), codes.data_ptr<float>() + codes.numel())});
+}
+
+// A run's history: the model's own (a continued one) or a new one, replaying the test digits'
+// codes when the latent space can be drawn (2 to 16 dims: the map's).
+TrainingHistory historyFor(const TrainingRequest& r, const TrainingPlan& plan, const DatasetSplits& data)
+{
+    TrainingHistory h = r.continueFrom ? r.continueFrom->history : TrainingHistory{};
+    const int dim = plan.spec.latentDim;
+    if (h.digits.empty() && plan.spec.hasLatent() && dim >= 2 && dim <= 16 && data.test.size() > 0) {
+        h.digits = TrainingHistory::spreadDigits(int(data.test.size()));
+        h.dim = dim;
+        h.snapshots.clear();
+    }
+    return h;
+}
+
 TrainingWorker::Outcome outcomeOf(TrainStatus status)
 {
     return status == TrainStatus::Finished    ? TrainingWorker::Finished
@@ -164,7 +231,7 @@ TrainingWorker::Outcome outcomeOf(TrainStatus status)
 // A copy of the weights for the GUI thread and, for models with a latent space, the test codes
 // and the grid decoded with the latent panel's settings.
 void TrainingWorker::publish(const TrainingPlan& plan, const std::shared_ptr<DatasetSplits>& data, int epochsDone,
-                             const TrainingState& training)
+                             const TrainingState& training, TrainingHistory& history)
 {
     QElapsedTimer clock;
     clock.start();
@@ -173,6 +240,8 @@ void TrainingWorker::publish(const TrainingPlan& plan, const std::shared_ptr<Dat
     snapshot->spec.epochsDone = epochsDone;
     snapshot->model = cloneModel(plan.spec, *plan.model);
     snapshot->training = training;
+    addMapSnapshot(history, epochsDone, *snapshot->model, plan.spec, data->test);
+    snapshot->history = history;
     LatentUpdate update;
     update.model = snapshot;
     if (plan.spec.hasLatent()) {
@@ -207,7 +276,9 @@ void TrainingWorker::train(const TrainingRequest& r)
         return;
     }
     Q_EMIT started(QString::fromStdString(plan.spec.describe()), data->train.size(), data->test.size());
-    publish(plan, data, plan.options.startEpoch, plan.state);  // the untrained model: the latent view shows the space before it forms
+    TrainingHistory history = historyFor(r, plan, *data);
+    publish(plan, data, plan.options.startEpoch, plan.state,
+            history);  // the untrained model: the latent view shows the space before it forms
 
     bool autosaveWorks = !r.autosavePath.isEmpty();
     auto autosave = [&](int epochsDone, const TrainingState& training) {
@@ -215,7 +286,7 @@ void TrainingWorker::train(const TrainingRequest& r)
         try {
             ModelSpec saved = plan.spec;
             saved.epochsDone = epochsDone;
-            Checkpoint::save(r.autosavePath.toStdString(), saved, *plan.model, training);
+            Checkpoint::save(r.autosavePath.toStdString(), saved, *plan.model, training, history);
         } catch (const std::exception& e) {
             autosaveWorks = false;
             Q_EMIT autosaveFailed(QString::fromStdString(e.what()));
@@ -238,11 +309,21 @@ void TrainingWorker::train(const TrainingRequest& r)
             out.device = QString::fromStdString(plan.options.device);
             Q_EMIT progress(out);
             stepsBefore = out.globalStep;
+            history.losses.push_back({false, p.epoch, double(out.globalStep), p.train.total, p.train.reconstruction, p.train.kl,
+                                      p.train.discriminator, p.train.generator});
+            // Most of the map's structure appears in the first epoch: three looks inside it.
+            const double done = double(p.step) / double(std::max<int64_t>(p.stepsPerEpoch, 1));
+            if (p.epoch == 1)
+                for (const double at : {0.1, 0.25, 0.5})
+                    if (done >= at && (history.snapshots.empty() || history.snapshots.back().epoch < at))
+                        addMapSnapshot(history, at, *plan.model, plan.spec, data->test);
         });
         trainer.setEpochCallback([&](const EpochReport& e) {
             Q_EMIT epochFinished(summaryFrom(e, stepsBefore));
             const TrainingState state = trainer.state();
-            publish(plan, data, e.epoch, state);
+            if (e.hasTest)
+                history.losses.push_back({true, e.epoch, double(stepsBefore), e.test.total, e.test.reconstruction, e.test.kl, 0, 0});
+            publish(plan, data, e.epoch, state, history);
             autosave(e.epoch, state);
         });
         {
@@ -258,7 +339,7 @@ void TrainingWorker::train(const TrainingRequest& r)
         }
         d->pauseRequested = false;
         if (result.status != TrainStatus::Finished) {
-            publish(plan, data, result.epochsDone, trainer.state());
+            publish(plan, data, result.epochsDone, trainer.state(), history);
             autosave(result.epochsDone, trainer.state());
         }
         Q_EMIT finished(outcomeOf(result.status), QString::fromStdString(result.message));

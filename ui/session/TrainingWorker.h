@@ -10,6 +10,7 @@
 #include <memory>
 
 namespace latent {
+struct TrainingHistory;
 struct DatasetSplits;
 struct TrainingPlan;
 struct TrainingState;
@@ -76,6 +77,10 @@ struct LatentUpdate {
     double seconds = 0;     // the worker's time for the copy, the codes and the grid (training waits)
 };
 
+// The settings a model was trained with, as the form shows them (an opened model's own, not the
+// form's last ones); fields the model does not record keep the defaults.
+TrainingRequest requestFor(const ModelSnapshot& model);
+
 Q_DECLARE_METATYPE(TrainingRequest)
 Q_DECLARE_METATYPE(TrainingProgress)
 Q_DECLARE_METATYPE(EpochSummary)
@@ -120,8 +125,9 @@ Q_SIGNALS:
     void finished(TrainingWorker::Outcome outcome, const QString& message);
 
 private:
+    // history: the run's so far, which the copy takes along (with a map snapshot at epochsDone).
     void publish(const latent::TrainingPlan& plan, const std::shared_ptr<latent::DatasetSplits>& data, int epochsDone,
-                 const latent::TrainingState& training);
+                 const latent::TrainingState& training, latent::TrainingHistory& history);
 
     struct Private;
     std::unique_ptr<Private> d;

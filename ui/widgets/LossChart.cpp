@@ -1,5 +1,6 @@
 #include "widgets/LossChart.h"
 
+#include "persistence/TrainingHistory.h"
 #include "session/TrainingRun.h"
 
 #include <QChart>
@@ -269,6 +270,15 @@ QString LossChart::historyCsv() const
         out += QLatin1Char('\n');
     }
     return out;
+}
+
+void LossChart::showHistory(const latent::TrainingHistory& history)
+{
+    for (const latent::TrainingHistory::LossPoint& p : history.losses)
+        if (p.test)
+            addTestPoint(p.epoch, p.step, p.total, p.reconstruction, p.kl);
+        else
+            addTrainPoint(p.epoch, p.step, p.total, p.reconstruction, p.kl, p.discriminator, p.generator);
 }
 
 void LossChart::follow(const TrainingRun* run)

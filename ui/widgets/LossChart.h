@@ -5,6 +5,9 @@
 #include <vector>
 
 class TrainingRun;
+namespace latent {
+struct TrainingHistory;
+}
 
 class QAbstractAxis;
 class QChart;
@@ -38,6 +41,8 @@ public:
     void addTestPoint(int epoch, double step, double total, double reconstruction, double kl);
     // Plots a run's losses as they come: training every N steps, test every epoch.
     void follow(const TrainingRun* run);
+    // Plots a saved model's losses (its history), after reset() for its kind.
+    void showHistory(const latent::TrainingHistory& history);
     void setLogScale(bool on);
     bool logScale() const { return logScale_; }
 

@@ -355,7 +355,7 @@ void MainWindow::offerRestore()
         }
         if (!autosave_->adopt(file)) continue;
         if (!s->datasetName().isEmpty() && s->datasetName() != data_.name()) loadDataset(s->datasetName());
-        chart_->reset(s->isVariational());
+        showSavedTraining(s);
         setSession(s, true);
         modelPath_.clear();
         updateTitle();
@@ -467,6 +467,19 @@ void MainWindow::onPointClicked(int index)
     findNeighbours(index);
     if (latent_->settings().held == GridSettings::Held::Selected && latent_->latentDim() > 2) space_->refresh(false);
     Q_EMIT previewChanged();
+}
+
+// A saved model's training as it went: its settings in the form (Continue trains with them), its
+// loss curve on the chart.
+void MainWindow::showSavedTraining(const InferenceSessionPtr& s)
+{
+    const latent::ModelKindInfo* kind = latent::ModelCatalog::find(s->kindName().toStdString());
+    chart_->reset(s->isVariational(), kind && kind->adversarial, kind && kind->kind == latent::ModelKind::Map);
+    chart_->showHistory(s->history());
+    if (s->isTorchScript()) return;  // made elsewhere: no settings of ours
+    TrainingRequest form = requestFor(s->snapshot());
+    form.dataset = training_->request().dataset;  // the data shown stays chosen in the form
+    training_->setRequest(form);
 }
 
 // The clicked digit's neighbours: 10,000 digits measured in pixels and in codes (a few ms to
@@ -593,7 +606,7 @@ bool MainWindow::openModel(const QString& path)
             training_->datasetBox()->setCurrentText(s->datasetName());
         }
     }
-    chart_->reset(s->isVariational());
+    showSavedTraining(s);
     setSession(s, false);
     modelPath_ = path;
     updateTitle();

@@ -119,6 +119,7 @@ private:
     void findNeighbours(int index);
     void showNeighbours(const DigitNeighbours& found);
     void onSelectionChanged();
+    void showSavedTraining(const InferenceSessionPtr& s);
     void decodeSelectionMean();
     void exportSelectionSheet();
 
