@@ -27,6 +27,7 @@
 #include "widgets/ExportActions.h"
 #include "widgets/MainWindow.h"
 #include "widgets/PreviewPanel.h"
+#include "widgets/ReplayBar.h"
 #include "widgets/SelectionPanel.h"
 #include "TestData.h"
 #include "widgets/TrainingPanel.h"
@@ -505,6 +506,27 @@ private Q_SLOTS:
                                  30000 * testdata::slowdown());
         const auto codes = win.w.latentView()->codes();
         QVERIFY(std::abs(h.snapshots.back().codes[2 * 7 + 1] - codes->at(h.digits[7], 1)) < 1e-4);
+
+        // The replay: scrubbed to a quarter of the first epoch, the map shows that snapshot's
+        // codes over no grid and offers no hover card; Play runs to the end, where the live map is back.
+        ReplayBar* bar = win.w.latentPanel()->replayBar();
+        QVERIFY(bar->isEnabled());
+        LatentView* view = win.w.latentView();
+        view->setSelection({3, 5});
+        bar->setPosition(0.25);
+        QVERIFY(view->isReplaying());
+        QVERIFY(!view->state().gridVisible());
+        QCOMPARE(view->codes()->count, int(h.digits.size()));
+        QCOMPARE(view->codes()->mean, h.snapshots[2].codes);
+        sendMouse(view, QEvent::MouseMove, view->widgetAt(QPointF(view->codes()->at(0, 0), view->codes()->at(0, 1))), Qt::NoButton,
+                  Qt::NoButton);
+        QCOMPARE(view->hoveredPoint(), -1);
+        bar->play();
+        QTRY_VERIFY_WITH_TIMEOUT(bar->isLive(), 15000);
+        QVERIFY(!view->isReplaying());
+        QCOMPARE(view->codes(), codes);
+        QVERIFY(view->state().gridVisible());
+        QCOMPARE(view->selection(), std::vector<int>({3, 5}));
     }
 
     // --help and --version answer on a terminal with no display at all (no X server, no offscreen

@@ -1,6 +1,7 @@
 #include "widgets/LatentPanel.h"
 
 #include "widgets/LatentView.h"
+#include "widgets/ReplayBar.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -68,6 +69,8 @@ LatentPanel::LatentPanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(openData_, 0, Qt::AlignHCenter);
     layout->addWidget(dimsRow_);
     layout->addWidget(view_, 1);
+    replay_ = new ReplayBar(this);
+    layout->addWidget(replay_);
 
     connect(gridBox_, &QCheckBox::toggled, view_, &LatentView::setGridVisible);
     connect(gridN_, &QSpinBox::valueChanged, this, &LatentPanel::gridSettingsChanged);

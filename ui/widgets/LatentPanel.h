@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class LatentView;
+class ReplayBar;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -22,6 +23,7 @@ class LatentPanel : public QWidget {
 public:
     explicit LatentPanel(QWidget* parent = nullptr);
     LatentView* view() const { return view_; }
+    ReplayBar* replayBar() const { return replay_; }
 
     void setLatentDim(int dim);             // 0: the model has no latent space
     void setConditional(bool conditional);  // shows the "draw digit" choice of a cvae
@@ -54,6 +56,7 @@ private:
     void makeConditionRow();
 
     LatentView* view_;
+    ReplayBar* replay_;
     QCheckBox* gridBox_;
     QSpinBox* gridN_;
     QComboBox* gridArea_;

@@ -40,6 +40,10 @@ void LatentView::showOnlyLabel(int label)
 
 void LatentView::setCodes(std::shared_ptr<const LatentCodes> codes)
 {
+    if (replaying_) {  // shown when the replay ends
+        liveCodes_ = std::move(codes);
+        return;
+    }
     const bool refitted = map_.setCodes(std::move(codes));
     if (marks_.selected >= pointCount()) marks_.selected = -1;
     // New codes (an epoch, another model): the hovered digit's card is asked for again.
@@ -69,6 +73,10 @@ void LatentView::setGrid(const DecodedGrid& grid)
 
 void LatentView::setGridVisible(bool visible)
 {
+    if (replaying_) {  // the replay shows no grid (the last model's): applied when it ends
+        liveGrid_ = visible;
+        return;
+    }
     map_.setGridVisible(visible);
     invalidateGrid();
 }
@@ -171,6 +179,34 @@ void LatentView::revealPoint(int index)
     const QPointF z = map_.codePoint(index);
     if (area.adjusted(area.width() * 0.05, area.height() * 0.05, -area.width() * 0.05, -area.height() * 0.05).contains(z)) return;
     map_.panBy(map_.viewAt(area.center()) - map_.viewAt(z));  // as a drag would: the view stops following the data
+    viewportChanged();
+}
+
+void LatentView::showReplayFrame(std::shared_ptr<const LatentCodes> frame, const QRectF& area)
+{
+    if (!replaying_) {
+        setHoveredPoint(-1);
+        liveCodes_ = map_.codes();
+        liveSelection_ = map_.selection();
+        liveGrid_ = map_.gridVisible();
+        map_.setGridVisible(false);
+        replaying_ = true;
+        if (map_.setVisibleArea(area.adjusted(-area.width() * 0.06, -area.height() * 0.06, area.width() * 0.06, area.height() * 0.06)))
+            map_.panBy(QPointF());  // held: the frames move inside it
+    }
+    map_.setCodes(std::move(frame));
+    invalidateLayer();
+}
+
+void LatentView::endReplay()
+{
+    if (!replaying_) return;
+    replaying_ = false;
+    map_.setGridVisible(liveGrid_);
+    map_.setCodes(std::move(liveCodes_));
+    map_.setSelection(std::move(liveSelection_));
+    liveSelection_.clear();
+    map_.fitToData();
     viewportChanged();
 }
 
@@ -348,6 +384,11 @@ void LatentView::moveCursorTo(const QPointF& widgetPos)
 void LatentView::mousePressEvent(QMouseEvent* e)
 {
     pressPos_ = lastPos_ = e->position().toPoint();
+    if (replaying_ && e->button() == Qt::LeftButton) {  // the frames' points are not the live digits: pan instead
+        drag_ = Drag::Pan;
+        QWidget::setCursor(Qt::ClosedHandCursor);
+        return;
+    }
     if (e->button() == Qt::LeftButton && !(e->modifiers() & Qt::ShiftModifier)) {
         const int legend = legendHit(pressPos_);
         if (legend >= 0) {
@@ -396,7 +437,7 @@ void LatentView::mouseMoveEvent(QMouseEvent* e)
         break;
     case Drag::None: break;
     }
-    const bool free = drag_ == Drag::None && legendHit(pos) < 0;
+    const bool free = drag_ == Drag::None && legendHit(pos) < 0 && !replaying_;
     setHoveredPoint(free ? pointAt(e->position()) : -1);
     setHoveredCell(free && hoveredPoint_ < 0 ? map_.cellAt(e->position()) : -1);
     lastPos_ = pos;

@@ -72,7 +72,13 @@ public:
     // The lasso's selection (LatentMapState::setSelection): digits by index, sorted.
     const std::vector<int>& selection() const { return map_.selection(); }
     void setSelection(std::vector<int> indices);
-    void selectInside(const QPolygonF& widgetPolygon, bool add = false);  // pans the view (same zoom) so that the digit is inside it
+    void selectInside(const QPolygonF& widgetPolygon, bool add = false);
+    // The replay: a frame of how the map formed (MapReplay) shown in place of the live codes,
+    // over no grid, in a held area; hover, clicks and lassos wait (their indices are the live
+    // codes'); endReplay() brings back the live codes, grid, selection and fit.
+    void showReplayFrame(std::shared_ptr<const LatentCodes> frame, const QRectF& area);
+    void endReplay();
+    bool isReplaying() const { return replaying_; }  // pans the view (same zoom) so that the digit is inside it
 
     // A user's digit: its code (mean) in the plotted dims and, for a VAE, the standard deviations
     // of q(z|x) drawn as 1- and 2-sigma ellipses.
@@ -138,6 +144,10 @@ private:
     int hoveredCell_ = -1;
     int hoveredPoint_ = -1;
     LatentHoverCard hoverCard_;
+    bool replaying_ = false;
+    std::shared_ptr<const LatentCodes> liveCodes_;  // while replaying
+    std::vector<int> liveSelection_;
+    bool liveGrid_ = true;
     QString axisPrefix_ = QStringLiteral("z");
     int axisFirstNumber_ = 0;
 

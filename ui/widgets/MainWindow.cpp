@@ -12,7 +12,9 @@
 #include "widgets/OwnDigitPanel.h"
 #include "widgets/PcaComparePanel.h"
 #include "widgets/NeighboursPanel.h"
+#include "widgets/MapReplay.h"
 #include "widgets/PreviewPanel.h"
+#include "widgets/ReplayBar.h"
 #include "widgets/SelectionPanel.h"
 #include "widgets/ScrollPanel.h"
 #include "widgets/TrainingPanel.h"
@@ -117,6 +119,7 @@ void MainWindow::connectPanels()
     connect(latentView(), &LatentView::pointClicked, this, &MainWindow::onPointClicked);
     connect(latentView(), &LatentView::pointHovered, this, &MainWindow::onPointHovered);
     connect(latentView(), &LatentView::selectionChanged, this, &MainWindow::onSelectionChanged);
+    connect(latent_->replayBar(), &ReplayBar::positionChanged, this, &MainWindow::showReplayAt);
     connect(selection_, &SelectionPanel::decodeMeanRequested, this, &MainWindow::decodeSelectionMean);
     connect(selection_, &SelectionPanel::exportCsvRequested, this, [this] {
         if (const std::shared_ptr<const LatentCodes> codes = latentView()->codes())
@@ -426,6 +429,7 @@ void MainWindow::setSession(InferenceSessionPtr session, bool unsaved)
     ownDigit_->setExplorerModel(session_);
     generate_->setModel(session_);
     compare_->setModel(session_, isTraining());
+    updateReplay();
     updateActions();
     updateTitle();
 }
@@ -467,6 +471,30 @@ void MainWindow::onPointClicked(int index)
     findNeighbours(index);
     if (latent_->settings().held == GridSettings::Held::Selected && latent_->latentDim() > 2) space_->refresh(false);
     Q_EMIT previewChanged();
+}
+
+// How the map formed: the session's snapshots (the model's so far while it trains), with the
+// labels of the digits they follow.
+void MainWindow::updateReplay()
+{
+    latentView()->endReplay();
+    replay_.reset();
+    if (session_ && !data_.isEmpty() && session_->history().snapshots.size() >= 2) {
+        std::vector<int> labels(size_t(data_.testCount()), 0);
+        for (const int32_t d : session_->history().digits)
+            if (d >= 0 && d < data_.testCount()) labels[size_t(d)] = data_.testLabel(d);
+        replay_ = std::make_unique<MapReplay>(session_->history(), labels);
+    }
+    latent_->replayBar()->setSpan(replay_ ? replay_->firstEpoch() : 0, replay_ ? replay_->lastEpoch() : 0);
+}
+
+void MainWindow::showReplayAt(double epoch)
+{
+    if (!replay_ || latent_->replayBar()->isLive()) {
+        latentView()->endReplay();
+        return;
+    }
+    latentView()->showReplayFrame(replay_->frameAt(epoch), replay_->bounds(latentView()->dimX(), latentView()->dimY()));
 }
 
 // A saved model's training as it went: its settings in the form (Continue trains with them), its

@@ -21,6 +21,7 @@ class LossChart;
 class OwnDigitPanel;
 class PcaComparePanel;
 class PreviewPanel;
+class MapReplay;
 class SelectionPanel;
 class QDockWidget;
 class TrainingPanel;
@@ -120,6 +121,8 @@ private:
     void showNeighbours(const DigitNeighbours& found);
     void onSelectionChanged();
     void showSavedTraining(const InferenceSessionPtr& s);
+    void updateReplay();  // the session's history as the replay bar's span
+    void showReplayAt(double epoch);
     void decodeSelectionMean();
     void exportSelectionSheet();
 
@@ -147,6 +150,7 @@ private:
     std::unique_ptr<AutosaveStore> autosave_;
     BackgroundJob<DigitNeighbours> neighboursJob_;
     BackgroundJob<QImage> selectionSheetJob_;
+    std::unique_ptr<MapReplay> replay_;
 
     std::function<CloseChoice(bool)> closePrompt_;
     std::function<void(const QString&, const QString&)> reportError_;
