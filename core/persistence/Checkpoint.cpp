@@ -122,7 +122,8 @@ void writeHistory(torch::serialize::OutputArchive& archive, const TrainingHistor
         auto a = l.accessor<double, 2>();
         for (size_t i = 0; i < h.losses.size(); ++i) {
             const TrainingHistory::LossPoint& p = h.losses[i];
-            const double row[8] = {p.test ? 1.0 : 0.0, double(p.epoch), p.step, p.total, p.reconstruction, p.kl, p.discriminator, p.generator};
+            const double row[8] = {p.test ? 1.0 : 0.0, double(p.epoch), p.step, p.total, p.reconstruction, p.kl,
+                                   p.discriminator,    p.generator};
             for (int k = 0; k < 8; ++k) a[int64_t(i)][k] = row[k];
         }
         archive.write("history/losses", l, /*is_buffer=*/true);
@@ -164,7 +165,8 @@ TrainingHistory readHistory(const std::string& path, torch::serialize::InputArch
             h.dim = int(codes.size(2));
             const torch::Tensor c = codes.to(torch::kFloat32).contiguous(), e = epochs.to(torch::kFloat64).contiguous();
             for (int64_t i = 0; i < c.size(0); ++i)
-                h.snapshots.push_back({e.data_ptr<double>()[i], std::vector<float>(c[i].data_ptr<float>(), c[i].data_ptr<float>() + c[i].numel())});
+                h.snapshots.push_back(
+                    {e.data_ptr<double>()[i], std::vector<float>(c[i].data_ptr<float>(), c[i].data_ptr<float>() + c[i].numel())});
         }
     } catch (const c10::Error&) {
         throw CheckpointError(path + ": damaged checkpoint (cannot read its history)");

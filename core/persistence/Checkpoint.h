@@ -22,7 +22,7 @@ public:
 struct ModelCheckpoint {
     ModelSpec spec;
     Autoencoder model;
-    TrainingState training;  // empty unless the file was saved with one
+    TrainingState training;   // empty unless the file was saved with one
     TrainingHistory history;  // empty for files saved without one (latent-cli's, older ones)
 };
 

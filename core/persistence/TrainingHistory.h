@@ -15,7 +15,7 @@ struct TrainingHistory {
         double total = 0, reconstruction = 0, kl = 0, discriminator = 0, generator = 0;
     };
     struct MapSnapshot {
-        double epoch = 0;         // epochs done, fractional inside the first (0.25: a quarter of it)
+        double epoch = 0;          // epochs done, fractional inside the first (0.25: a quarter of it)
         std::vector<float> codes;  // digits.size() x dim, row-major
     };
     static constexpr int kDigits = 2000;  // replayed digits: the map's default point count
