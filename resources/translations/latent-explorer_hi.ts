@@ -1171,6 +1171,41 @@ in the latent view</source>
     </message>
 </context>
 <context>
+    <name>ReplayBar</name>
+    <message>
+        <source>Replay how the map formed while the model trained</source>
+        <translation>मॉडल के प्रशिक्षण के दौरान मानचित्र कैसे बना, दोबारा चलाएँ</translation>
+    </message>
+    <message>
+        <source>Drag to see the map after any part of the training; at the right end it is live</source>
+        <translation>प्रशिक्षण के किसी भी हिस्से के बाद का मानचित्र देखने के लिए खींचें; दाएँ सिरे पर यह लाइव है</translation>
+    </message>
+    <message>
+        <source>epoch %1 of %2</source>
+        <translation>युग %1 / %2</translation>
+    </message>
+    <message>
+        <source>Replay:</source>
+        <translation>रीप्ले:</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>रोकें</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>चलाएँ</translation>
+    </message>
+    <message>
+        <source>no history</source>
+        <translation>कोई इतिहास नहीं</translation>
+    </message>
+    <message>
+        <source>now (epoch %1)</source>
+        <translation>अभी (युग %1)</translation>
+    </message>
+</context>
+<context>
     <name>SelectionPanel</name>
     <message>
         <source>&amp;Decode the mean code</source>
