@@ -1182,7 +1182,7 @@ in the latent view</source>
     </message>
     <message>
         <source>epoch %1 of %2</source>
-        <translation>युग %1 / %2</translation>
+        <translation>एपॉक %1 / %2</translation>
     </message>
     <message>
         <source>Replay:</source>
@@ -1202,7 +1202,7 @@ in the latent view</source>
     </message>
     <message>
         <source>now (epoch %1)</source>
-        <translation>अभी (युग %1)</translation>
+        <translation>अभी (एपॉक %1)</translation>
     </message>
 </context>
 <context>
