@@ -28,6 +28,7 @@
 #include "widgets/MainWindow.h"
 #include "widgets/PreviewPanel.h"
 #include "widgets/ReplayBar.h"
+#include "widgets/SecondModelPanel.h"
 #include "widgets/SelectionPanel.h"
 #include "TestData.h"
 #include "widgets/TrainingPanel.h"
@@ -527,6 +528,51 @@ private Q_SLOTS:
         QCOMPARE(view->codes(), codes);
         QVERIFY(view->state().gridVisible());
         QCOMPARE(view->selection(), std::vector<int>({3, 5}));
+    }
+
+    // A second model beside the first (here a VAE beside the autoencoder trained after it): its
+    // map of the same digits; a digit hovered in either is ringed in the other, with the card in
+    // the hovered one from its own model; a selection made in either is both's.
+    void secondModelIsLinkedByHoverAndSelection()
+    {
+        Window win(dataDir);
+        MainWindow& w = win.w;
+        trainToEnd(w, "vae", 1);
+        const QString vae = dir.filePath("second-vae.pt");
+        QVERIFY(w.saveModel(vae));
+        trainToEnd(w, "ae", 1);
+        QVERIFY(w.openSecondModel(vae));
+        SecondModelPanel* panel = w.secondModelPanel();
+        QVERIFY(panel->isVisible());
+        QVERIFY2(panel->title().contains("vae"), qPrintable(panel->title()));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isEncodingSecondModel() && panel->view()->codes() && panel->view()->codes()->count == kTest,
+                                 30000 * testdata::slowdown());
+        LatentView* first = w.latentView();
+        LatentView* second = panel->view();
+        QVERIFY(second->codes()->mean != first->codes()->mean);  // another model's codes
+
+        const QPointF inFirst = first->widgetAt(QPointF(first->codes()->at(9, 0), first->codes()->at(9, 1)));
+        const int a = first->pointAt(inFirst);
+        QVERIFY(a >= 0);
+        sendMouse(first, QEvent::MouseMove, inFirst, Qt::NoButton, Qt::NoButton);
+        QCOMPARE(second->linkedPoint(), a);
+        const QPointF inSecond = second->widgetAt(QPointF(second->codes()->at(4, 0), second->codes()->at(4, 1)));
+        const int b = second->pointAt(inSecond);
+        QVERIFY(b >= 0);
+        sendMouse(second, QEvent::MouseMove, inSecond, Qt::NoButton, Qt::NoButton);
+        QCOMPARE(first->linkedPoint(), b);
+        QCOMPARE(second->hoverCard().index, b);
+        QCOMPARE(second->hoverCard().decoded, w.secondSession()->reconstruct(w.dataset(), b));
+        QVERIFY(second->hoverCard().decoded != w.session()->reconstruct(w.dataset(), b));  // the second model's, not the first's
+
+        first->setSelection({1, 2, 30});
+        QCOMPARE(second->selection(), std::vector<int>({1, 2, 30}));
+        second->selectInside(QPolygonF(QRectF(second->rect())));  // everything in the second view
+        QCOMPARE(first->selection().size(), size_t(kTest));
+        QVERIFY(w.selectionPanel()->summary().contains(QStringLiteral("%1 digits selected").arg(kTest)));
+        w.closeSecondModel();
+        QVERIFY(!panel->isVisible());
+        QCOMPARE(first->linkedPoint(), -1);
     }
 
     // --help and --version answer on a terminal with no display at all (no X server, no offscreen

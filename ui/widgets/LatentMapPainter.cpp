@@ -200,6 +200,15 @@ void LatentMapPainter::paintMarks(QPainter& p, const LatentMapMarks& marks) cons
         p.setPen(QPen(Qt::white, 1));
         p.drawEllipse(w, 9, 9);
     }
+    if (marks.linked >= 0 && map_.plotsCodes() && marks.linked < map_.pointCount()) {
+        // Orange (not the cursor's red, not the selection's black): the same digit in the other map.
+        const QPointF w = map_.viewAt(map_.codePoint(marks.linked));
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(Qt::white, 5));
+        p.drawEllipse(w, 9, 9);
+        p.setPen(QPen(QColor(230, 120, 0), 3));
+        p.drawEllipse(w, 9, 9);
+    }
     if (marks.path.size() > 1) {
         QPolygonF w;
         for (const QPointF& z : marks.path) w << map_.viewAt(z);

@@ -23,6 +23,7 @@ struct LatentPointStyle {
 // What is marked on the map besides the points (latent coordinates of the plotted dims).
 struct LatentMapMarks {
     int selected = -1;  // a test digit's index
+    int linked = -1;    // the digit hovered in a linked view (another model's map)
     QPolygonF path;     // an interpolation's points, A to B; fewer than 2: none
     bool hasMarker = false;
     QPointF marker;  // a user's digit's code, with the deviations of q(z|x) (empty: none)

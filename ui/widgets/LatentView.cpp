@@ -172,6 +172,18 @@ void LatentView::setSelectedIndex(int index)
     update();
 }
 
+void LatentView::setLinkedPoint(int index)
+{
+    if (index == marks_.linked) return;
+    auto area = [this](int i) {
+        if (i < 0 || i >= pointCount() || !map_.plotsCodes()) return QRect();
+        return QRectF(map_.viewAt(map_.codePoint(i)) - QPointF(13, 13), QSizeF(26, 26)).toAlignedRect();
+    };
+    update(area(marks_.linked));
+    marks_.linked = index >= 0 && index < pointCount() ? index : -1;
+    update(area(marks_.linked));
+}
+
 void LatentView::revealPoint(int index)
 {
     if (index < 0 || index >= pointCount() || !map_.plotsCodes()) return;

@@ -68,6 +68,9 @@ public:
     void setCursorPoint(const QPointF& latent) { moveCursor(latent); }  // moves the marker; emits nothing
     int selectedIndex() const { return marks_.selected; }
     void setSelectedIndex(int index);
+    // The digit hovered in a linked view (another model's map of the same digits), ringed here; -1: none.
+    void setLinkedPoint(int index);
+    int linkedPoint() const { return marks_.linked; }
     void revealPoint(int index);
     // The lasso's selection (LatentMapState::setSelection): digits by index, sorted.
     const std::vector<int>& selection() const { return map_.selection(); }

@@ -15,6 +15,7 @@
 #include "widgets/MapReplay.h"
 #include "widgets/PreviewPanel.h"
 #include "widgets/ReplayBar.h"
+#include "widgets/SecondModelPanel.h"
 #include "widgets/SelectionPanel.h"
 #include "widgets/ScrollPanel.h"
 #include "widgets/TrainingPanel.h"
@@ -31,6 +32,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 
 #include <cmath>
@@ -40,7 +42,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setObjectName("MainWindow");
     setWindowTitle(tr("Latent Explorer"));
     latent_ = new LatentPanel(this);
-    setCentralWidget(latent_);
+    // The map, and a second model's beside it when one is opened to compare.
+    auto* centre = new QSplitter(this);
+    centre->addWidget(latent_);
+    second_ = new SecondModelPanel(this);
+    centre->addWidget(second_);
+    second_->hide();
+    setCentralWidget(centre);
     training_ = new TrainingPanel(this);
     chart_ = new LossChart(this);
     preview_ = new PreviewPanel(this);
@@ -120,6 +128,17 @@ void MainWindow::connectPanels()
     connect(latentView(), &LatentView::pointHovered, this, &MainWindow::onPointHovered);
     connect(latentView(), &LatentView::selectionChanged, this, &MainWindow::onSelectionChanged);
     connect(latent_->replayBar(), &ReplayBar::positionChanged, this, &MainWindow::showReplayAt);
+    // The second model's map, linked: hover rings the digit in the other view, selections are shared.
+    connect(latentView(), &LatentView::pointHovered, second_->view(), &LatentView::setLinkedPoint);
+    connect(second_->view(), &LatentView::pointHovered, this, &MainWindow::onSecondPointHovered);
+    connect(second_->view(), &LatentView::selectionChanged, this, [this] {
+        if (latentView()->selection() != second_->view()->selection()) latentView()->setSelection(second_->view()->selection());
+    });
+    connect(second_, &SecondModelPanel::closeRequested, this, &MainWindow::closeSecondModel);
+    connect(actions_->openSecond, &QAction::triggered, this, [this] {
+        const QString path = FileDialogs::openFile(this, tr("Open a Second Model to Compare"), "pt", "dirs/models");
+        if (!path.isEmpty()) openSecondModel(path);
+    });
     connect(selection_, &SelectionPanel::decodeMeanRequested, this, &MainWindow::decodeSelectionMean);
     connect(selection_, &SelectionPanel::exportCsvRequested, this, [this] {
         if (const std::shared_ptr<const LatentCodes> codes = latentView()->codes())
@@ -256,6 +275,7 @@ void MainWindow::useDataset(DigitDataset d)
     latentView()->setClassNames(data_.classNames());
     compare_->setDataset(data_);
     latentView()->setSelection({});  // indices of the previous dataset's digits
+    if (secondSession_) closeSecondModel();
     statusBar()->showMessage(
         tr("Dataset %1: %2 training and %3 test images from %4")
             .arg(data_.name(), QLocale().toString(data_.trainCount()), QLocale().toString(data_.testCount()), data_.directory()));
@@ -532,10 +552,68 @@ void MainWindow::showNeighbours(const DigitNeighbours& found)
     preview_->neighbours()->showNeighbours(data_.testLabel(found.index), entries(found.codeSpace), entries(found.pixelSpace));
 }
 
+bool MainWindow::openSecondModel(const QString& path)
+{
+    QString error;
+    InferenceSessionPtr s = InferenceSession::open(path, &error);
+    if (!s || !s->hasLatent() || !s->canEncode() || data_.isEmpty()) {
+        showError(tr("Could not open the second model"),
+                  s ? tr("%1 has no map of the test digits to compare (no latent space, or no encoder, or no dataset).").arg(path) : error);
+        return false;
+    }
+    secondSession_ = s;
+    second_->setTitle(tr("<b>Second model</b>: %1 (%2)").arg(s->description(), QFileInfo(path).fileName()));
+    second_->view()->clearModel();
+    second_->view()->setClassNames(data_.classNames());
+    second_->view()->setMessage(tr("Encoding the test digits…"));
+    second_->show();
+    const DigitDataset data = data_;
+    secondJob_.start(
+        [s, data] {
+            LatentCodes codes = s->encode(data);
+            codes.storeCentroid();
+            const DecodedGrid grid = s->decodeGrid(GridSettings().spec(s->latentDim(), &codes, {}));
+            return std::pair{std::move(codes), grid};
+        },
+        [this, s](const std::pair<LatentCodes, DecodedGrid>& result) {
+            if (s != secondSession_) return;  // closed or replaced meanwhile
+            second_->view()->setMessage(QString());
+            second_->view()->setCodes(std::make_shared<LatentCodes>(result.first));
+            second_->view()->setGrid(result.second);
+            second_->view()->setPointStyle(latentView()->pointStyle());
+            second_->view()->setSelection(latentView()->selection());
+        });
+    return true;
+}
+
+void MainWindow::closeSecondModel()
+{
+    secondJob_.cancel();
+    secondSession_.reset();
+    second_->view()->clearModel();
+    second_->hide();
+    latentView()->setLinkedPoint(-1);
+}
+
+// A digit hovered in the second map: its card there (from the second model), a ring in the first.
+void MainWindow::onSecondPointHovered(int index)
+{
+    latentView()->setLinkedPoint(index);
+    if (index < 0 || !secondSession_ || index >= data_.testCount()) return;
+    LatentHoverCard card;
+    card.index = index;
+    card.real = data_.testImage(index);
+    card.decoded = secondSession_->reconstruct(data_, index);
+    card.caption = tr("#%1 · %2").arg(index).arg(data_.testLabel(index));
+    second_->view()->setHoverCard(card);
+}
+
 // The first digits of the selection as a sheet, and the counts by label (a hundred 28 x 28
 // pictures: well under a frame).
 void MainWindow::onSelectionChanged()
 {
+    if (secondSession_ && second_->view()->selection() != latentView()->selection())
+        second_->view()->setSelection(latentView()->selection());
     const std::vector<int>& chosen = latentView()->selection();
     QVector<QImage> digits;
     for (size_t k = 0; k < chosen.size() && digits.size() < SelectionPanel::kSheetDigits; ++k)

@@ -22,6 +22,7 @@ class OwnDigitPanel;
 class PcaComparePanel;
 class PreviewPanel;
 class MapReplay;
+class SecondModelPanel;
 class SelectionPanel;
 class QDockWidget;
 class TrainingPanel;
@@ -64,6 +65,13 @@ public:
     std::vector<float> cursorLatent() const { return space_->cursorLatent(); }
 
     bool openModel(const QString& path);
+    // A second model beside the first, its map of the same test digits linked to the first's
+    // (hover rings the digit in the other, a selection is both's); encoded on a background job.
+    bool openSecondModel(const QString& path);
+    void closeSecondModel();
+    SecondModelPanel* secondModelPanel() const { return second_; }
+    InferenceSessionPtr secondSession() const { return secondSession_; }
+    bool isEncodingSecondModel() const { return secondJob_.isBusy(); }
     void showOwnDigit(const QString& picturePath);  // opens it in the Your Digit dock, brought to front
     bool saveModel(const QString& path);
 
@@ -117,6 +125,7 @@ private:
     void onTrainingFinished(TrainingWorker::Outcome outcome, const QString& message);
     void onPointClicked(int index);
     void onPointHovered(int index);
+    void onSecondPointHovered(int index);
     void findNeighbours(int index);
     void showNeighbours(const DigitNeighbours& found);
     void onSelectionChanged();
@@ -131,6 +140,7 @@ private:
     LatentPanel* latent_;
     PreviewPanel* preview_;
     SelectionPanel* selection_;
+    SecondModelPanel* second_;
     QDockWidget* selectionDock_ = nullptr;
     OwnDigitPanel* ownDigit_;
     GeneratePanel* generate_;
@@ -151,6 +161,8 @@ private:
     BackgroundJob<DigitNeighbours> neighboursJob_;
     BackgroundJob<QImage> selectionSheetJob_;
     std::unique_ptr<MapReplay> replay_;
+    InferenceSessionPtr secondSession_;
+    BackgroundJob<std::pair<LatentCodes, DecodedGrid>> secondJob_;
 
     std::function<CloseChoice(bool)> closePrompt_;
     std::function<void(const QString&, const QString&)> reportError_;

@@ -25,6 +25,9 @@ WindowActions::WindowActions(QWidget* window) : QObject(window)
     open = make(tr("&Open Model…"), "open", "document-open", {QKeySequence::Open});
     save = make(tr("&Save Model"), "save", "document-save", {QKeySequence::Save});
     saveAs = make(tr("Save Model &As…"), "save", "document-save-as", {QKeySequence::SaveAs});
+    openSecond = make(tr("Open a Second Model to &Compare…"), "open", QString(), {});
+    openSecond->setToolTip(
+        tr("Shows another model's map of the same digits beside this one; hovering or selecting digits in one shows them in the other"));
     openDataset = make(tr("Open &Dataset Folder…"), "open", QString(), {});
     openPicture = make(tr("Open &Picture of a Digit…"), "picture", QString(), {QKeySequence(Qt::CTRL | Qt::Key_I)});
     pastePicture = make(tr("&Paste Picture"), "paste", "edit-paste", {QKeySequence::Paste});
@@ -93,7 +96,7 @@ void WindowActions::addLanguageMenu(QMenu* view)
 QMenu* WindowActions::buildMenus(QMenuBar* bar, const ExportActions& exports)
 {
     QMenu* file = bar->addMenu(tr("&File"));
-    file->addActions({open, save, saveAs});
+    file->addActions({open, save, saveAs, openSecond});
     file->addSeparator();
     file->addActions({openDataset, openPicture});
     file->addSeparator();

@@ -23,7 +23,7 @@ public:
     // What may be done now.
     void update(bool training, bool paused, bool haveModel);
 
-    QAction *open, *save, *saveAs, *openDataset, *openPicture, *pastePicture, *quit;
+    QAction *open, *save, *saveAs, *openSecond, *openDataset, *openPicture, *pastePicture, *quit;
     QAction *train, *continueTraining, *pause, *stop, *fit, *about;
 
 private:
