@@ -770,6 +770,26 @@ The current model is unchanged.</source>
         <source>#%1 · %2</source>
         <translation>#%1 · %2</translation>
     </message>
+    <message>
+        <source>Open a Second Model to Compare</source>
+        <translation>तुलना के लिए दूसरा मॉडल खोलें</translation>
+    </message>
+    <message>
+        <source>Could not open the second model</source>
+        <translation>दूसरा मॉडल नहीं खुल सका</translation>
+    </message>
+    <message>
+        <source>%1 has no map of the test digits to compare (no latent space, or no encoder, or no dataset).</source>
+        <translation>%1 में तुलना के लिए परीक्षण अंकों का मानचित्र नहीं है (कोई लेटेंट स्पेस, एनकोडर या डेटासेट नहीं)।</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Second model&lt;/b&gt;: %1 (%2)</source>
+        <translation>&lt;b&gt;दूसरा मॉडल&lt;/b&gt;: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Encoding the test digits…</source>
+        <translation>परीक्षण अंक एनकोड किए जा रहे हैं…</translation>
+    </message>
 </context>
 <context>
     <name>NeighboursPanel</name>
@@ -1206,10 +1226,17 @@ in the latent view</source>
     </message>
 </context>
 <context>
+    <name>SecondModelPanel</name>
+    <message>
+        <source>Close the second model</source>
+        <translation>दूसरा मॉडल बंद करें</translation>
+    </message>
+</context>
+<context>
     <name>SelectionPanel</name>
     <message>
         <source>&amp;Decode the mean code</source>
-        <translation>औसत कोड &amp;डिकोड करें</translation>
+        <translation>औसत कोड डिकोड करें(&amp;D)</translation>
     </message>
     <message>
         <source>The decoder&apos;s picture of the selected digits&apos; average code</source>
@@ -1217,7 +1244,7 @@ in the latent view</source>
     </message>
     <message>
         <source>Export &amp;CSV…</source>
-        <translation>&amp;CSV निर्यात करें…</translation>
+        <translation>CSV निर्यात करें(&amp;C)…</translation>
     </message>
     <message>
         <source>Index, label and code of every selected digit</source>
@@ -1225,7 +1252,7 @@ in the latent view</source>
     </message>
     <message>
         <source>Export &amp;sheet…</source>
-        <translation>&amp;शीट निर्यात करें…</translation>
+        <translation>शीट निर्यात करें(&amp;S)…</translation>
     </message>
     <message>
         <source>Every selected digit as one PNG sheet</source>
@@ -1670,6 +1697,14 @@ GPU (%6) पर %5 नमूने/s, %7 बाकी</translation>
     <message>
         <source>&amp;Resume</source>
         <translation>फिर शुरू करें(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open a Second Model to &amp;Compare…</source>
+        <translation>तुलना के लिए दूसरा मॉडल खोलें(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Shows another model&apos;s map of the same digits beside this one; hovering or selecting digits in one shows them in the other</source>
+        <translation>उन्हीं अंकों का दूसरे मॉडल का मानचित्र इसके बगल में दिखाता है; एक में अंकों पर होवर करने या उन्हें चुनने से वे दूसरे में भी दिखते हैं</translation>
     </message>
 </context>
 </TS>
