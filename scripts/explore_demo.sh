@@ -26,6 +26,7 @@ sleep 2
 xdotool windowfocus --sync "$WID" || true
 xdotool key --window "$WID" F5
 sleep $((EPOCHS * 4 + 8))
+import -window root "$OUT/trained.png"
 
 # Hover: the map is the central widget (x 590-1040, y 85-525 in this layout); walk from its middle
 # until the picture changes around the mouse (a card appeared).
@@ -57,4 +58,20 @@ done
 xdotool mouseup 1 keyup shift
 sleep 2
 import -window root "$OUT/selection.png"
-echo "screenshots: $OUT/hover.png $OUT/neighbours.png $OUT/selection.png"
+xdotool key Escape
+
+# The replay: the timeline under the map (x 668-928, y 517 in this layout; its handle at the
+# right end, "now"), dragged back to the start and forward through the training; the map at
+# each stop, cropped, side by side as a strip.
+xdotool mousemove 924 517 mousedown 1
+FRAMES=()
+for e in 0 0.25 0.5 1 2 3; do
+  X=$(awk -v e="$e" -v n="$EPOCHS" 'BEGIN { printf "%d", 668 + 260 * e / n }')
+  xdotool mousemove "$X" 517
+  sleep 0.6
+  import -window root -crop 440x420+596+84 "$OUT/replay-$e.png"
+  FRAMES+=("$OUT/replay-$e.png")
+done
+xdotool mouseup 1
+convert "${FRAMES[@]}" -resize 50% +append "$OUT/replay-strip.png"
+echo "screenshots: $OUT/hover.png $OUT/neighbours.png $OUT/selection.png $OUT/replay-strip.png"

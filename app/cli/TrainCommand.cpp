@@ -7,6 +7,7 @@
 #include "models/ModelCatalog.h"
 #include "models/ModelFactory.h"
 #include "runtime/RuntimeInfo.h"
+#include "training/HistoryRecorder.h"
 #include "training/Trainer.h"
 #include "training/TrainingPlan.h"
 
@@ -144,10 +145,12 @@ ModelSpec specAfter(ModelSpec s, int epochs, const EpochReport& last)
     return s;
 }
 
-// Progress lines on stderr; every complete epoch saved to `out`.
-void reportTo(Trainer& trainer, const TrainingPlan& run, const std::string& out, bool verbose)
+// Progress lines on stderr; every complete epoch saved to `out`, with the run's history (the window
+// shows its loss curve and replays how its map formed).
+void reportTo(Trainer& trainer, const TrainingPlan& run, HistoryRecorder& history, const std::string& out, bool verbose)
 {
-    trainer.setProgressCallback([verbose](const TrainProgress& pr) {
+    trainer.setProgressCallback([verbose, &history, &run](const TrainProgress& pr) {
+        history.progress(pr, *run.model);
         if (!verbose) return;
         std::fprintf(stderr, "  epoch %d/%d step %lld/%lld  loss %.3f (recon %.3f, kl %.3f)  %.0f samples/s  %d threads\n", pr.epoch,
                      pr.epochs, (long long)pr.step, (long long)pr.stepsPerEpoch, pr.train.total, pr.train.reconstruction, pr.train.kl,
@@ -160,7 +163,8 @@ void reportTo(Trainer& trainer, const TrainingPlan& run, const std::string& out,
         std::fprintf(stderr, "%s: done in %.1f s\n", stage.c_str(), std::chrono::duration<double>(now - stageStart).count());
         stageStart = now;
     });
-    trainer.setEpochCallback([&trainer, &run, out](const EpochReport& r) {
+    trainer.setEpochCallback([&trainer, &run, &history, out](const EpochReport& r) {
+        history.epoch(r, *run.model);
         std::fprintf(stderr, "epoch %d/%d  train %.3f (recon %.3f, kl %.3f)", r.epoch, r.epochs, r.train.total, r.train.reconstruction,
                      r.train.kl);
         if (ModelCatalog::info(run.spec.kind).adversarial)
@@ -168,7 +172,7 @@ void reportTo(Trainer& trainer, const TrainingPlan& run, const std::string& out,
         if (r.hasTest) std::fprintf(stderr, "  test %.3f (recon %.3f, kl %.3f)", r.test.total, r.test.reconstruction, r.test.kl);
         std::fprintf(stderr, "  %.0f samples/s  %.1f s\n", r.samplesPerSecond, r.seconds);
         // Every complete epoch reaches the disk: a crash or kill loses at most the epoch in progress.
-        Checkpoint::save(out, specAfter(run.spec, r.epoch, r), *run.model, trainer.state());
+        Checkpoint::save(out, specAfter(run.spec, r.epoch, r), *run.model, trainer.state(), history.history());
     });
 }
 
@@ -228,7 +232,9 @@ int cmdTrain(const CommandArgs& args)
 
     Trainer trainer(run.model, run.spec, opt);
     if (!run.state.empty()) trainer.setResumeState(run.state);
-    reportTo(trainer, run, out, p.isSet("verbose"));
+    HistoryRecorder history(run.history, run.spec, data.test);
+    history.snapshot(opt.startEpoch, *run.model);  // the map before this run's first step
+    reportTo(trainer, run, history, out, p.isSet("verbose"));
     gTrainer.store(&trainer);
     auto previous = std::signal(SIGINT, onInterrupt);
     const TrainResult result = trainer.train(data.train, &data.test);
@@ -238,7 +244,7 @@ int cmdTrain(const CommandArgs& args)
     // Stopped or diverged within an epoch: what was trained so far (diverged: the last good
     // weights), counted in complete epochs.
     if (result.status != TrainStatus::Finished)
-        Checkpoint::save(out, specAfter(run.spec, result.epochsDone, result.last), *run.model, trainer.state());
+        Checkpoint::save(out, specAfter(run.spec, result.epochsDone, result.last), *run.model, trainer.state(), history.history());
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     if (result.status != TrainStatus::Finished) std::cerr << "training " << statusName(result.status) << ": " << result.message << "\n";
     std::cerr << "saved " << out << " (" << result.epochsDone << " epochs, " << result.samplesPerSecond << " samples/s while training, "

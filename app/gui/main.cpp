@@ -22,6 +22,7 @@ namespace {
 struct ExplorerOptions {
     QCommandLineOption dataset{"dataset", "Dataset name (mnist, fashion-mnist) or folder of IDX files.", "name-or-dir"};
     QCommandLineOption open{"open", "Open a model checkpoint (.pt).", "file"};
+    QCommandLineOption compare{"compare", "Open a second model beside the first, linked (hover and selection).", "file"};
     QCommandLineOption train{"train", "Start training with the form's settings at once."};
     QCommandLineOption picture{"picture", "Open a picture of a digit in the Your Digit panel.", "image"};
     QCommandLineOption denoiser{"denoiser", "Denoising model for the Your Digit panel.", "file"};
@@ -33,7 +34,7 @@ struct ExplorerOptions {
         parser.setApplicationDescription("Train autoencoders and VAEs on MNIST and explore their latent space.");
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({dataset, open, train, picture, denoiser, upscaler, showDock});
+        parser.addOptions({dataset, open, compare, train, picture, denoiser, upscaler, showDock});
     }
 };
 
@@ -77,7 +78,7 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     options.addTo(parser);
     parser.process(app);
-    const auto& [dataset, open, train, picture, denoiser, upscaler, showDock] = options;
+    const auto& [dataset, open, compare, train, picture, denoiser, upscaler, showDock] = options;
 
     // Threads for work started on this thread; the training worker sets its own from the form.
     latent::configureThreads(0);
@@ -88,6 +89,7 @@ int main(int argc, char** argv)
         window.loadDataset(parser.value(dataset));
     }
     if (parser.isSet(open)) window.openModel(parser.value(open));
+    if (parser.isSet(compare)) window.openSecondModel(parser.value(compare));
     if (parser.isSet(denoiser)) window.ownDigitPanel()->openDenoiser(parser.value(denoiser));
     if (parser.isSet(upscaler)) window.ownDigitPanel()->openUpscaler(parser.value(upscaler));
     if (parser.isSet(picture)) window.showOwnDigit(parser.value(picture));

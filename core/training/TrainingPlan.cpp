@@ -44,6 +44,7 @@ TrainingPlan TrainingPlan::resume(const ModelCheckpoint& saved, const std::strin
     plan.model = cloneModel(saved.spec, *saved.model);
     for (const auto& [name, t] : saved.training.optimizer) plan.state.optimizer[name] = t.clone();
     if (saved.training.generator.defined()) plan.state.generator = saved.training.generator.clone();
+    plan.history = saved.history;
     return plan;
 }
 

@@ -3,6 +3,7 @@
 #include "persistence/Checkpoint.h"
 #include "models/ModelSpec.h"
 #include "training/TrainOptions.h"
+#include "persistence/TrainingHistory.h"
 #include "persistence/TrainingState.h"
 
 #include <map>
@@ -35,6 +36,7 @@ struct TrainingPlan {
     TrainOptions options;
     Autoencoder model;
     TrainingState state;
+    TrainingHistory history;  // a resumed model's so far (HistoryRecorder goes on with it)
 
     // A new run: the request checked by the catalog (std::invalid_argument naming what is wrong;
     // nothing is quietly changed into another model), its settings recorded in the spec, the

@@ -165,6 +165,15 @@ private Q_SLOTS:
         QCOMPARE(tj.value("epochs_done").toInt(), 4);
         QVERIFY(tj.value("samples_per_second").toDouble() > 0);
         QVERIFY(QFile::exists(model));
+        // The run's history is saved with it, for the window's chart and replay: every epoch's
+        // test losses, the map of the test digits before training, thrice in the first epoch and
+        // after every epoch.
+        const latent::TrainingHistory h = latent::Checkpoint::load(model.toStdString()).history;
+        QCOMPARE(std::count_if(h.losses.begin(), h.losses.end(), [](const auto& p) { return p.test; }), 4);
+        QCOMPARE(int(h.digits.size()), 100);
+        std::vector<double> epochs;
+        for (const auto& snap : h.snapshots) epochs.push_back(snap.epoch);
+        QCOMPARE(epochs, std::vector<double>({0.0, 0.1, 0.25, 0.5, 1.0, 2.0, 3.0, 4.0}));
 
         const Run e = cli({"eval", "--model", model, "--json"});  // dataset taken from the checkpoint
         QVERIFY2(e.code == 0, e.err);

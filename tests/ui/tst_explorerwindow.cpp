@@ -509,7 +509,7 @@ private Q_SLOTS:
         QVERIFY(std::abs(h.snapshots.back().codes[2 * 7 + 1] - codes->at(h.digits[7], 1)) < 1e-4);
 
         // The replay: scrubbed to a quarter of the first epoch, the map shows that snapshot's
-        // codes over no grid and offers no hover card; Play runs to the end, where the live map is back.
+        // codes over no grid and offers no hover card; Play moves on; at the end the live map is back.
         ReplayBar* bar = win.w.latentPanel()->replayBar();
         QVERIFY(bar->isEnabled());
         LatentView* view = win.w.latentView();
@@ -522,8 +522,12 @@ private Q_SLOTS:
         sendMouse(view, QEvent::MouseMove, view->widgetAt(QPointF(view->codes()->at(0, 0), view->codes()->at(0, 1))), Qt::NoButton,
                   Qt::NoButton);
         QCOMPARE(view->hoveredPoint(), -1);
-        bar->play();
-        QTRY_VERIFY_WITH_TIMEOUT(bar->isLive(), 15000);
+        bar->play();  // from where it is, onwards; at the right end the live map is back
+        QVERIFY(bar->isPlaying());
+        QTRY_VERIFY_WITH_TIMEOUT(bar->position() > 0.5, 15000);
+        QVERIFY(view->isReplaying());
+        bar->setPosition(1e9);
+        QVERIFY(bar->isLive());
         QVERIFY(!view->isReplaying());
         QCOMPARE(view->codes(), codes);
         QVERIFY(view->state().gridVisible());

@@ -1,12 +1,12 @@
 #include "session/TrainingWorker.h"
 
-#include "analysis/Analysis.h"
 #include "persistence/Checkpoint.h"
 #include "io/NumberText.h"
 #include "session/DigitDataset.h"
 #include "session/InferenceSession.h"
 #include "models/ModelFactory.h"
 #include "runtime/ComputeDevice.h"
+#include "training/HistoryRecorder.h"
 #include "training/Trainer.h"
 #include "training/TrainingPlan.h"
 
@@ -186,39 +186,6 @@ EpochSummary summaryFrom(const EpochReport& e, int64_t globalStep)
     return s;
 }
 
-// The replayed digits' codes now, appended to the history (the model in eval mode meanwhile: a
-// batch norm in training mode would learn from these images).
-void addMapSnapshot(TrainingHistory& h, double epoch, AutoencoderImpl& model, const ModelSpec& spec, const ImageDataset& test)
-{
-    if (h.dim <= 0 || h.digits.empty()) return;
-    if (!h.snapshots.empty() && h.snapshots.back().epoch >= epoch) return;
-    torch::NoGradGuard noGrad;
-    const torch::Tensor rows = torch::tensor(std::vector<int64_t>(h.digits.begin(), h.digits.end()), torch::kInt64);
-    ImageDataset subset;
-    subset.images = test.images.index_select(0, rows);
-    subset.labels = test.labels.index_select(0, rows);
-    const bool training = model.is_training();
-    model.eval();
-    const torch::Tensor codes = encodeDataset(model, spec, subset).mean.to(torch::kFloat32).contiguous();
-    if (training) model.train();
-    if (codes.size(1) != h.dim) return;
-    h.snapshots.push_back({epoch, std::vector<float>(codes.data_ptr<float>(), codes.data_ptr<float>() + codes.numel())});
-}
-
-// A run's history: the model's own (a continued one) or a new one, replaying the test digits'
-// codes when the latent space can be drawn (2 to 16 dims: the map's).
-TrainingHistory historyFor(const TrainingRequest& r, const TrainingPlan& plan, const DatasetSplits& data)
-{
-    TrainingHistory h = r.continueFrom ? r.continueFrom->history : TrainingHistory{};
-    const int dim = plan.spec.latentDim;
-    if (h.digits.empty() && plan.spec.hasLatent() && dim >= 2 && dim <= 16 && data.test.size() > 0) {
-        h.digits = TrainingHistory::spreadDigits(int(data.test.size()));
-        h.dim = dim;
-        h.snapshots.clear();
-    }
-    return h;
-}
-
 TrainingWorker::Outcome outcomeOf(TrainStatus status)
 {
     return status == TrainStatus::Finished    ? TrainingWorker::Finished
@@ -231,7 +198,7 @@ TrainingWorker::Outcome outcomeOf(TrainStatus status)
 // A copy of the weights for the GUI thread and, for models with a latent space, the test codes
 // and the grid decoded with the latent panel's settings.
 void TrainingWorker::publish(const TrainingPlan& plan, const std::shared_ptr<DatasetSplits>& data, int epochsDone,
-                             const TrainingState& training, TrainingHistory& history)
+                             const TrainingState& training, HistoryRecorder& history)
 {
     QElapsedTimer clock;
     clock.start();
@@ -240,8 +207,8 @@ void TrainingWorker::publish(const TrainingPlan& plan, const std::shared_ptr<Dat
     snapshot->spec.epochsDone = epochsDone;
     snapshot->model = cloneModel(plan.spec, *plan.model);
     snapshot->training = training;
-    addMapSnapshot(history, epochsDone, *snapshot->model, plan.spec, data->test);
-    snapshot->history = history;
+    history.snapshot(epochsDone, *snapshot->model);
+    snapshot->history = history.history();
     LatentUpdate update;
     update.model = snapshot;
     if (plan.spec.hasLatent()) {
@@ -276,7 +243,7 @@ void TrainingWorker::train(const TrainingRequest& r)
         return;
     }
     Q_EMIT started(QString::fromStdString(plan.spec.describe()), data->train.size(), data->test.size());
-    TrainingHistory history = historyFor(r, plan, *data);
+    HistoryRecorder history(plan.history, plan.spec, data->test);  // a continued model's own history goes on
     publish(plan, data, plan.options.startEpoch, plan.state,
             history);  // the untrained model: the latent view shows the space before it forms
 
@@ -286,7 +253,7 @@ void TrainingWorker::train(const TrainingRequest& r)
         try {
             ModelSpec saved = plan.spec;
             saved.epochsDone = epochsDone;
-            Checkpoint::save(r.autosavePath.toStdString(), saved, *plan.model, training, history);
+            Checkpoint::save(r.autosavePath.toStdString(), saved, *plan.model, training, history.history());
         } catch (const std::exception& e) {
             autosaveWorks = false;
             Q_EMIT autosaveFailed(QString::fromStdString(e.what()));
@@ -309,20 +276,12 @@ void TrainingWorker::train(const TrainingRequest& r)
             out.device = QString::fromStdString(plan.options.device);
             Q_EMIT progress(out);
             stepsBefore = out.globalStep;
-            history.losses.push_back({false, p.epoch, double(out.globalStep), p.train.total, p.train.reconstruction, p.train.kl,
-                                      p.train.discriminator, p.train.generator});
-            // Most of the map's structure appears in the first epoch: three looks inside it.
-            const double done = double(p.step) / double(std::max<int64_t>(p.stepsPerEpoch, 1));
-            if (p.epoch == 1)
-                for (const double at : {0.1, 0.25, 0.5})
-                    if (done >= at && (history.snapshots.empty() || history.snapshots.back().epoch < at))
-                        addMapSnapshot(history, at, *plan.model, plan.spec, data->test);
+            history.progress(p, *plan.model);
         });
         trainer.setEpochCallback([&](const EpochReport& e) {
             Q_EMIT epochFinished(summaryFrom(e, stepsBefore));
             const TrainingState state = trainer.state();
-            if (e.hasTest)
-                history.losses.push_back({true, e.epoch, double(stepsBefore), e.test.total, e.test.reconstruction, e.test.kl, 0, 0});
+            history.epoch(e, *plan.model);
             publish(plan, data, e.epoch, state, history);
             autosave(e.epoch, state);
         });

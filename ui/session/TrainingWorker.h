@@ -10,7 +10,7 @@
 #include <memory>
 
 namespace latent {
-struct TrainingHistory;
+class HistoryRecorder;
 struct DatasetSplits;
 struct TrainingPlan;
 struct TrainingState;
@@ -127,7 +127,7 @@ Q_SIGNALS:
 private:
     // history: the run's so far, which the copy takes along (with a map snapshot at epochsDone).
     void publish(const latent::TrainingPlan& plan, const std::shared_ptr<latent::DatasetSplits>& data, int epochsDone,
-                 const latent::TrainingState& training, latent::TrainingHistory& history);
+                 const latent::TrainingState& training, latent::HistoryRecorder& history);
 
     struct Private;
     std::unique_ptr<Private> d;
