@@ -38,6 +38,8 @@ for part in ("usage: latent-cli " + rest).split("\nusage: latent-cli ")[0:]:
     name = re.match(r"(?:usage: latent-cli )?([a-z][a-z-]*)", part)
     if name:
         flags_of[name.group(1)] = set(FLAG.findall(part)) | {"help"}
+commands.append("help")  # latent-cli help [--all]
+flags_of["help"] = {"all", "help"}
 missing = [c for c in commands if c not in flags_of]
 if missing:
     sys.exit(f"latent-cli help --all printed no options for: {', '.join(missing)}")
