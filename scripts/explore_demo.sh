@@ -3,11 +3,15 @@
 # hovers the map until a digit's card shows, clicks that digit (preview and its neighbours),
 # draws a lasso with Shift+drag (the Selection dock) and screenshots each step; the README's
 # pictures of these views come from here (docs/screenshots/).
-# Usage: xvfb-run -s "-screen 0 1400x900x24" scripts/explore_demo.sh BUILD_DIR OUT_DIR [EPOCHS]
+# With two checkpoints it also opens them side by side (--open FIRST --compare SECOND) and hovers a
+# digit in the first: the second map rings the same digit.
+# Usage: xvfb-run -s "-screen 0 1400x900x24" scripts/explore_demo.sh BUILD_DIR OUT_DIR [EPOCHS [FIRST.pt SECOND.pt]]
 set -euo pipefail
 BUILD=${1:-build}
 OUT=${2:-explore-demo}
 EPOCHS=${3:-3}
+FIRST=${4:-}
+SECOND=${5:-}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 export LATENT_DATA_DIR=${LATENT_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/latent-explorer/datasets}
@@ -74,4 +78,31 @@ for e in 0 0.25 0.5 1 2 3; do
 done
 xdotool mouseup 1
 convert "${FRAMES[@]}" -resize 50% +append "$OUT/replay-strip.png"
-echo "screenshots: $OUT/hover.png $OUT/neighbours.png $OUT/selection.png $OUT/replay-strip.png"
+kill $APP 2>/dev/null || true
+wait $APP 2>/dev/null || true
+SHOTS="$OUT/hover.png $OUT/neighbours.png $OUT/selection.png $OUT/replay-strip.png"
+
+if [ -n "$FIRST" ] && [ -n "$SECOND" ]; then
+  export XDG_CONFIG_HOME="$OUT/config2" XDG_DATA_HOME="$OUT/data2"  # a profile of its own: no autosave to restore
+  rm -rf "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
+  "$BUILD/app/gui/latent-explorer" --open "$FIRST" --compare "$SECOND" > "$OUT/compare.log" 2>&1 &
+  APP=$!
+  WID=$(xdotool search --sync --onlyvisible --name "Latent Explorer" | head -1)
+  xdotool windowsize "$WID" 1400 900
+  xdotool windowmove "$WID" 0 0
+  sleep 8
+  import -window root "$OUT/compare-before.png"
+  # Hover the first map (the left half of the centre now) until a card shows.
+  for r in 0 5 10 15 20 25 30 35 40; do
+    X=$((700 + r)) Y=$((300 + r / 2))
+    xdotool mousemove $X $Y
+    sleep 0.5
+    import -window root "$OUT/compare.png"
+    convert "$OUT/compare-before.png" -crop 160x140+$X+$Y "$OUT/around-before.png"
+    convert "$OUT/compare.png" -crop 160x140+$X+$Y "$OUT/around-after.png"
+    CHANGED=$(compare -metric AE -fuzz 2% "$OUT/around-before.png" "$OUT/around-after.png" null: 2>&1 || true)
+    [ "${CHANGED%%.*}" -gt 2000 ] && break
+  done
+  SHOTS="$SHOTS $OUT/compare.png"
+fi
+echo "screenshots: $SHOTS"

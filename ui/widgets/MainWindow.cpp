@@ -566,7 +566,12 @@ bool MainWindow::openSecondModel(const QString& path)
     second_->view()->clearModel();
     second_->view()->setClassNames(data_.classNames());
     second_->view()->setMessage(tr("Encoding the test digits…"));
-    second_->show();
+    if (!second_->isVisible()) {
+        second_->show();
+        auto* centre = static_cast<QSplitter*>(centralWidget());
+        const int half = centre->width() / 2;
+        centre->setSizes({half, centre->width() - half});  // two maps of one size, side by side
+    }
     const DigitDataset data = data_;
     secondJob_.start(
         [s, data] {
