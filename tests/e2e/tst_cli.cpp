@@ -373,6 +373,15 @@ private Q_SLOTS:
         const QStringList digit{"--digit", "3"};
         const QString z = latent > 0 ? QStringLiteral("0.5,-0.5") : QStringLiteral("0,0");
         const Run d = cli(QStringList{"decode", "--model", m, "--z", z, "--out", png("decode")} + digit);
+        if (latent == 0) {
+            // A code too large to draw: decode says so (grid shares its check); a path between two
+            // digits' codes still decodes (sample shares its decoding).
+            QVERIFY2(refusedForNoLatent(d) && d.err.contains("low-dimensional"), d.err);
+            const Run path =
+                cli({"interpolate", "--model", m, "--from-index", "0", "--to-index", "1", "--steps", "3", "--out", png("path")});
+            QVERIFY2(path.code == 0, path.err);
+            return;
+        }
         const Run g = cli(QStringList{"grid", "--model", m, "--n", "3", "--out", png("grid")} + (conditional ? digit : QStringList{}));
         if (latent > 0) {
             QVERIFY2(d.code == 0 && d.err.contains("--digit ignored") != conditional, d.err);
