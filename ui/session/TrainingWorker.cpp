@@ -243,9 +243,8 @@ void TrainingWorker::train(const TrainingRequest& r)
         return;
     }
     Q_EMIT started(QString::fromStdString(plan.spec.describe()), data->train.size(), data->test.size());
-    HistoryRecorder history(plan.history, plan.spec, data->test);  // a continued model's own history goes on
-    publish(plan, data, plan.options.startEpoch, plan.state,
-            history);  // the untrained model: the latent view shows the space before it forms
+    HistoryRecorder history(plan.history, plan.spec, data->test);       // a continued model's goes on
+    publish(plan, data, plan.options.startEpoch, plan.state, history);  // the space before it forms
 
     bool autosaveWorks = !r.autosavePath.isEmpty();
     auto autosave = [&](int epochsDone, const TrainingState& training) {
@@ -264,11 +263,9 @@ void TrainingWorker::train(const TrainingRequest& r)
         Trainer trainer(plan.model, plan.spec, plan.options);
         if (!plan.state.empty()) trainer.setResumeState(plan.state);
         int64_t stepsBefore = 0;  // steps of completed epochs
-        int lastPercent = -1;
-        trainer.setPreparationCallback([&](const std::string& stage, double fraction) {
-            const int percent = int(fraction * 100);
-            if (percent == lastPercent) return;
-            lastPercent = percent;
+        trainer.setPreparationCallback([&, lastPercent = -1](const std::string& stage, double fraction) mutable {
+            if (int(fraction * 100) == lastPercent) return;
+            lastPercent = int(fraction * 100);
             Q_EMIT preparing(QString::fromStdString(stage), fraction);
         });
         trainer.setProgressCallback([&](const TrainProgress& p) {
