@@ -32,20 +32,25 @@ xdotool key --window "$WID" F5
 sleep $((EPOCHS * 4 + 8))
 import -window root "$OUT/trained.png"
 
-# Hover: the map is the central widget (x 590-1040, y 85-525 in this layout); walk from its middle
-# until the picture changes around the mouse (a card appeared).
-import -window root "$OUT/before-hover.png"
-for r in 0 6 12 18 24 30 36 42; do
-  X=$((790 + r)) Y=$((300 + r / 2))
-  xdotool mousemove $X $Y
-  sleep 0.4
-  import -window root "$OUT/hover.png"
-  convert "$OUT/before-hover.png" -crop 160x140+$X+$Y "$OUT/around-before.png"
-  convert "$OUT/hover.png" -crop 160x140+$X+$Y "$OUT/around-after.png"
-  CHANGED=$(compare -metric AE -fuzz 2% "$OUT/around-before.png" "$OUT/around-after.png" null: 2>&1 || true)
-  [ "${CHANGED%%.*}" -gt 2000 ] && break
-done
-echo "hover: ${CHANGED} pixels changed beside the mouse"
+# Moves the mouse from (X0, Y0) outwards until the picture around it changes (a card appeared):
+# hover_until_card X0 Y0 SHOT
+hover_until_card() {
+  import -window root "$OUT/before-hover.png"
+  for r in 0 5 10 15 20 25 30 35 40; do
+    X=$(($1 + r)) Y=$(($2 + r / 2))
+    xdotool mousemove $X $Y
+    sleep 0.5
+    import -window root "$3"
+    convert "$OUT/before-hover.png" -crop 160x140+$X+$Y "$OUT/around-before.png"
+    convert "$3" -crop 160x140+$X+$Y "$OUT/around-after.png"
+    CHANGED=$(compare -metric AE -fuzz 2% "$OUT/around-before.png" "$OUT/around-after.png" null: 2>&1 || true)
+    [ "${CHANGED%%.*}" -gt 2000 ] && break
+  done
+  echo "hover: ${CHANGED} pixels changed beside the mouse"
+}
+
+# Hover: the map is the central widget (x 590-1040, y 85-525 in this layout).
+hover_until_card 790 300 "$OUT/hover.png"
 
 # Click the hovered digit: the preview shows it, its reconstruction and its neighbours.
 xdotool click 1
@@ -91,18 +96,8 @@ if [ -n "$FIRST" ] && [ -n "$SECOND" ]; then
   xdotool windowsize "$WID" 1400 900
   xdotool windowmove "$WID" 0 0
   sleep 8
-  import -window root "$OUT/compare-before.png"
   # Hover the first map (the left half of the centre now) until a card shows.
-  for r in 0 5 10 15 20 25 30 35 40; do
-    X=$((700 + r)) Y=$((300 + r / 2))
-    xdotool mousemove $X $Y
-    sleep 0.5
-    import -window root "$OUT/compare.png"
-    convert "$OUT/compare-before.png" -crop 160x140+$X+$Y "$OUT/around-before.png"
-    convert "$OUT/compare.png" -crop 160x140+$X+$Y "$OUT/around-after.png"
-    CHANGED=$(compare -metric AE -fuzz 2% "$OUT/around-before.png" "$OUT/around-after.png" null: 2>&1 || true)
-    [ "${CHANGED%%.*}" -gt 2000 ] && break
-  done
+  hover_until_card 700 300 "$OUT/compare.png"
   SHOTS="$SHOTS $OUT/compare.png"
 fi
 echo "screenshots: $SHOTS"

@@ -125,6 +125,13 @@ class TestExplorerWindow : public QObject {
         return out;
     }
 
+    // Where test digit `index` is drawn, and the digit a click there hits (it, or one drawn on top).
+    static std::pair<QPointF, int> digitOnTheMap(LatentView* view, int index)
+    {
+        const QPointF pos = view->widgetAt(QPointF(view->codes()->at(index, 0), view->codes()->at(index, 1)));
+        return {pos, view->pointAt(pos)};
+    }
+
     static void sendMouse(QWidget* w, QEvent::Type type, QPointF pos, Qt::MouseButton button, Qt::MouseButtons buttons)
     {
         QMouseEvent e(type, pos, w->mapToGlobal(pos), button, buttons, Qt::NoModifier);
@@ -325,9 +332,7 @@ private Q_SLOTS:
         MainWindow& w = win.w;
         trainToEnd(w, "vae", 1);
         LatentView* view = w.latentView();
-        const auto codes = view->codes();
-        const QPointF pos = view->widgetAt(QPointF(codes->at(7, 0), codes->at(7, 1)));
-        const int hit = view->pointAt(pos);  // 7, or a digit drawn on top of it
+        const auto [pos, hit] = digitOnTheMap(view, 7);
         QVERIFY(hit >= 0);
         QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, pos.toPoint());
         QCOMPARE(view->selectedIndex(), hit);
@@ -352,8 +357,7 @@ private Q_SLOTS:
         trainToEnd(w, "vae", 1);
         LatentView* view = w.latentView();
         const auto codes = view->codes();
-        const QPointF pos = view->widgetAt(QPointF(codes->at(5, 0), codes->at(5, 1)));
-        const int hit = view->pointAt(pos);
+        const auto [pos, hit] = digitOnTheMap(view, 5);
         QVERIFY(hit >= 0);
         sendMouse(view, QEvent::MouseMove, pos, Qt::NoButton, Qt::NoButton);
         QCOMPARE(view->hoveredPoint(), hit);
@@ -555,13 +559,11 @@ private Q_SLOTS:
         LatentView* second = panel->view();
         QVERIFY(second->codes()->mean != first->codes()->mean);  // another model's codes
 
-        const QPointF inFirst = first->widgetAt(QPointF(first->codes()->at(9, 0), first->codes()->at(9, 1)));
-        const int a = first->pointAt(inFirst);
+        const auto [inFirst, a] = digitOnTheMap(first, 9);
         QVERIFY(a >= 0);
         sendMouse(first, QEvent::MouseMove, inFirst, Qt::NoButton, Qt::NoButton);
         QCOMPARE(second->linkedPoint(), a);
-        const QPointF inSecond = second->widgetAt(QPointF(second->codes()->at(4, 0), second->codes()->at(4, 1)));
-        const int b = second->pointAt(inSecond);
+        const auto [inSecond, b] = digitOnTheMap(second, 4);
         QVERIFY(b >= 0);
         sendMouse(second, QEvent::MouseMove, inSecond, Qt::NoButton, Qt::NoButton);
         QCOMPARE(first->linkedPoint(), b);
