@@ -114,7 +114,7 @@ TrainingState readTrainingState(const std::string& path, torch::serialize::Input
 }
 
 // The history as four tensors: the loss points [n x 8] (float64), the replayed digits (int32), each
-// snapshot's epoch (float64) and their codes [snapshots x digits x dim] (float32).
+// snapshot's epoch (float64) and their codes [snapshots x digits x dim] (float16; read as float).
 void writeHistory(torch::serialize::OutputArchive& archive, const TrainingHistory& h)
 {
     if (!h.losses.empty()) {
@@ -139,7 +139,8 @@ void writeHistory(torch::serialize::OutputArchive& archive, const TrainingHistor
         std::copy(snap.codes.begin(), snap.codes.end(), codes[i].data_ptr<float>());
     }
     archive.write("history/snapshot_epochs", epochs, true);
-    archive.write("history/snapshots", codes, true);
+    // float16: the replay draws these, it never computes with them; halves a 40-epoch map's 700 KB.
+    archive.write("history/snapshots", codes.to(torch::kHalf), true);
 }
 
 // The history, if the file has one; a damaged one is reported, not half-used.
