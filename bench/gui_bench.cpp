@@ -11,6 +11,7 @@
 // Run it under xvfb-run (or QT_QPA_PLATFORM=offscreen); prints one line per figure and a JSON line.
 #include "widgets/DigitView.h"
 #include "widgets/LatentPanel.h"
+#include "widgets/ExplorerView.h"
 #include "widgets/LatentView.h"
 #include "widgets/LossChart.h"
 #include "widgets/MainWindow.h"
@@ -180,7 +181,7 @@ int main(int argc, char** argv)
     waitUntil([&] { return !w.isRefreshing(); }, 60000);
 
     // 2. Drag updates: a path through the view, each step timed from the mouse event to painted pixels.
-    LatentView* view = w.latentView();
+    ExplorerView* view = w.latentView();
     const QPointF from(view->width() * 0.1, view->height() * 0.9), to(view->width() * 0.9, view->height() * 0.1);
     auto send = [view](QEvent::Type type, QPointF pos, Qt::MouseButton b, Qt::MouseButtons bs) {
         QMouseEvent e(type, pos, view->mapToGlobal(pos), b, bs, Qt::NoModifier);

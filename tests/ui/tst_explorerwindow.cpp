@@ -22,6 +22,7 @@
 #include "widgets/NeighboursPanel.h"
 #include "widgets/PcaComparePanel.h"
 #include "widgets/LatentPanel.h"
+#include "widgets/ExplorerView.h"
 #include "widgets/LatentView.h"
 #include "widgets/LossChart.h"
 #include "widgets/ExportActions.h"
@@ -305,7 +306,7 @@ private Q_SLOTS:
         Window win(dataDir);
         MainWindow& w = win.w;
         trainToEnd(w, "vae", 2);
-        LatentView* view = w.latentView();
+        ExplorerView* view = w.latentView();
         const QImage before = w.previewPanel()->mainView()->image();
         // Start on empty space (a corner), drag to another place.
         const QPointF from(8, view->height() - 8), to(view->width() * 0.7, view->height() * 0.3);
@@ -331,7 +332,7 @@ private Q_SLOTS:
         Window win(dataDir);
         MainWindow& w = win.w;
         trainToEnd(w, "vae", 1);
-        LatentView* view = w.latentView();
+        ExplorerView* view = w.latentView();
         const auto [pos, hit] = digitOnTheMap(view, 7);
         QVERIFY(hit >= 0);
         QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, pos.toPoint());
@@ -355,7 +356,7 @@ private Q_SLOTS:
         Window win(dataDir);
         MainWindow& w = win.w;
         trainToEnd(w, "vae", 1);
-        LatentView* view = w.latentView();
+        ExplorerView* view = w.latentView();
         const auto codes = view->codes();
         const auto [pos, hit] = digitOnTheMap(view, 5);
         QVERIFY(hit >= 0);
@@ -401,7 +402,7 @@ private Q_SLOTS:
         Window win(dataDir);
         MainWindow& w = win.w;
         trainToEnd(w, "vae", 1);
-        LatentView* view = w.latentView();
+        ExplorerView* view = w.latentView();
         const QRectF r = view->rect();
         // The left half of the map, drawn as a person would: press, a few moves, release.
         const QPolygonF lasso(
@@ -517,7 +518,7 @@ private Q_SLOTS:
         // codes over no grid and offers no hover card; Play moves on; at the end the live map is back.
         ReplayBar* bar = win.w.latentPanel()->replayBar();
         QVERIFY(bar->isEnabled());
-        LatentView* view = win.w.latentView();
+        ExplorerView* view = win.w.latentView();
         view->setSelection({3, 5});
         bar->setPosition(0.25);
         QVERIFY(view->isReplaying());
@@ -556,8 +557,8 @@ private Q_SLOTS:
         QVERIFY2(panel->title().contains("vae"), qPrintable(panel->title()));
         QTRY_VERIFY_WITH_TIMEOUT(!w.isEncodingSecondModel() && panel->view()->codes() && panel->view()->codes()->count == kTest,
                                  30000 * testdata::slowdown());
-        LatentView* first = w.latentView();
-        LatentView* second = panel->view();
+        ExplorerView* first = w.latentView();
+        ExplorerView* second = panel->view();
         QVERIFY(second->codes()->mean != first->codes()->mean);  // another model's codes
 
         const auto [inFirst, a] = digitOnTheMap(first, 9);
@@ -612,7 +613,7 @@ private Q_SLOTS:
         Window win(dataDir);
         MainWindow& w = win.w;
         trainToEnd(w, "vae", 1);
-        LatentView* view = w.latentView();
+        ExplorerView* view = w.latentView();
         QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, view->legendRect(3).center());
         QVERIFY(!view->isLabelVisible(3));
         QCOMPARE(view->visiblePointCount(), kTest - kTest / 10);
@@ -1026,7 +1027,7 @@ private Q_SLOTS:
         Q_EMIT dimY->activated(2);
         QCOMPARE(w.latentView()->dimY(), 2);
         QTRY_VERIFY_WITH_TIMEOUT(!w.isRefreshing(), 30000 * testdata::slowdown());
-        LatentView* view = w.latentView();
+        ExplorerView* view = w.latentView();
         const QPointF at(view->width() / 3.0, view->height() / 3.0);
         sendMouse(view, QEvent::MouseButtonPress, at, Qt::LeftButton, Qt::LeftButton);
         sendMouse(view, QEvent::MouseButtonRelease, at, Qt::LeftButton, Qt::NoButton);
@@ -1204,7 +1205,7 @@ private Q_SLOTS:
         QVERIFY(digit && digit->isVisibleTo(&w));
         QCOMPARE(w.latentView()->pointCount(), kTest);
         digit->setCurrentIndex(3);
-        LatentView* view = w.latentView();
+        ExplorerView* view = w.latentView();
         const QPointF at(view->width() / 3.0, view->height() / 2.0);
         sendMouse(view, QEvent::MouseButtonPress, at, Qt::LeftButton, Qt::LeftButton);
         sendMouse(view, QEvent::MouseButtonRelease, at, Qt::LeftButton, Qt::NoButton);

@@ -187,6 +187,37 @@ private Q_SLOTS:
         if (!expected.empty() && expected.back() >= 20) QVERIFY(map.selection().empty());
     }
 
+    // The replay's frames stand in for the codes, over no grid and without the selection, in a held
+    // area; what arrives meanwhile (new codes, the grid's switch, a selection) is what comes back at
+    // the end, fitted again.
+    void replayHoldsTheLiveMapAside()
+    {
+        LatentMapState map;
+        map.setViewSize(QSizeF(400, 300));
+        map.setCodes(ringCodes({10, 10, 10}));
+        map.setGrid(gridOf(3, false));
+        map.setSelection({1, 12});
+        map.beginReplay(QRectF(-1, -1, 2, 2));
+        QVERIFY(map.isReplaying() && !map.gridVisible() && map.selection().empty() && !map.followsData());
+        const QRectF held = map.visibleArea();
+        QVERIFY(held.contains(QRectF(-1, -1, 2, 2)));
+        const std::shared_ptr<const LatentCodes> frame = ringCodes({5, 5});
+        map.setReplayFrame(frame);
+        QCOMPARE(map.pointCount(), 10);
+        QCOMPARE(map.classCount(), 2);
+        QCOMPARE(map.visibleArea(), held);
+        const std::shared_ptr<const LatentCodes> newer = ringCodes({20, 20, 20});
+        QVERIFY(!map.setCodes(newer));  // kept for the end
+        QCOMPARE(map.codes(), frame);
+        map.setGridVisible(false);
+        map.setSelection({2, 45});
+        map.endReplay();
+        QVERIFY(!map.isReplaying() && !map.gridVisible() && map.followsData());
+        QCOMPARE(map.codes(), newer);
+        QCOMPARE(map.selection(), std::vector<int>({2, 45}));
+        QVERIFY(map.visibleArea().contains(newer->bounds(0, 1)));
+    }
+
     void selectionIsSortedUniqueAndInRange()
     {
         LatentMapState map;

@@ -9,7 +9,7 @@
 #include "widgets/DigitView.h"
 #include "widgets/DrawingCanvas.h"
 #include "ImageFile.h"
-#include "widgets/LatentView.h"
+#include "widgets/ExplorerView.h"
 #include "widgets/MainWindow.h"
 #include "models/ModelFactory.h"
 #include "widgets/OwnDigitPanel.h"

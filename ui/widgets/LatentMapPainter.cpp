@@ -200,15 +200,6 @@ void LatentMapPainter::paintMarks(QPainter& p, const LatentMapMarks& marks) cons
         p.setPen(QPen(Qt::white, 1));
         p.drawEllipse(w, 9, 9);
     }
-    if (marks.linked >= 0 && map_.plotsCodes() && marks.linked < map_.pointCount()) {
-        // Orange (not the cursor's red, not the selection's black): the same digit in the other map.
-        const QPointF w = map_.viewAt(map_.codePoint(marks.linked));
-        p.setBrush(Qt::NoBrush);
-        p.setPen(QPen(Qt::white, 5));
-        p.drawEllipse(w, 9, 9);
-        p.setPen(QPen(QColor(230, 120, 0), 3));
-        p.drawEllipse(w, 9, 9);
-    }
     if (marks.path.size() > 1) {
         QPolygonF w;
         for (const QPointF& z : marks.path) w << map_.viewAt(z);
@@ -236,11 +227,6 @@ void LatentMapPainter::paintMarks(QPainter& p, const LatentMapMarks& marks) cons
         p.setPen(QPen(Qt::white, 2));
         p.setBrush(QColor(0, 90, 200));
         p.drawPolygon(d, 4);
-    }
-    if (marks.lasso.size() > 1) {
-        p.setPen(QPen(QColor(20, 20, 20), 1.5, Qt::DashLine));
-        p.setBrush(QColor(255, 255, 255, 40));
-        p.drawPolygon(marks.lasso);
     }
     if (marks.hasCursor) {
         const QPointF w = map_.viewAt(marks.cursor);
@@ -306,4 +292,26 @@ void LatentMapPainter::paintHoverCard(QPainter& p, const LatentHoverCard& card) 
     p.drawText(QRect(box.left() + kCardPad, realRect.bottom() + kCardPad / 2, box.width() - 2 * kCardPad, fm.height() + kCardPad),
                Qt::AlignCenter, card.caption);
     p.restore();
+}
+
+void LatentMapPainter::paintLinkedRing(QPainter& p, int index) const
+{
+    if (index < 0 || !map_.plotsCodes() || index >= map_.pointCount()) return;
+    // Orange (not the cursor's red, not the selection's black): the same digit in the other map.
+    const QPointF w = map_.viewAt(map_.codePoint(index));
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(Qt::white, 5));
+    p.drawEllipse(w, 9, 9);
+    p.setPen(QPen(QColor(230, 120, 0), 3));
+    p.drawEllipse(w, 9, 9);
+}
+
+void LatentMapPainter::paintLasso(QPainter& p, const QPolygonF& lasso) const
+{
+    if (lasso.size() < 2) return;
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setPen(QPen(QColor(20, 20, 20), 1.5, Qt::DashLine));
+    p.setBrush(QColor(255, 255, 255, 40));
+    p.drawPolygon(lasso);
 }

@@ -23,14 +23,12 @@ struct LatentPointStyle {
 // What is marked on the map besides the points (latent coordinates of the plotted dims).
 struct LatentMapMarks {
     int selected = -1;  // a test digit's index
-    int linked = -1;    // the digit hovered in a linked view (another model's map)
     QPolygonF path;     // an interpolation's points, A to B; fewer than 2: none
     bool hasMarker = false;
     QPointF marker;  // a user's digit's code, with the deviations of q(z|x) (empty: none)
     QSizeF markerSigma;
     bool hasCursor = false;
-    QPointF cursor;   // the decoded point
-    QPolygonF lasso;  // a selection being drawn, in view coordinates
+    QPointF cursor;  // the decoded point
 };
 
 // The card beside a hovered point: the real test digit it encodes and what the decoder draws at
@@ -54,6 +52,8 @@ public:
     void paintLegend(QPainter& p, const QStringList& classNames) const;
     void paintMarks(QPainter& p, const LatentMapMarks& marks) const;  // not cached: they move
     void paintHoverCard(QPainter& p, const LatentHoverCard& card) const;
+    void paintLinkedRing(QPainter& p, int index) const;          // the digit hovered in a linked map
+    void paintLasso(QPainter& p, const QPolygonF& lasso) const;  // a selection being drawn (view pixels)
     // Where a card for the point at pointPos goes: beside it, inside the view.
     QRect hoverCardRect(const QPointF& pointPos) const;
     // The legend's column at the right edge (the fit leaves it free of points), in pixels.

@@ -4,6 +4,10 @@
 
 bool LatentMapState::setCodes(std::shared_ptr<const LatentCodes> codes)
 {
+    if (replaying_) {  // shown when the replay ends
+        liveCodes_ = std::move(codes);
+        return false;
+    }
     codes_ = std::move(codes);
     classCount_ = 0;
     if (codes_)
@@ -33,6 +37,12 @@ bool LatentMapState::setDims(int dimX, int dimY)
 
 void LatentMapState::clear()
 {
+    if (replaying_) {  // the replay ends with the codes it replaced
+        replaying_ = false;
+        gridVisible_ = liveGrid_;
+        selection_ = std::move(liveSelection_);
+        liveCodes_.reset();
+    }
     codes_.reset();
     classCount_ = 0;
     grid_ = DecodedGrid();
@@ -255,11 +265,47 @@ std::vector<int> LatentMapState::codesInside(const QPolygonF& viewPolygon) const
 
 void LatentMapState::setSelection(std::vector<int> indices)
 {
-    const int count = pointCount();
+    const int count = replaying_ ? (liveCodes_ ? liveCodes_->count : 0) : pointCount();
     indices.erase(std::remove_if(indices.begin(), indices.end(), [count](int i) { return i < 0 || i >= count; }), indices.end());
     std::sort(indices.begin(), indices.end());
     indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
-    selection_ = std::move(indices);
+    (replaying_ ? liveSelection_ : selection_) = std::move(indices);
+}
+
+void LatentMapState::setGridVisible(bool visible) { (replaying_ ? liveGrid_ : gridVisible_) = visible; }
+
+void LatentMapState::beginReplay(const QRectF& area)
+{
+    if (replaying_) return;
+    liveCodes_ = codes_;
+    liveSelection_ = std::move(selection_);
+    selection_.clear();
+    liveGrid_ = gridVisible_;
+    gridVisible_ = false;
+    replaying_ = true;
+    setVisibleArea(area.adjusted(-area.width() * 0.06, -area.height() * 0.06, area.width() * 0.06, area.height() * 0.06));
+    followData_ = false;  // held: the frames move inside it
+}
+
+void LatentMapState::setReplayFrame(std::shared_ptr<const LatentCodes> frame)
+{
+    if (!replaying_) return;
+    codes_ = std::move(frame);
+    classCount_ = 0;
+    if (codes_)
+        for (int l : codes_->labels) classCount_ = std::max(classCount_, std::min(l + 1, kMaxLabels));
+    updateSubset();
+}
+
+void LatentMapState::endReplay()
+{
+    if (!replaying_) return;
+    replaying_ = false;
+    gridVisible_ = liveGrid_;
+    setCodes(std::move(liveCodes_));
+    selection_ = std::move(liveSelection_);
+    liveSelection_.clear();
+    fitToData();
 }
 
 bool LatentMapState::isSelected(int index) const { return std::binary_search(selection_.begin(), selection_.end(), index); }

@@ -31,7 +31,7 @@ public:
     QPointF codePoint(int index) const { return QPointF(codes_->at(index, dimX_), codes_->at(index, dimY_)); }
     void setGrid(const DecodedGrid& grid) { grid_ = grid; }
     const DecodedGrid& grid() const { return grid_; }
-    void setGridVisible(bool visible) { gridVisible_ = visible; }
+    void setGridVisible(bool visible);
     bool gridVisible() const { return gridVisible_; }
     void clear();  // no codes, no grid, following the data
 
@@ -80,6 +80,14 @@ public:
     bool isSelected(int index) const;
     std::vector<int> selectionPerClass() const;  // counts by label 0..classCount()-1
 
+    // The replay: frames of how the map formed (MapReplay) shown in place of the codes, over no
+    // grid and without the selection, in a held area. Meanwhile setCodes, setGridVisible and
+    // setSelection change what comes back at endReplay (which fits the live codes again).
+    void beginReplay(const QRectF& area);
+    void setReplayFrame(std::shared_ptr<const LatentCodes> frame);
+    void endReplay();
+    bool isReplaying() const { return replaying_; }
+
     // Tile edges halfway between neighbouring centres (Gaussian-quantile tiles grow outwards).
     static std::vector<double> gridEdges(const std::vector<double>& centres);
 
@@ -96,6 +104,10 @@ private:
     uint32_t hiddenLabels_ = 0;
     std::vector<char> inSubset_;  // per code: drawn under limit_
     std::vector<int> selection_;
+    bool replaying_ = false;
+    std::shared_ptr<const LatentCodes> liveCodes_;  // while replaying
+    std::vector<int> liveSelection_;
+    bool liveGrid_ = true;
 
     QSizeF size_{240, 240};
     QPointF centre_{0, 0};

@@ -1,6 +1,6 @@
 #include "widgets/LatentPanel.h"
 
-#include "widgets/LatentView.h"
+#include "widgets/ExplorerView.h"
 #include "widgets/ReplayBar.h"
 
 #include <QCheckBox>
@@ -21,7 +21,7 @@
 
 LatentPanel::LatentPanel(QWidget* parent) : QWidget(parent)
 {
-    view_ = new LatentView(this);
+    view_ = new ExplorerView(this);
 
     gridBox_ = new QCheckBox(tr("&Grid"), this);
     gridBox_->setChecked(true);

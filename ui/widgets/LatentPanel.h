@@ -3,7 +3,7 @@
 
 #include <QWidget>
 
-class LatentView;
+class ExplorerView;
 class ReplayBar;
 class QCheckBox;
 class QComboBox;
@@ -22,7 +22,7 @@ class LatentPanel : public QWidget {
     Q_OBJECT
 public:
     explicit LatentPanel(QWidget* parent = nullptr);
-    LatentView* view() const { return view_; }
+    ExplorerView* view() const { return view_; }
     ReplayBar* replayBar() const { return replay_; }
 
     void setLatentDim(int dim);             // 0: the model has no latent space
@@ -55,7 +55,7 @@ private:
     void applyPointStyle();
     void makeConditionRow();
 
-    LatentView* view_;
+    ExplorerView* view_;
     ReplayBar* replay_;
     QCheckBox* gridBox_;
     QSpinBox* gridN_;

@@ -1,7 +1,7 @@
 #include "widgets/LatentSpaceController.h"
 
 #include "widgets/LatentPanel.h"
-#include "widgets/LatentView.h"
+#include "widgets/ExplorerView.h"
 #include "widgets/PreviewPanel.h"
 
 #include "runtime/ThreadGovernor.h"

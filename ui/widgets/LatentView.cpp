@@ -17,7 +17,7 @@ LatentView::LatentView(QWidget* parent) : QWidget(parent)
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setCursor(Qt::CrossCursor);
-    setMouseTracking(true);  // the grid cell and the digit under the mouse are shown
+    setMouseTracking(true);  // the grid cell under the mouse is highlighted
     map_.setLegendWidth(LatentMapPainter::legendColumnWidth(false));
     map_.setViewSize(size());
 }
@@ -40,20 +40,13 @@ void LatentView::showOnlyLabel(int label)
 
 void LatentView::setCodes(std::shared_ptr<const LatentCodes> codes)
 {
-    if (replaying_) {  // shown when the replay ends
-        liveCodes_ = std::move(codes);
-        return;
-    }
     const bool refitted = map_.setCodes(std::move(codes));
     if (marks_.selected >= pointCount()) marks_.selected = -1;
-    // New codes (an epoch, another model): the hovered digit's card is asked for again.
-    const int hovered = hoveredPoint_;
-    setHoveredPoint(-1);
-    if (hovered >= 0 && hovered < pointCount() && map_.isPointDrawn(hovered)) setHoveredPoint(hovered);
     if (refitted)
         viewportChanged();
     else
         invalidateLayer();
+    codesChanged();
 }
 
 void LatentView::setDims(int dimX, int dimY)
@@ -73,11 +66,7 @@ void LatentView::setGrid(const DecodedGrid& grid)
 
 void LatentView::setGridVisible(bool visible)
 {
-    if (replaying_) {  // the replay shows no grid (the last model's): applied when it ends
-        liveGrid_ = visible;
-        return;
-    }
-    map_.setGridVisible(visible);
+    map_.setGridVisible(visible);  // while replaying: for when it ends
     invalidateGrid();
 }
 
@@ -105,7 +94,6 @@ void LatentView::clearModel()
     marks_.hasMarker = false;
     marks_.path.clear();
     marks_.selected = -1;
-    setHoveredPoint(-1);
     invalidateLayer();
 }
 
@@ -172,18 +160,6 @@ void LatentView::setSelectedIndex(int index)
     update();
 }
 
-void LatentView::setLinkedPoint(int index)
-{
-    if (index == marks_.linked) return;
-    auto area = [this](int i) {
-        if (i < 0 || i >= pointCount() || !map_.plotsCodes()) return QRect();
-        return QRectF(map_.viewAt(map_.codePoint(i)) - QPointF(13, 13), QSizeF(26, 26)).toAlignedRect();
-    };
-    update(area(marks_.linked));
-    marks_.linked = index >= 0 && index < pointCount() ? index : -1;
-    update(area(marks_.linked));
-}
-
 void LatentView::revealPoint(int index)
 {
     if (index < 0 || index >= pointCount() || !map_.plotsCodes()) return;
@@ -192,48 +168,6 @@ void LatentView::revealPoint(int index)
     if (area.adjusted(area.width() * 0.05, area.height() * 0.05, -area.width() * 0.05, -area.height() * 0.05).contains(z)) return;
     map_.panBy(map_.viewAt(area.center()) - map_.viewAt(z));  // as a drag would: the view stops following the data
     viewportChanged();
-}
-
-void LatentView::showReplayFrame(std::shared_ptr<const LatentCodes> frame, const QRectF& area)
-{
-    if (!replaying_) {
-        setHoveredPoint(-1);
-        liveCodes_ = map_.codes();
-        liveSelection_ = map_.selection();
-        liveGrid_ = map_.gridVisible();
-        map_.setGridVisible(false);
-        replaying_ = true;
-        if (map_.setVisibleArea(area.adjusted(-area.width() * 0.06, -area.height() * 0.06, area.width() * 0.06, area.height() * 0.06)))
-            map_.panBy(QPointF());  // held: the frames move inside it
-    }
-    map_.setCodes(std::move(frame));
-    invalidateLayer();
-}
-
-void LatentView::endReplay()
-{
-    if (!replaying_) return;
-    replaying_ = false;
-    map_.setGridVisible(liveGrid_);
-    map_.setCodes(std::move(liveCodes_));
-    map_.setSelection(std::move(liveSelection_));
-    liveSelection_.clear();
-    map_.fitToData();
-    viewportChanged();
-}
-
-void LatentView::setSelection(std::vector<int> indices)
-{
-    map_.setSelection(std::move(indices));
-    invalidateLayer();
-    Q_EMIT selectionChanged();
-}
-
-void LatentView::selectInside(const QPolygonF& widgetPolygon, bool add)
-{
-    std::vector<int> inside = map_.codesInside(widgetPolygon);
-    if (add) inside.insert(inside.end(), map_.selection().begin(), map_.selection().end());
-    setSelection(std::move(inside));
 }
 
 void LatentView::setLabelVisible(int label, bool visible)
@@ -300,34 +234,9 @@ void LatentView::setHoveredCell(int cell)
     update(map_.cellRect(hoveredCell_).toAlignedRect().adjusted(-3, -3, 3, 3));
 }
 
-void LatentView::setHoveredPoint(int index)
-{
-    if (index == hoveredPoint_) return;
-    update(hoverCardArea());
-    hoveredPoint_ = index;
-    hoverCard_ = LatentHoverCard();
-    Q_EMIT pointHovered(index);
-}
-
-void LatentView::setHoverCard(const LatentHoverCard& card)
-{
-    if (card.index != hoveredPoint_) return;  // the mouse has moved on
-    update(hoverCardArea());
-    hoverCard_ = card;
-    update(hoverCardArea());
-}
-
-QRect LatentView::hoverCardArea() const
-{
-    if (hoveredPoint_ < 0 || !map_.plotsCodes() || hoveredPoint_ >= pointCount()) return QRect();
-    const LatentMapPainter painter(map_, style_, font());
-    return painter.hoverCardRect(map_.viewAt(map_.codePoint(hoveredPoint_))).adjusted(-2, -2, 2, 2);
-}
-
 void LatentView::leaveEvent(QEvent* e)
 {
     setHoveredCell(-1);
-    setHoveredPoint(-1);
     QWidget::leaveEvent(e);
 }
 
@@ -350,7 +259,6 @@ void LatentView::paintEvent(QPaintEvent* e)
     }
     const LatentMapPainter painter(map_, style_, font());
     painter.paintMarks(p, marks_);
-    if (drag_ == Drag::None) painter.paintHoverCard(p, hoverCard_);
     if (map_.classCount() > 0 && e->region().intersects(legendRect(0).united(legendRect(map_.classCount() - 1)).adjusted(-6, -6, 6, 6)))
         painter.paintLegend(p, classNames_);
     p.setPen(QColor(60, 60, 60));
@@ -396,11 +304,6 @@ void LatentView::moveCursorTo(const QPointF& widgetPos)
 void LatentView::mousePressEvent(QMouseEvent* e)
 {
     pressPos_ = lastPos_ = e->position().toPoint();
-    if (replaying_ && e->button() == Qt::LeftButton) {  // the frames' points are not the live digits: pan instead
-        drag_ = Drag::Pan;
-        QWidget::setCursor(Qt::ClosedHandCursor);
-        return;
-    }
     if (e->button() == Qt::LeftButton && !(e->modifiers() & Qt::ShiftModifier)) {
         const int legend = legendHit(pressPos_);
         if (legend >= 0) {
@@ -418,9 +321,6 @@ void LatentView::mousePressEvent(QMouseEvent* e)
             drag_ = Drag::Cursor;
             moveCursorTo(e->position());
         }
-    } else if (e->button() == Qt::LeftButton) {  // with Shift: a lasso
-        drag_ = Drag::Lasso;
-        marks_.lasso = QPolygonF({e->position()});
     } else {
         drag_ = Drag::Pan;
         QWidget::setCursor(Qt::ClosedHandCursor);
@@ -441,31 +341,14 @@ void LatentView::mouseMoveEvent(QMouseEvent* e)
         map_.panBy(QPointF(pos - lastPos_));
         viewportChanged();
         break;
-    case Drag::Lasso:
-        if ((e->position() - marks_.lasso.last()).manhattanLength() >= 3) {
-            marks_.lasso << e->position();
-            update(marks_.lasso.boundingRect().toAlignedRect().adjusted(-3, -3, 3, 3));
-        }
-        break;
     case Drag::None: break;
     }
-    const bool free = drag_ == Drag::None && legendHit(pos) < 0 && !replaying_;
-    setHoveredPoint(free ? pointAt(e->position()) : -1);
-    setHoveredCell(free && hoveredPoint_ < 0 ? map_.cellAt(e->position()) : -1);
+    setHoveredCell(drag_ == Drag::None && legendHit(pos) < 0 ? map_.cellAt(e->position()) : -1);
     lastPos_ = pos;
 }
 
-void LatentView::mouseReleaseEvent(QMouseEvent* e)
+void LatentView::mouseReleaseEvent(QMouseEvent*)
 {
-    if (drag_ == Drag::Lasso) {
-        const QPolygonF lasso = marks_.lasso;
-        marks_.lasso.clear();
-        update(lasso.boundingRect().toAlignedRect().adjusted(-3, -3, 3, 3));
-        if (lasso.size() >= 3)
-            selectInside(lasso, e->modifiers() & Qt::ControlModifier);
-        else if (!selection().empty())
-            setSelection({});  // Shift+click: none
-    }
     if (drag_ == Drag::PendingClick && pressIndex_ >= 0) {
         marks_.selected = pressIndex_;
         update();
@@ -507,13 +390,6 @@ void LatentView::keyPressEvent(QKeyEvent* e)
         break;
     case Qt::Key_0:
     case Qt::Key_Home: fitToData(); break;
-    case Qt::Key_Escape:
-        if (selection().empty()) {
-            QWidget::keyPressEvent(e);
-            break;
-        }
-        setSelection({});
-        break;
     case Qt::Key_Left:
     case Qt::Key_Right:
     case Qt::Key_Up:
@@ -541,7 +417,6 @@ QString LatentView::toolTipAt(const QPoint& pos) const
             .arg(isLabelVisible(legend) ? tr("hide") : tr("show"))
             .arg(legend);
     const int i = pointAt(pos);
-    if (i >= 0 && i == hoverCard_.index) return QString();  // the card beside it says it
     if (i < 0) {
         const QPointF z = latentAt(pos);
         return tr("%1 = %2, %3 = %4").arg(axisName(dimX())).arg(z.x(), 0, 'f', 3).arg(axisName(dimY())).arg(z.y(), 0, 'f', 3);

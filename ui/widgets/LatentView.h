@@ -11,11 +11,10 @@
 
 // The latent space as a map: encoded test digits as a scatter coloured by label, over the decoded
 // manifold grid. Left-drag moves a cursor whose position the window decodes; a click on a digit
-// selects it; hovering a digit shows a card with the real digit beside its decode (the window
-// fills it in answer to pointHovered); Shift+drag draws a lasso that selects the digits inside
-// it (Ctrl+Shift+drag adds to the selection; Shift+click or Esc clears it); wheel zooms about the mouse; right/middle-drag or Shift+drag pans; double-click
+// selects it; wheel zooms about the mouse; right/middle-drag or Shift+drag pans; double-click
 // fits. Grid and scatter are painted into a cached layer so that a cursor move repaints cheaply.
-// What is shown where (codes, subset, classes, viewport, hit tests) is its LatentMapState.
+// What is shown where (codes, subset, classes, viewport, hit tests) is its LatentMapState. The
+// explorer's map (hover cards, the lasso, a linked second map, the replay) is ExplorerView.
 class LatentView : public QWidget {
     Q_OBJECT
 public:
@@ -32,11 +31,6 @@ public:
     std::vector<std::pair<int, QPointF>> clusterLabelPoints() const;
     // The grid cell under the mouse (highlighted), as row * n + column; -1: none.
     int hoveredCell() const { return hoveredCell_; }
-    // The drawn digit under the mouse (-1: none), and the card shown beside it: the window answers
-    // pointHovered with setHoverCard (a card for another index than the hovered one is dropped).
-    int hoveredPoint() const { return hoveredPoint_; }
-    void setHoverCard(const LatentHoverCard& card);
-    const LatentHoverCard& hoverCard() const { return hoverCard_; }
 
     void setCodes(std::shared_ptr<const LatentCodes> codes);
     const std::shared_ptr<const LatentCodes>& codes() const { return map_.codes(); }
@@ -68,20 +62,7 @@ public:
     void setCursorPoint(const QPointF& latent) { moveCursor(latent); }  // moves the marker; emits nothing
     int selectedIndex() const { return marks_.selected; }
     void setSelectedIndex(int index);
-    // The digit hovered in a linked view (another model's map of the same digits), ringed here; -1: none.
-    void setLinkedPoint(int index);
-    int linkedPoint() const { return marks_.linked; }
-    void revealPoint(int index);
-    // The lasso's selection (LatentMapState::setSelection): digits by index, sorted.
-    const std::vector<int>& selection() const { return map_.selection(); }
-    void setSelection(std::vector<int> indices);
-    void selectInside(const QPolygonF& widgetPolygon, bool add = false);
-    // The replay: a frame of how the map formed (MapReplay) shown in place of the live codes,
-    // over no grid, in a held area; hover, clicks and lassos wait (their indices are the live
-    // codes'); endReplay() brings back the live codes, grid, selection and fit.
-    void showReplayFrame(std::shared_ptr<const LatentCodes> frame, const QRectF& area);
-    void endReplay();
-    bool isReplaying() const { return replaying_; }  // pans the view (same zoom) so that the digit is inside it
+    void revealPoint(int index);  // pans the view (same zoom) so that the digit is inside it
 
     // A user's digit: its code (mean) in the plotted dims and, for a VAE, the standard deviations
     // of q(z|x) drawn as 1- and 2-sigma ellipses.
@@ -108,8 +89,6 @@ public:
 Q_SIGNALS:
     void cursorMoved(const QPointF& latent);
     void pointClicked(int index);
-    void pointHovered(int index);  // -1: the mouse left the digit
-    void selectionChanged();
     void visibleAreaChanged();
 
 protected:
@@ -124,20 +103,24 @@ protected:
     void keyPressEvent(QKeyEvent*) override;
     bool event(QEvent*) override;
 
+    // For views that add to the map (ExplorerView).
+    LatentMapState& mapState() { return map_; }
+    LatentMapPainter painter() const { return LatentMapPainter(map_, style_, font()); }
+    void invalidateLayer();  // everything: the points too
+    void viewportChanged();  // repaint all and say so
+    bool isDragging() const { return drag_ != Drag::None; }
+    int legendHit(const QPoint& pos) const;
+    void setHoveredCell(int cell);
+    virtual QString toolTipAt(const QPoint& pos) const;
+    virtual void codesChanged() {}  // after setCodes
+
 private:
     QRect cursorArea() const;
     void moveCursor(const QPointF& latent);
-    enum class Drag { None, PendingClick, Cursor, Pan, Lasso };
-    void invalidateLayer();  // everything: the points too
-    void invalidateGrid();   // the grid and the axes
-    void viewportChanged();  // repaint all and say so
+    enum class Drag { None, PendingClick, Cursor, Pan };
+    void invalidateGrid();  // the grid and the axes
     void rebuildLayer();
-    void setHoveredCell(int cell);
-    void setHoveredPoint(int index);
-    QRect hoverCardArea() const;
-    int legendHit(const QPoint& pos) const;
     void moveCursorTo(const QPointF& widgetPos);
-    QString toolTipAt(const QPoint& pos) const;
 
     LatentMapState map_;
     QImage gridPaper_;  // the grid inverted: dark ink on light paper, so colours read over it
@@ -145,12 +128,6 @@ private:
     QString message_;
     PointStyle style_;
     int hoveredCell_ = -1;
-    int hoveredPoint_ = -1;
-    LatentHoverCard hoverCard_;
-    bool replaying_ = false;
-    std::shared_ptr<const LatentCodes> liveCodes_;  // while replaying
-    std::vector<int> liveSelection_;
-    bool liveGrid_ = true;
     QString axisPrefix_ = QStringLiteral("z");
     int axisFirstNumber_ = 0;
 

@@ -4,6 +4,7 @@
 
 #include "session/AutosaveStore.h"
 #include "widgets/ExportActions.h"
+#include "widgets/ExplorerView.h"
 #include "widgets/FileDialogs.h"
 #include "widgets/GeneratePanel.h"
 #include "widgets/LatentPanel.h"
@@ -86,7 +87,7 @@ MainWindow::~MainWindow()
 
 bool MainWindow::isScoring() const { return compare_->isScoring(); }
 
-LatentView* MainWindow::latentView() const { return latent_->view(); }
+ExplorerView* MainWindow::latentView() const { return latent_->view(); }
 
 void MainWindow::connectActions()
 {
@@ -125,13 +126,13 @@ void MainWindow::connectActions()
 void MainWindow::connectPanels()
 {
     connect(latentView(), &LatentView::pointClicked, this, &MainWindow::onPointClicked);
-    connect(latentView(), &LatentView::pointHovered, this, &MainWindow::onPointHovered);
-    connect(latentView(), &LatentView::selectionChanged, this, &MainWindow::onSelectionChanged);
+    connect(latentView(), &ExplorerView::pointHovered, this, &MainWindow::onPointHovered);
+    connect(latentView(), &ExplorerView::selectionChanged, this, &MainWindow::onSelectionChanged);
     connect(latent_->replayBar(), &ReplayBar::positionChanged, this, &MainWindow::showReplayAt);
     // The second model's map, linked: hover rings the digit in the other view, selections are shared.
-    connect(latentView(), &LatentView::pointHovered, second_->view(), &LatentView::setLinkedPoint);
-    connect(second_->view(), &LatentView::pointHovered, this, &MainWindow::onSecondPointHovered);
-    connect(second_->view(), &LatentView::selectionChanged, this, [this] {
+    connect(latentView(), &ExplorerView::pointHovered, second_->view(), &ExplorerView::setLinkedPoint);
+    connect(second_->view(), &ExplorerView::pointHovered, this, &MainWindow::onSecondPointHovered);
+    connect(second_->view(), &ExplorerView::selectionChanged, this, [this] {
         if (latentView()->selection() != second_->view()->selection()) latentView()->setSelection(second_->view()->selection());
     });
     connect(second_, &SecondModelPanel::closeRequested, this, &MainWindow::closeSecondModel);

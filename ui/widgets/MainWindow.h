@@ -16,6 +16,7 @@ class AutosaveStore;
 class ExportActions;
 class GeneratePanel;
 class LatentPanel;
+class ExplorerView;
 class LatentView;
 class LossChart;
 class OwnDigitPanel;
@@ -45,7 +46,7 @@ public:
     TrainingPanel* trainingPanel() const { return training_; }
     LossChart* lossChart() const { return chart_; }
     LatentPanel* latentPanel() const { return latent_; }
-    LatentView* latentView() const;
+    ExplorerView* latentView() const;
     PreviewPanel* previewPanel() const { return preview_; }
     SelectionPanel* selectionPanel() const { return selection_; }
     OwnDigitPanel* ownDigitPanel() const { return ownDigit_; }

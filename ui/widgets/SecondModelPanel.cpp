@@ -1,6 +1,6 @@
 #include "widgets/SecondModelPanel.h"
 
-#include "widgets/LatentView.h"
+#include "widgets/ExplorerView.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -21,7 +21,7 @@ SecondModelPanel::SecondModelPanel(QWidget* parent) : QWidget(parent)
     close_->setAutoRaise(true);
     top->addWidget(title_, 1);
     top->addWidget(close_);
-    view_ = new LatentView(this);
+    view_ = new ExplorerView(this);
     layout->addLayout(top);
     layout->addWidget(view_, 1);
     connect(close_, &QToolButton::clicked, this, &SecondModelPanel::closeRequested);

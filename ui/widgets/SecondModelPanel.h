@@ -1,7 +1,7 @@
 #pragma once
 #include <QWidget>
 
-class LatentView;
+class ExplorerView;
 class QLabel;
 class QToolButton;
 
@@ -12,7 +12,7 @@ class SecondModelPanel : public QWidget {
     Q_OBJECT
 public:
     explicit SecondModelPanel(QWidget* parent = nullptr);
-    LatentView* view() const { return view_; }
+    ExplorerView* view() const { return view_; }
     void setTitle(const QString& title);
     QString title() const;
 
@@ -22,5 +22,5 @@ Q_SIGNALS:
 private:
     QLabel* title_;
     QToolButton* close_;
-    LatentView* view_;
+    ExplorerView* view_;
 };
