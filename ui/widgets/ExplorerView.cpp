@@ -116,11 +116,13 @@ void ExplorerView::mouseMoveEvent(QMouseEvent* e)
         }
         return;
     }
-    LatentView::mouseMoveEvent(e);
+    // The digit under the mouse first: with its card shown, the cell under it is not outlined.
     const bool free = !isDragging() && !isReplaying() && legendHit(e->position().toPoint()) < 0;
     setHoveredPoint(free ? pointAt(e->position()) : -1);
-    if (hoveredPoint_ >= 0) setHoveredCell(-1);  // the card, not the cell under it
+    LatentView::mouseMoveEvent(e);
 }
+
+bool ExplorerView::outlinesCells() const { return hoveredPoint_ < 0; }
 
 void ExplorerView::mouseReleaseEvent(QMouseEvent* e)
 {

@@ -49,6 +49,7 @@ protected:
     void keyPressEvent(QKeyEvent*) override;
     QString toolTipAt(const QPoint& pos) const override;
     void codesChanged() override;
+    bool outlinesCells() const override;
 
 private:
     void setHoveredPoint(int index);

@@ -343,7 +343,7 @@ void LatentView::mouseMoveEvent(QMouseEvent* e)
         break;
     case Drag::None: break;
     }
-    setHoveredCell(drag_ == Drag::None && legendHit(pos) < 0 ? map_.cellAt(e->position()) : -1);
+    setHoveredCell(drag_ == Drag::None && legendHit(pos) < 0 && outlinesCells() ? map_.cellAt(e->position()) : -1);
     lastPos_ = pos;
 }
 

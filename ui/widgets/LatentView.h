@@ -112,7 +112,8 @@ protected:
     int legendHit(const QPoint& pos) const;
     void setHoveredCell(int cell);
     virtual QString toolTipAt(const QPoint& pos) const;
-    virtual void codesChanged() {}  // after setCodes
+    virtual void codesChanged() {}                       // after setCodes
+    virtual bool outlinesCells() const { return true; }  // the grid cell under the mouse (unless a view shows more)
 
 private:
     QRect cursorArea() const;
