@@ -23,7 +23,7 @@ struct ModelCheckpoint {
     ModelSpec spec;
     Autoencoder model;
     TrainingState training;   // empty unless the file was saved with one
-    TrainingHistory history;  // empty for files saved without one (latent-cli's, older ones)
+    TrainingHistory history;  // empty for files saved without one (older ones, TorchScript modules)
 };
 
 // One file (a LibTorch archive) holding a format tag, the ModelSpec as text, every parameter

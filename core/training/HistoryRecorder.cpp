@@ -7,7 +7,7 @@
 namespace latent {
 
 HistoryRecorder::HistoryRecorder(TrainingHistory start, const ModelSpec& spec, const ImageDataset& test)
-    : history_(std::move(start)), spec_(spec), test_(test)
+    : history_(std::move(start)), spec_(spec)
 {
     const int dim = spec.latentDim;
     if (history_.digits.empty() && spec.hasLatent() && dim >= 2 && dim <= 16 && test.size() > 0) {
@@ -15,6 +15,11 @@ HistoryRecorder::HistoryRecorder(TrainingHistory start, const ModelSpec& spec, c
         history_.dim = dim;
         history_.snapshots.clear();
     }
+    const auto outside = [&](int32_t d) { return d < 0 || d >= test.size(); };
+    if (history_.dim <= 0 || history_.digits.empty() || std::any_of(history_.digits.begin(), history_.digits.end(), outside)) return;
+    const torch::Tensor rows = torch::tensor(std::vector<int64_t>(history_.digits.begin(), history_.digits.end()), torch::kInt64);
+    replayed_.images = test.images.index_select(0, rows);
+    replayed_.labels = test.labels.index_select(0, rows);
 }
 
 void HistoryRecorder::progress(const TrainProgress& p, AutoencoderImpl& model)
@@ -37,17 +42,13 @@ void HistoryRecorder::epoch(const EpochReport& e, AutoencoderImpl& model)
 void HistoryRecorder::snapshot(double epochsDone, AutoencoderImpl& model)
 {
     TrainingHistory& h = history_;
-    if (h.dim <= 0 || h.digits.empty()) return;
+    if (replayed_.size() == 0) return;
     if (!h.snapshots.empty() && h.snapshots.back().epoch >= epochsDone) return;
     torch::NoGradGuard noGrad;
-    const torch::Tensor rows = torch::tensor(std::vector<int64_t>(h.digits.begin(), h.digits.end()), torch::kInt64);
-    ImageDataset subset;
-    subset.images = test_.images.index_select(0, rows);
-    subset.labels = test_.labels.index_select(0, rows);
     // Eval mode meanwhile: a batch norm in training mode would learn from these images.
     const bool training = model.is_training();
     model.eval();
-    const torch::Tensor codes = encodeDataset(model, spec_, subset).mean.to(torch::kCPU, torch::kFloat32).contiguous();
+    const torch::Tensor codes = encodeDataset(model, spec_, replayed_).mean.to(torch::kCPU, torch::kFloat32).contiguous();
     if (training) model.train();
     if (codes.dim() != 2 || codes.size(1) != h.dim) return;
     h.snapshots.push_back({epochsDone, std::vector<float>(codes.data_ptr<float>(), codes.data_ptr<float>() + codes.numel())});

@@ -25,8 +25,8 @@ public:
 private:
     TrainingHistory history_;
     ModelSpec spec_;
-    const ImageDataset& test_;
-    int64_t lastStep_ = 0;  // of the last progress report
+    ImageDataset replayed_;  // the replayed test digits, gathered once (empty: no snapshots)
+    int64_t lastStep_ = 0;   // of the last progress report
 };
 
 }  // namespace latent

@@ -5,8 +5,6 @@
 #include "session/DigitDataset.h"
 #include "session/LatentGrid.h"
 
-#include <algorithm>
-
 namespace {
 std::vector<int> indicesOf(const latent::NearestRows& rows)
 {
@@ -15,12 +13,6 @@ std::vector<int> indicesOf(const latent::NearestRows& rows)
     return out;
 }
 }  // namespace
-
-int DigitNeighbours::sharingLabel(const std::vector<int>& list, int label, const std::vector<int>& labels)
-{
-    return int(
-        std::count_if(list.begin(), list.end(), [&](int i) { return i >= 0 && size_t(i) < labels.size() && labels[size_t(i)] == label; }));
-}
 
 DigitNeighbours DigitNeighbours::find(const DigitDataset& data, const LatentCodes* codes, int index, int k)
 {

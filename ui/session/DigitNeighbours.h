@@ -11,8 +11,6 @@ struct DigitNeighbours {
     int index = -1;  // the digit they are neighbours of
     std::vector<int> codeSpace, pixelSpace;
 
-    // How many of a list share the digit's label (labels: by test index).
-    static int sharingLabel(const std::vector<int>& list, int label, const std::vector<int>& labels);
     // codes may be null (no model): then only the pixel-space list.
     static DigitNeighbours find(const DigitDataset& data, const LatentCodes* codes, int index, int k = 8);
 };

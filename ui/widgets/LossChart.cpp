@@ -194,11 +194,9 @@ void fitLinear(QValueAxis* axis, double lo, double hi)
     axis->setRange(lo >= 0 ? std::max(0.0, lo - pad) : lo - pad, hi + pad);
     axis->applyNiceNumbers();
 }
-}  // namespace
-
 // A linear axis over [lo, hi] in about five steps of 1, 2 or 5 x 10^k, ticks on the steps: unlike
 // applyNiceNumbers, which may double the range, the data keeps most of the axis.
-static void fitInSteps(QValueAxis* axis, double lo, double hi)
+void fitInSteps(QValueAxis* axis, double lo, double hi)
 {
     const double raw = std::max((hi - lo) / 5, 1e-9);
     const double unit = std::pow(10.0, std::floor(std::log10(raw)));
@@ -207,6 +205,7 @@ static void fitInSteps(QValueAxis* axis, double lo, double hi)
     axis->setRange(a, b);
     axis->setTickCount(std::clamp(int(std::lround((b - a) / step)) + 1, 2, 12));
 }
+}  // namespace
 
 void LossChart::updateRanges()
 {

@@ -515,7 +515,9 @@ void MainWindow::showReplayAt(double epoch)
         latentView()->endReplay();
         return;
     }
-    latentView()->showReplayFrame(replay_->frameAt(epoch), replay_->bounds(latentView()->dimX(), latentView()->dimY()));
+    // The area every frame fits in: needed when the replay starts, then held.
+    const QRectF area = latentView()->isReplaying() ? QRectF() : replay_->bounds(latentView()->dimX(), latentView()->dimY());
+    latentView()->showReplayFrame(replay_->frameAt(epoch), area);
 }
 
 // A saved model's training as it went: its settings in the form (Continue trains with them), its
@@ -605,13 +607,7 @@ void MainWindow::closeSecondModel()
 void MainWindow::onSecondPointHovered(int index)
 {
     latentView()->setLinkedPoint(index);
-    if (index < 0 || !secondSession_ || index >= data_.testCount()) return;
-    LatentHoverCard card;
-    card.index = index;
-    card.real = data_.testImage(index);
-    card.decoded = secondSession_->reconstruct(data_, index);
-    card.caption = tr("#%1 · %2").arg(index).arg(data_.testLabel(index));
-    second_->view()->setHoverCard(card);
+    if (index >= 0 && secondSession_) second_->view()->setHoverCard(hoverCardFor(index, *secondSession_));
 }
 
 // The first digits of the selection as a sheet, and the counts by label (a hundred 28 x 28
@@ -625,8 +621,10 @@ void MainWindow::onSelectionChanged()
     for (size_t k = 0; k < chosen.size() && digits.size() < SelectionPanel::kSheetDigits; ++k)
         if (chosen[k] < data_.testCount()) digits << data_.testImage(chosen[k]);
     selection_->showSelection(int(chosen.size()), latentView()->state().selectionPerClass(), data_.classNames(), digits);
-    if (!chosen.empty() && !selectionDock_->isVisible()) selectionDock_->show();
-    if (!chosen.empty()) selectionDock_->raise();
+    if (!chosen.empty()) {
+        selectionDock_->show();
+        selectionDock_->raise();
+    }
 }
 
 // The mean of the selected digits' codes (every latent dim), decoded.
@@ -659,19 +657,24 @@ void MainWindow::exportSelectionSheet()
         [this](const QImage& sheet) { exports_->exportImage(sheet, tr("selection")); });
 }
 
-// The hovered digit's card: the test digit itself and the model's decode of its code (one
-// encode and decode of one digit: well under a millisecond for the MLP kinds).
-void MainWindow::onPointHovered(int index)
+// A hovered digit's card: the test digit itself and a model's decode of its code (one encode and
+// decode of one digit: well under a millisecond for the MLP kinds).
+LatentHoverCard MainWindow::hoverCardFor(int index, const InferenceSession& model) const
 {
-    if (index < 0 || data_.isEmpty() || index >= data_.testCount()) return;
     LatentHoverCard card;
+    if (index < 0 || index >= data_.testCount()) return card;
     card.index = index;
     card.real = data_.testImage(index);
-    if (session_) card.decoded = session_->reconstruct(data_, index);
+    card.decoded = model.reconstruct(data_, index);
     const int label = data_.testLabel(index);
     const QString name = data_.classNames().value(label);
-    card.caption = name.isEmpty() ? tr("#%1 · %2").arg(index).arg(label) : tr("#%1 · %2").arg(index).arg(name);
-    latentView()->setHoverCard(card);
+    card.caption = tr("#%1 · %2").arg(index).arg(name.isEmpty() ? QString::number(label) : name);
+    return card;
+}
+
+void MainWindow::onPointHovered(int index)
+{
+    if (index >= 0 && session_) latentView()->setHoverCard(hoverCardFor(index, *session_));
 }
 
 bool MainWindow::saveCurrentModel()

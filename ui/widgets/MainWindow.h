@@ -3,6 +3,7 @@
 #include "session/BackgroundJob.h"
 #include "session/DigitDataset.h"
 #include "session/DigitNeighbours.h"
+#include "widgets/LatentMapPainter.h"  // LatentHoverCard
 #include "widgets/LatentSpaceController.h"
 #include "session/InferenceSession.h"
 #include "session/TrainingWorker.h"
@@ -127,6 +128,7 @@ private:
     void onPointClicked(int index);
     void onPointHovered(int index);
     void onSecondPointHovered(int index);
+    LatentHoverCard hoverCardFor(int index, const InferenceSession& model) const;
     void findNeighbours(int index);
     void showNeighbours(const DigitNeighbours& found);
     void onSelectionChanged();
