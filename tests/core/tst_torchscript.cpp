@@ -22,20 +22,35 @@ class TestTorchScript : public QObject {
     Q_OBJECT
 
     QTemporaryDir dir;
+    QProcess pyTorch;  // the fixture script in its serve mode: started once, asked for each check
     bool havePython = false;
     std::string path(const char* name) const { return dir.filePath(name).toStdString(); }
 
-    // Runs the fixture script; its output goes to the test log.
-    bool python(const QStringList& args, QString* output = nullptr)
+    // Reads the fixture's lines up to the one starting with `last` ("made", "done"); the lines
+    // before it go to the test log and to `output`. True when that line says status 0.
+    bool answer(const QString& last, QString* output = nullptr)
     {
-        QProcess p;
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(testdata::pathFromEnvironment("LATENT_PYTHON"), QStringList{testdata::pathFromEnvironment("LATENT_FIXTURE")} + args);
-        if (!p.waitForFinished(300000)) return false;
-        const QString out = QString::fromUtf8(p.readAll()).trimmed();
-        qInfo().noquote() << out;
-        if (output) *output = out;
-        return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+        QStringList lines;
+        for (;;) {
+            while (!pyTorch.canReadLine())
+                if (!pyTorch.waitForReadyRead(300000)) {
+                    lines << pyTorch.readAll() << "(the PyTorch side stopped)";
+                    if (output) *output = lines.join('\n');
+                    return false;
+                }
+            const QString line = QString::fromUtf8(pyTorch.readLine()).trimmed();
+            if (line.startsWith(last + ' ')) {
+                qInfo().noquote() << lines.join('\n');
+                if (output) *output = lines.join('\n');
+                return line == last + " 0";
+            }
+            lines << line;
+        }
+    }
+    bool check(const QStringList& files, QString* output)
+    {
+        pyTorch.write((files.join('\t') + '\n').toUtf8());
+        return answer("done", output);
     }
     static torch::Tensor readFloats(const std::string& file, int64_t cols)
     {
@@ -63,8 +78,19 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         torch::set_num_threads(1);
         // Debian's python3-torch (scripts/bootstrap.sh installs it); without it there is no PyTorch side.
-        havePython = QFile::exists(testdata::pathFromEnvironment("LATENT_PYTHON")) && python({"make", dir.path()});
+        if (QFile::exists(testdata::pathFromEnvironment("LATENT_PYTHON"))) {
+            pyTorch.setProcessChannelMode(QProcess::MergedChannels);
+            pyTorch.start(testdata::pathFromEnvironment("LATENT_PYTHON"), {testdata::pathFromEnvironment("LATENT_FIXTURE"), "serve", dir.path()});
+            havePython = pyTorch.waitForStarted() && answer("made");
+        }
         if (!havePython) QSKIP("no python3 with torch (install python3-torch): the PyTorch side cannot run");
+    }
+    void cleanupTestCase()
+    {
+        if (pyTorch.state() == QProcess::NotRunning) return;
+        pyTorch.closeWriteChannel();  // the fixture's loop ends with its input
+        QVERIFY(pyTorch.waitForFinished(30000));
+        QCOMPARE(pyTorch.exitCode(), 0);
     }
 
     void vaeWrittenInPyTorchDecodesAndEncodesAsInPyTorch()
@@ -191,9 +217,9 @@ private Q_SLOTS:
         writeFloats(xFile, x);
         writeFloats(mFile, mean);
         QString report;
-        QVERIFY2(python({"check", QString::fromStdString(ts), QString::fromStdString(zFile), QString::fromStdString(dFile),
-                         QString::fromStdString(xFile), QString::fromStdString(mFile)},
-                        &report),
+        QVERIFY2(check({QString::fromStdString(ts), QString::fromStdString(zFile), QString::fromStdString(dFile),
+                        QString::fromStdString(xFile), QString::fromStdString(mFile)},
+                       &report),
                  qPrintable(report));
 
         // And back: the export opens here as a TorchScript model that decodes the same.
