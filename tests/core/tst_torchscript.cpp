@@ -80,7 +80,8 @@ private Q_SLOTS:
         // Debian's python3-torch (scripts/bootstrap.sh installs it); without it there is no PyTorch side.
         if (QFile::exists(testdata::pathFromEnvironment("LATENT_PYTHON"))) {
             pyTorch.setProcessChannelMode(QProcess::MergedChannels);
-            pyTorch.start(testdata::pathFromEnvironment("LATENT_PYTHON"), {testdata::pathFromEnvironment("LATENT_FIXTURE"), "serve", dir.path()});
+            pyTorch.start(testdata::pathFromEnvironment("LATENT_PYTHON"),
+                          {testdata::pathFromEnvironment("LATENT_FIXTURE"), "serve", dir.path()});
             havePython = pyTorch.waitForStarted() && answer("made");
         }
         if (!havePython) QSKIP("no python3 with torch (install python3-torch): the PyTorch side cannot run");
