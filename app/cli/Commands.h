@@ -3,6 +3,7 @@
 // Each takes the arguments after the command's name and returns the exit status:
 // 0 success, 1 failure (bad data, bad checkpoint, divergence), 2 bad usage,
 // 130 training interrupted by Ctrl-C (what was trained so far is saved).
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,3 +32,6 @@ int cmdUpscale(const CommandArgs& args);
 // The preprocessing scored on a labelled folder of pictures against a naive resize.
 int cmdPreprocessEval(const CommandArgs& args);
 #endif
+// Many commands in one process (BatchCommand.cpp); runCommand runs one as latent-cli would,
+// its errors printed and turned into the exit status.
+int runBatch(const CommandArgs& args, const std::function<int(const std::string&, const CommandArgs&)>& runCommand);

