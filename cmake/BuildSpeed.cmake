@@ -100,11 +100,12 @@ endfunction()
 # One private PCH for torch (~20 s a translation unit without it); other targets reuse it
 # (REUSE_FROM). Named in angle brackets, the generated header holds no absolute path, so that clones
 # in different folders share ccache entries for it and for everything compiled against it.
+# More headers after the target (the core tests' PCH adds <QtTest>).
 function(latent_torch_pch target)
   if(NOT LATENT_FAST_BUILD)
     return()
   endif()
-  target_precompile_headers(${target} PRIVATE <torch/torch.h> <functional> <map> <string> <vector>)
+  target_precompile_headers(${target} PRIVATE <torch/torch.h> <functional> <map> <string> <vector> ${ARGN})
   # ccache hashes the header's ".sum" instead of the header itself (CCACHE_PCH_EXTSUM, set with the
   # launcher): a text that changes with what the header is made of (the compiler, LibTorch's version
   # and headers' version file, the flags), not with the folder it was built in (the header records
@@ -119,7 +120,10 @@ function(latent_torch_pch target)
     endforeach()
     string(TOUPPER "${CMAKE_BUILD_TYPE}" build_type)
     string(APPEND pch_inputs "${CMAKE_CXX_FLAGS} ${CMAKE_CXX_FLAGS_${build_type}} ${TORCH_CXX_FLAGS} ${LATENT_SANITIZE} ${LATENT_FUZZ} "
-           "${LATENT_WERROR}\n<torch/torch.h> <functional> <map> <string> <vector>\n")
+           "${LATENT_WERROR}\n<torch/torch.h> <functional> <map> <string> <vector> ${ARGN}\n")
+    if(ARGN)
+      string(APPEND pch_inputs "Qt ${Qt6_VERSION}\n")
+    endif()
     string(SHA256 pch_sum "${pch_inputs}")
     file(CONFIGURE OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/${target}.dir/cmake_pch.hxx.gch.sum CONTENT "${pch_sum}\n")
   endif()
