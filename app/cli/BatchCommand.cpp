@@ -1,6 +1,6 @@
 // latent-cli batch: many commands in one process, so that LibTorch starts once. Its start (loading
-// ~300 libraries, registering every operator) costs about 0.65 s a process on a 2-core machine,
-// more than most commands take on a small model.
+// ~300 libraries, registering every operator) costs more than most commands take on a small model
+// (docs/GUIDE.md, "latent-cli", has the figures).
 #include "ArgParser.h"
 #include "CliSupport.h"
 #include "CommandLineWords.h"
@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <tuple>
 #include <unistd.h>
 
 namespace {
@@ -75,8 +76,8 @@ private:
 
 int runBatch(const CommandArgs& args, const std::function<int(const std::string&, const CommandArgs&)>& runCommand)
 {
-    ArgParser p("batch", "Run the commands in FILE (or on standard input), one per line, in this one process: LibTorch starts\n"
-                         "once instead of once a command (~0.65 s each on a 2-core machine). A line is a command and its options,\n"
+    ArgParser p("batch", "Run the commands in --file (or on standard input), one per line, in this one process: LibTorch starts\n"
+                         "once instead of once a command. A line is a command and its options,\n"
                          "as after 'latent-cli', split into words as sh splits them ('...', \"...\", backslashes; no $ or ~\n"
                          "expansion); blank lines and lines starting with # are skipped. Each command runs as it would alone.\n"
                          "Stops at the first command that fails and exits with its status (the line is named on stderr);\n"
