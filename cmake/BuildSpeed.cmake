@@ -105,7 +105,8 @@ function(latent_torch_pch target)
   if(NOT LATENT_FAST_BUILD)
     return()
   endif()
-  target_precompile_headers(${target} PRIVATE <torch/torch.h> <functional> <map> <string> <vector> ${ARGN})
+  set(headers <torch/torch.h> <functional> <map> <string> <vector> ${ARGN})
+  target_precompile_headers(${target} PRIVATE ${headers})
   # ccache hashes the header's ".sum" instead of the header itself (CCACHE_PCH_EXTSUM, set with the
   # launcher): a text that changes with what the header is made of (the compiler, LibTorch's version
   # and headers' version file, the flags), not with the folder it was built in (the header records
@@ -120,7 +121,10 @@ function(latent_torch_pch target)
     endforeach()
     string(TOUPPER "${CMAKE_BUILD_TYPE}" build_type)
     string(APPEND pch_inputs "${CMAKE_CXX_FLAGS} ${CMAKE_CXX_FLAGS_${build_type}} ${TORCH_CXX_FLAGS} ${LATENT_SANITIZE} ${LATENT_FUZZ} "
-           "${LATENT_WERROR}\n<torch/torch.h> <functional> <map> <string> <vector> ${ARGN}\n")
+           "${LATENT_WERROR}\n")
+    # The core's text as before the list could grow (its sum, and so every cached compile, unchanged).
+    string(JOIN " " header_text ${headers})
+    string(APPEND pch_inputs "${header_text}\n")
     if(ARGN)
       string(APPEND pch_inputs "Qt ${Qt6_VERSION}\n")
     endif()
