@@ -14,21 +14,12 @@ FIRST=${4:-}
 SECOND=${5:-}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
-export LATENT_DATA_DIR=${LATENT_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/latent-explorer/datasets}
-export XDG_CONFIG_HOME="$OUT/config" XDG_DATA_HOME="$OUT/data"
-rm -rf "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
-mkdir -p "$XDG_CONFIG_HOME/LatentExplorer"
+source "$(dirname "$0")/demo_window.sh"
+fresh_profile "$OUT"
 printf '[training]\nepochs=%s\nmodel=vae\narch=mlp\nlatentDim=2\nbatch=128\n' "$EPOCHS" > "$XDG_CONFIG_HOME/LatentExplorer/latent-explorer.conf"
 
-"$BUILD/app/gui/latent-explorer" > "$OUT/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
-WID=$(xdotool search --sync --onlyvisible --name "Latent Explorer" | head -1)
-xdotool windowsize "$WID" 1400 900
-xdotool windowmove "$WID" 0 0
-sleep 2
-xdotool windowfocus --sync "$WID" || true
-xdotool key --window "$WID" F5
+start_window "$OUT/app.log"
+press_train
 sleep $((EPOCHS * 4 + 8))
 import -window root "$OUT/trained.png"
 
@@ -88,13 +79,8 @@ wait $APP 2>/dev/null || true
 SHOTS="$OUT/hover.png $OUT/neighbours.png $OUT/selection.png $OUT/replay-strip.png"
 
 if [ -n "$FIRST" ] && [ -n "$SECOND" ]; then
-  export XDG_CONFIG_HOME="$OUT/config2" XDG_DATA_HOME="$OUT/data2"  # a profile of its own: no autosave to restore
-  rm -rf "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
-  "$BUILD/app/gui/latent-explorer" --open "$FIRST" --compare "$SECOND" > "$OUT/compare.log" 2>&1 &
-  APP=$!
-  WID=$(xdotool search --sync --onlyvisible --name "Latent Explorer" | head -1)
-  xdotool windowsize "$WID" 1400 900
-  xdotool windowmove "$WID" 0 0
+  fresh_profile "$OUT/second"  # a profile of its own: no autosave to restore
+  start_window "$OUT/compare.log" --open "$FIRST" --compare "$SECOND"
   sleep 8
   # Hover the first map (the left half of the centre now) until a card shows.
   hover_until_card 700 300 "$OUT/compare.png"

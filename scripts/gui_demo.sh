@@ -18,25 +18,15 @@ case "$MODEL" in
 esac
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
-# A fresh profile: settings and autosaves (a killed window leaves one) in OUT, datasets where they are.
-export LATENT_DATA_DIR=${LATENT_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/latent-explorer/datasets}
-export XDG_CONFIG_HOME="$OUT/config" XDG_DATA_HOME="$OUT/data"
-rm -rf "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
-mkdir -p "$XDG_CONFIG_HOME/LatentExplorer"
+source "$(dirname "$0")/demo_window.sh"
+fresh_profile "$OUT"
 printf '[training]\nepochs=%s\nmodel=%s\narch=mlp\nlatentDim=2\nbatch=%s\n' "$EPOCHS" "$MODEL" "$BATCH" > "$XDG_CONFIG_HOME/LatentExplorer/latent-explorer.conf"
 # DEMO_VIEW: the latent panel's settings to start with, one key=value a line (LatentPanel::saveSettings:
 # pointLimit 0 all .. 4 none, pointSize, pointOpacity, clusterLabels, gridOpacity), for pictures of each.
 [ -z "${DEMO_VIEW:-}" ] || printf '[latent]\n%b\n' "$DEMO_VIEW" >> "$XDG_CONFIG_HOME/LatentExplorer/latent-explorer.conf"
 
-"$BUILD/app/gui/latent-explorer" > "$OUT/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
-WID=$(xdotool search --sync --onlyvisible --name "Latent Explorer" | head -1)
-xdotool windowsize "$WID" 1400 900
-xdotool windowmove "$WID" 0 0
-sleep 2
-xdotool windowfocus --sync "$WID" || true
-xdotool key --window "$WID" F5
+start_window "$OUT/app.log"
+press_train
 # The title gains the model's description ("... [*]" while unsaved) once the first weights arrive;
 # wait for the run to end: the Train button is enabled again, so F5 would be accepted. We just
 # wait long enough for EPOCHS epochs (the MLP VAE about 2.5 s each here, the map about 7) plus margin.
