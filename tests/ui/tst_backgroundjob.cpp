@@ -54,6 +54,20 @@ private Q_SLOTS:
         QTest::qWait(100);
         QVERIFY(seen.empty());
     }
+
+    // Busy until the callback has the result: the pool thread finishing is not enough, the hand-over
+    // still waits in this thread's queue (a window test read "done" there and found no points yet).
+    void busyUntilTheResultIsHandedOver()
+    {
+        BackgroundJob<int> job;
+        int delivered = 0;
+        job.start([] { return 5; }, [&](const int& v) { delivered = v; });
+        job.waitForFinished();  // the work is done; no event processed yet
+        QVERIFY(job.isBusy());
+        QCOMPARE(delivered, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!job.isBusy(), 5000);
+        QCOMPARE(delivered, 5);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBackgroundJob)

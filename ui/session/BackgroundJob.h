@@ -49,15 +49,16 @@ public:
     void start(std::function<Result(const Partial&)> work, std::function<void(const Result&)> deliver)
     {
         waiting_ = Job{std::move(work), std::move(deliver), generation_};
-        if (!watcher_.isRunning()) launch();
+        if (!inFlight_) launch();
     }
     void cancel()
     {
         ++generation_;
         waiting_.reset();
     }
-    // A job runs or waits.
-    bool isBusy() const { return watcher_.isRunning() || waiting_.has_value(); }
+    // A job runs, waits, or has a result not yet handed to its callback (the pool thread may be done
+    // while the hand-over still waits in this thread's event queue).
+    bool isBusy() const { return inFlight_ || waiting_.has_value(); }
     void waitForFinished() { watcher_.waitForFinished(); }
 
 private:
@@ -72,6 +73,7 @@ private:
         running_ = std::move(*waiting_);
         waiting_.reset();
         const quint64 launch = ++launched_;
+        inFlight_ = true;
         Partial partial = [this, launch](const Result& r) {
             // Queued to this object's thread; dropped there with the watcher if it is gone.
             QMetaObject::invokeMethod(
@@ -86,6 +88,7 @@ private:
     }
     void onFinished()
     {
+        inFlight_ = false;
         const Job done = std::move(running_);
         const Result result = watcher_.result();
         if (waiting_) launch();  // first, so that isBusy() tells the callback whether more is coming
@@ -96,5 +99,6 @@ private:
     Job running_;
     std::optional<Job> waiting_;
     quint64 generation_ = 0;
-    quint64 launched_ = 0;  // which launch running_ is
+    quint64 launched_ = 0;   // which launch running_ is
+    bool inFlight_ = false;  // launched, its result not yet taken by onFinished
 };
