@@ -1,1 +1,0 @@
-// Nothing of its own: the target that builds the core tests' precompiled header (tests/CMakeLists.txt).
