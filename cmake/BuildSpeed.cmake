@@ -111,14 +111,16 @@ function(latent_reuse_pch target)
 endfunction()
 
 # One private PCH for torch (~20 s a translation unit without it); other targets reuse it
-# (REUSE_FROM). Named in angle brackets, the generated header holds no absolute path, so that clones
-# in different folders share ccache entries for it and for everything compiled against it.
+# (REUSE_FROM). It holds the project's list of LibTorch headers (core/runtime/TorchHeaders.h), not
+# <torch/torch.h>. Named in angle brackets, the generated header holds no absolute path, so that
+# clones in different folders share ccache entries for it and for everything compiled against it.
 # More headers after the target (the core tests' PCH adds <QtTest>).
+set(LATENT_TORCH_HEADERS ${PROJECT_SOURCE_DIR}/core/runtime/TorchHeaders.h)
 function(latent_torch_pch target)
   if(NOT LATENT_FAST_BUILD)
     return()
   endif()
-  set(headers <torch/torch.h> <functional> <map> <string> <vector> ${ARGN})
+  set(headers <runtime/TorchHeaders.h> <functional> <map> <string> <vector> ${ARGN})
   target_precompile_headers(${target} PRIVATE ${headers})
   # ccache hashes the header's ".sum" instead of the header itself (CCACHE_PCH_EXTSUM, set with the
   # launcher): a text that changes with what the header is made of (the compiler, LibTorch's version
@@ -135,9 +137,12 @@ function(latent_torch_pch target)
     string(TOUPPER "${CMAKE_BUILD_TYPE}" build_type)
     string(APPEND pch_inputs "${CMAKE_CXX_FLAGS} ${CMAKE_CXX_FLAGS_${build_type}} ${TORCH_CXX_FLAGS} ${LATENT_SANITIZE} ${LATENT_FUZZ} "
            "${LATENT_WERROR}\n")
-    # The core's text as before the list could grow (its sum, and so every cached compile, unchanged).
     string(JOIN " " header_text ${headers})
     string(APPEND pch_inputs "${header_text}\n")
+    # The list's own text: an edit re-runs CMake, which writes the new sum.
+    file(SHA256 ${LATENT_TORCH_HEADERS} list_hash)
+    string(APPEND pch_inputs "${list_hash}\n")
+    set_property(DIRECTORY ${PROJECT_SOURCE_DIR} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${LATENT_TORCH_HEADERS})
     if(ARGN)
       string(APPEND pch_inputs "Qt ${Qt6_VERSION}\n")
     endif()

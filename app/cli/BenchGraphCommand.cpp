@@ -4,7 +4,7 @@
 #include "analysis/NeighbourGraph.h"
 #include "data/DatasetLocator.h"
 
-#include <torch/torch.h>
+#include "runtime/TorchHeaders.h"
 
 #include <sys/resource.h>
 

@@ -5,7 +5,9 @@
 #include "models/ModelFactory.h"
 #include "models/ModelSpec.h"
 #include "models/ModelInput.h"
-#include <torch/torch.h>
+#include "runtime/TorchHeaders.h"
+
+#include <torch/cuda.h>
 #include <cmath>
 #include <cstdio>
 using namespace latent;

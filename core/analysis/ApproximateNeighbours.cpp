@@ -4,7 +4,7 @@
 
 #include <ATen/Parallel.h>
 #include <hnswlib/hnswlib.h>
-#include <torch/torch.h>
+#include "runtime/TorchHeaders.h"
 
 #include <atomic>
 #include <stdexcept>

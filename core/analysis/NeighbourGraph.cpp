@@ -7,7 +7,7 @@
 
 #include <ATen/Parallel.h>
 
-#include <torch/torch.h>
+#include "runtime/TorchHeaders.h"
 
 #include <cmath>
 #include <optional>

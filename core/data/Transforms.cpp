@@ -1,6 +1,6 @@
 #include "data/Transforms.h"
 
-#include <torch/torch.h>
+#include "runtime/TorchHeaders.h"
 
 namespace latent {
 

@@ -1,7 +1,7 @@
 #pragma once
 #include "ops/SmallBatchDense.h"
 
-#include <torch/torch.h>
+#include "runtime/TorchHeaders.h"
 
 namespace latent {
 

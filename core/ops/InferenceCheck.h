@@ -1,7 +1,7 @@
 #pragma once
 #include "runtime/FastPaths.h"
 
-#include <torch/torch.h>
+#include "runtime/TorchHeaders.h"
 
 namespace latent {
 

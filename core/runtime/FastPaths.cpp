@@ -4,7 +4,7 @@
 #include "runtime/KernelIsa.h"
 
 #include <torch/csrc/jit/frontend/tracer.h>
-#include <torch/torch.h>
+#include "runtime/TorchHeaders.h"
 
 #include <atomic>
 #include <cstdlib>

@@ -2,7 +2,7 @@
 // The few spellings that differ between Debian 12's LibTorch (1.13) and a current one (2.x, as the
 // CUDA build of bench/cuda_check uses): one name for both.
 #include <ATen/autocast_mode.h>
-#include <torch/torch.h>
+#include "runtime/TorchHeaders.h"
 #include <torch/version.h>
 
 #include <variant>

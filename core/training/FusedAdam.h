@@ -1,7 +1,7 @@
 #pragma once
 #include "training/Optimizer.h"
 
-#include <torch/torch.h>
+#include "runtime/TorchHeaders.h"
 
 #include <vector>
 

@@ -1,5 +1,5 @@
 #pragma once
-#include <torch/torch.h>
+#include "runtime/TorchHeaders.h"
 
 namespace latent {
 

@@ -1,6 +1,6 @@
 #pragma once
 // What a training step needs of an optimiser, whichever it is (makeOptimizer makes one).
-#include <torch/torch.h>
+#include "runtime/TorchHeaders.h"
 
 #include <map>
 #include <string>

@@ -2,7 +2,7 @@
 #include "training/Optimizer.h"
 #include "training/TrainOptions.h"
 
-#include <torch/torch.h>
+#include "runtime/TorchHeaders.h"
 
 #include <memory>
 #include <vector>

@@ -9,6 +9,7 @@
 #include "TestData.h"
 
 #include <QTemporaryDir>
+#include <torch/cuda.h>
 #include <QtTest>
 #endif
 

@@ -6,7 +6,7 @@
 #include "TestData.h"
 #include "analysis/NeighbourGraph.h"
 
-#include <torch/torch.h>
+#include "runtime/TorchHeaders.h"
 
 #include <QtTest>
 

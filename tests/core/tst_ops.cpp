@@ -11,7 +11,7 @@
 #include "runtime/TorchCompat.h"
 
 #include <ATen/autocast_mode.h>
-#include <torch/torch.h>
+#include "runtime/TorchHeaders.h"
 
 #include <QtTest>
 #endif

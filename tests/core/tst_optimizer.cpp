@@ -4,7 +4,7 @@
 #ifndef Q_MOC_RUN
 #include "training/FusedAdam.h"
 
-#include <torch/torch.h>
+#include "runtime/TorchHeaders.h"
 
 #include <QtTest>
 #endif

@@ -5,7 +5,7 @@
 #ifndef Q_MOC_RUN
 #include "image/PngWriter.h"
 
-#include <torch/torch.h>
+#include "runtime/TorchHeaders.h"
 
 #include <QFile>
 #include <QTemporaryDir>

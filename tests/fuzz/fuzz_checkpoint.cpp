@@ -4,7 +4,7 @@
 #include "persistence/Checkpoint.h"
 #include "models/ModelCatalog.h"
 
-#include <torch/torch.h>
+#include "runtime/TorchHeaders.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***)
 {

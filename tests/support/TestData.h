@@ -5,7 +5,7 @@
 #include "data/ImageDataset.h"
 #include "models/ModelSpec.h"
 
-#include <torch/torch.h>
+#include "runtime/TorchHeaders.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
