@@ -117,13 +117,15 @@ private Q_SLOTS:
         QVERIFY2(QString::fromUtf8(help.out).contains(QRegularExpression("\\n  map +separated 2-D map")), help.out.constData());
         QCOMPARE(cli({}).code, 2);
         QCOMPARE(cli({"frobnicate"}).code, 2);
-        const Run bad = cli({"train", "--epochs", "zero", "--out", "x.pt"});
-        QCOMPARE(bad.code, 2);
-        QVERIFY2(bad.err.contains("--epochs"), bad.err);
-        QCOMPARE(cli({"train", "--model", "gan", "--out", "x.pt"}).code, 2);
-        const Run matmul = cli({"train", "--matmul", "fp64", "--out", "x.pt"});
-        QCOMPARE(matmul.code, 2);
-        QVERIFY2(matmul.err.contains("fp64"), matmul.err);
+        const QList<Run> runs = batch({{"train", "--epochs", "zero", "--out", "x.pt"},
+                                       {"train", "--model", "gan", "--out", "x.pt"},
+                                       {"train", "--matmul", "fp64", "--out", "x.pt"}});
+        QCOMPARE(runs.size(), 3);
+        QCOMPARE(runs[0].code, 2);
+        QVERIFY2(runs[0].err.contains("--epochs"), runs[0].err);
+        QCOMPARE(runs[1].code, 2);
+        QCOMPARE(runs[2].code, 2);
+        QVERIFY2(runs[2].err.contains("fp64"), runs[2].err);
     }
 
     // The map's settings: stored in the checkpoint, fixed on resume, refused when out of range;
@@ -139,17 +141,25 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(saved.spec.hyperParameters.at("neighbours")), QString("10"));
         QCOMPARE(QString::fromStdString(saved.spec.hyperParameters.at("min-dist")), QString("0.3"));
         QCOMPARE(QString::fromStdString(saved.spec.hyperParameters.at("map-objective")), QString("umap"));
-        const Run again = cli({"train", "--resume", m, "--epochs", "2", "--neighbours", "20"});
-        QCOMPARE(again.code, 2);
-        QVERIFY2(again.err.contains("--neighbours"), again.err);
-        QVERIFY(cli({"train", "--resume", m, "--epochs", "2", "--threads", "2"}).code == 0);
-        for (const QStringList& bad : {QStringList{"--map-objective", "pca"}, {"--min-dist", "5"}}) {
-            const Run r = cli(QStringList{"train", "--model", "map", "--out", dir.filePath("bad.pt")} + bad);
-            QVERIFY2(r.code == 2 && r.err.contains(bad.first().toUtf8()),
-                     qPrintable(bad.join(QChar(32)) + ": " + QString::fromUtf8(r.err)));
+        const QList<QStringList> bad = {{"--map-objective", "pca"}, {"--min-dist", "5"}};
+        const QList<Run> runs = batch({
+            {"train", "--resume", m, "--epochs", "2", "--neighbours", "20"},
+            {"train", "--resume", m, "--epochs", "2", "--threads", "2"},
+            QStringList{"train", "--model", "map", "--out", dir.filePath("bad.pt")} + bad[0],
+            QStringList{"train", "--model", "map", "--out", dir.filePath("bad.pt")} + bad[1],
+            {"train", "--data", dataDir, "--model", "map", "--map-objective", "tsne", "--epochs", "1", "--batch", "50", "--train-limit",
+             "200", "--out", dir.filePath("tsne.pt")},
+        });
+        QCOMPARE(runs.size(), 5);
+        QCOMPARE(runs[0].code, 2);
+        QVERIFY2(runs[0].err.contains("--neighbours"), runs[0].err);
+        QVERIFY2(runs[1].code == 0, runs[1].err);
+        for (int i : {0, 1}) {
+            const Run& r = runs[2 + i];
+            QVERIFY2(r.code == 2 && r.err.contains(bad[i].first().toUtf8()),
+                     qPrintable(bad[i].join(QChar(32)) + ": " + QString::fromUtf8(r.err)));
         }
-        const Run tsne = cli({"train", "--data", dataDir, "--model", "map", "--map-objective", "tsne", "--epochs", "1", "--batch", "50",
-                              "--train-limit", "200", "--out", dir.filePath("tsne.pt")});
+        const Run& tsne = runs[4];
         QVERIFY2(tsne.code == 0 && !tsne.err.contains("neighbours: done"), tsne.err);
     }
 
@@ -276,7 +286,15 @@ private Q_SLOTS:
     void deviceChoiceIsTakenOrRefused()
     {
         QVERIFY(ensureVae());
-        const Run info = cli({"info", "--json"});
+        const QString out = dir.filePath("refused.pt");
+        // One command that trains and one that reads a model share the --device check (rows 3, 4).
+        const QList<Run> runs = batch({{"info", "--json"},
+                                       {"eval", "--model", model, "--device", "cpu", "--json"},
+                                       {"grid", "--model", model, "--device", "gpu", "--out", dir.filePath("g.png")},
+                                       {"train", "--data", dataDir, "--epochs", "1", "--device", "cuda", "--out", out},
+                                       {"sample", "--model", model, "--device", "cuda:0", "--out", dir.filePath("s.png")}});
+        QCOMPARE(runs.size(), 5);
+        const Run& info = runs[0];
         QCOMPARE(info.code, 0);
         const QJsonObject o = json(info.out);
         const QStringList devices = o.value("devices").toString().split(',');
@@ -284,18 +302,14 @@ private Q_SLOTS:
         const bool gpu = devices.size() > 1;
         QCOMPARE(o.value("default_device").toString(), QString(gpu ? "cuda:0" : "cpu"));
 
-        const Run e = cli({"eval", "--model", model, "--device", "cpu", "--json"});
+        const Run& e = runs[1];
         QVERIFY2(e.code == 0, e.err);
         QVERIFY(json(e.out).value("knn_latent").toDouble() > 0.3);
-        const Run unknown = cli({"grid", "--model", model, "--device", "gpu", "--out", dir.filePath("g.png")});
+        const Run& unknown = runs[2];
         QCOMPARE(unknown.code, 2);
         QVERIFY2(unknown.err.contains("unknown device 'gpu'"), unknown.err);
         if (gpu) return;
-        const QString out = dir.filePath("refused.pt");
-        // One command that trains and one that reads a model (they share the --device check).
-        for (const QStringList& args : {QStringList{"train", "--data", dataDir, "--epochs", "1", "--device", "cuda", "--out", out},
-                                        QStringList{"sample", "--model", model, "--device", "cuda:0", "--out", dir.filePath("s.png")}}) {
-            const Run r = cli(args);
+        for (const Run& r : {runs[3], runs[4]}) {
             QCOMPARE(r.code, 2);
             QVERIFY2(r.err.contains("no CUDA") && r.err.contains("--device cpu"), r.err);
         }
@@ -306,26 +320,38 @@ private Q_SLOTS:
     {
         QVERIFY(ensureVae());
         const QString ts = dir.filePath("vae.ts");
-        QCOMPARE(cli({"export", "--model", model, "--out", ts}).code, 2);  // the format must be named
-        const Run x = cli({"export", "--model", model, "--torchscript", "--out", ts, "--json"});
+        // One batch (a process start each would be ~0.6 s of LibTorch loading; batchRunsCommandsAsTheyRunAlone).
+        const QList<Run> runs = batch({
+            {"export", "--model", model, "--out", ts},  // the format must be named
+            {"export", "--model", model, "--torchscript", "--out", ts, "--json"},
+            {"eval", "--model", model, "--data", dataDir, "--json"},
+            {"eval", "--model", ts, "--data", dataDir, "--json"},
+            {"grid", "--model", ts, "--n", "5", "--out", dir.filePath("ts-grid.png"), "--json"},
+            {"encode", "--model", ts, "--data", dataDir, "--out", dir.filePath("ts-codes.csv")},
+            {"decode", "--model", ts, "--z", "0.5,-1", "--out", dir.filePath("ts-one.png")},
+            {"sample", "--model", ts, "--n", "6", "--out", dir.filePath("ts-samples.png")},
+            {"train", "--resume", ts, "--epochs", "5", "--out", dir.filePath("again.pt")},
+        });
+        QCOMPARE(runs.size(), 9);
+        QCOMPARE(runs[0].code, 2);
+        const Run& x = runs[1];
         QVERIFY2(x.code == 0, x.err);
         QCOMPARE(json(x.out).value("latent_dim").toInt(), 2);
         QVERIFY(json(x.out).value("variational").toBool());
 
-        const Run e1 = cli({"eval", "--model", model, "--data", dataDir, "--json"});
-        const Run e2 = cli({"eval", "--model", ts, "--data", dataDir, "--json"});
+        const Run &e1 = runs[2], &e2 = runs[3];
         QVERIFY2(e1.code == 0 && e2.code == 0, e2.err);
         const QJsonObject j1 = json(e1.out), j2 = json(e2.out);
         QVERIFY2(std::abs(j1.value("neg_elbo").toDouble() - j2.value("neg_elbo").toDouble()) < 0.5, e2.out);
         QVERIFY2(std::abs(j1.value("knn_latent").toDouble() - j2.value("knn_latent").toDouble()) < 0.02, e2.out);
-        const Run g = cli({"grid", "--model", ts, "--n", "5", "--out", dir.filePath("ts-grid.png"), "--json"});
+        const Run& g = runs[4];
         QVERIFY2(g.code == 0, g.err);
         QCOMPARE(json(g.out).value("width").toInt(), 140);
-        QCOMPARE(cli({"encode", "--model", ts, "--data", dataDir, "--out", dir.filePath("ts-codes.csv")}).code, 0);
-        QCOMPARE(cli({"decode", "--model", ts, "--z", "0.5,-1", "--out", dir.filePath("ts-one.png")}).code, 0);
-        QCOMPARE(cli({"sample", "--model", ts, "--n", "6", "--out", dir.filePath("ts-samples.png")}).code, 0);
+        for (int i : {5, 6, 7}) QVERIFY2(runs[i].code == 0, runs[i].err);
+        QVERIFY(QFile::exists(dir.filePath("ts-codes.csv")) && QFile::exists(dir.filePath("ts-one.png")) &&
+                QFile::exists(dir.filePath("ts-samples.png")));
         // Not a checkpoint to train on, and saying so.
-        const Run r = cli({"train", "--resume", ts, "--epochs", "5", "--out", dir.filePath("again.pt")});
+        const Run& r = runs[8];
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("TorchScript module"), r.err);
     }
@@ -538,21 +564,27 @@ private Q_SLOTS:
         const int done = json(e.out).value("epochs_trained").toInt();
         QVERIFY2(done >= 1 && done < 500, qPrintable(QString::number(done)));
         const QString target = QString::number(done + 2);
-        const Run r = cli({"train", "--resume", m, "--epochs", target, "--threads", "1", "--json"});
+        // Asking for no more epochs than it has, or changing a setting, is a usage error.
+        const QList<Run> runs = batch({
+            {"train", "--resume", m, "--epochs", target, "--threads", "1", "--json"},
+            {"train", "--data", dataDir, "--epochs", target, "--batch", "32", "--seed", "7", "--threads", "1", "--out",
+             dir.filePath("whole.pt"), "--json"},
+            {"eval", "--model", m, "--json"},
+            {"train", "--resume", m, "--epochs", "1"},
+            {"train", "--resume", m, "--epochs", "50", "--lr", "0.1"},
+        });
+        QCOMPARE(runs.size(), 5);
+        const Run &r = runs[0], &whole = runs[1];
         QVERIFY2(r.code == 0, r.err);
         QVERIFY2(r.err.contains("resuming"), r.err);
         QCOMPARE(json(r.out).value("epochs_done").toInt(), done + 2);
-        const Run whole = cli({"train", "--data", dataDir, "--epochs", target, "--batch", "32", "--seed", "7", "--threads", "1", "--out",
-                               dir.filePath("whole.pt"), "--json"});
         QVERIFY2(whole.code == 0, whole.err);
         const double resumed = json(r.out).value("test_loss").toDouble(), uninterrupted = json(whole.out).value("test_loss").toDouble();
         QVERIFY2(std::abs(resumed - uninterrupted) < 2.0, qPrintable(QString("%1 vs %2").arg(resumed).arg(uninterrupted)));
-        QCOMPARE(json(cli({"eval", "--model", m, "--json"}).out).value("epochs_trained").toInt(), done + 2);
-        // Asking for no more epochs than it has, or changing a setting, is a usage error.
-        QCOMPARE(cli({"train", "--resume", m, "--epochs", "1"}).code, 2);
-        const Run changed = cli({"train", "--resume", m, "--epochs", "50", "--lr", "0.1"});
-        QCOMPARE(changed.code, 2);
-        QVERIFY2(changed.err.contains("--lr"), changed.err);
+        QCOMPARE(json(runs[2].out).value("epochs_trained").toInt(), done + 2);
+        QCOMPARE(runs[3].code, 2);
+        QCOMPARE(runs[4].code, 2);
+        QVERIFY2(runs[4].err.contains("--lr"), runs[4].err);
     }
 
     // A save that cannot complete (here: past a file-size limit, as on a full disk) says so and
@@ -573,15 +605,18 @@ private Q_SLOTS:
         // and CSV writers (a file-size limit of 2 KB: smaller than either): each first writes the
         // one-epoch model's file, then fails to write a retrained model's over it.
         const QString ts = dir.filePath("kept.ts");
-        QVERIFY(cli({"export", "--model", m, "--torchscript", "--out", ts}).code == 0);
+        const QString grid = dir.filePath("kept-grid.png"), codes = dir.filePath("kept-codes.csv");
+        const QList<Run> runs = batch({{"export", "--model", m, "--torchscript", "--out", ts},
+                                       {"grid", "--model", m, "--n", "10", "--out", grid},
+                                       {"encode", "--model", m, "--out", codes},
+                                       {"train", "--data", dataDir, "--epochs", "2", "--batch", "32", "--out", m}});
+        QCOMPARE(runs.size(), 4);
+        for (const Run& r : runs) QVERIFY2(r.code == 0, r.err);
+        QVERIFY(fileBytes(m) != before);  // the retrained model
         const QByteArray exported = fileBytes(ts);
         QVERIFY(!exported.isEmpty());
-        const QString grid = dir.filePath("kept-grid.png"), codes = dir.filePath("kept-codes.csv");
-        QVERIFY(cli({"grid", "--model", m, "--n", "10", "--out", grid}).code == 0);
-        QVERIFY(cli({"encode", "--model", m, "--out", codes}).code == 0);
         const QByteArray gridBefore = fileBytes(grid), codesBefore = fileBytes(codes);
         QVERIFY(gridBefore.size() > 2048 && codesBefore.size() > 2048);
-        QVERIFY(cli({"train", "--data", dataDir, "--epochs", "2", "--batch", "32", "--out", m}).code == 0);
         const Run exportRun = cliUnderFileLimit(QStringLiteral("export --model '%1' --torchscript --out '%2'").arg(m, ts));
         QCOMPARE(exportRun.code, 1);
         QVERIFY2(exportRun.err.contains("cannot write TorchScript module") && exportRun.err.contains("unchanged"), exportRun.err);
@@ -750,36 +785,47 @@ private Q_SLOTS:
         QCOMPARE(QDir(stages).entryList({"*.png"}).size(), 6);
 
         const QString dae = dir.filePath("dae-own.pt"), sr = dir.filePath("sr-own.pt");
-        QVERIFY(cli({"train", "--data", dataDir, "--model", "dae", "--epochs", "1", "--batch", "32", "--out", dae}).code == 0);
-        QVERIFY(cli({"train", "--data", dataDir, "--model", "sr", "--epochs", "1", "--batch", "32", "--out", sr}).code == 0);
         const QString out1 = dir.filePath("den1.png"), out2 = dir.filePath("den2.png");
-        const Run a = cli({"denoise", "--model", dae, "--in", photo, "--noise", "0.5", "--seed", "3", "--out", out1, "--json"});
+        const QList<Run> runs = batch({
+            {"train", "--data", dataDir, "--model", "dae", "--epochs", "1", "--batch", "32", "--out", dae},
+            {"train", "--data", dataDir, "--model", "sr", "--epochs", "1", "--batch", "32", "--out", sr},
+            {"denoise", "--model", dae, "--in", photo, "--noise", "0.5", "--seed", "3", "--out", out1, "--json"},
+            {"denoise", "--model", dae, "--in", photo, "--noise", "0.5", "--seed", "3", "--out", out2},
+            {"upscale", "--model", sr, "--in", photo, "--out", dir.filePath("up.png"), "--json"},
+            {"upscale", "--model", dae, "--in", photo, "--out", dir.filePath("x.png")},
+            {"denoise", "--in", photo, "--out", dir.filePath("kept.png")},
+        });
+        QCOMPARE(runs.size(), 7);
+        QVERIFY2(runs[0].code == 0 && runs[1].code == 0, runs[0].err + runs[1].err);
+        const Run& a = runs[2];
         QVERIFY2(a.code == 0, a.err);
         const QJsonObject o = json(a.out);
         QVERIFY2(o.value("psnr_noisy").toDouble() > 3 && o.value("psnr_noisy").toDouble() < 15, a.out);
         QVERIFY(o.contains("psnr_denoised"));
-        QVERIFY(cli({"denoise", "--model", dae, "--in", photo, "--noise", "0.5", "--seed", "3", "--out", out2}).code == 0);
+        QVERIFY2(runs[3].code == 0, runs[3].err);
         QCOMPARE(QImage(out1), QImage(out2));  // same seed, same noise, same output
-        const Run up = cli({"upscale", "--model", sr, "--in", photo, "--out", dir.filePath("up.png"), "--json"});
+        const Run& up = runs[4];
         QVERIFY2(up.code == 0, up.err);
         QVERIFY(json(up.out).contains("psnr_bicubic"));
         QCOMPARE(QImage(dir.filePath("up.png")).size(), QSize(28, 28));
         // The wrong model for the job: a clear refusal.
-        const Run wrong = cli({"upscale", "--model", dae, "--in", photo, "--out", dir.filePath("x.png")});
+        const Run& wrong = runs[5];
         QCOMPARE(wrong.code, 1);
         QVERIFY2(wrong.err.contains("super-resolution"), wrong.err);
 
         // Without --model: the kept denoiser, or how to make one.
-        const Run none = cli({"denoise", "--in", photo, "--out", dir.filePath("kept.png")});
+        const Run& none = runs[6];
         QCOMPARE(none.code, 1);
         QVERIFY2(none.err.contains("latent-cli train --data mnist --model dae --arch wide") && none.err.contains("kept-models/denoiser.pt"),
                  none.err);
         QVERIFY(QDir().mkpath(dir.filePath("kept-models")));
         QVERIFY(QFile::copy(dae, dir.filePath("kept-models/denoiser.pt")));
-        const Run kept = cli({"denoise", "--in", photo, "--noise", "0.5", "--seed", "3", "--out", dir.filePath("kept.png")});
+        const QList<Run> withKept = batch({{"denoise", "--in", photo, "--noise", "0.5", "--seed", "3", "--out", dir.filePath("kept.png")},
+                                           {"upscale", "--in", photo, "--out", dir.filePath("x.png")}});
+        QCOMPARE(withKept.size(), 2);
+        const Run &kept = withKept[0], &noSr = withKept[1];
         QVERIFY2(kept.code == 0 && kept.err.contains("using the kept denoiser"), kept.err);
         QCOMPARE(QImage(dir.filePath("kept.png")), QImage(out1));
-        const Run noSr = cli({"upscale", "--in", photo, "--out", dir.filePath("x.png")});
         QVERIFY2(noSr.code == 1 && noSr.err.contains("--model sr --downscale 2"), noSr.err);
     }
 
