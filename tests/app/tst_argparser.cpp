@@ -1,10 +1,12 @@
 // latent-cli's argument parser without a process: what a command accepts, what it refuses and how
 // the refusal reads (UsageError: latent-cli prints it and exits with status 2).
+#ifndef Q_MOC_RUN  // moc reads the test class alone (its includes cost ~2 s a test)
 #include "ArgParser.h"
 
 #include <QtTest>
 
 #include <clocale>
+#endif
 
 namespace {
 

@@ -1,5 +1,6 @@
 // latent-cli's --json output: one flat object that a JSON parser we did not write (Qt's) reads back
 // with every value as written, whatever the text holds and whatever the locale.
+#ifndef Q_MOC_RUN  // moc reads the test class alone (its includes cost ~2 s a test)
 #include "JsonWriter.h"
 
 #include <QJsonDocument>
@@ -9,6 +10,7 @@
 #include <clocale>
 #include <cmath>
 #include <limits>
+#endif
 
 class TestJsonWriter : public QObject {
     Q_OBJECT

@@ -1,9 +1,11 @@
 // SHA-256 (io/Sha256, torch-free), which checks the MNIST download against its pinned digests.
+#ifndef Q_MOC_RUN  // moc reads the test class alone (its includes cost ~2 s a test)
 #include "io/Sha256.h"
 
 #include <QtTest>
 
 #include <algorithm>
+#endif
 
 using namespace latent;
 

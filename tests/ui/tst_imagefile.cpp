@@ -1,5 +1,6 @@
 // ImageFile: the pictures people open or paste, read into luminance + alpha, and digits written
 // as PNG. Qt Gui only: no torch, no window.
+#ifndef Q_MOC_RUN  // moc reads the test class alone (its includes cost ~2 s a test)
 #include "ImageFile.h"
 
 #include <QBuffer>
@@ -7,6 +8,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+#endif
 
 class TestImageFile : public QObject {
     Q_OBJECT

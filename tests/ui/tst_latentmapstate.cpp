@@ -1,12 +1,14 @@
 // The latent map's state without a window (LatentMapState): where a code lands in the view and
 // back, what fitting, zooming and panning keep fixed, which points a thinned or filtered map still
 // draws and can hit, where each class's label sits and which grid cell lies under the mouse.
+#ifndef Q_MOC_RUN  // moc reads the test class alone (its includes cost ~2 s a test)
 #include "widgets/LatentMapState.h"
 
 #include <QtTest>
 
 #include <cmath>
 #include <map>
+#endif
 
 namespace {
 

@@ -1,9 +1,11 @@
 // The replay's frames without a window (MapReplay): each snapshot as saved at its epoch, straight
 // lines between neighbouring snapshots, held at the ends, the digits' labels by row, and one box
 // that holds every frame.
+#ifndef Q_MOC_RUN  // moc reads the test class alone (its includes cost ~2 s a test)
 #include "widgets/MapReplay.h"
 
 #include <QtTest>
+#endif
 
 namespace {
 // Three digits (test indices 4, 1, 7) in 2 dims, at epochs 0, 0.5 and 2: digit row r at
