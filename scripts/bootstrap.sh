@@ -22,10 +22,13 @@ SUDO=""
 # typefaces the digit-picture corpus (bench/corpus) draws its printed digits in. locales: the
 # decimal-comma locales that tst_locale runs under. clang-format: .ci/run checks the C++ files' format.
 # libhnswlib-dev (header-only): the map's approximate neighbour index for sets beyond 200,000 images.
+# file: cpack's shlibdeps (scripts/package_check.sh); xfonts-base: Xvfb's "fixed" font. Without the
+# packages' recommendations (systemd, GTK, Ghostscript, Mesa's VA/Vulkan drivers, Qt 5: ~150 packages
+# nothing here uses).
 packages=(cmake g++ ninja-build pkg-config qt6-base-dev libqt6opengl6-dev qt6-charts-dev libtorch-dev
           libopenblas0-openmp zlib1g-dev ccache xvfb xauth xdotool imagemagick dataset-fashion-mnist
           python3 python3-torch librsvg2-bin desktop-file-utils appstream dpkg-dev qt6-tools-dev qt6-l10n-tools
-          fonts-lohit-deva fonts-dejavu-core fonts-urw-base35 locales time clang-format libhnswlib-dev)
+          fonts-lohit-deva fonts-dejavu-core fonts-urw-base35 locales time clang-format libhnswlib-dev file xfonts-base)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -33,7 +36,7 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing: ${missing[*]}"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
 # Two decimal-comma locales for tst_locale (files must read the same under them as under C).
