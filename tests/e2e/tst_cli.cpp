@@ -230,53 +230,51 @@ private Q_SLOTS:
         QCOMPARE(lines[0], QByteArray("index,label,mean0,mean1,logvar0,logvar1"));
         QCOMPARE(lines[1].split(',').size(), 6);
 
-        const QString a = dir.filePath("a.png"), b = dir.filePath("b.png");
-        QCOMPARE(cli({"decode", "--model", model, "--z", "0,0", "--out", a}).code, 0);
-        QCOMPARE(cli({"decode", "--model", model, "--z", "2.5,-2.5", "--out", b}).code, 0);
-        QFile fa(a), fb(b);
-        QVERIFY(fa.open(QIODevice::ReadOnly) && fb.open(QIODevice::ReadOnly));
-        const QByteArray pa = fa.readAll(), pb = fb.readAll();
+        // The picture commands as one batch (each line runs as it runs alone: batchRunsCommandsAsTheyRunAlone;
+        // a process each would be 13 starts of ~0.6 s). Train, eval and encode above are processes of their own.
+        const QString a = dir.filePath("a.png"), b = dir.filePath("b.png"), grid = dir.filePath("grid.png");
+        const QString s1 = dir.filePath("s1.png"), s2 = dir.filePath("s2.png"), s3 = dir.filePath("s3.png"), s4 = dir.filePath("s4.png");
+        const QString strip = dir.filePath("strip.png"), strip2 = dir.filePath("strip2.png");
+        const QList<Run> runs = batch({
+            {"decode", "--model", model, "--z", "0,0", "--out", a},
+            {"decode", "--model", model, "--z", "2.5,-2.5", "--out", b},
+            {"decode", "--model", model, "--z", "0,0,0", "--out", dir.filePath("c.png")},  // 3 numbers for a 2-D code
+            {"grid", "--model", model, "--n", "5", "--gaussian", "--out", grid, "--json"},
+            // Sampling: a sheet of n digits, the same for the same seed, another for another seed.
+            {"sample", "--model", model, "--n", "12", "--cols", "4", "--seed", "5", "--out", s1, "--json"},
+            {"sample", "--model", model, "--n", "12", "--cols", "4", "--seed", "5", "--out", s2},
+            {"sample", "--model", model, "--n", "12", "--cols", "4", "--seed", "6", "--out", s3},
+            {"sample", "--model", model, "--n", "8", "--around-index", "3", "--sigma", "0.3", "--out", s4},
+            {"sample", "--model", model, "--around-index", "100000", "--out", s4},
+            // Interpolation between two test digits: a strip of K digits.
+            {"interpolate", "--model", model, "--from-index", "0", "--to-index", "5", "--steps", "7", "--spherical", "--out", strip,
+             "--json"},
+            {"interpolate", "--model", model, "--from", "0,0", "--to", "1,1", "--out", strip2},
+            {"interpolate", "--model", model, "--from", "0,0", "--out", strip2},  // no end point
+        });
+        QCOMPARE(runs.size(), 12);
+        for (int i : {0, 1, 3, 4, 5, 6, 7, 9, 10}) QVERIFY2(runs[i].code == 0, runs[i].err);
+        for (int i : {2, 8, 11}) QVERIFY2(runs[i].code == 2, runs[i].err);
+
+        const QByteArray pa = fileBytes(a), pb = fileBytes(b);
         QVERIFY(pa.startsWith("\x89PNG"));
         QVERIFY(pa != pb);  // another point decodes to another digit
-        QCOMPARE(cli({"decode", "--model", model, "--z", "0,0,0", "--out", a}).code, 2);
+        QVERIFY(!QFile::exists(dir.filePath("c.png")));
 
-        const QString grid = dir.filePath("grid.png");
-        const Run g = cli({"grid", "--model", model, "--n", "5", "--gaussian", "--out", grid, "--json"});
-        QCOMPARE(g.code, 0);
-        QCOMPARE(json(g.out).value("width").toInt(), 140);
-        QFile fg(grid);
-        QVERIFY(fg.open(QIODevice::ReadOnly));
-        QCOMPARE(fg.readAll().mid(16, 8), QByteArray("\0\0\0\x8c\0\0\0\x8c", 8));  // 140 x 140
+        QCOMPARE(json(runs[3].out).value("width").toInt(), 140);
+        QCOMPARE(fileBytes(grid).mid(16, 8), QByteArray("\0\0\0\x8c\0\0\0\x8c", 8));  // 140 x 140
         for (const char* key : {"silhouette_latent", "silhouette_pca"}) QVERIFY2(ej.contains(key), key);
 
-        // Sampling: a sheet of n digits, the same for the same seed, another for another seed.
-        auto png = [](const QString& path) {
-            QFile f(path);
-            f.open(QIODevice::ReadOnly);
-            return f.readAll();
-        };
-        const QString s1 = dir.filePath("s1.png"), s2 = dir.filePath("s2.png"), s3 = dir.filePath("s3.png");
-        const Run s = cli({"sample", "--model", model, "--n", "12", "--cols", "4", "--seed", "5", "--out", s1, "--json"});
-        QVERIFY2(s.code == 0, s.err);
-        QCOMPARE(json(s.out).value("samples").toInt(), 12);
+        QCOMPARE(json(runs[4].out).value("samples").toInt(), 12);
         // 4 columns x 3 rows of 28 px with 2 px gaps: 118 x 88.
-        QCOMPARE(png(s1).mid(16, 8), QByteArray("\0\0\0\x76\0\0\0\x58", 8));
-        QCOMPARE(cli({"sample", "--model", model, "--n", "12", "--cols", "4", "--seed", "5", "--out", s2}).code, 0);
-        QCOMPARE(png(s1), png(s2));
-        QCOMPARE(cli({"sample", "--model", model, "--n", "12", "--cols", "4", "--seed", "6", "--out", s3}).code, 0);
-        QVERIFY(png(s1) != png(s3));
-        QCOMPARE(cli({"sample", "--model", model, "--n", "8", "--around-index", "3", "--sigma", "0.3", "--out", s3}).code, 0);
-        QCOMPARE(cli({"sample", "--model", model, "--around-index", "100000", "--out", s3}).code, 2);
+        QCOMPARE(fileBytes(s1).mid(16, 8), QByteArray("\0\0\0\x76\0\0\0\x58", 8));
+        QCOMPARE(fileBytes(s1), fileBytes(s2));
+        QVERIFY(fileBytes(s1) != fileBytes(s3));
+        QVERIFY(fileBytes(s4).startsWith("\x89PNG"));
 
-        // Interpolation between two test digits: a strip of K digits.
-        const QString strip = dir.filePath("strip.png");
-        const Run in = cli({"interpolate", "--model", model, "--from-index", "0", "--to-index", "5", "--steps", "7", "--spherical", "--out",
-                            strip, "--json"});
-        QVERIFY2(in.code == 0, in.err);
-        QCOMPARE(json(in.out).value("steps").toInt(), 7);
-        QCOMPARE(png(strip).mid(16, 8), QByteArray("\0\0\0\xd0\0\0\0\x1c", 8));  // 7*28 + 6*2 = 208 x 28
-        QCOMPARE(cli({"interpolate", "--model", model, "--from", "0,0", "--to", "1,1", "--out", strip}).code, 0);
-        QCOMPARE(cli({"interpolate", "--model", model, "--from", "0,0", "--out", strip}).code, 2);  // no end point
+        QCOMPARE(json(runs[9].out).value("steps").toInt(), 7);
+        QCOMPARE(fileBytes(strip).mid(16, 8), QByteArray("\0\0\0\xd0\0\0\0\x1c", 8));  // 7*28 + 6*2 = 208 x 28
+        QVERIFY(fileBytes(strip2).startsWith("\x89PNG"));
     }
 
     // The trained VAE (above) exported as TorchScript goes through the commands as the checkpoint
