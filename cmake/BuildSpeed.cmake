@@ -13,7 +13,9 @@ if(CCACHE_PROGRAM)
   # (-fpch-preprocess). BASEDIR: clones in other folders share the cache. It is the deepest folder
   # that holds both the sources and the build (the clone itself for build/ inside it, its parent for
   # cmake -B ../elsewhere), so that every path a compile names is written relative to the build
-  # folder: the build folder's own paths (objects, the PCH, generated headers) too.
+  # folder: the build folder's own paths (objects, the PCH, generated headers) too. DEPEND: on a
+  # miss ccache reads the included files from the compiler's own -MD list instead of running the
+  # preprocessor first (a fresh build's every compile is a miss; docs/DEVELOPING.md has the figures).
   set(latent_ccache_base ${PROJECT_SOURCE_DIR})
   while(NOT latent_ccache_base STREQUAL "/")
     file(RELATIVE_PATH build_from_base ${latent_ccache_base} ${PROJECT_BINARY_DIR})
@@ -27,7 +29,7 @@ if(CCACHE_PROGRAM)
   endif()
   set(CMAKE_CXX_COMPILER_LAUNCHER ${CMAKE_COMMAND} -E env
       "CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime"
-      "CCACHE_BASEDIR=${latent_ccache_base}" "CCACHE_PCH_EXTSUM=true" ${CCACHE_PROGRAM})
+      "CCACHE_BASEDIR=${latent_ccache_base}" "CCACHE_PCH_EXTSUM=true" "CCACHE_DEPEND=true" ${CCACHE_PROGRAM})
   if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
     add_compile_options(-fpch-preprocess)
   endif()
