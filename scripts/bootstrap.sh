@@ -14,7 +14,8 @@ SUDO=""
 # --- Debian packages -------------------------------------------------------------------------
 # What the build and the window need. libopenblas0-openmp: Debian's LibTorch calls whatever
 # libblas.so.3 the system selects; the reference BLAS is ~8x slower, and the OpenMP build shares
-# LibTorch's OpenMP threads. python3: the build's checks (tests/checks) and the MNIST download.
+# LibTorch's OpenMP threads. python3: the build's checks (tests/checks) and the MNIST download,
+# which needs ca-certificates (a minimal Debian has none, and nothing above depends on it).
 # librsvg2-bin renders the SVG icons to PNG at build time. qt6-tools-dev and qt6-l10n-tools: Qt
 # Linguist's CMake functions, lupdate and lrelease (the Hindi translation); fonts-lohit-deva draws
 # Devanagari, fonts-dejavu-core the rest on a machine without fonts. libhnswlib-dev (header-only):
@@ -22,8 +23,8 @@ SUDO=""
 # recommendations (systemd, GTK, Ghostscript, Mesa's VA/Vulkan drivers, Qt 5: ~150 packages
 # nothing here uses).
 packages=(cmake g++ ninja-build pkg-config qt6-base-dev libqt6opengl6-dev qt6-charts-dev libtorch-dev
-          libopenblas0-openmp zlib1g-dev ccache dataset-fashion-mnist python3 librsvg2-bin qt6-tools-dev
-          qt6-l10n-tools fonts-lohit-deva fonts-dejavu-core libhnswlib-dev)
+          libopenblas0-openmp zlib1g-dev ccache dataset-fashion-mnist python3 ca-certificates librsvg2-bin
+          qt6-tools-dev qt6-l10n-tools fonts-lohit-deva fonts-dejavu-core libhnswlib-dev)
 # What the tests and the developer's scripts use besides (not `run`). python3-torch (the same
 # LibTorch): the PyTorch side of tst_torchscript and the references under bench/. fonts-urw-base35:
 # the typefaces the digit-picture corpus (bench/corpus) draws its printed digits in. locales: the
