@@ -135,7 +135,13 @@ private Q_SLOTS:
         getrusage(RUSAGE_SELF, &before);
         expectError("claims-1g.gz", "truncated");
         getrusage(RUSAGE_SELF, &after);
-        QVERIFY2(after.ru_maxrss - before.ru_maxrss < 64 * 1024,
+#ifdef __SANITIZE_THREAD__
+        // TSan maps shadow memory for what the reader touches (~90 MB here): still far from the gigabyte.
+        const long limitKb = 256 * 1024;
+#else
+        const long limitKb = 64 * 1024;
+#endif
+        QVERIFY2(after.ru_maxrss - before.ru_maxrss < limitKb,
                  qPrintable(QString("peak memory grew by %1 kB").arg(after.ru_maxrss - before.ru_maxrss)));
     }
     void rejectsCorruptGzipStream()
